@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Set up KeyDesk's virtual environment and run it: the README's two commands.
+
+    python3 installer/bootstrap.py demo    # the window on its built-in simulators
+    python3 installer/bootstrap.py test    # the whole test suite (what CI runs)
+
+Needs only Python 3.11+. Creates ``.venv`` beside this repository's ``pyproject.toml``,
+installs the exact versions of ``installer/requirements.lock`` plus KeyDesk itself
+(editable), and reinstalls only when the lock file or ``pyproject.toml`` changed. Safe
+to run again. Any other arguments are passed to ``keydesk`` (``bootstrap.py explain 5310``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+LOCK = ROOT / "installer" / "requirements.lock"
+STAMP = VENV / ".keydesk-installed"
+PYTEST_NO_TESTS = 5
+
+
+def venv_python() -> Path:
+    sub = "Scripts/python.exe" if os.name == "nt" else "bin/python"
+    return VENV / sub
+
+
+def _fingerprint() -> str:
+    digest = hashlib.sha256()
+    for path in (LOCK, ROOT / "pyproject.toml"):
+        digest.update(path.read_bytes())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()
+
+
+def ensure_env() -> Path:
+    python = venv_python()
+    if not python.exists():
+        print("Creating the virtual environment in .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    wanted = _fingerprint()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return python
+    print("Installing KeyDesk's pinned dependencies (first run, or they changed) ...", flush=True)
+    pip = [str(python), "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "install", "-r", str(LOCK)], check=True)
+    subprocess.run([*pip, "install", "--no-deps", "-e", str(ROOT)], check=True)
+    STAMP.write_text(wanted)
+    return python
+
+
+def run_tests(python: Path, extra: list[str]) -> int:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    ruff = [str(python), "-m", "ruff", "check", "--output-format", "concise", "."]
+    lint = subprocess.run(ruff, cwd=ROOT, env=env)
+    result = subprocess.run([str(python), "-m", "pytest", *extra], cwd=ROOT, env=env)
+    code = result.returncode
+    if code == PYTEST_NO_TESTS:
+        print("pytest collected no tests.", flush=True)
+        code = 0
+    if lint.returncode != 0:
+        print("ruff found problems (see above).", flush=True)
+        code = code or lint.returncode
+    return code
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] in {"-h", "--help"}:
+        print(__doc__)
+        return 0 if argv else 2
+    python = ensure_env()
+    command, rest = argv[0], argv[1:]
+    if command == "test":
+        return run_tests(python, rest)
+    return subprocess.run([str(python), "-m", "ui.entry", *argv], cwd=ROOT).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""KeyDesk's window: PySide6 only. Depends on ``app``; ``app`` never depends on it."""

@@ -1,0 +1,73 @@
+"""Starting and stopping the whole program: runtime, (demo) simulators, window.
+
+``KeyDeskSession`` is created once per window and can be opened and closed many times in
+one process (the tests do it 20 times): closing stops every thread it started.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from app.demo import DemoEnvironment, start_demo
+from app.runtime import Runtime
+from app.settings import SecretStore, Settings, SettingsStore
+from ui.bridge import Bridge
+from ui.context import UiContext
+from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def ensure_qapp(offscreen: bool = False) -> QApplication:
+    if offscreen:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("KeyDesk")
+        app.setOrganizationName("KeyDesk")
+    return app  # type: ignore[return-value]
+
+
+class KeyDeskSession:
+    def __init__(self, *, demo: bool = False, settings_store: SettingsStore | None = None) -> None:
+        self.runtime = Runtime().start()
+        self.demo: DemoEnvironment | None = start_demo(self.runtime) if demo else None
+        store = settings_store or SettingsStore()
+        settings: Settings = self.demo.settings if self.demo else store.load()
+        secrets: SecretStore = self.demo.secrets if self.demo else SecretStore()
+        self.bridge = Bridge(self.runtime.bus)
+        self.ctx = UiContext(self.runtime, self.bridge, settings, store, secrets, self.demo)
+        self.window = MainWindow(self.ctx)
+        self._closed = False
+
+    def close(self) -> bool:
+        """Close the window and stop every thread; True when all stopped in time."""
+        if self._closed:
+            return True
+        self._closed = True
+        self.window.close()
+        self.window.deleteLater()
+        ok = self.runtime.shutdown()
+        if not ok:
+            log.error("some threads did not stop in time")
+        return ok
+
+
+def run_window(demo: bool) -> int:
+    app = ensure_qapp()
+    session = KeyDeskSession(demo=demo)
+    session.window.show()
+    app.aboutToQuit.connect(session.close)
+    code = app.exec()
+    session.close()
+    return code

@@ -1,0 +1,66 @@
+"""The ``keydesk`` command: headless commands from ``app.cli`` plus the window commands.
+
+Qt is imported only when a window command runs, so ``keydesk explain`` and friends start
+fast and work on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from app import logsetup
+from app.cli import build_parser
+
+
+def _window(args: argparse.Namespace) -> int:
+    from ui.application import run_window
+
+    return run_window(demo=bool(getattr(args, "demo", False)))
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    from ui.selftest import run_self_test
+
+    return run_self_test(args.screenshot, as_json=args.json)
+
+
+def build_full_parser() -> argparse.ArgumentParser:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    demo = sub.add_parser(
+        "demo",
+        help="open the window on the built-in simulators (training, first start)",
+        description="Start every simulator on loopback and open the window connected to them. "
+        "Nothing is saved to your real settings.",
+    )
+    demo.set_defaults(func=_window, demo=True)
+    window = sub.add_parser("window", help="open the window (the default with no command)")
+    window.set_defaults(func=_window, demo=False)
+    st = sub.add_parser(
+        "self-test",
+        help="run every end-to-end check offscreen on the simulators",
+        description="Start the app offscreen on its simulators, run every check, print one "
+        "line per check and a summary. Exit status 0 only when all pass.",
+    )
+    st.add_argument("--screenshot", metavar="PATH", help="write a PNG of the main window")
+    st.add_argument("--json", action="store_true", help="JSON lines instead of text")
+    st.set_defaults(func=_self_test)
+    parser.set_defaults(func=_window, demo=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_full_parser()
+    args = parser.parse_args(argv)
+    logsetup.configure(logging.DEBUG if args.verbose else logging.INFO, console=args.verbose)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

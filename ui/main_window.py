@@ -1,0 +1,143 @@
+"""The main window: navigation, pages, the message banner and the device status bar."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__, paths
+from ui.about import show_about
+from ui.context import UiContext
+from ui.message_banner import MessageBanner
+from ui.pages import PAGES
+from ui.status_bar import DeviceStatusBar
+
+log = logging.getLogger(__name__)
+
+
+def _load(spec: str) -> type[QWidget]:
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        title = "KeyDesk" + (" — demo (simulated devices)" if ctx.demo else "")
+        self.setWindowTitle(title)
+        self.setMinimumSize(QSize(640, 480))
+
+        self.banner = MessageBanner()
+        self.banner.explain_requested.connect(self.show_explanation)
+        ctx.report_error = self.banner.show_error
+        ctx.show_explanation = self.show_explanation
+        ctx.bridge.default_error = self.banner.show_error
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName("Pages")
+        self.nav.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for index, (key, label, spec) in enumerate(PAGES):
+            page = _load(spec)(ctx)
+            page.setObjectName(f"page_{key}")
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            self.nav.addItem(label)
+            shortcut = QAction(self)
+            shortcut.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            shortcut.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
+            self.addAction(shortcut)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.addWidget(self.banner)
+        row = QHBoxLayout()
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        outer.addLayout(row, 1)
+        self.setCentralWidget(central)
+
+        self.status = DeviceStatusBar()
+        self.setStatusBar(self.status)
+        ctx.bridge.event.connect(self.status.on_event)
+        self._build_menu()
+        self._restore_geometry()
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        logs = QAction("Open &log folder", self)
+        logs.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
+        )
+        help_menu.addAction(logs)
+        about = QAction(f"&About KeyDesk {__version__}", self)
+        about.triggered.connect(lambda: show_about(self))
+        help_menu.addAction(about)
+
+    def show_page(self, key: str) -> QWidget:
+        keys = [k for k, _, _ in PAGES]
+        self.nav.setCurrentRow(keys.index(key))
+        return self.pages[key]
+
+    def show_explanation(self, domain: str, code: str) -> None:
+        page = self.show_page("explain")
+        show = getattr(page, "show_code", None)
+        if show is not None:
+            show(domain, code)
+
+    def _restore_geometry(self) -> None:
+        saved = self.ctx.settings.ui_state.get("geometry")
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            return
+        self.resize(1100, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.settings.ui_state["geometry"] = bytes(
+            self.saveGeometry().toBase64().data()
+        ).decode("ascii")
+        try:
+            self.ctx.save_settings()
+        except OSError:
+            log.exception("could not save settings")
+        for page in self.pages.values():
+            shutdown = getattr(page, "shutdown", None)
+            if shutdown is not None:
+                try:
+                    shutdown()
+                except Exception:
+                    log.exception("page shutdown failed")
+        self.ctx.bridge.close()
+        event.accept()
+
+
+def keyboard_focus_order(window: MainWindow) -> list[QWidget]:
+    """The widgets reachable with Tab from the navigation list (used by tests)."""
+    seen: list[QWidget] = []
+    widget: QWidget | None = window.nav
+    while widget is not None and widget not in seen:
+        seen.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is not None and widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+    return seen

@@ -1,0 +1,138 @@
+"""The Settings page: language, encoder, lock cloud, readers, retention.
+
+Plain fields are saved to the settings file; secrets (Auth Token, operator password,
+reader passwords) go to the OS keyring and are never shown again once saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.settings import SecretStoreUnavailable
+from ui.context import UiContext
+
+LANGUAGES = [("system", "System default"), ("en", "English"), ("pt-BR", "Português (Brasil)"),
+             ("zh-CN", "简体中文")]
+
+# (settings attribute, label) of the plain cloud fields.
+CLOUD_FIELDS = [
+    ("cloud_base_url", "Base URL"),
+    ("cloud_account_sid", "Account SID"),
+    ("cloud_community_no", "Community number"),
+    ("cloud_issue_mac", "Card issuer MAC"),
+    ("cloud_creator_area_code", "Operator area code"),
+    ("cloud_creator_mobile", "Operator mobile"),
+    ("cloud_timezone", "Community time zone"),
+]
+# (keyring name, label) of the cloud secrets.
+CLOUD_SECRETS = [
+    ("cloud.auth_token", "Auth Token"),
+    ("cloud.creator_password", "Operator password"),
+]
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        s = ctx.settings
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+
+        general = QGroupBox("General")
+        form = QFormLayout(general)
+        self.language = QComboBox()
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, [c for c, _ in LANGUAGES].index(s.language)
+                                          if s.language in dict(LANGUAGES) else 0))
+        form.addRow("Language", self.language)
+        self.retention = QSpinBox()
+        self.retention.setRange(7, 3650)
+        self.retention.setSuffix(" days")
+        self.retention.setValue(s.event_retention_days)
+        form.addRow("Keep events for", self.retention)
+        layout.addWidget(general)
+
+        encoder = QGroupBox("Card encoder")
+        form = QFormLayout(encoder)
+        self.encoder_url = QLineEdit(s.encoder_url)
+        self.encoder_url.setPlaceholderText("automatic (by USB identity), or COM3, /dev/ttyUSB0, socket://host:port")
+        form.addRow("Port", self.encoder_url)
+        self.encoder_trace = QCheckBox("Write a hex trace of every byte (for support)")
+        self.encoder_trace.setChecked(s.encoder_trace)
+        form.addRow("", self.encoder_trace)
+        layout.addWidget(encoder)
+
+        cloud = QGroupBox("Lock cloud")
+        form = QFormLayout(cloud)
+        self.cloud_edits: dict[str, QLineEdit] = {}
+        for attr, label in CLOUD_FIELDS:
+            edit = QLineEdit(str(getattr(s, attr)))
+            self.cloud_edits[attr] = edit
+            form.addRow(label, edit)
+        self.secret_edits: dict[str, QLineEdit] = {}
+        for name, label in CLOUD_SECRETS:
+            edit = QLineEdit()
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setPlaceholderText(self._secret_placeholder(name))
+            self.secret_edits[name] = edit
+            form.addRow(label, edit)
+        layout.addWidget(cloud)
+
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton("Save settings")
+        self.save_button.clicked.connect(self.save)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.status, 1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def _secret_placeholder(self, name: str) -> str:
+        try:
+            stored = self.ctx.secrets.get(name)
+        except SecretStoreUnavailable:
+            return "no system keyring available"
+        return "saved in the system keyring (type to replace)" if stored else "not set"
+
+    def save(self) -> None:
+        s = self.ctx.settings
+        s.language = self.language.currentData()
+        s.event_retention_days = self.retention.value()
+        s.encoder_url = self.encoder_url.text().strip()
+        s.encoder_trace = self.encoder_trace.isChecked()
+        for attr, edit in self.cloud_edits.items():
+            setattr(s, attr, edit.text().strip())
+        messages = []
+        for name, edit in self.secret_edits.items():
+            value = edit.text()
+            if not value:
+                continue
+            try:
+                self.ctx.secrets.set(name, value)
+                edit.clear()
+                edit.setPlaceholderText(self._secret_placeholder(name))
+            except SecretStoreUnavailable as exc:
+                messages.append(str(exc))
+        self.ctx.save_settings()
+        self.status.setText(" ".join(messages) or "Saved.")
