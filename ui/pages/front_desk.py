@@ -1,13 +1,38 @@
-"""The Front desk page."""
+"""The Front desk page: a tab per desk job (cards on the encoder, cloud keys, ...)."""
 
 from __future__ import annotations
 
-from ui.pages.placeholder import PlaceholderPage
+import importlib
+import logging
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from ui.context import UiContext
+from ui.front_desk import PANELS
+
+log = logging.getLogger(__name__)
 
 
-class FrontDeskPage(PlaceholderPage):
-    heading = "Front desk"
-    coming = (
-        "Issue, read, duplicate and wipe guest cards on the USB encoder; QR and"
-        " Bluetooth keys from the lock cloud."
-    )
+class FrontDeskPage(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.panels: list[QWidget] = []
+        for title, spec in PANELS:
+            module, _, name = spec.partition(":")
+            panel = getattr(importlib.import_module(module), name)(ctx)
+            self.panels.append(panel)
+            self.tabs.addTab(panel, title)
+        if not PANELS:
+            self.tabs.addTab(QLabel("No desk tools are installed."), "—")
+        layout.addWidget(self.tabs)
+
+    def shutdown(self) -> None:
+        for panel in self.panels:
+            stop = getattr(panel, "shutdown", None)
+            if stop is not None:
+                try:
+                    stop()
+                except Exception:
+                    log.exception("panel shutdown failed")
