@@ -1,0 +1,55 @@
+"""Events as the event store keeps them, and the bus event that says they are safe on disk.
+
+The Monitor page shows rows from :class:`StoredEvents` only (never from raw
+``DeviceEvent``\\s): what the desk sees has already been committed, so a crash of the
+window cannot lose an event the desk was shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.domain.events import BusEvent
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """One row of the event store: the indexed columns, the decoded payload and the raw form.
+
+    ``time`` is the event's own UTC time (ISO 8601, fixed width, so text order is time
+    order); ``received`` is when KeyDesk got it. ``device`` is ``payload["device"]`` when
+    present, else the bus source. ``granted`` is None for events that are not accesses.
+    """
+
+    id: int
+    time: str
+    received: str
+    source: str
+    kind: str
+    code: str
+    severity: str
+    device: str
+    door: int | None = None
+    user: str | None = None
+    card: str | None = None
+    granted: bool | None = None
+    dedupe_key: str | None = None
+    payload: dict[str, Any] = field(default_factory=dict)
+    raw: str = ""
+
+
+@dataclass(frozen=True)
+class StoredEvents(BusEvent):
+    """A batch of events just committed to the store (published by the store's writer)."""
+
+    events: tuple[StoredEvent, ...] = ()
+
+
+@dataclass(frozen=True)
+class AlarmAcknowledged(BusEvent):
+    """The desk acknowledged alarm rows (their store ids); recorded in the store first."""
+
+    event_ids: tuple[int, ...] = ()
+    by: str = ""
+    note: str = ""

@@ -1,0 +1,243 @@
+"""The event store: every event from every source, in SQLite, losing nothing.
+
+Usage (the Monitor page and ``keydesk`` commands do exactly this)::
+
+    store = EventStore()            # data_dir()/events.sqlite3
+    store.start()
+    runtime.add_cleanup(store.close)
+    store.attach(runtime.bus)       # DeviceEvent in -> row on disk -> StoredEvents out
+
+Durability: the file is in WAL mode with ``synchronous=NORMAL``. In WAL mode a commit
+is written to the WAL file (in the OS's hands) before ``COMMIT`` returns; NORMAL only
+skips the fsync, so a crash or kill of the *application* never loses a committed
+event — only a power cut or OS crash can drop the last few transactions. Rows are
+announced (``StoredEvents``) strictly after their commit.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import sqlite3
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from app import paths
+from app.domain.events import DeviceEvent
+from app.domain.stored import AlarmAcknowledged, StoredEvent, StoredEvents
+from app.store import schema
+from app.store.rows import COLUMNS, SELECT, Pending, iso_utc, to_pending, to_stored, where
+from app.store.writer import BatchWriter
+
+log = logging.getLogger(__name__)
+
+_INSERT = f"INSERT OR IGNORE INTO events ({COLUMNS}) VALUES ({', '.join('?' * 14)})"
+CSV_COLUMNS = ["id", *(c.strip() for c in COLUMNS.split(","))]
+
+
+def default_path() -> Path:
+    return paths.data_dir() / "events.sqlite3"
+
+
+def connect(path: Path, *, migrate: bool = False) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    conn.execute("PRAGMA journal_mode=WAL")
+    # Durable against application crashes in WAL mode (see the module docstring).
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    if migrate:
+        schema.migrate(conn)
+    return conn
+
+
+class EventStore:
+    def __init__(self, path: Path | None = None, *, source: str = "store") -> None:
+        self.path = Path(path) if path is not None else default_path()
+        self.source = source
+        self._bus: Any = None
+        self._sub: Any = None
+        self._read: sqlite3.Connection | None = None
+        self._read_lock = threading.Lock()
+        self._pending_lock = threading.Lock()
+        self._pending_keys: dict[str, int] = {}
+        self._writer = BatchWriter(
+            lambda: connect(self.path, migrate=True), self._write_batch, self._committed
+        )
+        self._closed = False
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    def start(self) -> EventStore:
+        """Open (creating or migrating) the file and start the writer thread."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._writer.start()  # migrates on the writer's own connection; raises on failure
+        self._read = connect(self.path)
+        return self
+
+    def attach(self, bus: Any) -> None:
+        """Persist every ``DeviceEvent`` on ``bus``; announce stored rows on it."""
+        self._bus = bus
+        self._sub = bus.subscribe(self._on_event, DeviceEvent)
+
+    def close(self, timeout: float = 2.0) -> bool:
+        """Write everything queued, stop and join the writer. True when it ended in time."""
+        if self._closed:
+            return True
+        self._closed = True
+        if self._bus is not None and self._sub is not None:
+            self._bus.unsubscribe(self._sub)
+        ok = self._writer.stop(timeout)
+        with self._read_lock:
+            if self._read is not None:
+                self._read.close()
+                self._read = None
+        return ok
+
+    # -- writing -------------------------------------------------------------------------
+
+    def _on_event(self, event: Any) -> None:
+        if isinstance(event, DeviceEvent):
+            self.add(event)
+
+    def add(self, event: DeviceEvent) -> None:
+        """Queue ``event`` for the writer (any thread; never blocks on the disk)."""
+        if self._closed:
+            log.warning("event store closed; %s %s not stored", event.source, event.code)
+            return
+        pending = to_pending(event)
+        if pending.dedupe_key is not None:
+            with self._pending_lock:
+                key = pending.dedupe_key
+                self._pending_keys[key] = self._pending_keys.get(key, 0) + 1
+        self._writer.put(pending)
+
+    def flush(self, timeout: float = 5.0) -> bool:
+        """Wait until everything added so far is committed (and announced)."""
+        try:
+            self._writer.call(lambda _conn: None).result(timeout)
+        except Exception:
+            return False
+        return True
+
+    def _write_batch(self, conn: sqlite3.Connection, batch: list[Pending]) -> Any:
+        rows: list[StoredEvent] = []
+        for item in batch:
+            cur = conn.execute(_INSERT, item.values)
+            if cur.rowcount == 1:  # 0: a duplicate dedupe_key, already stored
+                rows.append(to_stored((cur.lastrowid, *item.values)))
+        return rows, [item.dedupe_key for item in batch if item.dedupe_key is not None]
+
+    def _committed(self, result: Any) -> None:
+        rows, keys = result
+        if keys:
+            with self._pending_lock:
+                for key in keys:
+                    left = self._pending_keys.get(key, 0) - 1
+                    if left > 0:
+                        self._pending_keys[key] = left
+                    else:
+                        self._pending_keys.pop(key, None)
+        if rows and self._bus is not None:
+            self._bus.publish(StoredEvents(self.source, events=tuple(rows)))
+
+    def acknowledge(self, event_ids: list[int], by: str = "desk", note: str = "") -> int:
+        """Record that the desk acknowledged these alarms; returns how many were new."""
+        now = iso_utc(datetime.now(UTC))
+
+        def write(conn: sqlite3.Connection) -> int:
+            cur = conn.executemany(
+                "INSERT OR IGNORE INTO alarm_acks (event_id, acked_at, acked_by, note) "
+                "SELECT id, ?, ?, ? FROM events WHERE id = ?",
+                [(now, by, note, int(i)) for i in event_ids],
+            )
+            return cur.rowcount
+
+        count = int(self._writer.call(write).result(10))
+        if self._bus is not None:
+            self._bus.publish(
+                AlarmAcknowledged(self.source, event_ids=tuple(event_ids), by=by, note=note)
+            )
+        return count
+
+    def apply_retention(self, days: int) -> int:
+        """Delete events older than ``days`` (0 or less keeps everything); returns count."""
+        if days <= 0:
+            return 0
+        cutoff = iso_utc(datetime.now(UTC) - timedelta(days=days))
+
+        def delete(conn: sqlite3.Connection) -> int:
+            return conn.execute("DELETE FROM events WHERE time < ?", (cutoff,)).rowcount
+
+        return int(self._writer.call(delete).result(60))
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _fetch(self, sql: str, params: list[Any]) -> list[Any]:
+        with self._read_lock:
+            if self._read is None:
+                raise RuntimeError("event store is not open")
+            return self._read.execute(sql, params).fetchall()
+
+    def query(self, *, limit: int | None = 200, oldest_first: bool = False,
+              **filters: Any) -> list[StoredEvent]:
+        """Stored rows matching ``filters`` (see :func:`app.store.rows.where`), newest first.
+
+        Page back through history with ``before_id=<smallest id you have>``.
+        """
+        clause, params = where(**filters)
+        sql = f"{SELECT}{clause} ORDER BY id {'ASC' if oldest_first else 'DESC'}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [to_stored(r) for r in self._fetch(sql, params)]
+
+    def count(self, **filters: Any) -> int:
+        clause, params = where(**filters)
+        return int(self._fetch(f"SELECT COUNT(*) FROM events{clause}", params)[0][0])
+
+    def has_key(self, dedupe_key: str) -> bool:
+        """True when this access record is stored or already queued to be."""
+        with self._pending_lock:
+            if dedupe_key in self._pending_keys:
+                return True
+        return bool(self._fetch("SELECT 1 FROM events WHERE dedupe_key = ?", [dedupe_key]))
+
+    def latest_time(self, device: str, kind: str | None = None) -> datetime | None:
+        """The newest event time stored for ``device`` (where a back-fill starts)."""
+        clause, params = where(device=device, kind=kind)
+        row = self._fetch(f"SELECT MAX(time) FROM events{clause}", params)[0][0]
+        return datetime.fromisoformat(row) if row else None
+
+    def unacknowledged_alarms(self, limit: int = 100) -> list[StoredEvent]:
+        sql = (f"{SELECT} WHERE severity = 'alarm' AND id NOT IN "
+               "(SELECT event_id FROM alarm_acks) ORDER BY id DESC LIMIT ?")
+        return [to_stored(r) for r in self._fetch(sql, [limit])]
+
+    def acknowledgement(self, event_id: int) -> tuple[str, str, str] | None:
+        """(acked_at, acked_by, note) of an alarm, or None."""
+        rows = self._fetch(
+            "SELECT acked_at, acked_by, note FROM alarm_acks WHERE event_id = ?", [event_id]
+        )
+        return tuple(rows[0]) if rows else None  # type: ignore[return-value]
+
+    def export_csv(self, path: Path | str, **filters: Any) -> int:
+        """Write matching events (oldest first) to a CSV file; returns the row count.
+
+        Uses its own connection: a long export never holds up the desk's queries.
+        """
+        clause, params = where(**filters)
+        conn = connect(self.path)
+        count = 0
+        try:
+            cur = conn.execute(f"{SELECT}{clause} ORDER BY id ASC", params)
+            with open(path, "w", newline="", encoding="utf-8-sig") as fh:
+                out = csv.writer(fh)
+                out.writerow(CSV_COLUMNS)
+                while chunk := cur.fetchmany(1000):
+                    out.writerows(chunk)
+                    count += len(chunk)
+        finally:
+            conn.close()
+        return count
