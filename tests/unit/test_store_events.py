@@ -1,0 +1,262 @@
+"""The event store: WAL, migrations, batching, dedupe, queries, retention, CSV export."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from app.domain.events import DeviceEvent
+from app.domain.stored import AlarmAcknowledged, StoredEvents
+from app.runtime import EventBus
+from app.store import schema
+from app.store.events import EventStore
+
+
+def access(i: int, *, device: str = "lobby", granted: bool = True, key: str | None = "auto",
+           time: str | None = None, **extra: object) -> DeviceEvent:
+    payload = {
+        "device": device, "code": "AccessControl", "action": "Pulse", "index": 0,
+        "time": time or f"2030-01-01T10:{i // 60 % 60:02d}:{i % 60:02d}Z",
+        "card": f"CARD{i:04d}", "user": str(i % 7), "user_name": "João Ñandú",
+        "method": 1, "error_code": 0 if granted else 20, "granted": granted,
+        "door": i % 2, "direction": "entry", "record_no": i,
+        "dedupe_key": f"{device}:{i}" if key == "auto" else key,
+        **extra,
+    }
+    return DeviceEvent(device, kind="reader", code="AccessControl", payload=payload,
+                       raw=f"Code=AccessControl;action=Pulse;index=0;data={{\"RecNo\": {i}}}")
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = EventStore(tmp_path / "events.sqlite3").start()
+    yield s
+    assert s.close()
+
+
+@pytest.fixture
+def bus_store(tmp_path):
+    bus = EventBus()
+    batches: list[StoredEvents] = []
+    bus.subscribe(batches.append, StoredEvents)
+    s = EventStore(tmp_path / "events.sqlite3").start()
+    s.attach(bus)
+    yield bus, s, batches
+    assert s.close()
+
+
+def test_file_is_wal_with_normal_sync_and_latest_schema(store):
+    conn = sqlite3.connect(store.path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    conn.close()
+    with store._read_lock:  # the store's own connections use synchronous=NORMAL (1)
+        assert store._read.execute("PRAGMA synchronous").fetchone()[0] == 1
+
+
+def test_default_path_is_in_the_data_dir(keydesk_home):
+    s = EventStore()
+    assert s.path == keydesk_home / "data" / "events.sqlite3"
+
+
+def test_migrates_a_file_from_an_older_version_keeping_its_rows(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    schema.migrate(conn, schema.MIGRATIONS[:1])
+    conn.execute(
+        "INSERT INTO events (time, received, source, kind, code, severity, device, payload, "
+        "raw) VALUES ('2030-01-01T00:00:00.000000+00:00', '2030-01-01T00:00:00.000000+00:00',"
+        " 'lobby', 'reader', 'BreakIn', 'alarm', 'lobby', '{}', 'Code=BreakIn')"
+    )
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+
+    s = EventStore(path).start()
+    try:
+        assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
+        [old] = s.query()
+        assert (old.code, old.raw) == ("BreakIn", "Code=BreakIn")
+        assert [a.id for a in s.unacknowledged_alarms()] == [old.id]
+        assert s.acknowledge([old.id], by="night desk") == 1  # table added by step 2
+        assert s.unacknowledged_alarms() == []
+        assert s.acknowledgement(old.id)[1] == "night desk"
+    finally:
+        s.close()
+
+
+def test_refuses_a_file_from_a_newer_version(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(schema.SchemaTooNew):
+        EventStore(path).start()
+    assert not [t for t in threading.enumerate() if t.name == "event-store-writer"]
+
+
+def test_events_are_written_in_batches_and_announced_after_commit(bus_store):
+    bus, s, batches = bus_store
+    for i in range(500):
+        bus.publish(access(i))
+    assert s.flush(10)
+    ids = [e.id for b in batches for e in b.events]
+    assert len(ids) == 500 and ids == sorted(ids)
+    assert len(batches) < 100  # many events per transaction, not one each
+    # Everything announced is really on disk, seen through a separate connection.
+    conn = sqlite3.connect(s.path)
+    assert conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 500
+    conn.close()
+    first = batches[0].events[0]
+    assert (first.device, first.card, first.granted, first.door) == ("lobby", "CARD0000", True, 0)
+    assert first.payload["user_name"] == "João Ñandú"
+    assert first.time == "2030-01-01T10:00:00.000000+00:00"
+
+
+def test_duplicate_dedupe_keys_are_stored_and_announced_once(bus_store):
+    bus, s, batches = bus_store
+    bus.publish(access(1))
+    assert s.has_key("lobby:1")  # known while still queued, so a back-fill skips it
+    bus.publish(access(1))  # same record arriving twice in one batch
+    assert s.flush(5)
+    bus.publish(access(1))  # and again after it was committed (back-fill)
+    bus.publish(access(2, key=None))
+    bus.publish(access(2, key=None))  # no key: never deduplicated
+    assert s.flush(5)
+    assert s.count() == 3
+    assert [e.card for b in batches for e in b.events] == ["CARD0001", "CARD0002", "CARD0002"]
+    assert s.has_key("lobby:1") and not s.has_key("lobby:99")
+
+
+def test_other_sources_are_stored_generically(store):
+    store.add(DeviceEvent("encoder", kind="encoder", code="CardPlaced",
+                          payload={"uid": "04A1B2C3", "atqa": [0, 4]}, raw="D5 4B 01"))
+    store.add(DeviceEvent("cloud", kind="cloud", code="UnknownThing", payload={}, raw=""))
+    assert store.flush(5)
+    cloud, enc = store.query()
+    assert (enc.kind, enc.code, enc.device, enc.raw) == ("encoder", "CardPlaced", "encoder",
+                                                          "D5 4B 01")
+    assert enc.payload == {"uid": "04A1B2C3", "atqa": [0, 4]}
+    assert enc.door is None and enc.granted is None and enc.card is None
+    assert cloud.time == cloud.received  # no payload time: the moment it was received
+
+
+def test_query_filters_and_paging(store):
+    for i in range(120):
+        store.add(access(i, granted=i % 3 != 0))
+    for i in range(30):
+        store.add(access(i, device="garage"))
+    store.add(DeviceEvent("garage", kind="reader", code="BreakIn", severity="alarm",
+                          payload={"device": "garage", "door": 1, "time": "2030-01-02T00:00:00Z"},
+                          raw="Code=BreakIn;action=Start;index=0"))
+    assert store.flush(5)
+    assert store.count() == 151
+    assert store.count(device="garage") == 31
+    assert store.count(device="lobby", door=1) == 60
+    assert store.count(card="CARD0007") == 2
+    assert store.count(user="3", device="lobby") == len([i for i in range(120) if i % 7 == 3])
+    assert store.count(granted=False) == 40
+    assert store.count(severity="alarm") == store.count(code="BreakIn") == 1
+    assert store.count(kind="encoder") == 0
+    assert store.count(text="breakin") == 1  # case-insensitive over raw/payload
+    assert store.count(text="100%") == 0  # LIKE wildcards are escaped
+    assert store.count(since="2030-01-01T10:01:00Z", until="2030-01-01T10:01:30Z") == 30
+    assert store.count(since=datetime(2030, 1, 2, tzinfo=UTC)) == 1
+
+    seen: list[int] = []
+    before = None
+    while page := store.query(before_id=before, limit=40):
+        ids = [e.id for e in page]
+        assert ids == sorted(ids, reverse=True)  # newest first
+        seen.extend(ids)
+        before = ids[-1]
+    assert sorted(seen) == list(range(1, 152))
+    assert [e.id for e in store.query(limit=3, oldest_first=True)] == [1, 2, 3]
+
+
+def test_latest_time_per_device(store):
+    assert store.latest_time("lobby") is None
+    store.add(access(5))
+    store.add(access(59))
+    store.add(access(70, device="garage"))
+    assert store.flush(5)
+    assert store.latest_time("lobby") == datetime(2030, 1, 1, 10, 0, 59, tzinfo=UTC)
+    assert store.latest_time("lobby", kind="encoder") is None
+
+
+def test_retention_deletes_only_old_events(store):
+    now = datetime.now(UTC)
+    store.add(access(1, time=(now - timedelta(days=40)).isoformat()))
+    store.add(access(2, time=(now - timedelta(days=10)).isoformat()))
+    store.add(access(3, time=now.isoformat(), severity_note="fresh"))
+    assert store.flush(5)
+    old_id = store.query(card="CARD0001")[0].id
+    store.acknowledge([old_id])
+    assert store.apply_retention(0) == 0  # 0 keeps everything
+    assert store.apply_retention(30) == 1
+    assert sorted(e.card for e in store.query()) == ["CARD0002", "CARD0003"]
+    assert store.acknowledgement(old_id) is None  # its acknowledgement went with it
+    assert store.apply_retention(5) == 1
+
+
+def test_acknowledging_publishes_and_is_recorded(bus_store):
+    bus, s, _ = bus_store
+    acks: list[AlarmAcknowledged] = []
+    bus.subscribe(acks.append, AlarmAcknowledged)
+    s.add(DeviceEvent("lobby", kind="reader", code="Duress", severity="alarm",
+                      payload={"device": "lobby"}))
+    assert s.flush(5)
+    [alarm] = s.unacknowledged_alarms()
+    assert s.acknowledge([alarm.id], by="maria", note="called security") == 1
+    assert s.acknowledge([alarm.id]) == 0  # the first acknowledgement stays
+    assert acks[0].event_ids == (alarm.id,) and acks[0].by == "maria"
+    at, by, note = s.acknowledgement(alarm.id)
+    assert (by, note) == ("maria", "called security") and at.startswith("20")
+
+
+def test_csv_export_with_filters(store, tmp_path):
+    for i in range(10):
+        store.add(access(i, granted=i < 4))
+    assert store.flush(5)
+    out = tmp_path / "export.csv"
+    assert store.export_csv(out, granted=True) == 4
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["card"] for r in rows] == ["CARD0000", "CARD0001", "CARD0002", "CARD0003"]
+    assert "João Ñandú" in rows[0]["payload"]
+    assert rows[0]["raw"].startswith("Code=AccessControl")
+    assert store.export_csv(tmp_path / "all.csv") == 10
+
+
+def test_close_writes_what_is_queued_and_joins_the_writer(tmp_path):
+    s = EventStore(tmp_path / "e.sqlite3").start()
+    for i in range(300):
+        s.add(access(i))
+    assert s.close()
+    assert not [t for t in threading.enumerate() if t.name == "event-store-writer"]
+    s.add(access(999))  # after close: refused with a log line, not an exception
+    again = EventStore(tmp_path / "e.sqlite3").start()
+    try:
+        assert again.count() == 300
+    finally:
+        again.close()
+
+
+def test_concurrent_producers_lose_nothing(bus_store):
+    bus, s, batches = bus_store
+
+    def produce(dev: str) -> None:
+        for i in range(400):
+            bus.publish(access(i, device=dev))
+
+    threads = [threading.Thread(target=produce, args=(f"r{n}",)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert s.flush(10)
+    assert s.count() == 1600
+    assert sum(len(b.events) for b in batches) == 1600
