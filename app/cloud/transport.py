@@ -1,0 +1,161 @@
+"""Signed requests for the three families, with timeouts, retries and back-off.
+
+Runs on the runtime's asyncio loop thread (httpx.AsyncClient). Policy:
+- every call has connect/read timeouts (:class:`CallPolicy`);
+- READ calls are retried with exponential back-off after network errors and HTTP 5xx;
+- CREATE and CHANGE calls are never repeated after a network error: the error says the
+  outcome is unknown and the caller (the client) decides how to find out;
+- an answer of 4005 (request limit) means nothing happened, so any call backs off and
+  tries again, up to ``limit_attempts``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import secrets
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin
+
+import httpx
+
+from app.cloud import envelope, signing
+from app.cloud.config import (
+    ENDPOINTS,
+    NETWORK_ERROR_CODE,
+    REQUEST_LIMIT_CODE,
+    CallPolicy,
+    Endpoint,
+    Family,
+    Kind,
+)
+from app.cloud.credentials import CloudCredentials
+from app.cloud.timezones import qr_timestamp
+from app.domain.errors import KeyDeskError
+
+log = logging.getLogger(__name__)
+
+
+class OutcomeUnknown(KeyDeskError):
+    """A create/change call timed out or lost its connection: it may have taken effect."""
+
+    def __init__(self, action: str, reason: str) -> None:
+        super().__init__(
+            "cloud_http", NETWORK_ERROR_CODE,
+            f"{action}: no answer from the lock cloud ({reason})",
+            state="unknown whether the request took effect", retryable=False,
+        )
+        self.action = action
+        self.reason = reason
+
+
+class Transport:
+    def __init__(
+        self,
+        creds: CloudCredentials,
+        policy: CallPolicy | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+        http: httpx.AsyncClient | None = None,
+    ) -> None:
+        self.creds = creds
+        self.policy = policy or CallPolicy()
+        self.clock = clock
+        timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)
+        self._http = http or httpx.AsyncClient(timeout=timeout, follow_redirects=False)
+        self.calls = 0  # requests actually sent (tests and the audit trail read it)
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    # -- building requests -------------------------------------------------------------
+    def _url(self, path: str) -> str:
+        base = self.creds.base_url.rstrip("/") + "/"
+        return urljoin(base, path.lstrip("/"))
+
+    def build(self, ep: Endpoint, fields: dict[str, Any]) -> httpx.Request:
+        c = self.creds
+        fields = {k: v for k, v in fields.items() if v is not None}
+        if ep.family is Family.QRCODE:
+            ts = qr_timestamp(datetime.fromtimestamp(self.clock()))
+            sig = signing.qrcode_sig(c.account_sid, c.auth_token, ts)
+            headers = {
+                "Accept": "application/json",
+                "Content-Type": "application/json;charset=utf-8",
+                "Authorization": signing.qrcode_authorization(c.account_sid, ts),
+            }
+            url = self._url(f"/?c=Qrcode&a={ep.action}&sig={sig}")
+            body = json.dumps(fields, ensure_ascii=False).encode()
+            return self._http.build_request("POST", url, content=body, headers=headers)
+        if ep.family is Family.QRM:
+            form = {"accountSid": c.account_sid, **{k: str(v) for k, v in fields.items()}}
+            form["sig"] = signing.qrm_sig(ep.action, form, c.auth_token)
+            return self._http.build_request(
+                "POST", self._url(f"/Home/Qrm/{ep.action}"), data=form,
+                headers={"Accept": "application/json"},
+            )
+        form = {"accountSid": c.account_sid, "timestamp": str(int(self.clock())),
+                "rand": secrets.token_hex(4), **{k: str(v) for k, v in fields.items()}}
+        sig = signing.records_sig(form, c.auth_token)
+        return self._http.build_request(
+            "POST", self._url(f"/Home/Records/{ep.action}?sig={sig}"), data=form,
+            headers={"Accept": "application/json"},
+        )
+
+    # -- sending -----------------------------------------------------------------------
+    async def call(self, name: str, fields: dict[str, Any]) -> Any:
+        ep = ENDPOINTS[name]
+        p = self.policy
+        network_tries = limit_tries = 0
+        while True:
+            try:
+                return await self._once(ep, fields)
+            except _NetworkFailure as exc:
+                network_tries += 1
+                if ep.kind is not Kind.READ:
+                    raise OutcomeUnknown(ep.action, exc.reason) from None
+                if network_tries >= p.read_attempts:
+                    raise KeyDeskError(
+                        "cloud_http", exc.code, f"{ep.action}: {exc.reason} "
+                        f"(tried {network_tries} times)", retryable=True,
+                    ) from None
+                delay = p.delay(network_tries)
+            except KeyDeskError as exc:
+                if exc.code != REQUEST_LIMIT_CODE:
+                    raise
+                limit_tries += 1
+                if limit_tries >= p.limit_attempts:
+                    raise
+                delay = p.delay(limit_tries)
+            log.info("cloud %s: retrying in %.2fs", ep.action, delay)
+            await asyncio.sleep(delay)
+
+    async def _once(self, ep: Endpoint, fields: dict[str, Any]) -> Any:
+        request = self.build(ep, fields)
+        self.calls += 1
+        log.debug("cloud %s %s", ep.action, ep.family)
+        try:
+            response = await self._http.send(request)
+        except httpx.TimeoutException:
+            raise _NetworkFailure("timed out", NETWORK_ERROR_CODE) from None
+        except httpx.TransportError as exc:  # refused, reset, dropped mid-answer
+            raise _NetworkFailure(f"connection failed: {type(exc).__name__}",
+                                  NETWORK_ERROR_CODE) from None
+        if response.status_code >= 500:
+            raise _NetworkFailure(f"server error HTTP {response.status_code}", "500")
+        if response.status_code != 200:
+            code = str(response.status_code)
+            raise envelope.error_for(code if code in {"400", "401", "403", "404"} else "400",
+                                     f"{ep.action}: HTTP {response.status_code}")
+        return envelope.parse(response.content, ep.action)
+
+
+class _NetworkFailure(Exception):
+    def __init__(self, reason: str, code: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.code = code
