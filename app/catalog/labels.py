@@ -6,6 +6,8 @@ framed by English headings.
 
 from __future__ import annotations
 
+import re
+
 HEADINGS: dict[str, dict[str, str]] = {
     "en": {
         "explanation": "What happened",
@@ -106,3 +108,16 @@ def domain_name(lang: str, domain: str) -> str:
     """A readable name for a domain; a domain added by data alone shows its raw name."""
     return DOMAIN_NAMES.get(lang, DOMAIN_NAMES["en"]).get(domain, domain)
 
+
+
+_STEP = re.compile(r"(?:^|(?<=[.!?。！？]))\s*(?=\d{1,2}\.\s?\S)")
+
+
+def split_steps(text: str) -> list[str]:
+    """A numbered action ("1. Check ... 2. Close ...") as its steps, one per item (numbers
+    kept); any other text as one item. Steps must start after a sentence end, so "5.5 V"
+    or "wait 5 seconds" never split."""
+    parts = [p.strip() for p in _STEP.split(text) if p.strip()]
+    if len(parts) > 1 and all(re.match(r"\d{1,2}\.", p) for p in parts):
+        return parts
+    return [text]

@@ -18,6 +18,7 @@ from app import __version__
 # One line per command module; each later feature adds its own.
 COMMAND_MODULES: list[str] = [
     "app.cli.sim_cmd",
+    "app.cli.explain_cmd",
 ]
 
 

@@ -1,0 +1,159 @@
+"""``keydesk explain``: what a vendor code means and what to do, in en, pt-BR or zh-CN.
+
+    keydesk explain 5310 --lang pt-BR
+    keydesk explain 17                    # every domain's meaning of 17
+    keydesk explain 17 --domain open_door_method --json
+    keydesk explain --search "cartão"
+    keydesk explain --all --json          # every entry, every language, one JSON line each
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+
+from app.catalog.model import DOMAINS, Entry
+from app.cli.output import emit, json_line
+from app.i18n import LANGUAGES, resolve_language
+
+WIDTH = 88
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "explain",
+        help="explain a vendor error code (lock cloud, reader) and what to do next",
+        description="Look up a code in the error catalog. A bare number lists its meaning in "
+        "every domain. Domains: " + ", ".join(DOMAINS) + ".",
+    )
+    parser.add_argument("code", nargs="?", help="the code, e.g. 5310, 17, BreakIn")
+    parser.add_argument("--domain", help="only this domain (e.g. cloud_api)")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language (default: the UI language setting, else the system's)",
+    )
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--all", action="store_true", help="list every entry")
+    group.add_argument("--search", metavar="WORDS", help="find entries by words, any language")
+    parser.set_defaults(func=handler)
+
+
+def _configured_language() -> str:
+    """The --lang default: the user's UI language setting ("system" follows the OS)."""
+    try:
+        from app.settings import SettingsStore
+
+        return SettingsStore().load().language
+    except Exception:  # an unreadable settings file must not stop a lookup
+        return "system"
+
+
+def format_entry(entry: Entry, lang: str) -> str:
+    """A readable block: title, then the labelled sections that have content."""
+    from app.catalog.labels import domain_name, heading, severity_name, split_steps
+
+    t = entry.text(lang)
+    retry = heading(lang, "retry_yes" if entry.retryable else "retry_no")
+    lines = [
+        f"{entry.code} — {t.title}",
+        f"[{domain_name(lang, entry.domain)} · {entry.domain}] "
+        f"{heading(lang, 'severity')}: {severity_name(lang, entry.severity)} · "
+        f"{heading(lang, 'retryable')}: {retry}",
+    ]
+
+    def section(key: str, body: str) -> None:
+        lines.append(f"{heading(lang, key)}:")
+        for step in split_steps(body):  # numbered steps one per line
+            hang = "     " if step[:1].isdigit() else "  "
+            lines.extend(textwrap.wrap(step, WIDTH, initial_indent="  ", subsequent_indent=hang))
+
+    section("explanation", t.explanation)
+    section("action", t.action)
+    if t.technician_action:
+        section("technician_action", t.technician_action)
+    if t.causes:
+        lines.append(f"{heading(lang, 'causes')}:")
+        for n, cause in enumerate(t.causes, 1):
+            lines.extend(
+                textwrap.wrap(cause, WIDTH, initial_indent=f"  {n}. ", subsequent_indent="     ")
+            )
+    symbol = f" ({entry.vendor_symbol})" if entry.vendor_symbol else ""
+    lines.append(f"{heading(lang, 'vendor_text')}: {entry.vendor_text}{symbol}")
+    if entry.related:
+        lines.append(f"{heading(lang, 'related')}: {', '.join(entry.related)}")
+    if entry.seed_note:
+        lines.append(f"{heading(lang, 'seed_note')}: {entry.seed_note}")
+    return "\n".join(lines)
+
+
+def _summary(entry: Entry, lang: str) -> str:
+    return f"{entry.domain:<22} {entry.code:<12} {entry.text(lang).title}"
+
+
+def handler(args: argparse.Namespace) -> int:
+    from app.catalog import CatalogError, load_catalog
+
+    try:
+        catalog = load_catalog()
+    except CatalogError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    if args.domain and args.domain not in catalog.domains:
+        print(f"Unknown domain {args.domain!r}; domains: {', '.join(catalog.domains)}",
+              file=sys.stderr)
+        return 2
+    lang = args.lang or resolve_language(_configured_language())
+
+    if args.all:
+        # JSON without --lang: every language (translators and support diff these).
+        langs = list(LANGUAGES) if args.json and not args.lang else [lang]
+        for entry in catalog.entries:
+            if args.domain and entry.domain != args.domain:
+                continue
+            for g in langs:
+                emit(entry.to_dict(g), args.json, _summary(entry, g))
+        return 0
+
+    if args.search is not None:
+        found = catalog.search(args.search, domain=args.domain)
+        for entry in found:
+            emit(entry.to_dict(lang), args.json, _summary(entry, lang))
+        if not found:
+            return _not_found(args, f"Nothing in the catalog matches {args.search!r}.")
+        return 0
+
+    if not args.code:
+        print("Give a CODE, --search WORDS or --all (see keydesk explain --help).",
+              file=sys.stderr)
+        return 2
+    found = catalog.lookup(args.code, args.domain)
+    if not found:
+        where = f" in {args.domain}" if args.domain else ""
+        return _not_found(
+            args,
+            f"No catalog entry for code {args.code!r}{where}. "
+            f"Try: keydesk explain --search {args.code!r}",
+        )
+    if args.json:
+        for entry in found:
+            print(json_line(entry.to_dict(lang)), flush=True)
+        return 0
+    from app.catalog.labels import heading
+
+    blocks = [format_entry(e, lang) for e in found]
+    if len(found) > 1:
+        print(heading(lang, "meanings").format(code=args.code, n=len(found)) + "\n")
+    print("\n\n".join(blocks), flush=True)
+    return 0
+
+
+def _not_found(args: argparse.Namespace, message: str) -> int:
+    if args.json:
+        print(json_line({"ok": False, "error": "not_found", "code": args.code,
+                         "domain": args.domain, "search": args.search, "message": message}))
+    else:
+        print(message, file=sys.stderr)
+    return 1
