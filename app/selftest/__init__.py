@@ -40,6 +40,7 @@ class CheckResult:
 
 CHECK_MODULES: list[str] = [
     "app.selftest.core_checks",
+    "app.selftest.catalog_checks",
 ]
 
 
