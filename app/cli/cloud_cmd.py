@@ -1,0 +1,260 @@
+"""``keydesk cloud ...``: the lock-cloud desk flows, headless.
+
+Credentials: Settings + the OS keyring, overridden by KEYDESK_* environment variables
+(see ``app/cloud/README.md``), or ``--demo-account`` for the simulator's demo account.
+Results are JSON lines with ``--json``; failures print the catalog code and explanation
+and exit non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable, Coroutine
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from app.cli.output import emit, fail
+from app.domain.errors import KeyDeskError
+
+SIM_DEFAULT_URL = "http://127.0.0.1:8058/"
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="JSON lines on stdout")
+    common.add_argument("--url", help="base URL (overrides Settings and KEYDESK_CLOUD_URL)")
+    common.add_argument("--demo-account", action="store_true",
+                        help="use the simulator's demo account (with keydesk sim cloud)")
+    common.add_argument("--who", help="operator name for the audit trail (default: OS user)")
+    common.add_argument("--timeout", type=float, default=15.0, help="seconds per request")
+
+    p = sub.add_parser("cloud", help="lock-cloud keys, RF cards, door logs, remote unlock",
+                       description="Front-desk flows on the UCLBRT lock cloud.")
+    cmds = p.add_subparsers(dest="cloud_cmd", metavar="ACTION")
+    p.set_defaults(func=lambda _a: p.print_help() or 2)
+
+    def add(name: str, help_: str, run: Callable[..., Any]) -> argparse.ArgumentParser:
+        sp = cmds.add_parser(name, help=help_, description=help_, parents=[common])
+        sp.set_defaults(func=lambda args: _execute(args, run))
+        return sp
+
+    add("test", "check the credentials with one call per signing scheme", _test)
+    add("rooms", "list buildings, floors and rooms with lock type and MAC", _rooms)
+    sp = add("issue-key", "create a QR guest key (prints the card number)", _issue_key)
+    _room_arg(sp)
+    sp.add_argument("--mobile", required=True)
+    sp.add_argument("--area-code", default="86")
+    sp.add_argument("--start", type=_when, help="start (ISO date/time, PC time; default now)")
+    sp.add_argument("--end", type=_when, help="end (ISO date/time, PC time)")
+    sp.add_argument("--hours", type=float, default=24.0, help="stay length when --end is absent")
+    sp.add_argument("--kind", choices=["room", "floor", "building"], default="room")
+    sp.add_argument("--sms", action="store_true", help="the platform texts the key")
+    sp.add_argument("--qr-out", type=Path, help="also save the QR image as PNG here")
+    sp = add("get-key", "fetch a key: QR image by card number, or Bluetooth string", _get_key)
+    sp.add_argument("--mobile", required=True)
+    sp.add_argument("--area-code", default="86")
+    group = sp.add_mutually_exclusive_group(required=True)
+    group.add_argument("--card", help="card number (QR key)")
+    group.add_argument("--lock-mac", help="lock MAC (Bluetooth key string)")
+    sp.add_argument("--qr-out", type=Path, help="save the QR image as PNG here")
+    sp = add("cancel", "cancel a guest key", _cancel)
+    sp.add_argument("--card", required=True)
+    sp.add_argument("--kind", choices=["room", "floor", "building"], default="room")
+    sp = add("report-lost", "report a guest key lost", _report_lost)
+    sp.add_argument("--card", required=True)
+    sp.add_argument("--whole-room", action="store_true", help="every key of the room")
+    sp = add("rf-issue", "issue an RF card on the card issuer", _rf_issue)
+    _room_arg(sp)
+    sp.add_argument("--end", type=_when)
+    sp.add_argument("--hours", type=float, default=24.0)
+    sp.add_argument("--lock-type", default="", help="QRLOCK/RFLOCK-V9 need no issuer MAC")
+    sp.add_argument("--operate-type", type=int, default=4, choices=[2, 3, 4])
+    sp = add("rf-read", "read the RF card lying on the card issuer", _rf_read)
+    sp.add_argument("--operate-type", type=int, default=4, choices=[2, 3, 4])
+    sp = add("rf-cancel", "log out an RF card by its serial number", _rf_cancel)
+    sp.add_argument("--serial", required=True)
+    sp.add_argument("--operate-type", type=int, default=4, choices=[2, 3, 4])
+    sp = add("unlock", "open a door remotely through its gateway", _unlock)
+    _room_arg(sp)
+    sp.add_argument("--yes", action="store_true", help="confirm: the door really opens")
+    sp = add("log", "door-opening log of a room", _log)
+    _room_arg(sp)
+    sp.add_argument("--from", dest="date_from", type=date.fromisoformat)
+    sp.add_argument("--to", dest="date_to", type=date.fromisoformat)
+    sp.add_argument("--type", dest="record_type", type=int, default=0, choices=[0, 1, 2])
+
+
+def _room_arg(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--room", required=True, help="BUILDING-FLOOR-ROOM, e.g. 001-01-0101")
+
+
+def _when(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+# -- plumbing ----------------------------------------------------------------------------
+def credentials(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from app.cloud.credentials import from_settings, with_env
+    from app.settings import SecretStore, SettingsStore
+
+    if args.demo_account:
+        from app.cloud.sim.demo import demo_credentials
+
+        return demo_credentials(args.url or os.environ.get("KEYDESK_CLOUD_URL")
+                                or SIM_DEFAULT_URL)
+    creds = with_env(from_settings(SettingsStore().load(), SecretStore()))
+    if args.url:
+        from dataclasses import replace
+
+        creds = replace(creds, base_url=args.url)
+    return creds
+
+
+def _execute(args: argparse.Namespace, run: Callable[..., Any]) -> int:
+    from app.cloud.config import CallPolicy
+    from app.cloud.desk import CloudDesk
+    from app.runtime import Runtime
+    from app.store.audit import AuditLog
+
+    runtime = Runtime().start()
+    audit = AuditLog()
+    try:
+        policy = CallPolicy(read_timeout=args.timeout)
+        desk = CloudDesk(credentials(args), audit, who=args.who, policy=policy)
+
+        def on_loop(coro: Coroutine[Any, Any, Any]) -> Any:
+            return runtime.loop.run(coro, timeout=args.timeout * 6 + 10)
+
+        return int(run(args, desk, on_loop) or 0)
+    except KeyDeskError as exc:
+        return fail(exc, args.json)
+    except ValueError as exc:  # a malformed --room and the like
+        return fail(KeyDeskError("cloud_http", "400", str(exc)), args.json)
+    finally:
+        audit.close()
+        runtime.shutdown()
+
+
+def _stay(args: argparse.Namespace) -> tuple[datetime, datetime]:
+    start = getattr(args, "start", None) or datetime.now().astimezone().replace(second=0,
+                                                                               microsecond=0)
+    end = args.end or start + timedelta(hours=args.hours)
+    return start, end
+
+
+def _save_qr(path: Path | None, png: bytes | None) -> str | None:
+    if path is None or png is None:
+        return None
+    path.write_bytes(png)
+    return str(path)
+
+
+# -- the actions ---------------------------------------------------------------------------
+def _test(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+    emit(run(desk.test_connection()), args.json,
+         lambda r: f"OK: community {r['community_no']}, {r['rooms']} rooms, "
+                   f"card issuers {', '.join(r['issuers']) or 'none'}")
+    return 0
+
+
+def _rooms(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+    for building in run(desk.rooms()):
+        for room in building.all_rooms():
+            emit({**room.to_dict(), "buildingName": building.name}, args.json,
+                 lambda r: f"{r['room']:<14} {r['name']:<6} {r['lockType']:<10} {r['mac']}"
+                           f"{'  gateway ' + r['boxId'] if r['boxId'] else ''}")
+    return 0
+
+
+def _issue_key(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+    from app.cloud.models import GuestKeyRequest, RoomRef
+
+    start, end = _stay(args)
+    req = GuestKeyRequest(args.mobile, RoomRef.parse(args.room), start, end, args.area_code,
+                          args.kind, args.sms)
+    issued, qr = run(desk.issue_key(req, with_qr=True))
+    out = {"ok": True, **issued.to_dict(), "qrPng": _save_qr(args.qr_out, qr and qr.qr_png)}
+    emit(out, args.json, lambda o: f"Key {o['cardNo']} for {o['mobile']} in {o['room']}"
+                                   f" until {o['end']}")
+    return 0
+
+
+def _get_key(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+    if args.card:
+        key = run(desk.get_key(args.mobile, args.card, args.area_code))
+        out = {"ok": True, **key.to_dict(), "qrPng": _save_qr(args.qr_out, key.qr_png)}
+        emit(out, args.json, lambda o: f"Key {o['cardNo']}: QR image "
+                                       f"{o['qrPng'] or 'fetched'}")
+    else:
+        key = run(desk.bluetooth_key(args.mobile, args.lock_mac, args.area_code))
+        emit({"ok": True, **key.to_dict()}, args.json, f"Bluetooth key: {key.ble_str}")
+    return 0
+
+
+def _cancel(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+    run(desk.cancel_key(args.card, args.kind))
+    emit({"ok": True, "cardNo": args.card, "cancelled": True}, args.json,
+         f"Key {args.card} cancelled.")
+    return 0
+
+
+def _report_lost(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+    step = run(desk.report_lost(args.card, args.whole_room))
+    emit({"ok": True, "cardNo": args.card, "wholeRoom": args.whole_room, "next": step},
+         args.json, step)
+    return 0
+
+
+def _rf_issue(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+    from app.cloud.models import RfCardRequest, RoomRef
+
+    _start, end = _stay(args)
+    req = RfCardRequest(RoomRef.parse(args.room), end, lock_type=args.lock_type)
+    card = run(desk.rf_issue(req, args.operate_type))
+    emit({"ok": True, **card.to_dict()}, args.json,
+         lambda c: f"RF card {c['serial_num']} written for {args.room} until {c['end']}")
+    return 0
+
+
+def _rf_read(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+    card = run(desk.rf_read(args.operate_type))
+    emit({"ok": True, **card.to_dict()}, args.json,
+         lambda c: f"RF card {c['serial_num']}: room {c['building']}-{c['floor']}-{c['room']}"
+                   f" until {c['end']}")
+    return 0
+
+
+def _rf_cancel(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+    run(desk.rf_cancel(args.serial, args.operate_type))
+    emit({"ok": True, "serialNum": args.serial, "cancelled": True}, args.json,
+         f"RF card {args.serial} logged out.")
+    return 0
+
+
+def _unlock(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+    if not args.yes:
+        raise KeyDeskError("cloud_http", "400",
+                           "remote unlock opens the door: repeat with --yes to confirm")
+    room = run(desk.find_room(args.room))
+    run(desk.unlock(room))
+    emit({"ok": True, "room": args.room, "unlocked": True}, args.json,
+         f"Door {args.room} opened remotely.")
+    return 0
+
+
+def _log(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+    from app.cloud.models import LogQuery, RoomRef
+
+    end = args.date_to or date.today()
+    start = args.date_from or end - timedelta(days=7)
+    records = run(desk.door_log(LogQuery(RoomRef.parse(args.room), start, end,
+                                         args.record_type)))
+    for r in records:
+        emit(r.to_dict(), args.json,
+             lambda d: f"{d['time']}  {d['card_type_name']:<10} {d['open_way']:<18} "
+                       f"{d['holder']}")
+    if not records and not args.json:
+        emit(None, False, "No door openings in that period.")
+    return 0

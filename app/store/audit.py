@@ -1,0 +1,98 @@
+"""The audit trail: who did what at the desk, when, and how it ended.
+
+One SQLite file (``data_dir()/audit.sqlite3`` unless a path is given). Every desk
+operation on the lock cloud writes one row, success or failure. Nothing secret goes in:
+``detail`` is passed through :func:`app.logsetup.redact` and callers pass only public
+fields (room, card number, mobile). Thread-safe: one connection guarded by a lock (the
+writes are tiny and rare; WAL keeps readers from blocking the writer).
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from app import paths
+from app.logsetup import redact
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS audit (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    at      TEXT NOT NULL,          -- UTC, ISO 8601
+    who     TEXT NOT NULL,          -- desk user (OS login unless the app names someone)
+    what    TEXT NOT NULL,          -- operation, e.g. "cloud.issue_key"
+    target  TEXT NOT NULL DEFAULT '',  -- room / card number / serial
+    result  TEXT NOT NULL,          -- "ok" or "error <domain> <code>"
+    detail  TEXT NOT NULL DEFAULT ''   -- JSON of public fields
+);
+CREATE INDEX IF NOT EXISTS audit_at ON audit(at);
+"""
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    who: str
+    what: str
+    target: str
+    result: str
+    detail: dict[str, Any]
+
+    @property
+    def ok(self) -> bool:
+        return self.result == "ok"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "at": self.at.isoformat(), "who": self.who, "what": self.what,
+                "target": self.target, "result": self.result, "detail": self.detail}
+
+
+def default_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (service account, odd platforms)
+        return "desk"
+
+
+class AuditLog:
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path) if path is not None else paths.data_dir() / "audit.sqlite3"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=5)
+        with self._lock:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(SCHEMA)
+            self._db.commit()
+
+    def record(self, what: str, *, who: str | None = None, target: str = "", result: str = "ok",
+               detail: dict[str, Any] | None = None) -> int:
+        text = redact(json.dumps(detail or {}, ensure_ascii=False, default=str))
+        row = (datetime.now(UTC).isoformat(), who or default_user(), what, redact(target),
+               redact(result), text)
+        with self._lock:
+            cur = self._db.execute(
+                "INSERT INTO audit(at, who, what, target, result, detail) VALUES (?,?,?,?,?,?)",
+                row)
+            self._db.commit()
+            return int(cur.lastrowid or 0)
+
+    def recent(self, limit: int = 100, what_prefix: str = "") -> list[AuditEntry]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, at, who, what, target, result, detail FROM audit "
+                "WHERE what LIKE ? ORDER BY id DESC LIMIT ?",
+                (what_prefix + "%", limit)).fetchall()
+        return [AuditEntry(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5],
+                           json.loads(r[6] or "{}")) for r in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
