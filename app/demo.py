@@ -32,7 +32,9 @@ class DemoEnvironment:
 
 
 # "module:function" strings; each function takes the DemoEnvironment.
-DEMO_STARTERS: list[str] = []
+DEMO_STARTERS: list[str] = [
+    "app.cloud.sim.demo:start",
+]
 
 
 def _resolve(spec: str) -> Callable[[DemoEnvironment], None]:

@@ -19,6 +19,7 @@ from app import __version__
 COMMAND_MODULES: list[str] = [
     "app.cli.sim_cmd",
     "app.cli.explain_cmd",
+    "app.cli.cloud_cmd",
 ]
 
 

@@ -15,7 +15,9 @@ from typing import Any
 
 from app.cli.output import emit
 
-SIM_MODULES: list[str] = []
+SIM_MODULES: list[str] = [
+    "app.cloud.sim.cli",
+]
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
