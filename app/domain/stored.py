@@ -12,6 +12,9 @@ from typing import Any
 
 from app.domain.events import BusEvent
 
+# Events the desk must acknowledge, whatever severity their driver gave them.
+ALARM_CODES = frozenset({"BreakIn", "Duress", "ChassisIntruded", "DoorNotClosed"})
+
 
 @dataclass(frozen=True)
 class StoredEvent:

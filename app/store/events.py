@@ -16,6 +16,7 @@ announced (``StoredEvents``) strictly after their commit.
 
 from __future__ import annotations
 
+import concurrent.futures
 import csv
 import logging
 import sqlite3
@@ -144,6 +145,14 @@ class EventStore:
 
     def acknowledge(self, event_ids: list[int], by: str = "desk", note: str = "") -> int:
         """Record that the desk acknowledged these alarms; returns how many were new."""
+        return int(self.acknowledge_later(event_ids, by, note).result(10))
+
+    def acknowledge_later(self, event_ids: list[int], by: str = "desk",
+                          note: str = "") -> concurrent.futures.Future[int]:
+        """:meth:`acknowledge` without waiting (for the UI thread): a future of the count.
+
+        ``AlarmAcknowledged`` is published once the acknowledgement is committed.
+        """
         now = iso_utc(datetime.now(UTC))
 
         def write(conn: sqlite3.Connection) -> int:
@@ -154,23 +163,39 @@ class EventStore:
             )
             return cur.rowcount
 
-        count = int(self._writer.call(write).result(10))
-        if self._bus is not None:
-            self._bus.publish(
-                AlarmAcknowledged(self.source, event_ids=tuple(event_ids), by=by, note=note)
-            )
-        return count
+        done: concurrent.futures.Future[int] = concurrent.futures.Future()
+
+        def announce(future: concurrent.futures.Future[int]) -> None:
+            # Runs on the writer after the commit; ``done`` resolves only after the publish.
+            exc = future.exception()
+            if exc is not None:
+                done.set_exception(exc)
+                return
+            if self._bus is not None:
+                self._bus.publish(
+                    AlarmAcknowledged(self.source, event_ids=tuple(event_ids), by=by, note=note)
+                )
+            done.set_result(future.result())
+
+        self._writer.call(write).add_done_callback(announce)
+        return done
 
     def apply_retention(self, days: int) -> int:
         """Delete events older than ``days`` (0 or less keeps everything); returns count."""
+        return int(self.apply_retention_later(days).result(60))
+
+    def apply_retention_later(self, days: int) -> concurrent.futures.Future[int]:
+        """:meth:`apply_retention` on the writer without waiting (for the UI thread)."""
         if days <= 0:
-            return 0
+            done: concurrent.futures.Future[int] = concurrent.futures.Future()
+            done.set_result(0)
+            return done
         cutoff = iso_utc(datetime.now(UTC) - timedelta(days=days))
 
         def delete(conn: sqlite3.Connection) -> int:
             return conn.execute("DELETE FROM events WHERE time < ?", (cutoff,)).rowcount
 
-        return int(self._writer.call(delete).result(60))
+        return self._writer.call(delete)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -211,9 +236,11 @@ class EventStore:
         return datetime.fromisoformat(row) if row else None
 
     def unacknowledged_alarms(self, limit: int = 100) -> list[StoredEvent]:
-        sql = (f"{SELECT} WHERE severity = 'alarm' AND id NOT IN "
-               "(SELECT event_id FROM alarm_acks) ORDER BY id DESC LIMIT ?")
-        return [to_stored(r) for r in self._fetch(sql, [limit])]
+        """Alarms (see ``where(alarm=True)``) nobody acknowledged yet, newest first."""
+        clause, params = where(alarm=True)
+        sql = (f"{SELECT}{clause} AND id NOT IN (SELECT event_id FROM alarm_acks) "
+               "ORDER BY id DESC LIMIT ?")
+        return [to_stored(r) for r in self._fetch(sql, [*params, limit])]
 
     def acknowledgement(self, event_id: int) -> tuple[str, str, str] | None:
         """(acked_at, acked_by, note) of an alarm, or None."""

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.domain.events import DeviceEvent
-from app.domain.stored import StoredEvent
+from app.domain.stored import ALARM_CODES, StoredEvent
 
 COLUMNS = (
     "time, received, source, kind, code, severity, device, door, user, card, granted, "
@@ -127,8 +127,12 @@ def where(
     before_id: int | None = None,
     after_id: int | None = None,
     granted: bool | None = None,
+    alarm: bool | None = None,
 ) -> tuple[str, list[Any]]:
-    """A ``WHERE`` clause (or "") and its parameters. ``until`` is exclusive."""
+    """A ``WHERE`` clause (or "") and its parameters. ``until`` is exclusive.
+
+    ``alarm=True``: severity "alarm" or one of :data:`ALARM_CODES` (``False``: neither).
+    """
     clauses: list[str] = []
     params: list[Any] = []
     values = {"device": device, "door": door, "user": user, "card": card, "kind": kind,
@@ -152,6 +156,11 @@ def where(
     if granted is not None:
         clauses.append("granted = ?")
         params.append(int(bool(granted)))
+    if alarm is not None:
+        marks = ", ".join("?" * len(ALARM_CODES))
+        test = f"(severity = 'alarm' OR code IN ({marks}))"
+        clauses.append(test if alarm else f"NOT {test}")
+        params.extend(sorted(ALARM_CODES))
     if text:
         # A plain substring search over what the desk can read; LIKE needs its own escape.
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -1,10 +1,263 @@
-"""The Monitor page."""
+"""The Monitor page: who went where, who was refused and why, every alarm — live.
+
+The page owns the window session's event store (``data_dir()/events.sqlite3``): it
+attaches it to the runtime bus, so every ``DeviceEvent`` from any source is stored, and
+it shows rows only from ``StoredEvents`` (published after the commit) — what the desk
+sees is already on disk. It also starts the readers' live monitoring for the configured
+readers (``app.access.start_monitoring``) and stops everything in :meth:`shutdown`.
+"""
 
 from __future__ import annotations
 
-from ui.pages.placeholder import PlaceholderPage
+import getpass
+import inspect
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.events import DeviceStateChanged
+from app.domain.stored import AlarmAcknowledged, StoredEvents
+from app.i18n import resolve_language
+from app.store.events import EventStore
+from ui.context import UiContext
+from ui.monitor.alarm_banner import AlarmBanner
+from ui.monitor.describe import is_alarm
+from ui.monitor.device_status import DeviceStatusTable
+from ui.monitor.filters import FilterBar, Filters
+from ui.monitor.live_table import LiveEventTable
+from ui.monitor.table_model import RowTextRole
+
+log = logging.getLogger(__name__)
 
 
-class MonitorPage(PlaceholderPage):
-    heading = "Monitor"
-    coming = "Live events from access readers, the encoder and locks, explained in plain words."
+class MonitorPage(QWidget):
+    STATUS_MS = 1000
+
+    def __init__(self, ctx: UiContext, store: EventStore | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.store: EventStore | None = None
+        self.reader_monitor: Any = None
+        self._closed = False
+        lang = resolve_language(ctx.settings.language)
+
+        self.banner = AlarmBanner()
+        self.banner.acknowledge_requested.connect(self._acknowledge)
+        self.devices = DeviceStatusTable()
+        self.devices.setMaximumHeight(110)
+        self.filter_bar = FilterBar()
+        self.filter_bar.changed.connect(self._filters_changed)
+        self.table = LiveEventTable(lang=lang)
+        self.table.rows_added.connect(lambda _n: self._update_counts())
+        self.table.history_loaded.connect(self._history_loaded)
+        self.table.view.selectionModel().currentRowChanged.connect(self._selected)
+        self.older = QPushButton("Load older")
+        self.older.clicked.connect(self.table.load_older)
+        self.export = QPushButton("Export CSV…")
+        self.export.clicked.connect(self._export_clicked)
+        self.counts = QLabel()
+        self.detail = QLabel("Select an event to read it in full.")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.explain = QPushButton("Explain this code")
+        self.explain.setEnabled(False)
+        self.explain.clicked.connect(self._explain_clicked)
+        self._explain_target: tuple[str, str] | None = None
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_bar, 1)
+        bar.addWidget(self.older)
+        bar.addWidget(self.export)
+        detail_box = QWidget()
+        detail_row = QHBoxLayout(detail_box)
+        detail_row.setContentsMargins(0, 0, 0, 0)
+        detail_row.addWidget(self.detail, 1)
+        detail_row.addWidget(self.explain, 0, Qt.AlignmentFlag.AlignTop)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(detail_box)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel("<h2>Monitor</h2>"))
+        heading.addStretch(1)
+        heading.addWidget(self.counts)
+        layout.addLayout(heading)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.devices)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+        ctx.bridge.event.connect(self._on_bus_event)
+        self._open_store(store)
+        self._start_readers()
+        self._status_timer = QTimer(self, interval=self.STATUS_MS)
+        self._status_timer.timeout.connect(self._poll_status)
+        self._status_timer.start()
+        self._update_counts()
+
+    # -- store and readers ---------------------------------------------------------------
+
+    def _open_store(self, store: EventStore | None) -> None:
+        try:
+            self.store = store or EventStore().start()
+        except Exception as exc:  # a broken or newer file: the page still shows live state
+            log.exception("event store could not open")
+            self.counts.setText("Event store unavailable — events are not being kept")
+            self.ctx.report_error(exc)
+            return
+        self.ctx.runtime.add_cleanup(self.store.close)
+        self.store.attach(self.ctx.runtime.bus)
+        self.ctx.bridge.watch(
+            self.store.apply_retention_later(self.ctx.settings.event_retention_days),
+            lambda n: n and log.info("retention removed %d old events", n),
+        )
+        self.table.set_query(self.store.query)
+        self.table.apply_filters(Filters())
+        # Alarms nobody acknowledged (even before a crash) must still be acknowledged.
+        self.banner.raise_alarms(list(reversed(self.store.unacknowledged_alarms())))
+
+    def _start_readers(self) -> None:
+        """Start live monitoring of ``settings.readers`` through ``app.access``."""
+        if not self.ctx.settings.readers:
+            return
+        try:
+            from app import access
+
+            start = getattr(access, "start_monitoring", None)
+        except ImportError:
+            start = None
+        if start is None:
+            log.warning("app.access.start_monitoring is not available: readers not monitored")
+            return
+        kwargs: dict[str, Any] = {}
+        if self.store is not None and "store" in inspect.signature(start).parameters:
+            kwargs["store"] = self.store  # lets the back-fill start where the store ends
+        try:
+            self.reader_monitor = start(self.ctx.runtime, self.ctx.settings, self.ctx.secrets,
+                                        **kwargs)
+        except Exception as exc:
+            log.exception("reader monitoring did not start")
+            self.ctx.report_error(exc)
+
+    def shutdown(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._status_timer.stop()
+        self.table.stop()
+        try:
+            self.ctx.bridge.event.disconnect(self._on_bus_event)
+        except (RuntimeError, TypeError):
+            pass
+        if self.reader_monitor is not None:
+            try:
+                self.reader_monitor.stop()
+            except Exception:
+                log.exception("reader monitoring did not stop cleanly")
+        if self.store is not None:
+            self.store.close()
+
+    # -- events --------------------------------------------------------------------------
+
+    def _on_bus_event(self, event: object) -> None:
+        if isinstance(event, StoredEvents):
+            for e in event.events:
+                self.filter_bar.add_device(e.device)
+            self.table.offer(event.events)
+            self.devices.on_stored(event.events)
+            alarms = [e for e in event.events if is_alarm(e) and e.payload.get(
+                "action") != "Stop"]
+            if alarms:
+                self.banner.raise_alarms(alarms)
+        elif isinstance(event, DeviceStateChanged):
+            self.devices.on_state(event)
+        elif isinstance(event, AlarmAcknowledged):
+            self.banner.acknowledged(list(event.event_ids))
+
+    def _poll_status(self) -> None:
+        monitor = self.reader_monitor
+        statuses = getattr(monitor, "statuses", None) if monitor is not None else None
+        if callable(statuses):
+            try:
+                found = statuses()
+                for status in found.values() if isinstance(found, dict) else found:
+                    self.devices.on_reader_status(status)
+            except Exception:
+                log.exception("reader status poll failed")
+        self.devices.refresh()
+
+    def _acknowledge(self, event_ids: list[int]) -> None:
+        if self.store is None:
+            self.banner.acknowledged(event_ids)
+            return
+        try:
+            who = getpass.getuser()
+        except Exception:
+            who = "desk"
+        self.ctx.bridge.watch(
+            self.store.acknowledge_later(event_ids, by=who),
+            lambda _n: self.banner.acknowledged(event_ids),
+            self._ack_failed,
+        )
+
+    def _ack_failed(self, exc: BaseException) -> None:
+        self.banner.ack.setEnabled(True)
+        self.ctx.report_error(exc)
+
+    # -- filters, history, detail, export ------------------------------------------------
+
+    def _filters_changed(self, filters: Filters) -> None:
+        self.table.apply_filters(filters)
+        self._update_counts()
+
+    def _history_loaded(self, added: int) -> None:
+        self._update_counts()
+        if not added:
+            self.counts.setText(self.counts.text() + " — nothing older in the store")
+
+    def _update_counts(self) -> None:
+        shown = self.table.model.rowCount()
+        skipped = self.table.skipped
+        self.counts.setText(f"{shown} events shown" + (
+            f" ({skipped} skipped while busy: in the store)" if skipped else ""))
+
+    def _selected(self, current: Any, _previous: Any) -> None:
+        text = current.data(RowTextRole) if current.isValid() else None
+        if text is None:
+            return
+        self.detail.setText(f"{text.time} · {text.reader}\n{text.detail}")
+        self._explain_target = text.explain
+        self.explain.setEnabled(text.explain is not None)
+
+    def _explain_clicked(self) -> None:
+        if self._explain_target is not None:
+            self.ctx.show_explanation(*self._explain_target)
+
+    def _export_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export events", "events.csv",
+                                              "CSV files (*.csv)")
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> Any:
+        """Export what the filters show, on a background job (a big file takes a while)."""
+        if self.store is None:
+            return None
+        store, kwargs = self.store, self.table.filters.store_kwargs()
+        job = self.ctx.runtime.device_thread("event-export").submit(
+            lambda _job: store.export_csv(path, **kwargs), job="export")
+        return self.ctx.bridge.watch(
+            job, lambda n: self.counts.setText(f"Exported {n} events to {path}"))

@@ -1,0 +1,92 @@
+"""The alarm banner: break-in, duress, tamper, door left open — until acknowledged.
+
+It stays visible and sounds again every few seconds until someone presses
+"Acknowledge"; the acknowledgement is recorded in the event store (who, when) before
+the banner goes away, so an alarm raised just before a crash is shown again at restart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton
+
+from app.domain.stored import StoredEvent
+from ui.monitor.describe import describe
+
+
+class AlarmBanner(QFrame):
+    acknowledge_requested = Signal(list)  # the StoredEvent ids shown
+
+    REPEAT_MS = 3000
+
+    def __init__(self, beep: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.setObjectName("alarmBanner")
+        self.setStyleSheet(
+            "#alarmBanner { background: #b02a37; border-radius: 4px; }"
+            "#alarmBanner QLabel { color: white; font-weight: bold; }"
+        )
+        self._beep = beep or QApplication.beep
+        self.beeps = 0
+        self._alarms: dict[int, StoredEvent] = {}
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName("Alarm")
+        self.ack = QPushButton("Acknowledge")
+        self.ack.setAccessibleName("Acknowledge alarm")
+        self.ack.clicked.connect(self._request)
+        row = QHBoxLayout(self)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.ack)
+        self._repeat = QTimer(self, interval=self.REPEAT_MS)
+        self._repeat.timeout.connect(self._sound)
+        self.hide()
+
+    @property
+    def pending(self) -> list[StoredEvent]:
+        return sorted(self._alarms.values(), key=lambda e: e.id)
+
+    def raise_alarms(self, events: list[StoredEvent]) -> None:
+        new = [e for e in events if e.id not in self._alarms]
+        if not new:
+            return
+        for e in new:
+            self._alarms[e.id] = e
+        self._refresh()
+        self.ack.setEnabled(True)
+        self._sound()
+        self._repeat.start()
+
+    def acknowledged(self, event_ids: list[int]) -> None:
+        """The store recorded the acknowledgement: drop those alarms."""
+        for i in event_ids:
+            self._alarms.pop(i, None)
+        self.ack.setEnabled(True)
+        self._refresh()
+
+    def _request(self) -> None:
+        if self._alarms:
+            self.ack.setEnabled(False)  # until the store confirms
+            self.acknowledge_requested.emit(sorted(self._alarms))
+
+    def _sound(self) -> None:
+        self.beeps += 1
+        self._beep()
+
+    def _refresh(self) -> None:
+        if not self._alarms:
+            self._repeat.stop()
+            self.hide()
+            return
+        latest = max(self._alarms.values(), key=lambda e: e.id)
+        text = describe(latest)
+        where = latest.device + (f", door {latest.door}" if latest.door is not None else "")
+        more = len(self._alarms) - 1
+        self.label.setText(
+            f"⚠ {text.result.split(':')[0]} — {where} at {text.time}"
+            + (f"  (+{more} more)" if more else "")
+        )
+        self.label.setToolTip("\n\n".join(describe(e).detail for e in self.pending[-10:]))
+        self.show()

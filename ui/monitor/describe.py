@@ -1,0 +1,181 @@
+"""A stored event in plain words: the texts of one Monitor row.
+
+Pure Python (no Qt) so it is cheap to call for every row and easy to test. Vendor codes
+are explained through the error catalog (``app.catalog``); when the catalog has no entry
+the reader's own texts from the payload are shown, and unknown events show their raw body.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.domain.stored import ALARM_CODES, StoredEvent
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RowText:
+    time: str
+    reader: str
+    door: str
+    person: str
+    method: str
+    result: str
+    detail: str  # the long form: explanation, next step, raw body
+    verdict: str  # "granted", "refused", "alarm" or "" (drives the row colour)
+    explain: tuple[str, str] | None = None  # (domain, code) for the Explain page
+
+
+@dataclass(frozen=True)
+class Wording:
+    title: str
+    explanation: str
+    action: str
+
+
+def is_alarm(event: StoredEvent) -> bool:
+    return event.severity == "alarm" or event.code in ALARM_CODES
+
+
+@functools.lru_cache(maxsize=2048)
+def catalog_wording(domain: str, code: str, lang: str = "en") -> Wording | None:
+    """The catalog's title/explanation/action for (domain, code), or None."""
+    try:
+        from app import catalog  # written in parallel: adapt to what it offers
+
+        finder = getattr(catalog, "lookup", None)
+        if finder is None:
+            finder = catalog.load_catalog().lookup
+        entries = [e for e in finder(code, domain) if getattr(e, "domain", domain) == domain]
+    except Exception:  # a missing or broken catalog must never break the live table
+        log.debug("catalog lookup %s/%s failed", domain, code, exc_info=True)
+        return None
+    if not entries:
+        return None
+    entry = entries[0]
+    text = entry.text(lang) if hasattr(entry, "text") else entry.i18n["en"]
+    return Wording(text.title, text.explanation, text.action)
+
+
+def local_time(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return iso
+
+
+def _sentence(text: str) -> str:
+    """Lower-case the first letter to continue a sentence (not acronyms like "PIN")."""
+    text = text.strip()
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def _first(text: str) -> str:
+    """The first sentence, without its full stop (the table cell stays short)."""
+    head = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    return head.rstrip(".")
+
+
+def _person(p: dict[str, Any], event: StoredEvent) -> str:
+    name = p.get("user_name") or ""
+    user = event.user or p.get("user") or ""
+    parts = []
+    if name and user:
+        parts.append(f"{name} (user {user})")
+    elif name or user:
+        parts.append(str(name or f"user {user}"))
+    if event.card:
+        parts.append(f"card {event.card}")
+    return " · ".join(parts)
+
+
+def _method(p: dict[str, Any], lang: str) -> str:
+    method = p.get("method")
+    if method is None or method == "":
+        return str(p.get("method_text") or "")
+    wording = catalog_wording("open_door_method", str(method), lang)
+    return wording.title if wording else str(p.get("method_text") or f"method {method}")
+
+
+def _access_result(event: StoredEvent, lang: str) -> tuple[str, str, str, tuple | None]:
+    p = event.payload
+    if event.granted:
+        return "Granted", "", "granted", None
+    code = p.get("error_code")
+    wording = catalog_wording("reader_event_error", str(code), lang) if code is not None else None
+    if wording is not None:
+        # Catalog titles of refusals read "Refused: <reason>"; others (duress, patrol
+        # card, waiting for a second credential) say what happened instead.
+        title = wording.title
+        verdict = "Refused"
+        if title.lower().startswith("refused"):
+            title = title[len("refused"):].lstrip(" :—-")
+        else:
+            verdict = "Not opened"
+        text = (f"{verdict} — {_sentence(title)} ({code}): {_sentence(_first(wording.explanation))}"
+                f"; {_sentence(_first(wording.action))}")
+        return text, f"{wording.explanation}\n{wording.action}", "refused", (
+            "reader_event_error", str(code))
+    reason = p.get("error_text") or "no reason given"
+    suffix = f" ({code})" if code is not None else ""
+    return f"Refused — {reason}{suffix}", "", "refused", None
+
+
+def _other_result(event: StoredEvent, lang: str) -> tuple[str, str, tuple | None]:
+    p = event.payload
+    if event.code == "DoorStatus":
+        status = (p.get("data") or {}).get("Status") if isinstance(p.get("data"), dict) else None
+        status = status or p.get("status")
+        if status:
+            return f"Door {'opened' if str(status).lower() == 'open' else 'closed'}", "", None
+    wording = None
+    if event.kind == "reader":
+        wording = catalog_wording("reader_event_type", event.code, lang)
+    action = p.get("action")
+    suffix = " (ended)" if action == "Stop" else ""
+    if wording is not None:
+        prefix = "ALARM — " if is_alarm(event) else ""
+        return (f"{prefix}{wording.title}{suffix}: {_sentence(_first(wording.explanation))}",
+                f"{wording.explanation}\n{wording.action}", ("reader_event_type", event.code))
+    if is_alarm(event):
+        return f"ALARM — {event.code}{suffix}", "", None
+    summary = ", ".join(
+        f"{k}={v}" for k, v in p.items()
+        if k not in {"device", "device_url", "code", "time", "dedupe_key", "data", "index"}
+        and v not in (None, "", {}, [])
+    )
+    if not summary and event.raw:  # an event nobody decodes: show it as it came
+        summary = event.raw.strip().replace("\n", " ")[:160]
+    return f"{event.code}{suffix}" + (f" — {summary}" if summary else ""), "", None
+
+
+def describe(event: StoredEvent, lang: str = "en") -> RowText:
+    p = event.payload
+    door = "" if event.door is None else str(event.door)  # as the device numbers it
+    direction = p.get("direction")
+    if door and direction:
+        door += f" ({direction})"
+    if event.code == "AccessControl" and event.granted is not None:
+        result, detail, verdict, explain = _access_result(event, lang)
+    else:
+        result, detail, explain = _other_result(event, lang)
+        verdict = "alarm" if is_alarm(event) else ""
+    raw = event.raw.strip()
+    full = "\n".join(x for x in (result, detail, f"Raw: {raw}" if raw else "") if x)
+    return RowText(
+        time=local_time(event.time),
+        reader=event.device,
+        door=door,
+        person=_person(p, event),
+        method=_method(p, lang) if event.code == "AccessControl" else "",
+        result=result,
+        detail=full,
+        verdict=verdict,
+        explain=explain,
+    )

@@ -1,0 +1,117 @@
+"""The Monitor's filter bar, and the one definition of a filter used for both the live
+rows (a predicate) and the history from the store (query keyword arguments)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from app.domain.stored import StoredEvent
+from ui.monitor.describe import is_alarm
+
+KINDS = (("All sources", None), ("Readers", "reader"), ("Encoder", "encoder"),
+         ("Locks", "lock"), ("Cloud", "cloud"))
+RESULTS = (("All results", None), ("Granted", "granted"), ("Refused", "refused"),
+           ("Alarms", "alarm"))
+
+
+@dataclass(frozen=True)
+class Filters:
+    device: str | None = None
+    kind: str | None = None
+    result: str | None = None  # "granted", "refused", "alarm"
+    text: str = ""
+
+    @property
+    def active(self) -> bool:
+        return any((self.device, self.kind, self.result, self.text))
+
+    def store_kwargs(self) -> dict[str, Any]:
+        """The same filter as ``EventStore.query`` keyword arguments."""
+        kwargs: dict[str, Any] = {"device": self.device, "kind": self.kind}
+        if self.result == "granted":
+            kwargs["granted"] = True
+        elif self.result == "refused":
+            kwargs["granted"] = False
+        elif self.result == "alarm":
+            kwargs["alarm"] = True
+        if self.text:
+            kwargs["text"] = self.text
+        return {k: v for k, v in kwargs.items() if v is not None}
+
+    def matches(self, event: StoredEvent) -> bool:
+        """What the store's query would return for these filters (the text search, like
+        SQL ``LIKE``, looks in device, code, payload and raw, ignoring case)."""
+        if self.device is not None and event.device != self.device:
+            return False
+        if self.kind is not None and event.kind != self.kind:
+            return False
+        if self.result == "granted" and event.granted is not True:
+            return False
+        if self.result == "refused" and event.granted is not False:
+            return False
+        if self.result == "alarm" and not is_alarm(event):
+            return False
+        if self.text:
+            needle = self.text.lower()
+            hay = (event.device, event.code, json.dumps(event.payload, ensure_ascii=False,
+                                                          default=str), event.raw)
+            if not any(needle in h.lower() for h in hay):
+                return False
+        return True
+
+
+class FilterBar(QWidget):
+    changed = Signal(object)  # Filters
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.device = QComboBox()
+        self.device.setAccessibleName("Device filter")
+        self.device.addItem("All devices", None)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Source filter")
+        for label, value in KINDS:
+            self.kind.addItem(label, value)
+        self.result = QComboBox()
+        self.result.setAccessibleName("Result filter")
+        for label, value in RESULTS:
+            self.result.addItem(label, value)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search card, name, code…")
+        self.search.setAccessibleName("Search events")
+        self.search.setClearButtonEnabled(True)
+        # Typing waits for a pause before querying the store again.
+        self._debounce = QTimer(self, singleShot=True, interval=300)
+        self._debounce.timeout.connect(self._emit)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        for combo in (self.device, self.kind, self.result):
+            combo.currentIndexChanged.connect(lambda _i: self._emit())
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("Show:"))
+        row.addWidget(self.device)
+        row.addWidget(self.kind)
+        row.addWidget(self.result)
+        row.addWidget(self.search, 1)
+
+    def add_device(self, name: str) -> None:
+        if self.device.findData(name) < 0:
+            self.device.addItem(name, name)
+
+    def filters(self) -> Filters:
+        return Filters(
+            device=self.device.currentData(),
+            kind=self.kind.currentData(),
+            result=self.result.currentData(),
+            text=self.search.text().strip(),
+        )
+
+    def _emit(self) -> None:
+        self._debounce.stop()
+        self.changed.emit(self.filters())

@@ -1,0 +1,123 @@
+"""The live event table's model: rows appended in batches, capped, older ones prepended.
+
+Each row's texts are computed once when it arrives (``describe``), so painting is a list
+lookup. New rows go at the bottom in one ``beginInsertRows`` per batch; when the cap is
+passed the oldest rows leave from the top (they stay in the store and come back with
+"Load older").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from app.domain.stored import StoredEvent
+from ui.monitor.describe import RowText, describe
+
+COLUMNS = ("Time", "Reader", "Door", "Person / card", "Method", "Result")
+_FIELDS = ("time", "reader", "door", "person", "method", "result")
+
+_BACKGROUND = {"alarm": QBrush(QColor("#f8d7da")), "refused": QBrush(QColor("#fff3cd"))}
+_FOREGROUND = {"alarm": QBrush(QColor("#842029")), "refused": QBrush(QColor("#664d03"))}
+
+EventRole = Qt.ItemDataRole.UserRole + 1
+RowTextRole = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class EventTableModel(QAbstractTableModel):
+    def __init__(self, max_rows: int = 5000, lang: str = "en") -> None:
+        super().__init__()
+        self.max_rows = max_rows
+        self.lang = lang
+        self._events: list[StoredEvent] = []
+        self._texts: list[RowText] = []
+
+    # -- Qt model API --------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt idiom)
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        text = self._texts[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return getattr(text, _FIELDS[index.column()])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text.detail
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _BACKGROUND.get(text.verdict)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _FOREGROUND.get(text.verdict)
+        if role == EventRole:
+            return self._events[index.row()]
+        if role == RowTextRole:
+            return text
+        return None
+
+    # -- batches -------------------------------------------------------------------------
+
+    @property
+    def oldest_id(self) -> int | None:
+        return self._events[0].id if self._events else None
+
+    @property
+    def newest_id(self) -> int | None:
+        return self._events[-1].id if self._events else None
+
+    def event_at(self, row: int) -> StoredEvent:
+        return self._events[row]
+
+    def text_at(self, row: int) -> RowText:
+        return self._texts[row]
+
+    def append_events(self, events: Iterable[StoredEvent]) -> int:
+        """Add a batch at the bottom (oldest first); trims the top past ``max_rows``."""
+        batch = list(events)[-self.max_rows:]
+        if not batch:
+            return 0
+        texts = [describe(e, self.lang) for e in batch]
+        overflow = len(self._events) + len(batch) - self.max_rows
+        if overflow > 0:
+            self.beginRemoveRows(QModelIndex(), 0, overflow - 1)
+            del self._events[:overflow]
+            del self._texts[:overflow]
+            self.endRemoveRows()
+        first = len(self._events)
+        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
+        self._events.extend(batch)
+        self._texts.extend(texts)
+        self.endInsertRows()
+        return len(batch)
+
+    def prepend_events(self, events: Iterable[StoredEvent]) -> int:
+        """Add older rows at the top (given in any order; shown oldest first)."""
+        batch = sorted(events, key=lambda e: e.id)
+        if not batch:
+            return 0
+        self.beginInsertRows(QModelIndex(), 0, len(batch) - 1)
+        self._events[:0] = batch
+        self._texts[:0] = [describe(e, self.lang) for e in batch]
+        self.endInsertRows()
+        return len(batch)
+
+    def reset(self, events: Iterable[StoredEvent] = ()) -> None:
+        batch = sorted(events, key=lambda e: e.id)[-self.max_rows:]
+        self.beginResetModel()
+        self._events = batch
+        self._texts = [describe(e, self.lang) for e in batch]
+        self.endResetModel()
