@@ -1,0 +1,170 @@
+"""The reader's CGI calls over httpx with Digest auth (runs on the runtime's asyncio loop).
+
+Every failure becomes a :class:`KeyDeskError` in the ``reader_request_error`` domain so
+the catalog can explain it: the device's own JSON code when it sends one (newer
+firmware), otherwise the closest code of the seed's table. A rejected password is never
+retried with the same credentials (devices lock the PC's address out for ~30 min).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+
+from app.domain.errors import KeyDeskError
+
+log = logging.getLogger(__name__)
+
+DOMAIN = "reader_request_error"
+# Codes of the seed's "Códigos de Erro Requests" table used for answers without a code.
+BAD_CREDENTIALS = 268632085  # USERNAME_OR_PASSWORD_NOT_VALID
+ACCOUNT_LOCKED = 268632081
+NO_PERMISSION = 268632076  # AUTHORITY_NOT_ENOUGH
+INVALID_ARGS = 268632322
+UNSUPPORTED = 268632326
+UNKNOWN = 268632324
+UNAVAILABLE = 268632579
+CONNECT_FAILED = 268632082
+CONNECT_TIMEOUT = 268632088
+TOO_MUCH_DATA = 268632329
+
+_STATUS_CODES = {400: INVALID_ARGS, 404: UNSUPPORTED, 501: UNSUPPORTED, 503: UNAVAILABLE}
+STREAM_TIMEOUT = httpx.Timeout(10.0, read=None)  # the heartbeat watchdog replaces it
+
+
+def _json_error(text: str) -> tuple[int, str] | None:
+    if "{" not in text:
+        return None
+    try:
+        body = json.loads(text)
+    except ValueError:
+        return None
+    err = body.get("error") if isinstance(body, dict) else None
+    if isinstance(err, dict) and "code" in err:
+        try:
+            return int(err["code"]), str(err.get("message") or "")
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def error_from_response(status: int, text: str, what: str) -> KeyDeskError:
+    """The KeyDeskError for a failed answer (JSON code, plain ``Error`` or bare status)."""
+    err = _error_from_response(status, text, what)
+    err.http_status = status  # type: ignore[attr-defined]
+    return err
+
+
+def _error_from_response(status: int, text: str, what: str) -> KeyDeskError:
+    coded = _json_error(text)
+    if coded is not None:
+        code, message = coded
+        return KeyDeskError(DOMAIN, code, f"{what}: HTTP {status} {message}".strip(),
+                            retryable=False)
+    reason = " ".join(line.strip() for line in text.splitlines()[:3] if line.strip())[:200]
+    if status == 401:
+        code = ACCOUNT_LOCKED if "lock" in reason.lower() else BAD_CREDENTIALS
+        return KeyDeskError(
+            DOMAIN, code, f"{what}: the reader refused the user name or password ({reason})",
+            state="stopped: not retrying, to avoid locking this PC out", retryable=False,
+        )
+    if status == 403:
+        return KeyDeskError(DOMAIN, NO_PERMISSION, f"{what}: HTTP 403 {reason}", retryable=False)
+    code = _STATUS_CODES.get(status, UNKNOWN if status >= 500 else INVALID_ARGS)
+    return KeyDeskError(DOMAIN, code, f"{what}: HTTP {status} {reason}".strip(),
+                        retryable=status >= 500)
+
+
+def _is_error_text(text: str) -> bool:
+    head = text.lstrip()[:64]
+    return head.startswith("Error") or _json_error(text) is not None
+
+
+def transport_error(exc: httpx.TransportError, what: str) -> KeyDeskError:
+    code = CONNECT_TIMEOUT if isinstance(exc, httpx.TimeoutException) else CONNECT_FAILED
+    return KeyDeskError(DOMAIN, code, f"{what}: {type(exc).__name__}: {exc}", retryable=True)
+
+
+class ReaderHttp:
+    """One reader's HTTP session: Digest auth, a 403-means-stale-nonce retry, errors."""
+
+    def __init__(
+        self,
+        url: str,
+        user: str,
+        password: str,
+        *,
+        timeout: float = 10.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.base_url = url.rstrip("/")
+        self.user = user
+        self._password = password
+        self._client = httpx.AsyncClient(
+            base_url=self.base_url,
+            auth=httpx.DigestAuth(user, password),
+            timeout=httpx.Timeout(timeout),
+            transport=transport,
+            headers={"User-Agent": "KeyDesk"},
+        )
+        self.stale_retries = 0  # 403 answers that a fresh challenge cured
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    def _fresh_auth(self) -> None:
+        """Forget the cached challenge: the next request is challenged afresh."""
+        self._client.auth = httpx.DigestAuth(self.user, self._password)
+
+    async def request(
+        self, method: str, path: str, *, params: Any = None, json_body: Any = None,
+        what: str = "",
+    ) -> str:
+        what = what or path
+        for attempt in (0, 1):
+            try:
+                resp = await self._client.request(method, path, params=params, json=json_body)
+            except httpx.TransportError as exc:
+                raise transport_error(exc, what) from None
+            if resp.status_code == 403 and attempt == 0:
+                # Some firmware answers 403 to a stale cached nonce: challenge again once.
+                self.stale_retries += 1
+                self._fresh_auth()
+                continue
+            text = resp.text
+            if resp.status_code >= 400 or _is_error_text(text):
+                raise error_from_response(resp.status_code, text, what)
+            return text
+        raise AssertionError("unreachable")
+
+    @asynccontextmanager
+    async def stream(self, path: str) -> AsyncIterator[httpx.Response]:
+        """An open streaming response (status checked, same 403 rule as :meth:`request`)."""
+        for attempt in (0, 1):
+            try:
+                req = self._client.build_request("GET", path, timeout=STREAM_TIMEOUT)
+                resp = await self._client.send(req, stream=True)
+            except httpx.TransportError as exc:
+                raise transport_error(exc, "event stream") from None
+            if resp.status_code == 403 and attempt == 0:
+                await resp.aclose()
+                self.stale_retries += 1
+                self._fresh_auth()
+                continue
+            if resp.status_code >= 400:
+                try:
+                    text = (await resp.aread()).decode("utf-8", "replace")
+                except httpx.HTTPError:
+                    text = ""
+                await resp.aclose()
+                raise error_from_response(resp.status_code, text, "event stream")
+            try:
+                yield resp
+            finally:
+                await resp.aclose()
+            return

@@ -1,0 +1,158 @@
+"""Reader events → the payload every consumer (store, Monitor page, CLI) relies on.
+
+The payload keys are a contract with the event store and the Monitor page; see
+``app/access/README.md``. Access records from the live stream and from the device log
+(back-fill) go through :func:`access_payload` alike, so their ``dedupe_key`` matches.
+"""
+
+from __future__ import annotations
+
+import base64
+from datetime import UTC, datetime
+from typing import Any
+
+from app.access import texts
+from app.access.body import RawEvent
+from app.domain.events import DeviceEvent
+
+ALARM_CODES = frozenset(
+    {"BreakIn", "Duress", "ChassisIntruded", "AlarmLocal", "DoorNotClosed"}
+)
+WARNING_CODES = frozenset({"Reboot", "Upgrade", "NetworkChange", "TimeChange"})
+
+
+def _to_int(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _epoch(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None
+
+
+def _local_time(text: Any) -> datetime | None:
+    """``YYYY-MM-DD HH:MM:SS`` or ``DD-MM-YYYY HH:MM:SS`` in the PC's local zone."""
+    if not isinstance(text, str):
+        return None
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%d-%m-%Y %H:%M:%S"):
+        try:
+            return datetime.strptime(text.strip(), fmt).astimezone(UTC)
+        except ValueError:
+            continue
+    return None
+
+
+def event_time(data: dict[str, Any] | None) -> datetime | None:
+    """When it happened: ``RealUTC``, else ``UTC``, else ``LocaleTime``."""
+    if not data:
+        return None
+    for key in ("RealUTC", "UTC", "CreateTime"):
+        epoch = _epoch(data.get(key))
+        if epoch is not None:
+            return datetime.fromtimestamp(epoch, UTC)
+    return _local_time(data.get("LocaleTime"))
+
+
+def iso(dt: datetime | None) -> str | None:
+    return dt.isoformat().replace("+00:00", "Z") if dt is not None else None
+
+
+def dedupe_key(device: str, data: dict[str, Any], *, use_recno: bool = True) -> str:
+    """The same string for one access record, live or back-filled."""
+    rec = _to_int(data.get("RecNo"))
+    if use_recno and rec is not None:
+        return f"{device}:rec:{rec}"
+    utc = _to_int(data.get("RealUTC") or data.get("UTC") or data.get("CreateTime"))
+    card = str(data.get("CardNo") or "").upper()
+    return (
+        f"{device}:{utc}:{card}:{_to_int(data.get('Door'))}:{_to_int(data.get('Method'))}"
+        f":{_to_int(data.get('Status'))}"
+    )
+
+
+def _granted(data: dict[str, Any]) -> bool:
+    status = data.get("Status")
+    if isinstance(status, str):
+        return status.strip().lower() in ("1", "true", "granted", "success")
+    return bool(status)
+
+
+def access_fields(data: dict[str, Any]) -> dict[str, Any]:
+    method = _to_int(data.get("Method"))
+    error = _to_int(data.get("ErrorCode")) or 0
+    direction = str(data.get("Type") or "").strip().lower()
+    card = data.get("CardNo")
+    return {
+        "card": str(card).upper() if card not in (None, "") else None,
+        "user": str(data["UserID"]) if data.get("UserID") not in (None, "") else None,
+        "user_name": data.get("CardName") or data.get("UserName") or None,
+        "method": method,
+        "method_text": texts.text_or_code(texts.METHOD, method),
+        "error_code": error,
+        "error_text": texts.text_or_code(texts.EVENT_ERROR, error),
+        "granted": _granted(data),
+        "door": _to_int(data.get("Door")),
+        "direction": direction if direction in ("entry", "exit") else None,
+        "record_no": _to_int(data.get("RecNo")),
+    }
+
+
+def severity(code: str, payload: dict[str, Any]) -> str:
+    if code in ALARM_CODES:
+        return "alarm"
+    if code == "AccessControl":
+        return "info" if payload.get("granted") else "warning"
+    if code in WARNING_CODES:
+        return "warning"
+    return "info"
+
+
+def to_device_event(
+    device: str,
+    device_url: str,
+    raw: RawEvent,
+    body: bytes,
+    *,
+    use_recno: bool = True,
+    origin: str = "stream",
+) -> DeviceEvent:
+    """One decoded reader event, ready for the bus (never fails on odd input)."""
+    data = raw.data
+    code = raw.code or "_unparsed_"
+    payload: dict[str, Any] = {
+        "device": device,
+        "device_url": device_url,
+        "code": code,
+        "action": raw.action or None,
+        "index": raw.index,
+        "time": iso(event_time(data)),
+        "data": data,
+        "dedupe_key": None,
+        "origin": origin,
+    }
+    if code == "AccessControl" and data is not None:
+        payload.update(access_fields(data))
+        payload["dedupe_key"] = dedupe_key(device, data, use_recno=use_recno)
+    if not raw.utf8:
+        payload["raw_b64"] = base64.b64encode(body).decode("ascii")
+    if raw.data_error:
+        payload["decode_error"] = raw.data_error
+    event_text = texts.describe(texts.EVENT_TYPE, code)
+    if event_text:
+        payload["code_text"] = event_text
+    return DeviceEvent(
+        source=device,
+        kind="reader",
+        code=code,
+        payload=payload,
+        raw=raw.text,
+        severity=severity(code, payload),
+    )

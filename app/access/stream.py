@@ -1,0 +1,273 @@
+"""One reader's live event stream: connect, watch heartbeats, decode, reconnect, back-fill.
+
+- No total timeout (it would cut healthy endless streams): a watchdog of 3 x heartbeat
+  notices a connection that went silent with the socket still open.
+- Reconnects with jittered exponential back-off; a rejected password stops for good
+  (the device would lock the PC's address out after a few failed logins).
+- After *any* gap (and at the first connection when ``since`` is given) the missed access
+  records are fetched from the device log and published like live ones; a dedupe key
+  shared by both paths lets the store keep each record exactly once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from urllib.parse import quote
+
+from app.access.api import ReaderApi
+from app.access.body import HEARTBEAT, RawEvent, parse_body
+from app.access.client import INVALID_ARGS, ReaderHttp
+from app.access.decode import to_device_event
+from app.access.multipart import MultipartParser, boundary_from_content_type
+from app.access.records import record_text, record_to_event_data
+from app.domain.errors import KeyDeskError
+from app.domain.events import BusEvent, ConnectionState, DeviceEvent, DeviceStateChanged
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CODES = ("All",)
+BACKFILL_MARGIN = 10.0  # seconds before the last sign of life that are asked again
+CLOCK_CHECK_EVERY = 600.0
+
+
+@dataclass(frozen=True)
+class Backoff:
+    base: float = 1.0
+    cap: float = 60.0
+
+    def delay(self, failures: int) -> float:
+        """Full jitter: uniform in [base/2, min(cap, base * 2**failures)]."""
+        top = min(self.cap, self.base * (2 ** min(failures, 16)))
+        return random.uniform(min(self.base / 2, top), top)
+
+
+@dataclass
+class ReaderStatus:
+    """What the Monitor page shows per reader (copied out; never shared mutable)."""
+
+    name: str
+    url: str
+    state: str = ConnectionState.DISCONNECTED.value
+    online: bool = False
+    last_heartbeat: datetime | None = None
+    last_event: datetime | None = None
+    clock_drift: float | None = None  # device minus PC, seconds
+    connects: int = 0
+    reconnects: int = 0
+    watchdog_trips: int = 0
+    events: int = 0
+    backfilled: int = 0
+    error: str = ""
+    error_code: str = ""
+    parser: dict[str, int] = field(default_factory=dict)
+
+    def snapshot(self) -> ReaderStatus:
+        return replace(self, parser=dict(self.parser))
+
+
+class _RecentKeys:
+    """The dedupe keys this stream published lately (a bounded, ordered set)."""
+
+    def __init__(self, size: int = 100_000) -> None:
+        self._keys: OrderedDict[str, None] = OrderedDict()
+        self._size = size
+
+    def add(self, key: str) -> bool:
+        """True when ``key`` is new."""
+        if key in self._keys:
+            return False
+        self._keys[key] = None
+        if len(self._keys) > self._size:
+            self._keys.popitem(last=False)
+        return True
+
+
+class ReaderStream:
+    def __init__(
+        self,
+        name: str,
+        http: ReaderHttp,
+        publish: Callable[[BusEvent], None],
+        *,
+        codes: Sequence[str] = DEFAULT_CODES,
+        heartbeat: int = 5,
+        watchdog: float | None = None,
+        backoff: Backoff | None = None,
+        since: float | None = None,
+        check_clock: bool = True,
+    ) -> None:
+        self.name = name
+        self.http = http
+        self.api = ReaderApi(http)
+        self._publish = publish
+        self.codes = list(codes)
+        self.heartbeat = heartbeat
+        self.watchdog = watchdog or 3.0 * heartbeat
+        self.backoff = backoff or Backoff()
+        self.status = ReaderStatus(name, http.base_url)
+        self._recent = _RecentKeys()
+        self._since = since  # device epoch to back-fill from at the first connection
+        self._last_alive: float | None = None  # device epoch of the last byte received
+        self._encoded_codes = False
+        self._stream_has_recno: bool | None = None
+        self._check_clock = check_clock
+        self._next_clock_check = 0.0
+        self._backfills: set[asyncio.Task[None]] = set()
+
+    # -- publishing -----------------------------------------------------------------
+
+    def _state(self, state: ConnectionState, detail: str = "") -> None:
+        self.status.state = state.value
+        self.status.online = state == ConnectionState.CONNECTED
+        self._publish(DeviceStateChanged(self.name, kind="reader", state=state, detail=detail))
+
+    def _emit(self, event: DeviceEvent) -> bool:
+        key = event.payload.get("dedupe_key")
+        if key is not None and not self._recent.add(key):
+            return False
+        self.status.events += 1
+        self.status.last_event = datetime.now(UTC)
+        self._publish(event)
+        return True
+
+    def _device_now(self) -> float:
+        return time.time() + (self.status.clock_drift or 0.0)
+
+    # -- the stream -----------------------------------------------------------------
+
+    def attach_path(self) -> str:
+        codes = ",".join(self.codes)
+        value = quote(f"[{codes}]", safe="") if self._encoded_codes else f"[{codes}]"
+        return (f"/cgi-bin/eventManager.cgi?action=attach&codes={value}"
+                f"&heartbeat={self.heartbeat}")
+
+    async def run(self) -> None:
+        """Stream until cancelled; raises KeyDeskError when it must stop (bad password)."""
+        failures = 0
+        try:
+            while True:
+                self._state(ConnectionState.CONNECTING)
+                try:
+                    got_data = await self._connect_once()
+                except KeyDeskError as err:
+                    if getattr(err, "http_status", None) == 400 and err.code == str(INVALID_ARGS):
+                        if not self._encoded_codes:
+                            self._encoded_codes = True  # other firmware wants %5B...%5D
+                            continue
+                    if err.retryable is False:
+                        self.status.error, self.status.error_code = str(err), err.code
+                        self._state(ConnectionState.FAILED, str(err))
+                        raise
+                    got_data = False
+                    self.status.error, self.status.error_code = str(err), err.code
+                    log.info("reader %s: %s", self.name, err)
+                except (OSError, ValueError) as exc:  # a transport dying mid-read
+                    got_data = False
+                    self.status.error = f"{type(exc).__name__}: {exc}"
+                failures = 0 if got_data else failures + 1
+                self.status.reconnects += 1
+                self._state(ConnectionState.DISCONNECTED, self.status.error)
+                await asyncio.sleep(self.backoff.delay(failures))
+        finally:
+            for task in list(self._backfills):
+                task.cancel()
+
+    async def _connect_once(self) -> bool:
+        """One connection, until it ends. True when it delivered at least one part."""
+        got_data = False
+        async with self.http.stream(self.attach_path()) as resp:
+            self.status.connects += 1
+            self.status.error = self.status.error_code = ""
+            self._state(ConnectionState.CONNECTED)
+            self._start_backfill()
+            parser = MultipartParser(boundary_from_content_type(resp.headers.get("content-type")))
+            try:
+                async with asyncio.timeout(self.watchdog) as deadline:
+                    async for chunk in resp.aiter_raw():
+                        loop_now = asyncio.get_running_loop().time()
+                        deadline.reschedule(loop_now + self.watchdog)
+                        self._last_alive = self._device_now()
+                        parts = parser.feed(chunk)
+                        if parts:
+                            got_data = True
+                        for part in parts:
+                            self._handle(part.body)
+                        self.status.parser = parser.stats.as_dict()
+            except TimeoutError:
+                self.status.watchdog_trips += 1
+                self.status.error = f"no data for {self.watchdog:.0f} s (watchdog)"
+                log.info("reader %s: silent for %.1fs, reconnecting", self.name, self.watchdog)
+        if parser.ended:
+            log.info("reader %s closed the stream", self.name)
+        return got_data
+
+    def _handle(self, body: bytes) -> None:
+        for raw in parse_body(body):
+            if raw.code == HEARTBEAT:
+                self.status.last_heartbeat = datetime.now(UTC)
+                continue
+            self._handle_event(raw, body)
+
+    def _handle_event(self, raw: RawEvent, body: bytes) -> None:
+        if raw.code == "AccessControl" and raw.data is not None:
+            if self._stream_has_recno is None:
+                self._stream_has_recno = raw.data.get("RecNo") not in (None, "")
+        event = to_device_event(self.name, self.http.base_url, raw, body,
+                                use_recno=self._stream_has_recno is not False)
+        self._emit(event)
+
+    # -- back-fill --------------------------------------------------------------------
+
+    def _start_backfill(self) -> None:
+        start = self._last_alive
+        if start is None:
+            start = self._since
+        else:
+            start -= BACKFILL_MARGIN
+        if start is None and not self._check_clock:
+            return
+        task = asyncio.get_running_loop().create_task(self._backfill(start))
+        self._backfills.add(task)
+        task.add_done_callback(self._backfills.discard)
+
+    async def _backfill(self, start: float | None) -> None:
+        try:
+            if self._check_clock and time.monotonic() >= self._next_clock_check:
+                await self.check_clock()
+            if start is None:
+                return
+            end = self._device_now() + BACKFILL_MARGIN
+            records = await self.api.find_records(start, end)
+        except KeyDeskError as err:
+            log.warning("reader %s: back-fill failed: %s", self.name, err)
+            return
+        use_recno = self._stream_has_recno is not False
+        added = 0
+        for record in records:
+            data = record_to_event_data(record)
+            raw = RawEvent("AccessControl", "Pulse", data.get("Door"), data,
+                           record_text(record), True)
+            event = to_device_event(self.name, self.http.base_url, raw, b"",
+                                    use_recno=use_recno, origin="backfill")
+            if self._emit(event):
+                added += 1
+        self.status.backfilled += added
+        if added:
+            log.info("reader %s: back-filled %d access records", self.name, added)
+
+    async def check_clock(self) -> float | None:
+        try:
+            check = await self.api.clock()
+        except KeyDeskError as err:
+            log.info("reader %s: clock check failed: %s", self.name, err)
+            return None
+        self._next_clock_check = time.monotonic() + CLOCK_CHECK_EVERY
+        self.status.clock_drift = check.drift_seconds
+        return check.drift_seconds
