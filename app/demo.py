@@ -34,6 +34,7 @@ class DemoEnvironment:
 # "module:function" strings; each function takes the DemoEnvironment.
 DEMO_STARTERS: list[str] = [
     "app.cloud.sim.demo:start",
+    "app.access.sim_cli:start_demo_readers",
 ]
 
 

@@ -133,7 +133,7 @@ def to_device_event(
         "code": code,
         "action": raw.action or None,
         "index": raw.index,
-        "time": iso(event_time(data)),
+        "time": iso(event_time(data) or datetime.now(UTC)),
         "data": data,
         "dedupe_key": None,
         "origin": origin,

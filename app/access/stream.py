@@ -134,7 +134,10 @@ class ReaderStream:
             return False
         self.status.events += 1
         self.status.last_event = datetime.now(UTC)
-        self._publish(event)
+        try:
+            self._publish(event)
+        except Exception:  # a failing consumer must not cut the stream
+            log.exception("reader %s: publishing an event failed", self.name)
         return True
 
     def _device_now(self) -> float:

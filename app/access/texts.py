@@ -32,6 +32,8 @@ def _lookup_function() -> Any:
 
 
 def _title(entry: Any, lang: str) -> str | None:
+    if isinstance(entry, list | tuple):  # app.catalog.lookup gives every matching entry
+        entry = entry[0] if entry else None
     if entry is None:
         return None
     if isinstance(entry, dict):
@@ -60,7 +62,7 @@ def describe(domain: str, code: str | int, lang: str = "en") -> str | None:
         except Exception:
             log.debug("catalog lookup %s/%s failed", domain, code, exc_info=True)
             entry = None
-        if entry is not None:
+        if entry:
             break
     return _title(entry, lang)
 

@@ -20,6 +20,8 @@ COMMAND_MODULES: list[str] = [
     "app.cli.sim_cmd",
     "app.cli.explain_cmd",
     "app.cli.cloud_cmd",
+    "app.cli.monitor_cmd",
+    "app.cli.readers_cmd",
 ]
 
 

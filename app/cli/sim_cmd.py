@@ -17,6 +17,7 @@ from app.cli.output import emit
 
 SIM_MODULES: list[str] = [
     "app.cloud.sim.cli",
+    "app.access.sim_cli",
 ]
 
 

@@ -1,0 +1,127 @@
+"""``keydesk monitor``: stream a reader's events, one line (or JSON line) per event."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from typing import Any
+
+from app.cli.output import emit, fail
+from app.cli.readers_cmd import add_device_args, reader_password
+from app.domain.errors import KeyDeskError
+from app.domain.events import BusEvent, DeviceEvent, DeviceStateChanged
+
+KNOWN_CODES = frozenset({
+    "AccessControl", "BreakIn", "DoorNotClosed", "Duress", "_Button_", "ButtonExit",
+    "DoorStatus", "AlarmLocal", "TimeChange", "ChassisIntruded", "Reboot", "Upgrade",
+    "NetworkChange", "ManagerLog", "KeepLightOn", "KeepLightOff", "ScreenSaver", "NewFile",
+    "UpdateFile",
+})
+ACCESS_KEYS = ("card", "user", "user_name", "method", "method_text", "error_code",
+               "error_text", "granted", "door", "direction", "record_no")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "monitor", help="stream an access reader's events live",
+        description="Attach to a reader's event stream and print every decoded event. "
+        "Reconnects by itself (back-filling missed accesses from the reader's log); stops "
+        "on a wrong password.")
+    add_device_args(p)
+    p.add_argument("--name", help="reader name shown in events (default: the URL's host)")
+    p.add_argument("--codes", nargs="+", default=["All"], metavar="CODE",
+                   help="event codes to ask for (default All)")
+    p.add_argument("--heartbeat", type=int, default=5, help="heartbeat seconds (default 5)")
+    p.add_argument("--duration", type=float, help="stop after S seconds")
+    p.set_defaults(func=_monitor)
+
+
+def event_line(event: DeviceEvent) -> dict[str, Any]:
+    """What ``--json`` prints for one event."""
+    p = event.payload
+    out: dict[str, Any] = {k: p.get(k) for k in ("device", "code", "action", "index", "time")}
+    out["severity"] = event.severity
+    if p.get("code_text"):
+        out["code_text"] = p["code_text"]
+    if event.code == "AccessControl":
+        out |= {k: p.get(k) for k in ACCESS_KEYS}
+        out["dedupe_key"] = p.get("dedupe_key")
+        out["origin"] = p.get("origin")
+    elif event.code in KNOWN_CODES and not p.get("decode_error"):
+        out["data"] = p.get("data")
+    else:
+        out["raw"] = event.raw
+        if p.get("raw_b64"):
+            out["raw_b64"] = p["raw_b64"]
+    return out
+
+
+def event_text(line: dict[str, Any]) -> str:
+    head = f"{line['time'] or '-'} {line['device']} {line['code']}"
+    if line["code"] == "AccessControl":
+        result = "granted" if line["granted"] else f"REFUSED: {line['error_text']}"
+        who = line["card"] or "-"
+        if line["user_name"]:
+            who += f" ({line['user_name']})"
+        return (f"{head} {result} card {who} by {line['method_text']}, door "
+                f"{line['door']} {line['direction'] or ''}").rstrip()
+    detail = json.dumps(line["data"], ensure_ascii=False) if "data" in line else line.get("raw")
+    return f"{head} [{line['severity']}] " + " ".join(str(detail).split())
+
+
+def _monitor(args: argparse.Namespace) -> int:
+    from urllib.parse import urlsplit
+
+    from app.access.client import ReaderHttp
+    from app.access.stream import ReaderStream
+    from app.runtime import Runtime
+
+    try:
+        password = reader_password(args)
+    except KeyDeskError as err:
+        return fail(err, args.json)
+    name = args.name or urlsplit(args.device).hostname or args.device
+    done = threading.Event()
+    lock = threading.Lock()
+
+    def publish(event: BusEvent) -> None:
+        if isinstance(event, DeviceEvent):
+            line = event_line(event)
+            with lock:
+                try:
+                    emit(line, args.json, event_text)
+                except BrokenPipeError:  # `| head`: the reader of our output left
+                    done.set()
+        elif isinstance(event, DeviceStateChanged):
+            detail = f" ({event.detail})" if event.detail else ""
+            print(f"[{event.source}: {event.state.value}{detail}]", file=sys.stderr, flush=True)
+
+    runtime = Runtime().start()
+    error: list[KeyDeskError] = []
+
+    async def go() -> None:
+        http = ReaderHttp(args.device, args.user, password)
+        stream = ReaderStream(name, http, publish, codes=args.codes, heartbeat=args.heartbeat)
+        try:
+            await stream.run()
+        except KeyDeskError as err:
+            error.append(err)
+        finally:
+            await http.aclose()
+            done.set()
+
+    future = runtime.loop.submit(go())
+    try:
+        done.wait(args.duration)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        future.cancel()
+        done.wait(2)
+        runtime.shutdown()
+    if error:
+        return fail(error[0], args.json)
+    return 0
+

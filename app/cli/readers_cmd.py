@@ -1,0 +1,226 @@
+"""``keydesk readers info|time|door-status|open-door|enrol-card|remove-card``.
+
+Every subcommand talks to one reader given by ``--device URL --user U``; the password
+comes from an environment variable (``--password-env``, default KEYDESK_READER_PASSWORD)
+so it never appears on the command line or in shell history.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
+
+from app.cli.output import emit, fail
+from app.domain.errors import KeyDeskError
+
+T = TypeVar("T")
+DEFAULT_PASSWORD_ENV = "KEYDESK_READER_PASSWORD"
+
+
+def add_device_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--device", required=True, metavar="URL", help="http://reader-address")
+    p.add_argument("--user", default="admin", help="reader user (default admin)")
+    p.add_argument("--password-env", default=DEFAULT_PASSWORD_ENV, metavar="VAR",
+                   help=f"environment variable with the password (default {DEFAULT_PASSWORD_ENV})")
+    p.add_argument("--json", action="store_true", help="JSON lines")
+
+
+def reader_password(args: argparse.Namespace) -> str:
+    from app import logsetup
+
+    password = os.environ.get(args.password_env, "")
+    if not password and sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass(f"Password for {args.user} at {args.device}: ")
+    if not password:
+        raise KeyDeskError("reader_request_error", 268632071,
+                           f"no password: set the environment variable {args.password_env}",
+                           retryable=False)
+    logsetup.register_secret(password)
+    return password
+
+
+def run_on_reader(args: argparse.Namespace, action: Callable[[Any], Awaitable[T]]) -> T:
+    """Run ``action(api)`` against the reader on a runtime loop thread."""
+    from app.access.api import ReaderApi
+    from app.access.client import ReaderHttp
+    from app.runtime import Runtime
+
+    password = reader_password(args)
+    runtime = Runtime().start()
+
+    async def go() -> T:
+        http = ReaderHttp(args.device, args.user, password)
+        try:
+            return await action(ReaderApi(http))
+        finally:
+            await http.aclose()
+
+    try:
+        return runtime.loop.run(go(), timeout=60)
+    finally:
+        runtime.shutdown()
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "readers", help="access readers: identity, clock, doors, card enrolment",
+        description="One-off calls to an Intelbras/Dahua access reader.")
+    cmds = parser.add_subparsers(dest="readers_cmd", metavar="ACTION")
+    parser.set_defaults(func=lambda _a: parser.print_help() or 2)
+
+    p = cmds.add_parser("info", help="device type, serial number, firmware")
+    add_device_args(p)
+    p.set_defaults(func=_info)
+
+    p = cmds.add_parser("time", help="compare the reader's clock with this PC (and set it)")
+    add_device_args(p)
+    p.add_argument("--set", action="store_true", help="set the reader's clock to this PC's")
+    p.set_defaults(func=_time)
+
+    p = cmds.add_parser("door-status", help="is the door open or closed")
+    add_device_args(p)
+    p.add_argument("--door", type=int, default=1, help="door channel, 1-based (default 1)")
+    p.set_defaults(func=_door_status)
+
+    p = cmds.add_parser("open-door", help="open a door remotely (asks for confirmation)")
+    add_device_args(p)
+    p.add_argument("--door", type=int, default=1, help="door channel, 1-based (default 1)")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(func=_open_door)
+
+    p = cmds.add_parser("enrol-card", help="give a card access for a stay")
+    add_device_args(p)
+    p.add_argument("--card", required=True, help="card UID in hex, e.g. 12EA3004")
+    p.add_argument("--user-id", help="user id on the reader (default: the card UID)")
+    p.add_argument("--name", default="Guest", help="name shown on access events")
+    p.add_argument("--from", dest="valid_from", help="start, 'YYYY-MM-DD HH:MM' (default now)")
+    p.add_argument("--to", dest="valid_to", help="end, 'YYYY-MM-DD HH:MM' (default +1 day)")
+    p.add_argument("--door", type=int, action="append", help="0-based door (repeatable)")
+    p.set_defaults(func=_enrol)
+
+    p = cmds.add_parser("remove-card", help="take a card's access away")
+    add_device_args(p)
+    p.add_argument("--card", required=True, help="card UID in hex")
+    p.add_argument("--user-id", help="also remove this user (default: the card UID)")
+    p.add_argument("--keep-user", action="store_true", help="remove only the card")
+    p.set_defaults(func=_remove)
+
+
+def _guarded(args: argparse.Namespace, fn: Callable[[], int]) -> int:
+    try:
+        return fn()
+    except KeyDeskError as err:
+        return fail(err, args.json)
+
+
+def _info(args: argparse.Namespace) -> int:
+    def go() -> int:
+        info = run_on_reader(args, lambda api: api.system_info())
+        emit({"device": args.device, **info}, args.json,
+             lambda i: "\n".join(f"{k}: {v}" for k, v in i.items()))
+        return 0
+
+    return _guarded(args, go)
+
+
+def _time(args: argparse.Namespace) -> int:
+    async def action(api: Any) -> dict[str, Any]:
+        check = await api.clock()
+        result = {"device": args.device, "device_time": check.device_time.isoformat(sep=" "),
+                  "pc_time": check.pc_time.isoformat(sep=" "), "drift_seconds":
+                  check.drift_seconds, "set": False}
+        if args.set:
+            await api.set_clock()
+            after = await api.clock()
+            result |= {"set": True, "drift_after": after.drift_seconds}
+        return result
+
+    def go() -> int:
+        r = run_on_reader(args, action)
+        emit(r, args.json, lambda r: f"reader {r['device_time']}  PC {r['pc_time']}  drift "
+             f"{r['drift_seconds']:+.0f} s" + (f"  -> set, drift now {r['drift_after']:+.0f} s"
+                                               if r["set"] else ""))
+        return 0
+
+    return _guarded(args, go)
+
+
+def _door_status(args: argparse.Namespace) -> int:
+    def go() -> int:
+        status = run_on_reader(args, lambda api: api.door_status(args.door))
+        emit({"device": args.device, "door": args.door, "status": status}, args.json,
+             f"door {args.door}: {status}")
+        return 0
+
+    return _guarded(args, go)
+
+
+def _open_door(args: argparse.Namespace) -> int:
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print("refusing to open a door without confirmation: add --yes", file=sys.stderr)
+            return 2
+        answer = input(f"Open door {args.door} of {args.device} now? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "s", "sim"):
+            print("cancelled", file=sys.stderr)
+            return 1
+
+    def go() -> int:
+        run_on_reader(args, lambda api: api.open_door(args.door))
+        emit({"device": args.device, "door": args.door, "opened": True}, args.json,
+             f"door {args.door} opened")
+        return 0
+
+    return _guarded(args, go)
+
+
+def _when(text: str | None, default: datetime) -> datetime:
+    if not text:
+        return default.replace(microsecond=0)
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    raise KeyDeskError("reader_request_error", 268632322, f"not a date/time: {text!r}",
+                       retryable=False)
+
+
+def _enrol(args: argparse.Namespace) -> int:
+    from app.access.api import CardGrant, normalise_card
+
+    def go() -> int:
+        card = normalise_card(args.card)
+        start = _when(args.valid_from, datetime.now())
+        grant = CardGrant(card, args.user_id or card, args.name, start,
+                          _when(args.valid_to, start + timedelta(days=1)),
+                          tuple(args.door or [0]))
+        run_on_reader(args, lambda api: api.enrol([grant]))
+        emit({"device": args.device, "card": card, "user_id": grant.user_id,
+              "valid_from": grant.valid_from.isoformat(sep=" "),
+              "valid_to": grant.valid_to.isoformat(sep=" "), "doors": list(grant.doors),
+              "enrolled": True}, args.json,
+             f"card {card} enrolled until {grant.valid_to:%Y-%m-%d %H:%M}")
+        return 0
+
+    return _guarded(args, go)
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from app.access.api import normalise_card
+
+    def go() -> int:
+        card = normalise_card(args.card)
+        users = [] if args.keep_user else [args.user_id or card]
+        run_on_reader(args, lambda api: api.revoke([card], users))
+        emit({"device": args.device, "card": card, "removed": True}, args.json,
+             f"card {card} removed")
+        return 0
+
+    return _guarded(args, go)
