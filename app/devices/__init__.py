@@ -1,0 +1,1 @@
+"""Device drivers and their simulators: the USB card encoder (``encoder``), BLE locks."""

@@ -1,0 +1,230 @@
+"""Card operations, run on the encoder's device thread: identify, issue, duplicate, wipe.
+
+Issue order (Classic): header first — it holds ``issued_at``, so the old signature stops
+matching at the very first write — then the other data blocks and the trailers, and the
+commit (signature) block last. Wipe clears the commit block first. Each block is read
+back; each trailer is validated before anything is written. Whatever fails, the error's
+``state`` says what the card holds now.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.devices.encoder import classic
+from app.devices.encoder.base import CardFamily, CardInfo, Encoder
+from app.devices.encoder.errors import (
+    READ_FAILED,
+    UNKNOWN_CARD,
+    encoder_error,
+    with_state,
+)
+from app.devices.encoder.layout import Layout
+from app.devices.encoder.session import CardSession, select_card
+from app.domain.cards import Issuance
+from app.domain.errors import KeyDeskError
+from app.runtime.device_thread import JobCancelled, JobContext
+
+ZERO = bytes(16)
+
+
+@dataclass(frozen=True)
+class Step:
+    block: int  # Classic block, or first Ultralight page
+    data: bytes = field(repr=False)
+    role: str  # "data", "trailer", "commit"
+
+
+@dataclass
+class OperationResult:
+    operation: str
+    card: CardInfo
+    state: str
+    issuance: Issuance | None = None
+    blocks_written: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "operation": self.operation,
+            "card": self.card.to_dict(),
+            "state": self.state,
+            "issuance": self.issuance.to_dict() if self.issuance else None,
+            "blocks_written": self.blocks_written,
+        }
+
+
+def identify(enc: Encoder) -> CardInfo | None:
+    """The card on the encoder (any family), or None."""
+    return enc.select()
+
+
+def capture_uid(enc: Encoder) -> str:
+    """The UID of the card on the encoder, for the cloud and the access readers."""
+    card = enc.select()
+    if card is None:
+        raise encoder_error(UNKNOWN_CARD, "no card on the encoder")
+    return card.uid_hex
+
+
+# -- plans -------------------------------------------------------------------------------
+def issue_plan(layout: Layout, card: CardInfo, site_key: bytes, blocks: list[bytes]) -> list[Step]:
+    if card.family == CardFamily.ULTRALIGHT:
+        first = _ul_first_page(layout)
+        return [
+            Step(first + 4 * i, data, "commit" if i == len(blocks) - 1 else "data")
+            for i, data in enumerate(blocks)
+        ]
+    steps: list[Step] = []
+    commit_block = layout.physical(len(blocks) - 1)
+    for sector in layout.sectors():
+        for i, data in enumerate(blocks[:-1]):
+            if classic.sector_of(layout.physical(i)) == sector:
+                steps.append(Step(layout.physical(i), data, "data"))
+        trailer = layout.trailer(site_key, card.uid, sector)
+        steps.append(Step(classic.trailer_of(sector), trailer, "trailer"))
+    # The commit goes last, after every trailer (its sector must end up keyed too).
+    steps.append(Step(commit_block, blocks[-1], "commit"))
+    return steps
+
+
+def wipe_plan(layout: Layout, card: CardInfo) -> list[Step]:
+    n = len(layout.blocks)
+    if card.family == CardFamily.ULTRALIGHT:
+        first = _ul_first_page(layout)
+        order = [n - 1, *range(n - 1)]
+        return [Step(first + 4 * i, ZERO, "commit" if i == n - 1 else "data") for i in order]
+    commit_sector = classic.sector_of(layout.physical(n - 1))
+    sectors = [commit_sector, *(s for s in layout.sectors() if s != commit_sector)]
+    steps = [Step(layout.physical(n - 1), ZERO, "commit")]
+    for sector in sectors:
+        for i in range(n - 1):
+            if classic.sector_of(layout.physical(i)) == sector:
+                steps.append(Step(layout.physical(i), ZERO, "data"))
+        steps.append(Step(classic.trailer_of(sector), classic.transport_trailer(), "trailer"))
+    return steps
+
+
+def _ul_first_page(layout: Layout) -> int:
+    if layout.ul_first_page is None:
+        raise encoder_error(UNKNOWN_CARD, f"{layout.name} has no Ultralight mapping")
+    return layout.ul_first_page
+
+
+def _check_ul_capacity(session: CardSession, layout: Layout) -> None:
+    cc = session.enc.mifare_read(3)  # capability container: byte 2 × 8 = user bytes
+    user_bytes = cc[2] * 8 if cc[0] == 0xE1 else 48
+    needed = (_ul_first_page(layout) - 4) * 4 + len(layout.blocks) * 16
+    if user_bytes < needed:
+        raise encoder_error(
+            UNKNOWN_CARD,
+            f"this Ultralight card has {user_bytes} user bytes; the layout needs {needed} "
+            "(use an NTAG213 or larger)",
+        )
+
+
+def _run(session: CardSession, steps: list[Step], ctx: JobContext, what: str) -> None:
+    for n, step in enumerate(steps):
+        ctx.check()
+        ctx.progress(n / len(steps), f"{what}: block {step.block} ({step.role})")
+        if session.card.family == CardFamily.ULTRALIGHT:
+            session.ul_write_verified(step.block, step.data)
+        else:
+            session.write_verified(step.block, step.data)
+        session.done = n + 1
+    ctx.progress(1.0, f"{what}: done")
+
+
+def _validate_trailers(steps: list[Step]) -> None:
+    for step in steps:
+        if step.role == "trailer":
+            check = classic.validate_trailer(step.data)
+            if not check.ok:
+                raise encoder_error(
+                    READ_FAILED, f"refusing to write trailer {step.block}: {check.reason}"
+                )
+
+
+# -- operations --------------------------------------------------------------------------
+def issue(
+    enc: Encoder,
+    ctx: JobContext,
+    layout: Layout,
+    site_key: bytes,
+    issuance: Issuance,
+    operation: str = "issue",
+) -> OperationResult:
+    card = select_card(enc, layout)
+    blocks = layout.pack(issuance, card.uid, site_key)
+    steps = issue_plan(layout, card, site_key, blocks)
+    _validate_trailers(steps)
+    session = CardSession(enc, card, layout, site_key)
+    try:
+        if card.family == CardFamily.ULTRALIGHT:
+            _check_ul_capacity(session, layout)
+        _run(session, steps, ctx, operation)
+    except (KeyDeskError, JobCancelled) as exc:
+        state = issue_state(session.done, steps, session.touched)
+        if isinstance(exc, JobCancelled):
+            raise JobCancelled(f"{operation} cancelled; {state}") from None
+        raise with_state(exc, state) from None
+    decoded = layout.unpack(blocks, card.uid, site_key)
+    return OperationResult(
+        operation, card, "issued: every block written and verified", decoded.issuance, len(steps)
+    )
+
+
+def issue_state(done: int, steps: list[Step], touched: bool = True) -> str:
+    """What a card holds after an issue stopped with ``done`` steps verified."""
+    total = len(steps)
+    if not touched:
+        return "card unchanged: nothing was written; it can be issued again"
+    if done == 0:
+        return (
+            "not issued: no block was confirmed written (the first write may have been "
+            "interrupted), so any old issuance no longer verifies; the card can be issued again"
+        )
+    if done < total - 1:
+        return (
+            f"not issued: {done} of {total} blocks written and verified, commit block not "
+            "written; the card does not open any door and can be issued again"
+        )
+    if done == total - 1:
+        return (
+            "not issued: every block but the commit block was written; the commit block may "
+            "be half-written, which never verifies; the card can be issued again"
+        )
+    return "issued"
+
+
+def duplicate(
+    enc: Encoder, ctx: JobContext, layout: Layout, site_key: bytes, source: Issuance
+) -> OperationResult:
+    """Another card for the same stay: the source's issuance with the next sequence."""
+    return issue(enc, ctx, layout, site_key, source.next_copy(), operation="duplicate")
+
+
+def wipe(enc: Encoder, ctx: JobContext, layout: Layout, site_key: bytes | None) -> OperationResult:
+    """Back to a blank card with transport keys (commit block cleared first)."""
+    card = select_card(enc, layout)
+    steps = wipe_plan(layout, card)
+    _validate_trailers(steps)
+    session = CardSession(enc, card, layout, site_key)
+    try:
+        _run(session, steps, ctx, "wipe")
+    except (KeyDeskError, JobCancelled) as exc:
+        done = session.done
+        if not session.touched:
+            state = "card unchanged: nothing was written (it still holds what it held)"
+        elif done == 0:
+            state = "not wiped: the commit block may be unchanged; the card may still open doors"
+        else:
+            state = (
+                f"partly wiped ({done} of {len(steps)} blocks): the commit block is cleared, "
+                "so the card no longer opens any door; wipe it again to make it blank"
+            )
+        if isinstance(exc, JobCancelled):
+            raise JobCancelled(f"wipe cancelled; {state}") from None
+        raise with_state(exc, state) from None
+    return OperationResult("wipe", card, "blank: transport keys, no issuance", None, len(steps))

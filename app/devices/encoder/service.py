@@ -1,0 +1,253 @@
+"""The encoder as a long-running service of the window: it owns the port on the
+``encoder`` device thread, watches for cards (CardPlaced / CardRemoved events) and for
+the encoder being unplugged and plugged back, and runs card operations as cancellable
+jobs with progress."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from app.devices.encoder import operations, reading
+from app.devices.encoder.base import CardInfo, Encoder
+from app.devices.encoder.discovery import ReplugWatch, resolve_url
+from app.devices.encoder.errors import PORT_FAILED, encoder_error
+from app.devices.encoder.layout import load_layout
+from app.devices.encoder.link import Timeouts
+from app.devices.encoder.registry import driver
+from app.devices.encoder.trace import SerialTrace
+from app.domain.cards import Issuance
+from app.domain.errors import KeyDeskError
+from app.domain.events import ConnectionState, DeviceEvent, DeviceStateChanged
+from app.runtime import JobContext, Runtime
+from app.runtime.device_thread import JobFuture
+from app.settings import SecretStore, Settings
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+SITE_KEY_SECRET = "encoder.site_key"
+REOPEN_EVERY = 2.0  # seconds between attempts to reopen a missing encoder
+
+
+def site_key_from(secrets: SecretStore | None) -> bytes | None:
+    value = secrets.get(SITE_KEY_SECRET) if secrets is not None else None
+    return value.encode() if value else None
+
+
+class EncoderService:
+    def __init__(
+        self,
+        runtime: Runtime,
+        settings: Settings,
+        secrets: SecretStore | None = None,
+        *,
+        name: str = "encoder",
+        poll_interval: float = 0.4,
+        timeouts: Timeouts | None = None,
+    ) -> None:
+        self.runtime = runtime
+        self.settings = settings
+        self.secrets = secrets
+        self.name = name
+        self.poll_interval = poll_interval
+        self.timeouts = timeouts
+        self.trace = SerialTrace() if settings.encoder_trace else None
+        self.state = ConnectionState.DISCONNECTED
+        self.firmware = ""
+        self.url: str | None = None
+        self.card: CardInfo | None = None
+        self._enc: Encoder | None = None
+        self._busy = 0
+        self._busy_lock = threading.Lock()
+        self._stop = threading.Event()
+        self._watcher: threading.Thread | None = None
+        self._last_open_try = -REOPEN_EVERY
+        self._replug = (
+            ReplugWatch(settings.encoder_vid_pid, settings.encoder_serial)
+            if settings.encoder_vid_pid and not settings.encoder_url
+            else None
+        )
+
+    @property
+    def layout(self):  # type: ignore[no-untyped-def]
+        return load_layout(self.settings.card_layout or "keydesk-open-v1")
+
+    def site_key(self) -> bytes | None:
+        return site_key_from(self.secrets)
+
+    # -- lifecycle (any thread) ------------------------------------------------------
+    def start(self) -> EncoderService:
+        self._thread = self.runtime.device_thread(self.name, on_stop=self._close)
+        self.runtime.add_cleanup(self.stop)
+        self._watcher = threading.Thread(target=self._watch, name=f"{self.name}-watch", daemon=True)
+        self._watcher.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._watcher is not None and self._watcher is not threading.current_thread():
+            self._watcher.join(1.0)
+        self.runtime.remove_device_thread(self.name)
+
+    def submit(self, job: str, fn: Callable[[Encoder, JobContext], T]) -> JobFuture:
+        """Run ``fn(encoder, ctx)`` on the device thread (the port opened on demand)."""
+        with self._busy_lock:
+            self._busy += 1
+        fut = self._thread.submit(lambda ctx: self._run(fn, ctx), job)
+        fut.add_done_callback(lambda _f: self._done())
+        return fut
+
+    def _done(self) -> None:
+        with self._busy_lock:
+            self._busy -= 1
+
+    # -- card operations (return futures) --------------------------------------------
+    def identify(self) -> JobFuture:
+        return self.submit("identify", lambda enc, _ctx: operations.identify(enc))
+
+    def capture_uid(self) -> JobFuture:
+        return self.submit("capture-uid", lambda enc, _ctx: operations.capture_uid(enc))
+
+    def read(self, full: bool = True) -> JobFuture:
+        return self.submit(
+            "read",
+            lambda enc, ctx: reading.read_card(enc, ctx, self.layout, self.site_key(), full=full),
+        )
+
+    def issue(self, issuance: Issuance) -> JobFuture:
+        return self.submit(
+            "issue",
+            lambda enc, ctx: operations.issue(enc, ctx, self.layout, self._key(), issuance),
+        )
+
+    def duplicate(self, source: Issuance) -> JobFuture:
+        return self.submit(
+            "duplicate",
+            lambda enc, ctx: operations.duplicate(enc, ctx, self.layout, self._key(), source),
+        )
+
+    def wipe(self) -> JobFuture:
+        return self.submit(
+            "wipe", lambda enc, ctx: operations.wipe(enc, ctx, self.layout, self.site_key())
+        )
+
+    def _key(self) -> bytes:
+        key = self.site_key()
+        if key is None:
+            raise encoder_error(
+                PORT_FAILED,
+                f"no site key is set (keyring entry {SITE_KEY_SECRET}): cards cannot be signed",
+                retryable=False,
+            )
+        return key
+
+    # -- device thread ---------------------------------------------------------------
+    def _publish_state(self, state: ConnectionState, detail: str = "") -> None:
+        if state != self.state or detail:
+            self.state = state
+            self.runtime.bus.publish(
+                DeviceStateChanged(self.name, kind="encoder", state=state, detail=detail)
+            )
+
+    def _open(self) -> Encoder:
+        if self._enc is not None:
+            return self._enc
+        url = self.url or resolve_url(
+            self.settings.encoder_url, self.settings.encoder_vid_pid, self.settings.encoder_serial
+        )
+        if not url:
+            raise encoder_error(PORT_FAILED, "no encoder configured or found on any USB port")
+        self.url = url
+        self._publish_state(ConnectionState.CONNECTING, url)
+        try:
+            enc = driver().open(url, timeouts=self.timeouts, trace=self.trace)
+        except KeyDeskError as err:
+            self._publish_state(ConnectionState.FAILED, err.detail)
+            raise
+        self._enc = enc
+        self.firmware = enc.firmware
+        self._thread.set_interrupt(enc.cancel)
+        self._publish_state(ConnectionState.CONNECTED, f"{enc.firmware} on {url}")
+        return enc
+
+    def _close(self) -> None:
+        enc, self._enc = self._enc, None
+        if enc is not None:
+            self._thread.set_interrupt(None)
+            enc.close()
+
+    def _run(self, fn: Callable[[Encoder, JobContext], T], ctx: JobContext) -> T:
+        enc = self._open()
+        enc.clear_cancel()
+        try:
+            return fn(enc, ctx)
+        finally:
+            if not enc.port_alive:
+                self._close()
+                self._publish_state(ConnectionState.DISCONNECTED, "encoder connection lost")
+                self._set_card(None)
+
+    def _poll(self, _enc: Encoder, _ctx: JobContext) -> None:
+        self._set_card(_enc.select())
+
+    def _set_card(self, card: CardInfo | None) -> None:
+        old = self.card
+        if (old.uid if old else None) == (card.uid if card else None):
+            return
+        self.card = card
+        bus = self.runtime.bus
+        if old is not None:
+            bus.publish(
+                DeviceEvent(self.name, kind="encoder", code="CardRemoved", payload=old.to_dict())
+            )
+        if card is not None:
+            bus.publish(
+                DeviceEvent(self.name, kind="encoder", code="CardPlaced", payload=card.to_dict())
+            )
+
+    # -- watcher thread --------------------------------------------------------------
+    def _watch(self) -> None:
+        import time
+
+        while not self._stop.wait(self.poll_interval):
+            if self._replug is not None:
+                self._check_replug()
+            with self._busy_lock:
+                if self._busy:
+                    continue
+            if self._enc is None and time.monotonic() - self._last_open_try < REOPEN_EVERY:
+                continue
+            if self._enc is None:
+                self._last_open_try = time.monotonic()
+            try:
+                self._thread.submit(lambda ctx: self._run(self._poll, ctx), "poll").result(5)
+            except (KeyDeskError, concurrent.futures.CancelledError):
+                pass
+            except concurrent.futures.TimeoutError:
+                log.warning("encoder poll took longer than 5 s")
+            except Exception:
+                log.exception("encoder poll failed")
+
+    def _check_replug(self) -> None:
+        assert self._replug is not None
+        change = self._replug.poll()
+        if change is None:
+            return
+        what, device = change
+        log.info("encoder %s: %s", what, device)
+        self.url = device
+        self._thread.submit(lambda _ctx: self._close(), "replug")
+        if what == "unplugged":
+            self._publish_state(ConnectionState.DISCONNECTED, "encoder unplugged")
+        self._last_open_try = -REOPEN_EVERY
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "state": self.state.value,
+            "url": self.url,
+            "firmware": self.firmware,
+            "card": self.card.to_dict() if self.card else None,
+        }

@@ -1,0 +1,277 @@
+"""The simulator's TCP side: one client at a time (a second one finds the "port" busy),
+PN532 framing, and faults injected on demand.
+
+The control API (:meth:`EncoderSimulator.place`, :meth:`remove`, :meth:`inject`,
+:meth:`alter`, :attr:`stats`) is used by tests, the demo and the self-test; a separate
+``keydesk sim encoder`` process exposes it as JSON lines (see :mod:`.control`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.devices.encoder import frames
+from app.devices.encoder.sim.cards import VirtualCard, make_card
+from app.devices.encoder.sim.chip import Chip
+
+log = logging.getLogger(__name__)
+
+FAULTS = (
+    "silence",  # no ACK, no answer
+    "garbage",  # random bytes before the answer (only=True: instead of it)
+    "bad_checksum",  # the answer's data checksum is wrong (again on each NACK while counting)
+    "split",  # the answer dribbles out one byte at a time
+    "slow",  # the answer comes ``seconds`` late
+    "error_frame",  # the chip answers with its application error frame
+    "auth_fail",  # the next ``count`` authentications fail whatever the key
+    "remove_mid_write",  # the card leaves the field during write number ``after`` + 1
+    "vanish",  # the port disappears at the next command (connection closed)
+)
+
+
+@dataclass
+class Fault:
+    kind: str
+    count: int = 1
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class EncoderSimulator:
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        time_scale: float = 0.0,
+        card: str | None = "classic-1k",
+    ) -> None:
+        self.chip = Chip()
+        self.time_scale = time_scale  # >0: sleep modelled time × scale (realistic pacing)
+        self._host, self._port = host, port
+        self._lock = threading.RLock()
+        self._faults: list[Fault] = []
+        self._server: socket.socket | None = None
+        self._client: socket.socket | None = None
+        self._threads: list[threading.Thread] = []
+        self._stop = threading.Event()
+        self._refuse_until = 0.0
+        self.connections = 0
+        if card:
+            self.place(card)
+
+    # -- lifecycle -------------------------------------------------------------------
+    def start(self) -> EncoderSimulator:
+        srv = socket.create_server((self._host, self._port))
+        srv.settimeout(0.1)
+        self._server = srv
+        self._port = srv.getsockname()[1]
+        t = threading.Thread(target=self._accept_loop, name="sim-encoder", daemon=True)
+        t.start()
+        self._threads.append(t)
+        return self
+
+    @property
+    def address(self) -> tuple[str, int]:
+        return self._host, self._port
+
+    @property
+    def url(self) -> str:
+        return f"socket://{self._host}:{self._port}"
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._drop_client()
+        if self._server is not None:
+            self._server.close()
+        for t in self._threads:
+            if t is not threading.current_thread():
+                t.join(1.0)
+
+    # -- control API -----------------------------------------------------------------
+    def place(
+        self, card: VirtualCard | str = "classic-1k", uid: bytes | None = None
+    ) -> VirtualCard:
+        """Put a card on the encoder (a kind name makes a fresh blank one)."""
+        if isinstance(card, str):
+            card = make_card(card, uid)
+        with self._lock:
+            card.present = True
+            self.chip.card = card
+        return card
+
+    def remove(self) -> VirtualCard | None:
+        with self._lock:
+            card, self.chip.card = self.chip.card, None
+            if card is not None:
+                card.present = False
+        return card
+
+    @property
+    def card(self) -> VirtualCard | None:
+        return self.chip.card
+
+    def inject(self, kind: str, count: int = 1, **params: Any) -> None:
+        if kind not in FAULTS:
+            raise ValueError(f"unknown fault {kind!r}; known: {', '.join(FAULTS)}")
+        with self._lock:
+            if kind == "auth_fail":
+                if self.chip.card is not None:
+                    self.chip.card.forced_auth_failures += count  # type: ignore[attr-defined]
+            elif kind == "remove_mid_write":
+                self.chip.remove_after_writes = int(params.get("after", 0))
+            else:
+                self._faults.append(Fault(kind, count, params))
+
+    def clear_faults(self) -> None:
+        with self._lock:
+            self._faults.clear()
+            self.chip.remove_after_writes = None
+
+    def alter(self, block: int, offset: int, xor: int = 0x01) -> None:
+        """Tamper with the card in the field (flip bits of one byte)."""
+        with self._lock:
+            if self.chip.card is None:
+                raise ValueError("no card on the encoder")
+            self.chip.card.alter(block, offset, xor)
+
+    @property
+    def stats(self):  # type: ignore[no-untyped-def]
+        return self.chip.stats
+
+    def reset_stats(self) -> None:
+        from app.devices.encoder.sim.chip import SimStats
+
+        self.chip.stats = SimStats()
+
+    # -- the wire --------------------------------------------------------------------
+    def _accept_loop(self) -> None:
+        assert self._server is not None
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            busy = self._client is not None or time.monotonic() < self._refuse_until
+            if busy:
+                conn.close()  # a serial port has one user at a time
+                continue
+            self._client = conn
+            self.connections += 1
+            t = threading.Thread(target=self._serve, args=(conn,), name="sim-encoder-conn")
+            t.daemon = True
+            t.start()
+
+    def _drop_client(self) -> None:
+        conn, self._client = self._client, None
+        if conn is not None:
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            conn.close()
+
+    def _serve(self, conn: socket.socket) -> None:
+        conn.settimeout(0.1)
+        decoder = frames.FrameDecoder()
+        awake = False  # the chip powers up in low-power mode (UM0701 §7.2.11)
+        last: bytes = b""
+        try:
+            while not self._stop.is_set() and self._client is conn:
+                try:
+                    data = conn.recv(4096)
+                except TimeoutError:
+                    continue
+                if not data:
+                    break
+                if not awake and b"\x55" in data:
+                    awake = True
+                for frame in decoder.feed(data):
+                    if isinstance(frame, frames.Nack) and last:
+                        self._send(conn, self._maybe_corrupt(last))
+                    elif isinstance(frame, frames.DataFrame) and frame.tfi == frames.HOST_TO_CHIP:
+                        if not awake:
+                            awake = True  # this first frame only woke the chip
+                            continue
+                        last = self._answer(conn, frame) or last
+        except OSError:
+            pass
+        finally:
+            if self._client is conn:
+                self._drop_client()
+
+    def _next_fault(self) -> Fault | None:
+        with self._lock:
+            if not self._faults:
+                return None
+            fault = self._faults[0]
+            fault.count -= 1
+            if fault.count <= 0:
+                self._faults.pop(0)
+            return fault
+
+    def _peek_fault(self, kind: str) -> bool:
+        with self._lock:
+            return bool(self._faults) and self._faults[0].kind == kind
+
+    def _maybe_corrupt(self, response: bytes) -> bytes:
+        if self._peek_fault("bad_checksum"):
+            self._next_fault()
+            return response[:-2] + bytes([(response[-2] + 1) & 0xFF]) + response[-1:]
+        return response
+
+    def _answer(self, conn: socket.socket, frame: frames.DataFrame) -> bytes | None:
+        fault = self._next_fault()
+        kind = fault.kind if fault else ""
+        if kind == "vanish":
+            self._refuse_until = time.monotonic() + float(fault.params.get("seconds", 0))
+            self._drop_client()
+            raise OSError("port vanished")
+        if kind == "silence":
+            return None
+        clock0 = self.chip.stats.clock
+        with self._lock:
+            reply = self.chip.handle(frame.data)
+        ack = frames.ACK
+        if reply is None:
+            out = ack + frames.ERROR_FRAME
+            self.chip.wire(len(frame.data) + 8, len(out))
+            self._send(conn, out)
+            return None
+        response = frames.encode_frame(reply, frames.CHIP_TO_HOST)
+        self.chip.wire(len(frame.data) + 8, len(ack) + len(response))
+        if self.time_scale > 0:
+            time.sleep((self.chip.stats.clock - clock0) * self.time_scale)
+        if kind == "error_frame":
+            self._send(conn, ack + frames.ERROR_FRAME)
+            return None
+        sent = response
+        if kind == "bad_checksum":
+            sent = response[:-2] + bytes([(response[-2] + 1) & 0xFF]) + response[-1:]
+        if kind == "garbage":
+            noise = os.urandom(int(fault.params.get("size", 24))).replace(b"\x00\xff", b"\x01")
+            if fault.params.get("only"):
+                self._send(conn, noise)
+                return response
+            self._send(conn, noise)
+        if kind == "slow":
+            self._send(conn, ack)
+            time.sleep(float(fault.params.get("seconds", 0.3)))
+            self._send(conn, sent)
+        elif kind == "split":
+            for b in ack + sent:
+                self._send(conn, bytes([b]))
+                time.sleep(0.0005)
+        else:
+            self._send(conn, ack + sent)
+        return response
+
+    def _send(self, conn: socket.socket, data: bytes) -> None:
+        conn.sendall(data)
