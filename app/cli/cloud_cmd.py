@@ -130,6 +130,8 @@ def _execute(args: argparse.Namespace, run: Callable[..., Any]) -> int:
         return int(run(args, desk, on_loop) or 0)
     except KeyDeskError as exc:
         return fail(exc, args.json)
+    except BrokenPipeError:  # the reader went away (| head): not our failure
+        return 0
     except ValueError as exc:  # a malformed --room and the like
         return fail(KeyDeskError("cloud_http", "400", str(exc)), args.json)
     finally:

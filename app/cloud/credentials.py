@@ -50,6 +50,10 @@ class CloudCredentials:
     def __post_init__(self) -> None:
         for attr in SECRET_ATTRS:
             logsetup.register_secret(getattr(self, attr))
+        if self.creator_password:  # the hash is sent and opens the account just the same
+            from app.cloud.signing import hash_password
+
+            logsetup.register_secret(hash_password(self.creator_password))
 
     def require(self, *, operator: bool = False) -> CloudCredentials:
         """Raise a clear error when something the call needs is missing."""

@@ -116,8 +116,11 @@ class Transport:
                 return await self._once(ep, fields)
             except _NetworkFailure as exc:
                 network_tries += 1
-                if ep.kind is not Kind.READ:
+                if ep.kind is not Kind.READ and exc.sent:
                     raise OutcomeUnknown(ep.action, exc.reason) from None
+                if ep.kind is not Kind.READ:  # never reached the server: nothing happened
+                    raise KeyDeskError("cloud_http", exc.code, f"{ep.action}: {exc.reason}",
+                                       state="nothing was sent", retryable=True) from None
                 if network_tries >= p.read_attempts:
                     raise KeyDeskError(
                         "cloud_http", exc.code, f"{ep.action}: {exc.reason} "
@@ -140,9 +143,12 @@ class Transport:
         log.debug("cloud %s %s", ep.action, ep.family)
         try:
             response = await self._http.send(request)
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:  # the request never left
+            raise _NetworkFailure(f"cannot connect: {type(exc).__name__}", NETWORK_ERROR_CODE,
+                                  sent=False) from None
         except httpx.TimeoutException:
             raise _NetworkFailure("timed out", NETWORK_ERROR_CODE) from None
-        except httpx.TransportError as exc:  # refused, reset, dropped mid-answer
+        except httpx.TransportError as exc:  # reset, dropped mid-answer
             raise _NetworkFailure(f"connection failed: {type(exc).__name__}",
                                   NETWORK_ERROR_CODE) from None
         if response.status_code >= 500:
@@ -155,7 +161,8 @@ class Transport:
 
 
 class _NetworkFailure(Exception):
-    def __init__(self, reason: str, code: str) -> None:
+    def __init__(self, reason: str, code: str, sent: bool = True) -> None:
         super().__init__(reason)
         self.reason = reason
         self.code = code
+        self.sent = sent  # False when the request surely never reached the server

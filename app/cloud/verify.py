@@ -31,11 +31,12 @@ log = logging.getLogger(__name__)
 CREATE_ATTEMPTS = 2
 
 
-def _unknown(action: str, what: str, exc: BaseException) -> KeyDeskError:
+def _unknown(action: str, thing: str, exc: BaseException) -> KeyDeskError:
     return KeyDeskError(
         "cloud_http", "403",
-        f"{action}: no answer, and it could not be checked whether {what} ({exc})",
-        state=f"unknown: {what} may exist; check before issuing again", retryable=False,
+        f"{action}: no answer, and it could not be checked whether {thing} was created ({exc})",
+        state=f"unknown: {thing} may have been created; check before issuing again",
+        retryable=False,
     )
 
 
@@ -66,7 +67,7 @@ async def _find_key(client: CloudClient, req: GuestKeyRequest, fields: dict[str,
     try:
         records = await client.query_keys(req)
     except KeyDeskError as exc:
-        raise _unknown("getLink", "the guest key was created", exc) from None
+        raise _unknown("getLink", "the guest key", exc) from None
     ref = fields[IDEMPOTENCY_FIELD]
     for r in records:
         if r.client_ref == ref:
@@ -92,7 +93,7 @@ async def create_rf_card(
             try:
                 card = await client.read_card(operate_card_type)
             except KeyDeskError as read_exc:
-                raise _unknown("makeRoomCard", "the card was written", read_exc) from None
+                raise _unknown("makeRoomCard", "the RF card", read_exc) from None
             if _written_for(card, req, client):
                 return card
             if attempt == CREATE_ATTEMPTS:
