@@ -36,17 +36,25 @@ class Catalog:
         )
         self._order = {e.key: i for i, e in enumerate(self.entries)}
         # Codes, symbols and aliases, folded: "breakin", "duplicate_record", "500*".
+        self._names_of = {
+            e.key: {fold(n) for n in (e.code, e.vendor_symbol or "", *e.aliases) if n}
+            for e in self.entries
+        }
         self._names: dict[str, list[Entry]] = {}
         for e in self.entries:
-            for name in {e.code, e.vendor_symbol or "", *e.aliases}:
-                if name:
-                    self._names.setdefault(fold(name), []).append(e)
+            for name in self._names_of[e.key]:
+                self._names.setdefault(name, []).append(e)
         # Per entry: the language-independent text, and each language's text.
         self._vendor_hay = {e.key: fold(self._vendor_text(e)) for e in self.entries}
         self._lang_hay = {
             (e.key, lang): fold(self._lang_text(e, lang))
             for e in self.entries
             for lang in LANGUAGES
+        }
+        self._all_hay = {
+            e.key: "\n".join([self._vendor_hay[e.key],
+                               *(self._lang_hay[e.key, g] for g in LANGUAGES)])
+            for e in self.entries
         }
         self._title_hay = {
             e.key: fold(" ".join(e.i18n[lang].title for lang in LANGUAGES)) for e in self.entries
@@ -110,10 +118,13 @@ class Catalog:
         for e in self.entries:
             if domain is not None and e.domain != domain:
                 continue
-            hay = "\n".join([self._vendor_hay[e.key], *(self._lang_hay[e.key, g] for g in langs)])
+            if len(langs) == len(LANGUAGES):
+                hay = self._all_hay[e.key]
+            else:
+                hay = self._vendor_hay[e.key] + "\n" + self._lang_hay[e.key, langs[0]]
             if not all(w in hay for w in words):
                 continue
-            names = {fold(n) for n in (e.code, e.vendor_symbol or "", *e.aliases) if n}
+            names = self._names_of[e.key]
             if query in names:
                 rank = 0
             elif any(n.startswith(query) for n in names):
