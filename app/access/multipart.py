@@ -237,7 +237,9 @@ class MultipartParser:
             pass
         elif rest < len(self.delim) and self.delim.startswith(bytes(buf[after:])):
             return False  # the delimiter is still arriving
-        else:
+        elif not _looks_complete(body):
+            # A body cut short is a wrong length; a complete one followed by junk is
+            # trusted (the junk is counted as garbage by the next search).
             self.stats.wrong_length += 1
             self._to_scan()
             return True
