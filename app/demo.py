@@ -35,6 +35,7 @@ class DemoEnvironment:
 DEMO_STARTERS: list[str] = [
     "app.cloud.sim.demo:start",
     "app.access.sim_cli:start_demo_readers",
+    "app.devices.encoder.demo:start_encoder_sim",
 ]
 
 

@@ -22,6 +22,7 @@ COMMAND_MODULES: list[str] = [
     "app.cli.cloud_cmd",
     "app.cli.monitor_cmd",
     "app.cli.readers_cmd",
+    "app.cli.card_cmd",
 ]
 
 

@@ -18,6 +18,7 @@ from app.cli.output import emit
 SIM_MODULES: list[str] = [
     "app.cloud.sim.cli",
     "app.access.sim_cli",
+    "app.cli.sim_encoder_cmd",
 ]
 
 

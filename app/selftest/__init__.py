@@ -42,6 +42,7 @@ CHECK_MODULES: list[str] = [
     "app.selftest.core_checks",
     "app.selftest.catalog_checks",
     "app.selftest.reader_checks",
+    "app.selftest.encoder_checks",
 ]
 
 

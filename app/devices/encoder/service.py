@@ -80,6 +80,9 @@ class EncoderService:
 
     # -- lifecycle (any thread) ------------------------------------------------------
     def start(self) -> EncoderService:
+        """Start the device thread and the card/replug watcher (idempotent)."""
+        if self._watcher is not None:
+            return self
         self._thread = self.runtime.device_thread(self.name, on_stop=self._close)
         self.runtime.add_cleanup(self.stop)
         self._watcher = threading.Thread(target=self._watch, name=f"{self.name}-watch", daemon=True)

@@ -62,6 +62,7 @@ class EncoderSimulator:
         self._stop = threading.Event()
         self._refuse_until = 0.0
         self.connections = 0
+        self._last_removed: VirtualCard | None = None
         if card:
             self.place(card)
 
@@ -105,11 +106,22 @@ class EncoderSimulator:
             self.chip.card = card
         return card
 
+    def put_back(self) -> VirtualCard:
+        """Put the card that left the field (removed, or pulled mid-write) back on it."""
+        with self._lock:
+            card = self.chip.card or self._last_removed
+            if card is None:
+                raise ValueError("no card to put back")
+            card.present = True
+            self.chip.card = card
+        return card
+
     def remove(self) -> VirtualCard | None:
         with self._lock:
             card, self.chip.card = self.chip.card, None
             if card is not None:
                 card.present = False
+                self._last_removed = card
         return card
 
     @property

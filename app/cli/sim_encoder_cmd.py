@@ -1,0 +1,85 @@
+"""``keydesk sim encoder``: the PN532 encoder simulator in the foreground, and
+``keydesk sim encoder-control``: place/remove cards or inject faults into a running one."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import threading
+
+from app.cli.output import emit
+from app.cli.sim_cmd import announce, parse_listen, serve_forever
+
+
+def register(sims: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from app.devices.encoder.sim.cards import CARD_KINDS
+    from app.devices.encoder.sim.server import FAULTS
+
+    p = sims.add_parser(
+        "encoder",
+        help="PN532 card encoder simulator (pyserial socket:// URL)",
+        description="Simulate a PN532 USB card encoder with a card on it. Prints the URL "
+        "to pass to `keydesk card ... --port URL`, and a control address.",
+    )
+    p.add_argument("--listen", type=parse_listen, default=("127.0.0.1", 0), metavar="HOST:PORT")
+    p.add_argument("--control", type=parse_listen, default=("127.0.0.1", 0), metavar="HOST:PORT")
+    p.add_argument("--card", choices=[*CARD_KINDS, "none"], default="classic-1k")
+    p.add_argument("--realtime", action="store_true", help="pace answers in modelled time")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_run)
+
+    c = sims.add_parser(
+        "encoder-control",
+        help="control a running encoder simulator",
+        description="Send one command to an encoder simulator's control address. "
+        f"Commands: place KIND, remove, put_back, alter BLOCK OFFSET [XOR], fault KIND [COUNT], "
+        f"clear, status. Faults: {', '.join(FAULTS)}.",
+    )
+    c.add_argument("address", help="the simulator's control HOST:PORT")
+    c.add_argument("command", nargs="+")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=_control)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from app.devices.encoder.sim.control import ControlServer
+    from app.devices.encoder.sim.server import EncoderSimulator
+
+    host, port = args.listen
+    card = None if args.card == "none" else args.card
+    sim = EncoderSimulator(host, port, card=card, time_scale=1.0 if args.realtime else 0.0)
+    sim.start()
+    control = ControlServer(sim, *args.control).start()
+    info = {"url": sim.url, "control": control.address, "card": card}
+    if sim.card is not None:
+        info["uid"] = sim.card.uid.hex().upper()
+    announce(info, args.json)
+    try:
+        serve_forever(threading.Event())
+    finally:
+        control.stop()
+        sim.stop()
+    return 0
+
+
+def _control(args: argparse.Namespace) -> int:
+    from app.devices.encoder.sim.control import send
+
+    words = args.command
+    req: dict[str, object] = {"cmd": words[0]}
+    if words[0] == "place" and len(words) > 1:
+        req["kind"] = words[1]
+    elif words[0] == "alter":
+        req.update(block=int(words[1]), offset=int(words[2]))
+        if len(words) > 3:
+            req["xor"] = int(words[3], 0)
+    elif words[0] == "fault":
+        req["kind"] = words[1]
+        if len(words) > 2:
+            req["count"] = int(words[2])
+        for extra in words[3:]:
+            key, _, value = extra.partition("=")
+            req[key] = json.loads(value) if value[:1].isdigit() else value
+    answer = send(args.address, req)
+    emit(answer, args.json, lambda a: " ".join(f"{k}={v}" for k, v in a.items()))
+    return 0 if answer.get("ok") else 1

@@ -1,0 +1,99 @@
+"""A tiny control channel for a simulator running in another process: JSON lines over
+TCP (one request per line, one answer per line). Loopback only.
+
+``{"cmd": "place", "kind": "classic-1k"}``, ``{"cmd": "remove"}``, ``{"cmd": "put_back"}``,
+``{"cmd": "alter", "block": 5, "offset": 8, "xor": 1}``,
+``{"cmd": "fault", "kind": "silence", "count": 1, ...params}``, ``{"cmd": "clear"}``,
+``{"cmd": "status"}``.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import socketserver
+import threading
+from typing import Any
+
+from app.devices.encoder.sim.server import EncoderSimulator
+
+
+def handle(sim: EncoderSimulator, req: dict[str, Any]) -> dict[str, Any]:
+    cmd = req.get("cmd")
+    if cmd == "place":
+        uid = bytes.fromhex(req["uid"]) if req.get("uid") else None
+        card = sim.place(req.get("kind", "classic-1k"), uid)
+        return {"ok": True, "uid": card.uid.hex().upper(), "family": card.family.value}
+    if cmd == "put_back":
+        card = sim.put_back()
+        return {"ok": True, "uid": card.uid.hex().upper()}
+    if cmd == "remove":
+        card = sim.remove()
+        return {"ok": True, "removed": card.uid.hex().upper() if card else None}
+    if cmd == "alter":
+        sim.alter(int(req["block"]), int(req.get("offset", 0)), int(req.get("xor", 1)))
+        return {"ok": True}
+    if cmd == "fault":
+        params = {k: v for k, v in req.items() if k not in ("cmd", "kind", "count")}
+        sim.inject(req["kind"], int(req.get("count", 1)), **params)
+        return {"ok": True}
+    if cmd == "clear":
+        sim.clear_faults()
+        return {"ok": True}
+    if cmd == "status":
+        card = sim.card
+        return {
+            "ok": True,
+            "url": sim.url,
+            "card": {"uid": card.uid.hex().upper(), "family": card.family.value} if card else None,
+            "stats": sim.stats.to_dict(),
+        }
+    return {"ok": False, "error": f"unknown command {cmd!r}"}
+
+
+class ControlServer:
+    def __init__(self, sim: EncoderSimulator, host: str = "127.0.0.1", port: int = 0) -> None:
+        outer = sim
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self) -> None:
+                for line in self.rfile:
+                    try:
+                        answer = handle(outer, json.loads(line))
+                    except (ValueError, KeyError, TypeError) as exc:
+                        answer = {"ok": False, "error": str(exc)}
+                    self.wfile.write((json.dumps(answer) + "\n").encode())
+
+        self._server = socketserver.ThreadingTCPServer((host, port), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.1,), name="sim-encoder-control", daemon=True
+        )
+
+    @property
+    def address(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"{host}:{port}"
+
+    def start(self) -> ControlServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(1.0)
+
+
+def send(address: str, request: dict[str, Any], timeout: float = 3.0) -> dict[str, Any]:
+    """Send one control request to ``HOST:PORT`` and return the answer."""
+    host, _, port = address.rpartition(":")
+    with socket.create_connection((host or "127.0.0.1", int(port)), timeout=timeout) as s:
+        s.sendall((json.dumps(request) + "\n").encode())
+        buf = b""
+        while not buf.endswith(b"\n"):
+            chunk = s.recv(4096)
+            if not chunk:
+                break
+            buf += chunk
+    return json.loads(buf)
