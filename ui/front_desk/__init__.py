@@ -6,4 +6,9 @@ Each entry is (tab title, "module:Class"); a panel class takes the UiContext and
 
 from __future__ import annotations
 
-PANELS: list[tuple[str, str]] = []
+PANELS: list[tuple[str, str]] = [
+    ("Rooms", "ui.front_desk.cloud_rooms:RoomsPanel"),
+    ("Guest keys", "ui.front_desk.cloud_keys:GuestKeysPanel"),
+    ("RF cards", "ui.front_desk.cloud_rf:RfCardsPanel"),
+    ("Door log & unlock", "ui.front_desk.cloud_doors:DoorLogPanel"),
+]

@@ -1,0 +1,174 @@
+"""What the lock-cloud panels share: the desk service, running a flow, explaining failures,
+and a room picker filled from the community's directory."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from app.cloud.credentials import from_settings
+from app.cloud.desk import CloudDesk
+from app.cloud.models import Building, Room, RoomRef
+from app.domain.errors import KeyDeskError
+from app.store.audit import AuditLog
+from ui.context import UiContext
+from ui.message_banner import describe_error
+
+log = logging.getLogger(__name__)
+
+
+class MessageLine(QFrame):
+    """A panel's own result/failure line, with "Explain…" for a catalog code."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explain = QPushButton("Explain…")
+        self.explain.setVisible(False)
+        self.explain.clicked.connect(self._explain)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.explain)
+        self.target: tuple[str, str] | None = None
+
+    def info(self, text: str) -> None:
+        self.target = None
+        self.label.setStyleSheet("color: #1b5e20;")
+        self.label.setText(text)
+        self.explain.setVisible(False)
+
+    def error(self, exc: BaseException) -> None:
+        text, domain, code = describe_error(exc)
+        if isinstance(exc, KeyDeskError) and exc.detail:
+            text += f"\nDetail: {exc.detail}"
+        self.target = (domain, code) if domain and code else None
+        self.label.setStyleSheet("color: #b71c1c;")
+        self.label.setText(text)
+        self.explain.setVisible(self.target is not None)
+
+    def _explain(self) -> None:
+        if self.target:
+            self.ctx.show_explanation(*self.target)
+
+
+class CloudPanel(QWidget):
+    """Base of the cloud panels: builds the desk service from Settings, runs flows on the
+    asyncio loop thread and shows their outcome without blocking the window."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.message = MessageLine(ctx)
+        self._audit: AuditLog | None = None
+        self._busy: list[QWidget] = []
+
+    def audit(self) -> AuditLog:
+        if self._audit is None:
+            self._audit = AuditLog()
+        return self._audit
+
+    def desk(self) -> CloudDesk:
+        creds = from_settings(self.ctx.settings, self.ctx.secrets)
+        return CloudDesk(creds, self.audit())
+
+    def run(self, make: Callable[[CloudDesk], Coroutine[Any, Any, Any]],
+            on_ok: Callable[[Any], None], busy: list[QWidget] | None = None) -> None:
+        """Start ``make(desk)`` on the loop thread; ``on_ok`` runs on the Qt thread."""
+        try:
+            coro = make(self.desk())
+        except KeyDeskError as exc:
+            self.failed(exc)
+            return
+        widgets = busy or []
+        for w in widgets:
+            w.setEnabled(False)
+
+        def done_ok(result: Any) -> None:
+            self._release(widgets)
+            on_ok(result)
+
+        def done_err(exc: BaseException) -> None:
+            self._release(widgets)
+            self.failed(exc)
+
+        self.message.info("Working…")
+        self.ctx.bridge.watch(self.ctx.runtime.loop.submit(coro), done_ok, done_err)
+
+    def _release(self, widgets: list[QWidget]) -> None:
+        for w in widgets:
+            try:
+                w.setEnabled(True)
+            except RuntimeError:  # the panel closed meanwhile
+                pass
+
+    def failed(self, exc: BaseException) -> None:
+        if isinstance(exc, KeyDeskError):
+            self.message.error(exc)
+        else:  # a bug: logged with its trace and shown once by the window
+            self.message.error(exc)
+            self.ctx.report_error(exc)
+
+    def shutdown(self) -> None:
+        if self._audit is not None:
+            self._audit.close()
+            self._audit = None
+
+
+class RoomPicker(QComboBox):
+    """An editable list of the community's rooms ("001-01-0101 · 101 · QRALOCK")."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setEditable(True)
+        self.setMinimumContentsLength(28)
+        self.lineEdit().setPlaceholderText("BUILDING-FLOOR-ROOM, e.g. 001-01-0101")
+        self.rooms: dict[str, Room] = {}
+
+    def load(self, buildings: list[Building]) -> None:
+        current = self.currentText()
+        self.clear()
+        self.rooms = {}
+        for b in buildings:
+            for r in b.all_rooms():
+                self.rooms[r.ref.label()] = r
+                self.addItem(f"{r.ref.label()} · {r.name} · {r.lock_type}", r.ref.label())
+        if current:
+            self.setEditText(current)
+
+    def label(self) -> str:
+        return self.currentText().split("·")[0].strip()
+
+    def ref(self) -> RoomRef:
+        try:
+            return RoomRef.parse(self.label())
+        except ValueError as exc:
+            raise KeyDeskError("cloud_api", "5050", str(exc)) from None
+
+    def room(self) -> Room | None:
+        return self.rooms.get(self.label())
+
+
+def load_rooms_into(panel: CloudPanel, picker: RoomPicker,
+                    then: Callable[[list[Building]], None] | None = None) -> None:
+    def ok(buildings: list[Building]) -> None:
+        picker.load(buildings)
+        panel.message.info(f"{len(picker.rooms)} rooms loaded.")
+        if then is not None:
+            then(buildings)
+
+    panel.run(lambda d: d.rooms(), ok)

@@ -1,0 +1,210 @@
+"""Guest keys: issue a QR key (shown large enough to scan, optionally texted), fetch it
+again, a Bluetooth key string for a room's lock, cancel, and report lost."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QPixmap, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from app.cloud.models import GuestKeyRequest, IssuedKey, KeyMaterial
+from app.domain.errors import KeyDeskError
+from ui.context import UiContext
+from ui.front_desk.cloud_common import CloudPanel, RoomPicker, load_rooms_into
+
+QR_SIDE = 320  # pixels: comfortably scannable by a phone held to the screen
+
+
+def _qdt(dt: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(dt.timestamp()))
+
+
+def _py(q: QDateTime) -> datetime:
+    return datetime.fromtimestamp(q.toSecsSinceEpoch()).astimezone()
+
+
+class GuestKeysPanel(CloudPanel):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.room = RoomPicker()
+        self.mobile = QLineEdit()
+        self.mobile.setPlaceholderText("digits only, without country code")
+        self.area_code = QLineEdit("86")
+        self.area_code.setMaximumWidth(60)
+        now = datetime.now().replace(second=0, microsecond=0)
+        self.start = QDateTimeEdit(_qdt(now))
+        self.end = QDateTimeEdit(_qdt(now + timedelta(days=1)))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.kind = QComboBox()
+        for label, value in (("Room", "room"), ("Floor", "floor"), ("Building", "building")):
+            self.kind.addItem(label, value)
+        self.sms = QCheckBox("Also send it by SMS")
+        self.issue_button = QPushButton("Issue QR key")
+        self.issue_button.clicked.connect(self.issue)
+        self.ble_button = QPushButton("Bluetooth key for this room's lock")
+        self.ble_button.clicked.connect(self.bluetooth)
+
+        phone = QHBoxLayout()
+        phone.addWidget(QLabel("+"))
+        phone.addWidget(self.area_code)
+        phone.addWidget(self.mobile, 1)
+        new_box = QGroupBox("New guest key")
+        form = QFormLayout(new_box)
+        form.addRow("Room", self.room)
+        form.addRow("Guest mobile", phone)
+        form.addRow("From", self.start)
+        form.addRow("Until", self.end)
+        form.addRow("Key opens", self.kind)
+        form.addRow("", self.sms)
+        form.addRow(self.issue_button)
+        form.addRow(self.ble_button)
+
+        self.card_no = QLineEdit()
+        self.card_no.setPlaceholderText("16-character card number")
+        self.fetch_button = QPushButton("Show QR")
+        self.fetch_button.clicked.connect(self.fetch)
+        self.cancel_button = QPushButton("Cancel key")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.lost_button = QPushButton("Report lost")
+        self.lost_button.clicked.connect(self.report_lost)
+        self.whole_room = QCheckBox("Every key of the room (older locks need this)")
+        existing = QGroupBox("Existing key (uses the guest mobile above)")
+        eform = QFormLayout(existing)
+        eform.addRow("Card number", self.card_no)
+        row = QHBoxLayout()
+        for b in (self.fetch_button, self.cancel_button, self.lost_button):
+            row.addWidget(b)
+        eform.addRow(row)
+        eform.addRow("", self.whole_room)
+
+        self.qr = QLabel("The guest's QR key appears here.")
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setMinimumSize(QR_SIDE + 20, QR_SIDE + 20)
+        self.qr.setStyleSheet("background: white; border: 1px solid #ccc;")
+        self.qr.setAccessibleName("Guest QR key")
+        self.key_label = QLabel()
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes = QPlainTextEdit()
+        self.notes.setReadOnly(True)
+        self.notes.setMaximumHeight(90)
+        self.notes.setPlaceholderText("Bluetooth key strings and next steps appear here.")
+
+        left = QVBoxLayout()
+        left.addWidget(new_box)
+        left.addWidget(existing)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.qr, 1)
+        right.addWidget(self.key_label)
+        right.addWidget(self.notes)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.message)
+        self._loaded = False
+        self.qr_pixmap: QPixmap | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            load_rooms_into(self, self.room)
+
+    def _mobile(self) -> str:
+        mobile = self.mobile.text().strip()
+        if not mobile:
+            raise KeyDeskError("cloud_api", "5103", "enter the guest's mobile number")
+        return mobile
+
+    def _card(self) -> str:
+        card = self.card_no.text().strip()
+        if not card:
+            raise KeyDeskError("cloud_api", "5108", "enter the card number of the key")
+        return card
+
+    # -- flows -------------------------------------------------------------------------
+    def issue(self) -> None:
+        def make(desk):  # type: ignore[no-untyped-def]
+            req = GuestKeyRequest(
+                self._mobile(), self.room.ref(), _py(self.start.dateTime()),
+                _py(self.end.dateTime()), self.area_code.text().strip() or "86",
+                self.kind.currentData(), self.sms.isChecked())
+            return desk.issue_key(req, with_qr=True)
+
+        def ok(result: tuple[IssuedKey, KeyMaterial | None]) -> None:
+            issued, key = result
+            self.card_no.setText(issued.card_no)
+            self._show_qr(issued.card_no, key)
+            sms = " and texted to the guest" if issued.request.send_sms else ""
+            self.message.info(f"Key {issued.card_no} issued for room "
+                              f"{issued.request.room.label()}{sms}.")
+
+        self.run(make, ok, busy=[self.issue_button])
+
+    def fetch(self) -> None:
+        def ok(key: KeyMaterial) -> None:
+            self._show_qr(key.card_no, key)
+            self.message.info(f"Key {key.card_no} fetched.")
+
+        self.run(lambda d: d.get_key(self._mobile(), self._card(),
+                                     self.area_code.text().strip() or "86"), ok,
+                 busy=[self.fetch_button])
+
+    def bluetooth(self) -> None:
+        def make(desk):  # type: ignore[no-untyped-def]
+            room = self.room.room()
+            if room is None:
+                raise KeyDeskError("cloud_api", "5215", "pick a room from the list")
+            return desk.bluetooth_key(self._mobile(), room.mac,
+                                      self.area_code.text().strip() or "86", room.lock_type)
+
+        def ok(key: KeyMaterial) -> None:
+            self.notes.setPlainText(f"Bluetooth key for {self.room.label()}:\n{key.ble_str}")
+            self.message.info("Bluetooth key ready: the guest's app uses this string.")
+
+        self.run(make, ok, busy=[self.ble_button])
+
+    def cancel(self) -> None:
+        card = self.card_no.text().strip()
+        self.run(lambda d: d.cancel_key(self._card()),
+                 lambda _r: self.message.info(f"Key {card} cancelled."),
+                 busy=[self.cancel_button])
+
+    def report_lost(self) -> None:
+        def ok(next_step: str) -> None:
+            self.notes.setPlainText(next_step)
+            self.message.info("Loss reported. " + next_step)
+
+        self.run(lambda d: d.report_lost(self._card(), self.whole_room.isChecked()), ok,
+                 busy=[self.lost_button])
+
+    def _show_qr(self, card_no: str, key: KeyMaterial | None) -> None:
+        pixmap = QPixmap()
+        if key is None or not key.qr_png or not pixmap.loadFromData(key.qr_png, "PNG"):
+            self.qr.setText("No QR image was returned.")
+            self.qr_pixmap = None
+            return
+        # Scale without smoothing so the modules stay crisp (scanners need sharp edges).
+        self.qr_pixmap = pixmap.scaled(QR_SIDE, QR_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
+                                       Qt.TransformationMode.FastTransformation)
+        self.qr.setPixmap(self.qr_pixmap)
+        self.key_label.setText(f"Card number: {card_no}")

@@ -1,0 +1,142 @@
+"""RF cards through the vendor's card issuer: issue for a room, read the card lying on the
+issuer, log out a card by its serial number (typed, read from the issuer, or captured on
+the local encoder when the window has one)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from app.cloud.config import OPERATE_CARD_TYPES
+from app.cloud.models import RfCardInfo, RfCardRequest
+from app.domain.errors import KeyDeskError
+from ui.context import UiContext
+from ui.front_desk.cloud_common import CloudPanel, RoomPicker, load_rooms_into
+
+
+def describe_card(card: RfCardInfo) -> str:
+    room = "-".join(p for p in (card.building, card.floor, card.room) if p) or "blank"
+    until = card.end.strftime("%Y-%m-%d %H:%M %Z") if card.end else "—"
+    return f"Serial {card.serial_num}\nRoom {room}\nValid until {until}\nBatch {card.batch_no}"
+
+
+class RfCardsPanel(CloudPanel):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.room = RoomPicker()
+        self.end = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(
+            int((datetime.now() + timedelta(days=1)).timestamp())))
+        self.end.setCalendarPopup(True)
+        self.end.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.lock_kind = QComboBox()
+        for label, value in (("QRA/QRB/other locks", 4), ("QRLOCK", 3), ("RFLOCK-V9", 2)):
+            self.lock_kind.addItem(label, value)
+        self.owner = QLineEdit()
+        self.owner.setPlaceholderText("optional")
+        self.issue_button = QPushButton("Issue RF card on the card issuer")
+        self.issue_button.clicked.connect(self.issue)
+        issue_box = QGroupBox("Issue")
+        form = QFormLayout(issue_box)
+        form.addRow("Room", self.room)
+        form.addRow("Valid until", self.end)
+        form.addRow("Lock kind", self.lock_kind)
+        form.addRow("Card holder", self.owner)
+        form.addRow(self.issue_button)
+
+        self.serial = QLineEdit()
+        self.serial.setPlaceholderText("serial number of the card")
+        self.read_button = QPushButton("Read card on the issuer")
+        self.read_button.clicked.connect(self.read)
+        self.capture_button = QPushButton("Capture from encoder")
+        self.capture_button.clicked.connect(self.capture)
+        self.cancel_button = QPushButton("Log out (cancel) this card")
+        self.cancel_button.clicked.connect(self.cancel)
+        encoder = getattr(ctx, "encoder", None)
+        self.capture_button.setEnabled(encoder is not None)
+        if encoder is None:
+            self.capture_button.setToolTip("No local encoder is available to this window; "
+                                           "type the serial number or read it on the issuer.")
+        card_box = QGroupBox("Read / cancel")
+        cform = QFormLayout(card_box)
+        row = QHBoxLayout()
+        row.addWidget(self.serial, 1)
+        row.addWidget(self.capture_button)
+        cform.addRow("Serial number", row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.read_button)
+        buttons.addWidget(self.cancel_button)
+        cform.addRow(buttons)
+        self.card_view = QPlainTextEdit()
+        self.card_view.setReadOnly(True)
+        self.card_view.setPlaceholderText("The card read from the issuer appears here.")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(issue_box)
+        layout.addWidget(card_box)
+        layout.addWidget(self.card_view, 1)
+        layout.addWidget(self.message)
+        self._loaded = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            load_rooms_into(self, self.room)
+
+    def _kind(self) -> int:
+        return int(self.lock_kind.currentData() or OPERATE_CARD_TYPES["other"])
+
+    def issue(self) -> None:
+        def make(desk):  # type: ignore[no-untyped-def]
+            room = self.room.room()
+            req = RfCardRequest(
+                self.room.ref(),
+                datetime.fromtimestamp(self.end.dateTime().toSecsSinceEpoch()).astimezone(),
+                owner=self.owner.text().strip(), lock_type=room.lock_type if room else "")
+            return desk.rf_issue(req, self._kind())
+
+        self.run(make, self._show_card, busy=[self.issue_button])
+
+    def read(self) -> None:
+        self.run(lambda d: d.rf_read(self._kind()), self._show_card, busy=[self.read_button])
+
+    def cancel(self) -> None:
+        def make(desk):  # type: ignore[no-untyped-def]
+            serial = self.serial.text().strip()
+            if not serial:
+                raise KeyDeskError("cloud_api", "5307", "enter or read the card's serial number")
+            return desk.rf_cancel(serial, self._kind())
+
+        serial = self.serial.text().strip()
+        self.run(make, lambda _r: self.message.info(f"RF card {serial} logged out."),
+                 busy=[self.cancel_button])
+
+    def capture(self) -> None:
+        """The UID of the card on the local encoder (EncoderService.capture_uid)."""
+        encoder = getattr(self.ctx, "encoder", None)
+        if encoder is None:
+            return
+
+        def ok(uid: str) -> None:
+            self.serial.setText(uid)
+            self.message.info(f"Serial {uid} captured on the encoder.")
+
+        self.ctx.bridge.watch(encoder.capture_uid(), ok, self.failed)
+
+    def _show_card(self, card: RfCardInfo) -> None:
+        self.serial.setText(card.serial_num)
+        self.card_view.setPlainText(describe_card(card))
+        self.message.info(f"Card {card.serial_num} on the issuer.")

@@ -1,0 +1,112 @@
+"""Rooms: the community's buildings → floors → rooms with lock type and MAC, searchable,
+plus a "Test connection" check of the cloud credentials."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTreeView, QVBoxLayout
+
+from app.cloud.models import Building
+from ui.context import UiContext
+from ui.front_desk.cloud_common import CloudPanel
+
+COLUMNS = ["Building / floor / room", "Name", "Lock type", "Lock MAC", "Gateway"]
+
+
+class RoomsPanel(CloudPanel):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.model = QStandardItemModel(0, len(COLUMNS))
+        self.model.setHorizontalHeaderLabels(COLUMNS)
+        self.proxy = QSortFilterProxyModel()
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.tree.setAccessibleName("Room directory")
+        self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search rooms, lock types, MACs…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.test_button = QPushButton("Test connection")
+        self.test_button.setToolTip("Check the lock-cloud settings with one call per "
+                                    "signing scheme")
+        self.test_button.clicked.connect(self.test_connection)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.test_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.message)
+        self._loaded = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.run(lambda d: d.rooms(), self._show, busy=[self.refresh_button])
+
+    def test_connection(self) -> None:
+        def ok(r: dict[str, Any]) -> None:
+            issuers = ", ".join(r["issuers"]) or "none"
+            self.message.info(f"Connection OK: community {r['community_no']}, "
+                              f"{r['rooms']} rooms, card issuers: {issuers}.")
+
+        self.run(lambda d: d.test_connection(), ok, busy=[self.test_button])
+
+    def _show(self, buildings: list[Building]) -> None:
+        self.model.removeRows(0, self.model.rowCount())
+        count = 0
+        for b in buildings:
+            b_item = QStandardItem(f"Building {b.number}")
+            b_row = [b_item, QStandardItem(b.name)] + [QStandardItem("") for _ in range(3)]
+            for f in b.floors:
+                f_item = QStandardItem(f"Floor {f.number}")
+                f_row = [f_item] + [QStandardItem("") for _ in range(4)]
+                for r in f.rooms:
+                    f_item.appendRow([QStandardItem(r.ref.label()), QStandardItem(r.name),
+                                      QStandardItem(r.lock_type), QStandardItem(r.mac),
+                                      QStandardItem(r.box_id or "—")])
+                    count += 1
+                b_item.appendRow(f_row)
+            self.model.appendRow(b_row)
+        self.tree.expandAll()
+        for col in range(len(COLUMNS)):
+            self.tree.resizeColumnToContents(col)
+        self.message.info(f"{len(buildings)} buildings, {count} rooms.")
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self.tree.expandAll()
+
+    def visible_rooms(self) -> list[str]:
+        """Room labels currently shown (after the search filter): used by tests."""
+        out = []
+
+        def walk(parent: Any) -> None:
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                if self.proxy.rowCount(index):
+                    walk(index)
+                elif str(index.data()).count("-") == 2:
+                    out.append(str(index.data()))
+
+        walk(QModelIndex())
+        return out
