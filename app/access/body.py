@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 HEARTBEAT = "Heartbeat"
+_DECODER = json.JSONDecoder()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +64,15 @@ def parse_body(body: bytes) -> list[RawEvent]:
     error = ""
     if sep:
         try:
-            decoded = json.loads(data_text)
+            # raw_decode: bytes glued after the JSON (a part cut at the boundary because of
+            # a wrong length, with junk before that boundary) must not lose the event.
+            decoded, end = _DECODER.raw_decode(data_text.lstrip())
         except ValueError as exc:
             error = f"data is not JSON: {exc}"
         else:
+            trailing = data_text.lstrip()[end:].strip()
+            if trailing:
+                error = f"{len(trailing)} characters after the JSON data ignored"
             if isinstance(decoded, dict):
                 data = decoded
             else:

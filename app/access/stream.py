@@ -222,6 +222,8 @@ class ReaderStream:
         if raw.code == "AccessControl" and raw.data is not None:
             if self._stream_has_recno is None:
                 self._stream_has_recno = raw.data.get("RecNo") not in (None, "")
+        elif raw.code == "AccessControl":
+            self._start_backfill()  # undecodable access: fetch it again from the log
         event = to_device_event(self.name, self.http.base_url, raw, body,
                                 use_recno=self._stream_has_recno is not False)
         self._emit(event)

@@ -57,6 +57,8 @@ def test_alarms_unknown_codes_and_non_utf8_bodies():
     ev = _event(latin)
     assert ev.payload["user_name"] == "Müller"
     assert base64.b64decode(ev.payload["raw_b64"]) == latin and "\ufffd" in ev.raw
+    glued = _event(b'Code=AccessControl;action=Pulse;index=0;data={"RecNo": 3}\n\x00junk')
+    assert glued.payload["record_no"] == 3 and "ignored" in glued.payload["decode_error"]
     broken = _event(b"Code=AccessControl;action=Pulse;index=0;data={not json")
     assert broken.payload["data"] is None and broken.payload["decode_error"]
 
