@@ -104,7 +104,9 @@ class ExplainPage(QWidget):
         header = self.results.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.resizeSection(2, 130)  # the domain is a hint; the meaning gets the room
         self.count_label = QLabel()
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -117,8 +119,8 @@ class ExplainPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
 
         self.language_box.addItem("", None)  # "follow the setting"; text set per language
