@@ -162,7 +162,9 @@ class EncoderService:
             self.settings.encoder_url, self.settings.encoder_vid_pid, self.settings.encoder_serial
         )
         if not url:
-            raise encoder_error(PORT_FAILED, "no encoder configured or found on any USB port")
+            err = encoder_error(PORT_FAILED, "no encoder configured or found on any USB port")
+            self._publish_state(ConnectionState.FAILED, err.detail)
+            raise err
         self.url = url
         self._publish_state(ConnectionState.CONNECTING, url)
         try:

@@ -1,0 +1,278 @@
+"""The Cards tab: the encoder's status, the card on it (live), and issue / read /
+duplicate / wipe with progress, cancel and the result explained.
+
+Every card job runs on the encoder's device thread (:class:`EncoderService`); results and
+bus events come back through the bridge, so the UI thread never waits on the encoder.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.devices.encoder.service import EncoderService
+from app.domain.cards import CARD_KINDS, Issuance
+from app.domain.errors import KeyDeskError
+from app.domain.events import BusEvent, DeviceEvent, DeviceStateChanged, Progress
+from app.runtime import JobCancelled
+from ui.context import UiContext
+from ui.front_desk.encoder_result import ResultView
+
+log = logging.getLogger(__name__)
+
+
+def _qdt(value: datetime) -> QDateTime:
+    return QDateTime(value)
+
+
+class EncoderPanel(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        shared = ctx.demo.simulators.get("encoder_service") if ctx.demo else None
+        self.service: EncoderService = shared or EncoderService(
+            ctx.runtime, ctx.settings, ctx.secrets
+        )
+        self._owns_service = shared is None
+        self._job: Any = None
+        self._duplicate_source: Issuance | None = None
+        self._build()
+        ctx.bridge.event.connect(self._on_event)
+        self.service.start()
+        self._show_state(self.service.state.value, "")
+
+    # -- layout ------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.status_label = QLabel()
+        self.card_label = QLabel("No card on the encoder")
+        self.card_label.setStyleSheet("font-size: 15px; font-weight: bold;")
+
+        self.rooms = QLineEdit()
+        self.rooms.setPlaceholderText("101, 102")
+        now = datetime.now().replace(second=0, microsecond=0)
+        start = now.replace(minute=0)
+        self.valid_from = QDateTimeEdit(_qdt(start))
+        self.valid_to = QDateTimeEdit(_qdt((start + timedelta(days=1)).replace(hour=12)))
+        for edit in (self.valid_from, self.valid_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.valid_to.setTime(QTime(12, 0))
+        self.kind = QComboBox()
+        self.kind.addItems(list(CARD_KINDS))
+        self.sequence = QSpinBox()
+        self.sequence.setRange(0, 999_999)
+        self.sequence.setValue(1)
+        form = QFormLayout()
+        form.addRow("Room(s)", self.rooms)
+        form.addRow("Valid from", self.valid_from)
+        form.addRow("Valid to", self.valid_to)
+        form.addRow("Card kind", self.kind)
+        form.addRow("Card number", self.sequence)
+        self.issue_button = QPushButton("Issue card")
+        self.issue_button.setDefault(True)
+        self.issue_button.clicked.connect(self.issue)
+        form.addRow("", self.issue_button)
+        issue_box = QGroupBox("Issue a card")
+        issue_box.setLayout(form)
+
+        self.read_button = QPushButton("Read card")
+        self.read_button.clicked.connect(self.read)
+        self.duplicate_button = QPushButton("Duplicate…")
+        self.duplicate_button.clicked.connect(self.duplicate)
+        self.wipe_button = QPushButton("Wipe card")
+        self.wipe_button.clicked.connect(self.wipe)
+        actions = QHBoxLayout()
+        for b in (self.read_button, self.duplicate_button, self.wipe_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress_text = QLabel()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        self.result = ResultView(self.ctx.show_explanation)
+
+        top = QVBoxLayout(self)
+        top.addWidget(self.status_label)
+        top.addWidget(self.card_label)
+        top.addWidget(issue_box)
+        top.addLayout(actions)
+        top.addLayout(progress_row)
+        top.addWidget(self.progress_text)
+        top.addWidget(self.result)
+        top.addStretch(1)
+        self._set_busy(False)
+
+    # -- jobs --------------------------------------------------------------------------
+    def _set_busy(self, busy: bool) -> None:
+        for b in (self.issue_button, self.read_button, self.duplicate_button, self.wipe_button):
+            b.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        if not busy:
+            self._job = None
+
+    def _start(self, future: Any, what: str, on_result: Any) -> None:
+        self._job = future
+        self._set_busy(True)
+        self.progress.setValue(0)
+        self.progress_text.setText(f"{what}…")
+        # A relay future so a cancelled job is reported too (the bridge drops those).
+        relay: concurrent.futures.Future[Any] = concurrent.futures.Future()
+        future.add_done_callback(relay.set_result)
+        self.ctx.bridge.watch(relay, lambda done: self._finished(done, on_result))
+
+    def _finished(self, done: Any, on_result: Any) -> None:
+        self._set_busy(False)
+        if done.cancelled():
+            self.result.cancelled("The job was cancelled before it started.")
+            return
+        exc = done.exception()
+        if exc is None:
+            self.progress.setValue(100)
+            on_result(done.result())
+        elif isinstance(exc, JobCancelled):
+            self.result.cancelled(str(exc) or "Cancelled.")
+        elif isinstance(exc, KeyDeskError):
+            self.result.failure(exc)
+        else:
+            log.error("card job failed", exc_info=exc)
+            self.result.bug(exc)
+        self.progress_text.setText("")
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.request_cancel()
+
+    def issuance_from_form(self) -> Issuance:
+        rooms = tuple(
+            r.strip() for r in self.rooms.text().replace(";", ",").split(",") if r.strip()
+        )
+        return Issuance(
+            rooms=rooms,
+            valid_from=self.valid_from.dateTime().toPython(),
+            valid_to=self.valid_to.dateTime().toPython(),
+            kind=self.kind.currentText(),
+            sequence=self.sequence.value(),
+        )
+
+    def issue(self) -> None:
+        try:
+            issuance = self.issuance_from_form()
+        except ValueError as exc:
+            self.result.success("", [])
+            self.result.cancelled(str(exc))
+            self.result.title.setText("<b style='color:#b00020'>Check the form</b>")
+            return
+        self._start(self.service.issue(issuance), "Issuing", self._issued)
+
+    def _issued(self, r: Any) -> None:
+        i = r.issuance
+        self.result.success(
+            f"Card issued for room {', '.join(i.rooms) or 'all'}",
+            [
+                f"Card {r.card.uid_hex}, number {i.sequence}, {i.kind}",
+                f"Valid {i.valid_from:%Y-%m-%d %H:%M} to {i.valid_to:%Y-%m-%d %H:%M}",
+                "Every block written and read back. Hand the card to the guest.",
+            ],
+        )
+
+    def read(self) -> None:
+        self._start(self.service.read(full=False), "Reading", self._read_done)
+
+    def _read_done(self, r: Any) -> None:
+        d = r.decoded
+        if d.valid and d.issuance:
+            i = d.issuance
+            self.result.success(
+                f"Valid card for room {', '.join(i.rooms) or 'all'}",
+                [
+                    f"Card {r.card.uid_hex}, number {i.sequence}, {i.kind}",
+                    f"Valid {i.valid_from:%Y-%m-%d %H:%M} to {i.valid_to:%Y-%m-%d %H:%M}",
+                ],
+            )
+        else:
+            self.result.cancelled("")
+            self.result.title.setText("<b style='color:#b00020'>Not a valid card</b>")
+            self.result.body.setText(f"Card {r.card.uid_hex}: {d.reason}")
+
+    def duplicate(self) -> None:
+        if self._duplicate_source is None:
+            self._start(self.service.read(full=False), "Reading the card to copy", self._source)
+            return
+        source, self._duplicate_source = self._duplicate_source, None
+        self.duplicate_button.setText("Duplicate…")
+        self._start(self.service.duplicate(source), "Writing the duplicate", self._issued)
+
+    def _source(self, r: Any) -> None:
+        if not (r.decoded.valid and r.decoded.issuance):
+            self._read_done(r)
+            return
+        self._duplicate_source = r.decoded.issuance
+        self.duplicate_button.setText("Write duplicate")
+        self.result.success(
+            "Now place the new card",
+            [f"Copying the stay of card {r.card.uid_hex}. Put the blank card on the encoder "
+             "and press “Write duplicate”."],
+        )  # fmt: skip
+
+    def wipe(self) -> None:
+        self._start(self.service.wipe(), "Wiping", self._wiped)
+
+    def _wiped(self, r: Any) -> None:
+        self.result.success("Card wiped", [f"Card {r.card.uid_hex} is blank and can be reused."])
+
+    # -- live events -------------------------------------------------------------------
+    def _on_event(self, event: BusEvent) -> None:
+        if event.source != self.service.name:
+            return
+        if isinstance(event, Progress) and self._job is not None:
+            self.progress.setValue(int(event.fraction * 100))
+            self.progress_text.setText(event.text)
+        elif isinstance(event, DeviceStateChanged):
+            self._show_state(event.state.value, event.detail)
+        elif isinstance(event, DeviceEvent) and event.kind == "encoder":
+            p = event.payload
+            if event.code == "CardPlaced":
+                self.card_label.setText(f"Card on the encoder: {p['uid']} ({p['family']})")
+            elif event.code == "CardRemoved":
+                self.card_label.setText("No card on the encoder")
+
+    def _show_state(self, state: str, detail: str) -> None:
+        words = {
+            "connected": "Encoder ready",
+            "connecting": "Connecting to the encoder…",
+            "disconnected": "Encoder not connected",
+            "failed": "Encoder not available",
+        }
+        text = words.get(state, state)
+        self.status_label.setText(f"{text}{' — ' + detail if detail else ''}")
+
+    def shutdown(self) -> None:
+        try:
+            self.ctx.bridge.event.disconnect(self._on_event)
+        except (RuntimeError, TypeError):
+            pass
+        if self._owns_service:
+            self.service.stop()

@@ -1,0 +1,84 @@
+"""The outcome of a card job, explained: what happened, what to do, what the card holds."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from app.domain.errors import KeyDeskError
+
+
+def explain(err: KeyDeskError) -> dict[str, Any]:
+    try:
+        from app.catalog import explain_error
+    except ImportError:
+        return {"title": f"Error {err.code}", "explanation": err.detail, "action": ""}
+    return explain_error(err)
+
+
+class ResultView(QFrame):
+    """Green for success, amber for cancelled, red for a failure with an Explain… link."""
+
+    def __init__(self, show_explanation: Callable[[str, str], None]) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._show_explanation = show_explanation
+        self._err: KeyDeskError | None = None
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.explain_button = QPushButton("Explain…")
+        self.explain_button.setFlat(True)
+        self.explain_button.setStyleSheet("color: palette(link); text-decoration: underline;")
+        self.explain_button.clicked.connect(self._explain)
+        row = QHBoxLayout()
+        row.addWidget(self.title, 1)
+        row.addWidget(self.explain_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.body)
+        self.clear()
+
+    def clear(self) -> None:
+        self._err = None
+        self.title.setText("")
+        self.body.setText("Place a card on the encoder, then choose what to do.")
+        self.explain_button.hide()
+
+    def _set(self, colour: str, title: str, lines: list[str]) -> None:
+        self.title.setText(f"<b style='color:{colour}'>{html.escape(title)}</b>")
+        self.body.setText("<br>".join(lines))
+
+    def success(self, title: str, lines: list[str]) -> None:
+        self._err = None
+        self.explain_button.hide()
+        self._set("#1b7f3b", title, [html.escape(x) for x in lines])
+
+    def cancelled(self, text: str) -> None:
+        self._err = None
+        self.explain_button.hide()
+        self._set("#a15c00", "Cancelled", [html.escape(text)])
+
+    def failure(self, err: KeyDeskError) -> None:
+        self._err = err
+        info = explain(err)
+        lines = [html.escape(str(info.get(k))) for k in ("explanation", "action") if info.get(k)]
+        if err.state:
+            lines.append(f"<b>Card:</b> {html.escape(err.state)}")
+        if err.detail:
+            lines.append(f"<span style='color:gray'>Detail: {html.escape(err.detail)}</span>")
+        self._set("#b00020", f"{info.get('title') or 'Error'} ({err.code})", lines)
+        self.explain_button.show()
+
+    def bug(self, exc: BaseException) -> None:
+        self._err = None
+        self.explain_button.hide()
+        self._set("#b00020", "Unexpected error", [html.escape(f"{type(exc).__name__}: {exc}")])
+
+    def _explain(self) -> None:
+        if self._err is not None:
+            self._show_explanation(self._err.domain, self._err.code)
