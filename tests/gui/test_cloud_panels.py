@@ -1,0 +1,142 @@
+"""The desk's cloud flows in the window, on the demo's simulated cloud."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta
+
+import pytest
+
+from app.cloud.client import CloudClient
+from app.cloud.models import GuestKeyRequest, RoomRef
+from app.cloud.sim.demo import demo_credentials
+from app.store.audit import AuditLog
+
+MOBILE = "13900001111"
+
+
+def panel(session, cls_name):
+    page = session.window.show_page("front_desk")
+    for p in page.panels:
+        if type(p).__name__ == cls_name:
+            page.tabs.setCurrentWidget(p)
+            return p
+    raise AssertionError(f"{cls_name} not among the front desk panels")
+
+
+def rooms_loaded(qtbot, picker):
+    qtbot.waitUntil(lambda: len(picker.rooms) == 7, timeout=5000)
+
+
+def test_room_directory_is_listed_and_searchable(session, qtbot):
+    rooms = panel(session, "RoomsPanel")
+    qtbot.waitUntil(lambda: len(rooms.visible_rooms()) == 7, timeout=5000)
+    rooms.search.setText("rflock")
+    assert rooms.visible_rooms() == ["001-02-0202"]
+    rooms.search.setText("C4A828002101")
+    assert rooms.visible_rooms() == ["002-01-0101"]
+    rooms.search.clear()
+    rooms.test_connection()
+    qtbot.waitUntil(lambda: "Connection OK" in rooms.message.label.text(), timeout=5000)
+
+
+def test_issue_key_shows_a_scannable_qr_and_is_audited(session, qtbot):
+    keys = panel(session, "GuestKeysPanel")
+    rooms_loaded(qtbot, keys.room)
+    keys.mobile.setText(MOBILE)
+    keys.issue()
+    qtbot.waitUntil(lambda: keys.qr_pixmap is not None, timeout=5000)
+    card = keys.card_no.text()
+    assert len(card) == 16 and card in keys.key_label.text()
+    assert keys.qr_pixmap.width() >= 300 and keys.qr.pixmap().width() >= 300
+    sim = session.demo.simulators["cloud"]
+    assert sim.state.keys[card].room == ("001", "01", "0101")
+    entries = AuditLog().recent()
+    assert any(e.what == "cloud.issue_key" and e.ok for e in entries)
+
+
+def test_a_key_issued_elsewhere_is_shown_by_card_number(session, qtbot):
+    """The CLI (or another desk) issued the key; the window shows its QR."""
+    url = session.demo.endpoints["cloud"]
+    start = datetime.now().astimezone()
+
+    async def issue():
+        async with CloudClient(demo_credentials(url)) as c:
+            return await c.get_link(GuestKeyRequest(MOBILE, RoomRef("001", "02", "0201"),
+                                                    start, start + timedelta(hours=5)))
+
+    card = asyncio.run(issue()).card_no
+    keys = panel(session, "GuestKeysPanel")
+    keys.mobile.setText(MOBILE)
+    keys.card_no.setText(card)
+    keys.fetch()
+    qtbot.waitUntil(lambda: keys.qr_pixmap is not None, timeout=5000)
+    assert card in keys.key_label.text()
+
+
+def test_report_lost_says_what_the_guest_does_next(session, qtbot):
+    keys = panel(session, "GuestKeysPanel")
+    rooms_loaded(qtbot, keys.room)
+    keys.mobile.setText(MOBILE)
+    keys.issue()
+    qtbot.waitUntil(lambda: keys.qr_pixmap is not None, timeout=5000)
+    keys.report_lost()
+    qtbot.waitUntil(lambda: "fetch the key again" in keys.notes.toPlainText(), timeout=5000)
+    keys.cancel()
+    qtbot.waitUntil(lambda: "cancelled" in keys.message.label.text(), timeout=5000)
+    keys.cancel()  # again: the cloud says it is already cancelled
+    qtbot.waitUntil(lambda: "5301" in keys.message.label.text(), timeout=5000)
+
+
+def test_wrong_auth_token_shows_the_4008_explanation(session, qtbot):
+    rooms = panel(session, "RoomsPanel")
+    qtbot.waitUntil(lambda: len(rooms.visible_rooms()) == 7, timeout=5000)
+    session.ctx.secrets.set("cloud.auth_token", "definitely-wrong-token")
+    rooms.refresh()
+    qtbot.waitUntil(lambda: "4008" in rooms.message.label.text(), timeout=5000)
+    assert rooms.message.explain.isVisible()
+    assert "definitely-wrong-token" not in rooms.message.label.text()
+    rooms.message.explain.click()
+    assert session.window.stack.currentWidget() is session.window.pages["explain"]
+    assert not session.window.banner.isVisible()  # explained in place, no crash banner
+
+
+def test_bluetooth_key_and_lock_without_bluetooth(session, qtbot):
+    keys = panel(session, "GuestKeysPanel")
+    rooms_loaded(qtbot, keys.room)
+    keys.mobile.setText(MOBILE)
+    keys.bluetooth()  # 001-01-0101, a QRALOCK
+    qtbot.waitUntil(lambda: "Bluetooth key for" in keys.notes.toPlainText(), timeout=5000)
+    keys.room.setCurrentIndex(1)  # 001-01-0102, a QRLOCK
+    keys.bluetooth()
+    qtbot.waitUntil(lambda: "6107" in keys.message.label.text(), timeout=5000)
+
+
+def test_rf_card_issue_read_cancel(session, qtbot):
+    rf = panel(session, "RfCardsPanel")
+    rooms_loaded(qtbot, rf.room)
+    rf.issue()
+    qtbot.waitUntil(lambda: "Room 001-01-0101" in rf.card_view.toPlainText(), timeout=5000)
+    assert rf.serial.text() == session.demo.simulators["cloud"].state.card_on_issuer
+    rf.cancel()
+    qtbot.waitUntil(lambda: "logged out" in rf.message.label.text(), timeout=5000)
+    rf.cancel()
+    qtbot.waitUntil(lambda: "5308" in rf.message.label.text(), timeout=5000)
+
+
+@pytest.mark.parametrize("confirmed", [True, False])
+def test_remote_unlock_asks_first(session, qtbot, confirmed):
+    doors = panel(session, "DoorLogPanel")
+    rooms_loaded(qtbot, doors.room)
+    sim = session.demo.simulators["cloud"]
+    doors.confirm_unlock = lambda label: confirmed
+    doors.unlock()
+    if confirmed:
+        qtbot.waitUntil(lambda: "opened" in doors.message.label.text(), timeout=5000)
+        doors.load_log()
+        qtbot.waitUntil(lambda: doors.table.rowCount() > 0, timeout=5000)
+        assert doors.table.item(0, 2).text() == "remote (gateway)"
+    else:
+        qtbot.wait(100)
+        assert "cancelled" in doors.message.label.text()
+        assert sim.requests["lockBoxRoom"] == 0
