@@ -41,6 +41,7 @@ class CheckResult:
 CHECK_MODULES: list[str] = [
     "app.selftest.core_checks",
     "app.selftest.catalog_checks",
+    "app.selftest.cloud_checks",
     "app.selftest.reader_checks",
     "app.selftest.encoder_checks",
 ]
