@@ -115,6 +115,10 @@ class ReaderStream:
         self._recent = _RecentKeys()
         self._since = since  # device epoch to back-fill from at the first connection
         self._last_alive: float | None = None  # device epoch of the last byte received
+        # Device time (UTC field) of the newest access seen: the log is in time order, so a
+        # gap's missed records all come at or after it (no margin needed, no clock guess).
+        self._last_access_utc: int | None = None
+        self._unfilled_from: float | None = None  # start of a back-fill not yet done
         self._encoded_codes = False
         self._stream_has_recno: bool | None = None
         self._check_clock = check_clock
@@ -222,6 +226,9 @@ class ReaderStream:
         if raw.code == "AccessControl" and raw.data is not None:
             if self._stream_has_recno is None:
                 self._stream_has_recno = raw.data.get("RecNo") not in (None, "")
+            self._note_access(raw.data)
+        elif raw.code == "TimeChange":
+            self._last_access_utc = None  # the clock jumped: fall back to a time margin
         elif raw.code == "AccessControl":
             self._start_backfill()  # undecodable access: fetch it again from the log
         event = to_device_event(self.name, self.http.base_url, raw, body,
@@ -230,12 +237,24 @@ class ReaderStream:
 
     # -- back-fill --------------------------------------------------------------------
 
+    def _note_access(self, data: dict[str, object]) -> None:
+        try:
+            utc = int(float(data.get("UTC") or data.get("CreateTime") or 0))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return
+        if utc and (self._last_access_utc is None or utc > self._last_access_utc):
+            self._last_access_utc = utc
+
     def _start_backfill(self) -> None:
-        start = self._last_alive
-        if start is None:
-            start = self._since
+        if self._last_access_utc is not None:
+            start: float | None = float(self._last_access_utc)
+        elif self._last_alive is not None:
+            start = self._last_alive - BACKFILL_MARGIN
         else:
-            start -= BACKFILL_MARGIN
+            start = self._since
+        if self._unfilled_from is not None:  # an earlier back-fill failed: cover it too
+            start = self._unfilled_from if start is None else min(start, self._unfilled_from)
+        self._unfilled_from = start
         if start is None and not self._check_clock:
             return
         task = asyncio.get_running_loop().create_task(self._backfill(start))
@@ -251,12 +270,16 @@ class ReaderStream:
             end = self._device_now() + BACKFILL_MARGIN
             records = await self.api.find_records(start, end)
         except KeyDeskError as err:
-            log.warning("reader %s: back-fill failed: %s", self.name, err)
+            log.warning("reader %s: back-fill failed (retried after the next gap): %s",
+                        self.name, err)
             return
+        if self._unfilled_from == start:
+            self._unfilled_from = None
         use_recno = self._stream_has_recno is not False
         added = 0
         for record in records:
             data = record_to_event_data(record)
+            self._note_access(data)
             raw = RawEvent("AccessControl", "Pulse", data.get("Door"), data,
                            record_text(record), True)
             event = to_device_event(self.name, self.http.base_url, raw, b"",
