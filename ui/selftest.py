@@ -18,6 +18,7 @@ from app.selftest import Check, SelfTestContext, core_checks, run_checks
 
 UI_CHECK_MODULES: list[str] = [
     "ui.selftest_checks",
+    "ui.monitor_checks",
 ]
 
 

@@ -38,7 +38,7 @@ class BatchWriter:
     returns what ``on_committed`` is given after the commit.
     """
 
-    LINGER = 0.02  # seconds to gather a batch after its first event (bounds added latency)
+    LINGER = 0.01  # seconds to gather a batch after its first event (bounds added latency)
     MAX_BATCH = 2000
 
     def __init__(

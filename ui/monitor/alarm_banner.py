@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushBu
 
 from app.domain.stored import StoredEvent
 from ui.monitor.describe import describe
+from ui.monitor.safe_emit import emit
 
 
 class AlarmBanner(QFrame):
@@ -69,7 +70,7 @@ class AlarmBanner(QFrame):
     def _request(self) -> None:
         if self._alarms:
             self.ack.setEnabled(False)  # until the store confirms
-            self.acknowledge_requested.emit(sorted(self._alarms))
+            emit(self.acknowledge_requested, sorted(self._alarms))
 
     def _sound(self) -> None:
         self.beeps += 1

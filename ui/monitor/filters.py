@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.domain.stored import StoredEvent
 from ui.monitor.describe import is_alarm
+from ui.monitor.safe_emit import emit
 
 KINDS = (("All sources", None), ("Readers", "reader"), ("Encoder", "encoder"),
          ("Locks", "lock"), ("Cloud", "cloud"))
@@ -114,4 +115,4 @@ class FilterBar(QWidget):
 
     def _emit(self) -> None:
         self._debounce.stop()
-        self.changed.emit(self.filters())
+        emit(self.changed, self.filters())

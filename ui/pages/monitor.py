@@ -134,9 +134,7 @@ class MonitorPage(QWidget):
         if not self.ctx.settings.readers:
             return
         try:
-            from app import access
-
-            start = getattr(access, "start_monitoring", None)
+            from app.access.monitor import start_monitoring as start
         except ImportError:
             start = None
         if start is None:
