@@ -182,8 +182,9 @@ def issue_state(done: int, steps: list[Step], touched: bool = True) -> str:
         return "card unchanged: nothing was written; it can be issued again"
     if done == 0:
         return (
-            "not issued: no block was confirmed written (the first write may have been "
-            "interrupted), so any old issuance no longer verifies; the card can be issued again"
+            "not issued: the first block write was interrupted; the new stay is not on the "
+            "card and any earlier issuance on it must be treated as void; the card can be "
+            "issued again"
         )
     if done < total - 1:
         return (

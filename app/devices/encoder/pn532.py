@@ -69,7 +69,7 @@ class Pn532(Encoder):
             enc.wake()
         except KeyDeskError as err:
             link.close()
-            if err.code == LINK_LOST:  # closed at once: another program holds the device
+            if err.code == LINK_LOST and link.broken:  # closed at once: port held elsewhere
                 raise encoder_error(
                     PORT_FAILED, f"encoder port {url} closed as soon as it opened (busy?)"
                 ) from None
