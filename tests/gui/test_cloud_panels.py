@@ -140,3 +140,12 @@ def test_remote_unlock_asks_first(session, qtbot, confirmed):
         qtbot.wait(100)
         assert "cancelled" in doors.message.label.text()
         assert sim.requests["lockBoxRoom"] == 0
+
+
+def test_rf_serial_can_be_captured_on_the_local_encoder(session, qtbot):
+    rf = panel(session, "RfCardsPanel")
+    assert rf.capture_button.isEnabled()  # the Cards tab owns an encoder service
+    card = session.demo.simulators["encoder"].place("classic-1k", bytes.fromhex("A1B2C3D4"))
+    rf.capture()
+    qtbot.waitUntil(lambda: rf.serial.text() != "", timeout=5000)
+    assert rf.serial.text().upper() == card.uid.hex().upper()

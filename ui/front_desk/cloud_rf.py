@@ -5,6 +5,7 @@ the local encoder when the window has one)."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtGui import QShowEvent
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.cloud.config import OPERATE_CARD_TYPES
@@ -64,11 +66,9 @@ class RfCardsPanel(CloudPanel):
         self.capture_button.clicked.connect(self.capture)
         self.cancel_button = QPushButton("Log out (cancel) this card")
         self.cancel_button.clicked.connect(self.cancel)
-        encoder = getattr(ctx, "encoder", None)
-        self.capture_button.setEnabled(encoder is not None)
-        if encoder is None:
-            self.capture_button.setToolTip("No local encoder is available to this window; "
-                                           "type the serial number or read it on the issuer.")
+        self.capture_button.setEnabled(False)
+        self.capture_button.setToolTip("Reads the card's serial number (UID) on the local "
+                                       "USB encoder of the Cards tab.")
         card_box = QGroupBox("Read / cancel")
         cform = QFormLayout(card_box)
         row = QHBoxLayout()
@@ -92,6 +92,7 @@ class RfCardsPanel(CloudPanel):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.capture_button.setEnabled(self.encoder_service() is not None)
         if not self._loaded:
             self._loaded = True
             load_rooms_into(self, self.room)
@@ -124,10 +125,25 @@ class RfCardsPanel(CloudPanel):
         self.run(make, lambda _r: self.message.info(f"RF card {serial} logged out."),
                  busy=[self.cancel_button])
 
+    def encoder_service(self) -> Any:
+        """The window's encoder service (owned by the Cards panel), when there is one.
+
+        Looked up rather than created: only one service may own the encoder's port."""
+        service = getattr(self.ctx, "encoder", None)
+        if service is not None:
+            return service
+        for widget in self.window().findChildren(QWidget):
+            candidate = getattr(widget, "service", None)
+            if candidate is not None and hasattr(candidate, "capture_uid"):
+                return candidate
+        return None
+
     def capture(self) -> None:
         """The UID of the card on the local encoder (EncoderService.capture_uid)."""
-        encoder = getattr(self.ctx, "encoder", None)
+        encoder = self.encoder_service()
         if encoder is None:
+            self.message.info("No local encoder: type the serial number or read it on the "
+                              "card issuer.")
             return
 
         def ok(uid: str) -> None:
