@@ -149,3 +149,15 @@ def test_rf_serial_can_be_captured_on_the_local_encoder(session, qtbot):
     rf.capture()
     qtbot.waitUntil(lambda: rf.serial.text() != "", timeout=5000)
     assert rf.serial.text().upper() == card.uid.hex().upper()
+
+
+def test_settings_test_connection_checks_the_typed_values(session, qtbot):
+    page = session.window.show_page("settings")
+    page.test_cloud()
+    qtbot.waitUntil(lambda: "Lock cloud OK" in page.status.text(), timeout=5000)
+    page.secret_edits["cloud.auth_token"].setText("typed-wrong-token")
+    page.test_cloud()
+    qtbot.waitUntil(lambda: "4008" in page.status.text(), timeout=5000)
+    assert "typed-wrong-token" not in page.status.text()
+    # nothing was saved by testing
+    assert session.ctx.secrets.get("cloud.auth_token") != "typed-wrong-token"

@@ -104,9 +104,20 @@ class SettingsPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons.addWidget(self.save_button)
+        self.test_cloud_button = QPushButton("Test lock-cloud connection")
+        self.test_cloud_button.clicked.connect(self.test_cloud)
+        buttons.addWidget(self.test_cloud_button)
         buttons.addWidget(self.status, 1)
         layout.addLayout(buttons)
         layout.addStretch(1)
+
+    def test_cloud(self) -> None:
+        """Check the lock-cloud fields as typed, with one call per signing scheme."""
+        from ui.front_desk.cloud_common import test_cloud_connection
+
+        test_cloud_connection(
+            self.ctx, {a: e.text().strip() for a, e in self.cloud_edits.items()},
+            {n: e.text() for n, e in self.secret_edits.items()}, self.status.setText)
 
     def _secret_placeholder(self, name: str) -> str:
         try:
