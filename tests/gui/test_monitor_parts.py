@@ -1,0 +1,133 @@
+"""Monitor page parts: row wording, the capped model, the live buffer, filters, emit fix."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+
+from app.domain.events import DeviceEvent
+from app.domain.stored import StoredEvent
+from app.store.events import EventStore
+from ui.monitor.describe import describe
+from ui.monitor.filters import Filters
+from ui.monitor.live_table import LiveEventTable
+from ui.monitor.safe_emit import emit
+from ui.monitor.table_model import EventTableModel
+
+
+def stored(i: int, *, code: str = "AccessControl", granted: bool | None = True,
+           device: str = "Lobby", severity: str = "info", **payload) -> StoredEvent:
+    base = {"device": device, "card": f"C{i:04d}", "user": "7", "user_name": "Ana",
+            "method": 15, "error_code": 0 if granted else 20, "granted": granted,
+            "direction": "entry"}
+    base.update(payload)
+    return StoredEvent(id=i, time="2030-01-01T10:00:00.000000+00:00",
+                       received="2030-01-01T10:00:00.000000+00:00", source=device,
+                       kind="reader", code=code, severity=severity, device=device, door=0,
+                       user="7", card=f"C{i:04d}", granted=granted, payload=base,
+                       raw=f"Code={code};action=Pulse;index=0")
+
+
+def test_refused_access_is_explained_from_the_catalog():
+    text = describe(stored(1, granted=False))
+    assert text.result.startswith("Refused — card or stay expired (20): ")
+    assert "; " in text.result  # explanation; next step
+    assert text.verdict == "refused" and text.explain == ("reader_event_error", "20")
+    assert text.method == "Face (checked by the reader)"
+    assert text.person == "Ana (user 7) · card C0001"
+    assert text.door == "0 (entry)"
+    assert "Raw: Code=AccessControl" in text.detail
+
+
+def test_unknown_codes_fall_back_to_reader_texts_and_raw():
+    unknown = describe(stored(2, granted=False, error_code=4242, error_text="weird failure"))
+    assert unknown.result == "Refused — weird failure (4242)"
+    face = describe(stored(3, code="_DoorFace_", granted=None, method=None))
+    assert face.result.startswith("_DoorFace_")
+    assert "Code=_DoorFace_" in face.detail
+
+
+def test_alarms_and_door_status_in_plain_words():
+    breakin = describe(stored(4, code="BreakIn", granted=None, severity="alarm", action="Start"))
+    assert breakin.result.startswith("ALARM — Door forced open")
+    assert breakin.verdict == "alarm"
+    door = describe(stored(5, code="DoorStatus", granted=None, data={"Status": "Open"}))
+    assert door.result == "Door opened"
+
+
+def test_model_caps_rows_and_prepends_history(qtbot):
+    model = EventTableModel(max_rows=100)
+    removed: list[int] = []
+    model.rowsRemoved.connect(lambda _p, first, last: removed.append(last - first + 1))
+    model.append_events(stored(i) for i in range(1, 81))
+    model.append_events(stored(i) for i in range(81, 131))
+    assert model.rowCount() == 100 and removed == [30]
+    assert (model.oldest_id, model.newest_id) == (31, 130)
+    model.prepend_events([stored(i) for i in range(30, 20, -1)])
+    assert model.oldest_id == 21 and model.rowCount() == 110
+    assert model.index(0, 5).data() == "Granted"
+
+
+def test_live_table_drains_in_batches_skipping_rows_already_shown(qtbot, tmp_path):
+    store = EventStore(tmp_path / "e.sqlite3").start()
+    for i in range(10):
+        store.add(DeviceEvent("Lobby", kind="reader", code="AccessControl",
+                              payload={"device": "Lobby", "granted": i % 2 == 0}))
+    assert store.flush(5)
+    table = LiveEventTable(max_rows=50)
+    qtbot.addWidget(table)
+    table.stop()  # drain by hand
+    table.set_query(store.query)
+    table.apply_filters(Filters())
+    assert table.model.rowCount() == 10
+    again = store.query(limit=3)  # the same rows arriving late through the bus
+    table.offer(again)
+    assert table.drain() == 0
+    table.offer([stored(i) for i in range(11, 81)])  # more than the buffer holds
+    assert table.skipped == 20
+    assert table.drain() == 50 and table.model.rowCount() == 50
+    table.apply_filters(Filters(result="refused"))
+    assert table.model.rowCount() == 5
+    table.offer([stored(200, granted=True), stored(201, granted=False)])
+    assert table.drain() == 1 and table.model.newest_id == 201
+    store.close()
+
+
+@pytest.mark.parametrize("filters", [
+    Filters(result="granted"), Filters(result="refused"), Filters(result="alarm"),
+    Filters(device="Garage"), Filters(text="ana"), Filters(text="BREAKIN"),
+])
+def test_live_filter_agrees_with_the_store_query(tmp_path, filters):
+    store = EventStore(tmp_path / "e.sqlite3").start()
+    events = [
+        DeviceEvent("Lobby", kind="reader", code="AccessControl",
+                    payload={"device": "Lobby", "granted": True, "user_name": "Ana"}),
+        DeviceEvent("Lobby", kind="reader", code="AccessControl",
+                    payload={"device": "Lobby", "granted": False, "error_code": 20}),
+        DeviceEvent("Garage", kind="reader", code="BreakIn", severity="alarm",
+                    payload={"device": "Garage"}, raw="Code=BreakIn"),
+        DeviceEvent("Garage", kind="reader", code="DoorNotClosed", payload={"device": "Garage"}),
+        DeviceEvent("encoder", kind="encoder", code="CardPlaced", payload={"uid": "04AA"}),
+    ]
+    for e in events:
+        store.add(e)
+    assert store.flush(5)
+    everything = store.query(limit=None)
+    by_store = {e.id for e in store.query(limit=None, **filters.store_kwargs())}
+    by_predicate = {e.id for e in everything if filters.matches(e)}
+    store.close()
+    assert by_store == by_predicate and by_store
+
+
+def test_emit_helper_keeps_the_refcount_of_true():
+    class Source(QObject):
+        ping = Signal(int)
+
+    src = Source()
+    src.ping.connect(lambda _n: None)
+    before = sys.getrefcount(True)
+    for n in range(2000):
+        emit(src.ping, n)
+    assert abs(sys.getrefcount(True) - before) < 50
