@@ -49,7 +49,7 @@ class LiveEventTable(QWidget):
         vheader.hide()
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
-        for col, width in enumerate((150, 110, 80, 230, 120)):
+        for col, width in enumerate((140, 100, 70, 210, 110)):
             self.view.setColumnWidth(col, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
