@@ -21,15 +21,39 @@ _COMPACT_AT = 1 << 16  # drop consumed bytes from the buffer once this many pile
 _WS = b"\r\n"
 
 
-@dataclass(slots=True)
 class Part:
-    """One part: lower-cased header names, the exact body bytes."""
+    """One part: lower-cased header names, the exact body bytes.
 
-    headers: dict[str, str]
-    body: bytes
-    # False when the Content-Length was missing or wrong and the body was cut at the
-    # next boundary instead (the body may then lack trailing newlines).
-    length_ok: bool = True
+    ``length_ok`` is False when the Content-Length was missing or wrong and the body was
+    cut at the next boundary instead (the body may then lack trailing newlines).
+    """
+
+    __slots__ = ("_headers", "_raw_headers", "body", "length_ok")
+
+    def __init__(self, raw_headers: bytes, body: bytes, length_ok: bool = True,
+                 headers: dict[str, str] | None = None) -> None:
+        self._raw_headers = raw_headers  # parsed on demand: most consumers want the body
+        self._headers = headers
+        self.body = body
+        self.length_ok = length_ok
+
+    @property
+    def headers(self) -> dict[str, str]:
+        if self._headers is None:
+            self._headers = _parse_headers(self._raw_headers)
+        return self._headers
+
+    def __repr__(self) -> str:
+        return f"Part({self.headers!r}, {self.body[:40]!r}..., length_ok={self.length_ok})"
+
+
+def _parse_headers(block: bytes) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for line in block.decode("latin-1").splitlines():
+        name, sep, value = line.partition(":")
+        if sep:
+            headers[name.strip().lower()] = value.strip()
+    return headers
 
 
 @dataclass(slots=True)
@@ -95,6 +119,7 @@ class MultipartParser:
         self._headers: dict[str, str] = {}
         self._length: int | None = None
         self._scan_from = 0  # where the search for an early boundary resumes
+        self._steps = (self._seek, self._read_headers, self._read_body, self._scan_body)
 
     @property
     def buffered(self) -> int:
@@ -105,19 +130,77 @@ class MultipartParser:
             self._buf += data
             self.stats.bytes += len(data)
         out: list[Part] = []
-        step = {
-            self._SEEK: self._seek,
-            self._HEADERS: self._read_headers,
-            self._BODY: self._read_body,
-            self._SCAN: self._scan_body,
-        }
-        while step[self._state](out):
-            pass
+        seek, steps = self._SEEK, self._steps
+        while True:
+            if self._state == seek and self._fast(out):
+                break  # a well-formed part is still arriving
+            if not steps[self._state](out):
+                break
         if self._pos >= _COMPACT_AT or (self._pos and self._pos == len(self._buf)):
             del self._buf[: self._pos]
             self._scan_from = max(0, self._scan_from - self._pos)
             self._pos = 0
         return out
+
+    def _fast(self, out: list[Part]) -> bool:
+        """The common case in a tight loop: whole, well-formed parts with a correct
+        ``Content-Length:`` header. Returns True when what is left looks like the start
+        of such a part (wait for more bytes), False when the general state machine below
+        must look at it (other spellings, wrong lengths, garbage...)."""
+        buf, delim, pos = self._buf, self.delim, self._pos
+        find, startswith = buf.find, buf.startswith
+        dlen, size = len(delim), len(buf)
+        found = 0
+        wait = False
+        while True:
+            idx = find(delim, pos)
+            if idx < 0:
+                wait = size - pos < dlen + 4 and not bytes(buf[pos:]).strip(_WS)
+                break
+            if idx - pos > 4:  # more than blank lines before the delimiter
+                break
+            head = idx + dlen
+            if not startswith(b"\r\n", head):
+                wait = size < head + 2  # else "--" (the end) or odd: the slow path decides
+                break
+            end = find(b"\r\n\r\n", head)
+            if end < 0:
+                wait = size - head < 1024  # a header block is short; longer is odd
+                break
+            at = find(b"Content-Length:", head, end)
+            if at < 0:
+                break
+            try:
+                length = int(buf[at + 15 : find(b"\r", at, end + 1)])
+            except ValueError:
+                break
+            start = end + 4
+            stop = start + length
+            if stop > size:
+                wait = find(delim, start) < 0
+                break
+            # A length too large shows as no delimiter right after the body; only at the
+            # end of the buffer must the body itself be searched for a boundary.
+            after = stop + 2 if startswith(b"\r\n", stop) else stop
+            if after >= size:
+                if find(delim, start, stop) >= 0:
+                    break
+                body = bytes(buf[start:stop])
+                if not _looks_complete(body):
+                    wait = True
+                    break
+            elif startswith(delim, after):
+                body = bytes(buf[start:stop])
+            else:
+                wait = size - after < dlen and delim.startswith(bytes(buf[after:]))
+                break
+            out.append(Part(bytes(buf[head + 2 : end]), body))
+            found += 1
+            pos = stop
+        if found:
+            self.stats.parts += found
+            self._pos = pos
+        return wait
 
     # Each state handler returns True when it made progress and the loop should go on.
 
@@ -260,7 +343,7 @@ class MultipartParser:
         return True
 
     def _emit(self, out: list[Part], body: bytes, length_ok: bool) -> None:
-        out.append(Part(self._headers, body, length_ok))
+        out.append(Part(b"", body, length_ok, self._headers))
         self.stats.parts += 1
         self._headers = {}
         self._length = None
