@@ -270,9 +270,6 @@ class EncoderPanel(QWidget):
         self.status_label.setText(f"{text}{' — ' + detail if detail else ''}")
 
     def shutdown(self) -> None:
-        try:
-            self.ctx.bridge.event.disconnect(self._on_event)
-        except (RuntimeError, TypeError):
-            pass
+        # The bridge's signal dies with the window; only a service we started is ours to stop.
         if self._owns_service:
             self.service.stop()
