@@ -1,0 +1,167 @@
+"""The front desk's cloud flows, each one recorded in the audit trail.
+
+Shared by the window (``ui/front_desk/cloud_*.py``) and ``keydesk cloud``. Every method
+is a coroutine for the runtime's asyncio loop; each opens its own client (so edited
+Settings apply at once) and writes one audit row: who, what, target, result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from app.cloud.client import CloudClient
+from app.cloud.config import RESULT_BLE, RESULT_QR, CallPolicy
+from app.cloud.credentials import CloudCredentials
+from app.cloud.models import (
+    Building,
+    DoorRecord,
+    GuestKeyRequest,
+    IssuedKey,
+    KeyMaterial,
+    LogQuery,
+    RfCardInfo,
+    RfCardRequest,
+    Room,
+)
+from app.domain.errors import KeyDeskError
+from app.store.audit import AuditLog
+
+T = TypeVar("T")
+
+LOST_NEXT_STEP = (
+    "Loss reported. The guest must fetch the key again (same card number) and show the new "
+    "key at the door once: that tells the lock the old key is lost."
+)
+LOST_WHOLE_ROOM_NEXT_STEP = (
+    "Every key of this room is reported lost. Each guest of the room must fetch their key "
+    "again and show the new key at the door once."
+)
+# Codes that mean the credentials themselves were refused (a test call fails on these).
+AUTH_FAILURES = {"401", "4004", "4006", "4007", "4008"}
+
+
+class CloudDesk:
+    def __init__(self, creds: CloudCredentials, audit: AuditLog | None = None, *,
+                 who: str | None = None, policy: CallPolicy | None = None) -> None:
+        self.creds = creds
+        self.audit = audit
+        self.who = who
+        self.policy = policy
+
+    def client(self) -> CloudClient:
+        return CloudClient(self.creds.require(), self.policy)
+
+    async def _run(self, what: str, target: str, detail: dict[str, Any],
+                   op: Callable[[CloudClient], Awaitable[T]]) -> T:
+        try:
+            async with self.client() as cloud:
+                result = await op(cloud)
+        except KeyDeskError as exc:
+            self._record(what, target, f"error {exc.domain} {exc.code}",
+                         {**detail, "error": exc.detail, "state": exc.state})
+            raise
+        except Exception as exc:
+            self._record(what, target, f"bug {type(exc).__name__}", detail)
+            raise
+        self._record(what, target, "ok", detail)
+        return result
+
+    def _record(self, what: str, target: str, result: str, detail: dict[str, Any]) -> None:
+        if self.audit is not None:
+            self.audit.record(f"cloud.{what}", who=self.who, target=target, result=result,
+                              detail=detail)
+
+    # -- flows -------------------------------------------------------------------------
+    async def test_connection(self) -> dict[str, Any]:
+        """One call per signing scheme; returns what the account can see."""
+        async def op(cloud: CloudClient) -> dict[str, Any]:
+            buildings = await cloud.fetch_room_info()  # scheme 3
+            try:
+                await cloud.get_room_card_info("00")  # scheme 1: any non-auth error is fine
+            except KeyDeskError as exc:
+                if exc.code in AUTH_FAILURES:
+                    raise
+            issuers: list[str] = []
+            try:
+                issuers = [i.mac for i in await cloud.get_mac_list()]  # scheme 2
+            except KeyDeskError as exc:
+                if exc.code in AUTH_FAILURES:
+                    raise
+            rooms = sum(len(b.all_rooms()) for b in buildings)
+            return {"ok": True, "buildings": len(buildings), "rooms": rooms,
+                    "issuers": issuers, "community_no": self.creds.community_no}
+        return await self._run("test_connection", self.creds.community_no, {}, op)
+
+    async def rooms(self) -> list[Building]:
+        return await self._run("rooms", self.creds.community_no, {},
+                               lambda c: c.fetch_room_info())
+
+    async def issue_key(self, req: GuestKeyRequest,
+                        with_qr: bool = True) -> tuple[IssuedKey, KeyMaterial | None]:
+        async def op(cloud: CloudClient) -> tuple[IssuedKey, KeyMaterial | None]:
+            issued = await cloud.get_link(req)
+            qr = None
+            if with_qr:
+                qr = await cloud.get_card(req.mobile, issued.card_no, area_code=req.area_code,
+                                          result_type=RESULT_QR, card_kind=req.card_kind)
+            return issued, qr
+        detail = {"mobile": req.mobile, "kind": req.card_kind, "sms": req.send_sms,
+                  "start": req.start.isoformat(), "end": req.end.isoformat()}
+        issued, qr = await self._run("issue_key", req.room.label(), detail, op)
+        if self.audit is not None:
+            self.audit.record("cloud.issue_key.card", who=self.who, target=issued.card_no,
+                              detail={"room": req.room.label(), "mobile": req.mobile})
+        return issued, qr
+
+    async def get_key(self, mobile: str, card_no: str, area_code: str = "86") -> KeyMaterial:
+        return await self._run(
+            "get_key", card_no, {"mobile": mobile},
+            lambda c: c.get_card(mobile, card_no, area_code=area_code, result_type=RESULT_QR))
+
+    async def bluetooth_key(self, mobile: str, lock_mac: str, area_code: str = "86",
+                            lock_type: str | None = None) -> KeyMaterial:
+        return await self._run(
+            "bluetooth_key", lock_mac, {"mobile": mobile},
+            lambda c: c.get_card(mobile, f"mac:{lock_mac}", area_code=area_code,
+                                 result_type=RESULT_BLE, lock_type=lock_type))
+
+    async def cancel_key(self, card_no: str, card_kind: str = "room") -> None:
+        await self._run("cancel_key", card_no, {"kind": card_kind},
+                        lambda c: c.cancel_card(card_no, card_kind))
+
+    async def report_lost(self, card_no: str, whole_room: bool = False) -> str:
+        await self._run("report_lost", card_no, {"whole_room": whole_room},
+                        lambda c: c.report_lost(card_no, whole_room))
+        return LOST_WHOLE_ROOM_NEXT_STEP if whole_room else LOST_NEXT_STEP
+
+    async def rf_issue(self, req: RfCardRequest, operate_card_type: int = 4) -> RfCardInfo:
+        return await self._run(
+            "rf_issue", req.room.label(), {"end": req.end.isoformat(), "owner": req.owner},
+            lambda c: c.make_room_card(req, operate_card_type))
+
+    async def rf_read(self, operate_card_type: int = 4) -> RfCardInfo:
+        return await self._run("rf_read", self.creds.issue_mac, {},
+                               lambda c: c.read_card(operate_card_type))
+
+    async def rf_cancel(self, serial_num: str, operate_card_type: int = 4) -> None:
+        await self._run("rf_cancel", serial_num, {},
+                        lambda c: c.cancel_rf_card(serial_num, operate_card_type))
+
+    async def unlock(self, room: Room, lock_type: int = 1) -> None:
+        """Remote unlock through the room's gateway (the UI asks for confirmation first)."""
+        await self._run("unlock", room.ref.label(), {"mac": room.mac, "box": room.box_id},
+                        lambda c: c.lock_box_room(room.mac, lock_type, room.box_id))
+
+    async def door_log(self, query: LogQuery) -> list[DoorRecord]:
+        return await self._run(
+            "door_log", query.room.label(),
+            {"from": query.start.isoformat(), "to": query.end.isoformat()},
+            lambda c: c.query_by_room(query))
+
+    async def find_room(self, label: str) -> Room:
+        for building in await self.rooms():
+            for room in building.all_rooms():
+                if room.ref.label() == label:
+                    return room
+        raise KeyDeskError("cloud_api", "5007", f"room {label} is not in the directory")
