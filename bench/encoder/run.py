@@ -16,15 +16,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.devices.encoder import frames, operations  # noqa: E402
-from app.devices.encoder.classic import sector_of  # noqa: E402
-from app.devices.encoder.layout import load_layout  # noqa: E402
-from app.devices.encoder.pn532 import Pn532  # noqa: E402
-from app.devices.encoder.sim import EncoderSimulator  # noqa: E402
-from app.devices.encoder.sim.cards import T_AUTH, T_READ, T_SELECT, T_WRITE  # noqa: E402
-from app.devices.encoder.sim.chip import BYTE_TIME, CHIP_TIME  # noqa: E402
-from app.domain.cards import Issuance  # noqa: E402
-from app.runtime import JobContext  # noqa: E402
+from app.devices.encoder import frames, operations
+from app.devices.encoder.classic import sector_of
+from app.devices.encoder.layout import load_layout
+from app.devices.encoder.pn532 import Pn532
+from app.devices.encoder.sim import EncoderSimulator
+from app.devices.encoder.sim.cards import T_AUTH, T_READ, T_SELECT, T_WRITE
+from app.devices.encoder.sim.chip import BYTE_TIME, CHIP_TIME
+from app.domain.cards import Issuance
+from app.runtime import JobContext
 
 KEY = b"bench-site-key"
 STAY = Issuance(("101", "102", "103"), datetime(2026, 11, 21, 14), datetime(2026, 11, 23, 12))
