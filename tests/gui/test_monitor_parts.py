@@ -131,3 +131,9 @@ def test_emit_helper_keeps_the_refcount_of_true():
     for n in range(2000):
         emit(src.ping, n)
     assert abs(sys.getrefcount(True) - before) < 50
+
+
+def test_backfilled_rows_say_so():
+    text = describe(stored(6, origin="backfill"))
+    assert text.time.endswith("↺") and "reader's own log" in text.detail
+    assert not describe(stored(7, origin="stream")).time.endswith("↺")

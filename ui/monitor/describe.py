@@ -167,9 +167,12 @@ def describe(event: StoredEvent, lang: str = "en") -> RowText:
         result, detail, explain = _other_result(event, lang)
         verdict = "alarm" if is_alarm(event) else ""
     raw = event.raw.strip()
-    full = "\n".join(x for x in (result, detail, f"Raw: {raw}" if raw else "") if x)
+    backfilled = p.get("origin") == "backfill"
+    note = "Fetched from the reader's own log after a gap in the live stream." if backfilled \
+        else ""
+    full = "\n".join(x for x in (result, detail, note, f"Raw: {raw}" if raw else "") if x)
     return RowText(
-        time=local_time(event.time),
+        time=local_time(event.time) + (" ↺" if backfilled else ""),
         reader=event.device,
         door=door,
         person=_person(p, event),
