@@ -22,7 +22,6 @@ from pathlib import Path
 
 GOAL_P99_MS = 100.0
 GOAL_STALL_MS = 50.0
-_keep_alive: list[object] = []  # the ballast outlives main() (see the end of the file)
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -47,13 +46,6 @@ def main(argv: list[str] | None = None) -> int:
     from ui.application import KeyDeskSession, ensure_qapp
 
     app = ensure_qapp(offscreen=True)
-    from ui.monitor.safe_emit import emit_leaks
-
-    # PySide6 6.12.0's emit() drops a reference to True on every call (see
-    # ui/monitor/safe_emit.py); the bridge emits once per bus event. Until every emitter
-    # compensates, hold enough extra references that the run is not killed by it; the
-    # measured code path is unchanged.
-    ballast = [True] * (int(args.seconds * args.rate) * 4 + 100_000) if emit_leaks() else []
     session = KeyDeskSession(demo=True)
     session.window.resize(1200, 780)
     session.window.show()
@@ -161,22 +153,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  stall vs goal      {stall['max']:.1f} / {GOAL_STALL_MS:.0f} ms = "
           f"{stall['max'] / GOAL_STALL_MS:.2f}x of budget "
           f"{'OK' if stall['max'] <= GOAL_STALL_MS else 'MISSED'}")
-    if ballast:
-        print("note: PySide6 emit() leaks a reference to True per call; a ballast of "
-              f"{len(ballast)} references kept this run alive (ui/monitor/safe_emit.py)")
     if not ok:
         print("WARNING: some threads did not stop in time")
     lost = sent - stored
     if lost:
         print(f"LOST {lost} events between the bus and the store")
-    _keep_alive.append(ballast)
     return 0 if ok and not lost else 1
 
 
 if __name__ == "__main__":
-    code = main()
-    # Exit without tearing the interpreter down: with PySide6 6.12.0's emit() leak, freeing
-    # the ballast at shutdown would drop True's refcount below zero (a crash after the report).
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    sys.exit(main())

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushBu
 
 from app.domain.stored import StoredEvent
 from ui.monitor.describe import describe
-from ui.monitor.safe_emit import emit
 
 
 class AlarmBanner(QFrame):
@@ -70,7 +69,7 @@ class AlarmBanner(QFrame):
     def _request(self) -> None:
         if self._alarms:
             self.ack.setEnabled(False)  # until the store confirms
-            emit(self.acknowledge_requested, sorted(self._alarms))
+            self.acknowledge_requested.emit(sorted(self._alarms))
 
     def _sound(self) -> None:
         self.beeps += 1

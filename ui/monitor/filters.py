@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.domain.stored import StoredEvent
 from ui.monitor.describe import is_alarm
-from ui.monitor.safe_emit import emit
 
 KINDS = (("All sources", None), ("Readers", "reader"), ("Encoder", "encoder"),
          ("Locks", "lock"), ("Cloud", "cloud"))
@@ -115,4 +114,4 @@ class FilterBar(QWidget):
 
     def _emit(self) -> None:
         self._debounce.stop()
-        emit(self.changed, self.filters())
+        self.changed.emit(self.filters())

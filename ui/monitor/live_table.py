@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from app.domain.stored import StoredEvent
 from ui.monitor.filters import Filters
-from ui.monitor.safe_emit import emit
 from ui.monitor.table_model import EventTableModel
 
 Query = Callable[..., list[StoredEvent]]
@@ -101,7 +100,7 @@ class LiveEventTable(QWidget):
             self._programmatic = False
         if self.on_drained is not None:
             self.on_drained(batch, time.monotonic())
-        emit(self.rows_added, added)
+        self.rows_added.emit(added)
         return added
 
     # -- filters and history -------------------------------------------------------------
@@ -133,7 +132,7 @@ class LiveEventTable(QWidget):
                                QAbstractItemView.ScrollHint.PositionAtTop)
         self._programmatic = False
         self._history_done = added == 0
-        emit(self.history_loaded, added)
+        self.history_loaded.emit(added)
         return added
 
     def _scrolled(self, value: int) -> None:
