@@ -255,7 +255,8 @@ class EncoderPanel(QWidget):
         elif isinstance(event, DeviceEvent) and event.kind == "encoder":
             p = event.payload
             if event.code == "CardPlaced":
-                self.card_label.setText(f"Card on the encoder: {p['uid']} ({p['family']})")
+                family = p.get("family") or "unknown type"
+                self.card_label.setText(f"Card on the encoder: {p.get('uid', '?')} ({family})")
             elif event.code == "CardRemoved":
                 self.card_label.setText("No card on the encoder")
 
