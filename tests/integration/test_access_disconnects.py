@@ -18,13 +18,13 @@ RATE = 600  # events per second: the run lasts ~17 s
 DISCONNECTS = 100
 
 
-def _wait(predicate, timeout, what):
+def _wait(predicate, timeout, what, explain=lambda: ""):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if predicate():
             return
         time.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
+    raise AssertionError(f"timed out waiting for {what}: {explain()}")
 
 
 @pytest.mark.slow
@@ -56,14 +56,15 @@ def test_no_access_lost_or_stored_twice_across_100_disconnects(runtime, tmp_path
                 sim.go_silent()
             else:
                 sim.auth_reset(as_403=kind == "stale403")
-            _wait(lambda c=connects: status().connects > c and status().online, 15,
-                  f"reconnection after {kind} #{i}")
+            _wait(lambda c=connects: status().connects > c and status().online, 30,
+                  f"reconnection after {kind} #{i}", lambda: f"{status()} {sim.state()}")
             time.sleep(0.12)
         _wait(lambda: sim.state()["generated"] >= EVENTS, 60, "all events generated")
         records = sim.records()
         assert len(records) == EVENTS
         _wait(lambda: store.flush(5) and store.count(device="Lobby", code="AccessControl")
-              >= EVENTS, 30, "every record stored")
+              >= EVENTS, 30, "every record stored",
+              lambda: f"{store.count(device='Lobby', code='AccessControl')} {status()}")
         store.flush(5)
         rows = store.query(limit=None, device="Lobby", code="AccessControl")
         keys = [r.dedupe_key for r in rows]
