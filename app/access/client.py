@@ -90,6 +90,13 @@ def transport_error(exc: httpx.TransportError, what: str) -> KeyDeskError:
     return KeyDeskError(DOMAIN, code, f"{what}: {type(exc).__name__}: {exc}", retryable=True)
 
 
+def _stale(resp: httpx.Response) -> bool:
+    if resp.status_code == 403:
+        return True
+    return resp.status_code == 401 and "stale=true" in resp.headers.get(
+        "www-authenticate", "").lower().replace(" ", "")
+
+
 class ReaderHttp:
     """One reader's HTTP session: Digest auth, a 403-means-stale-nonce retry, errors."""
 
@@ -131,8 +138,9 @@ class ReaderHttp:
                 resp = await self._client.request(method, path, params=params, json=json_body)
             except httpx.TransportError as exc:
                 raise transport_error(exc, what) from None
-            if resp.status_code == 403 and attempt == 0:
-                # Some firmware answers 403 to a stale cached nonce: challenge again once.
+            if _stale(resp) and attempt == 0:
+                # Some firmware answers 403 to a stale cached nonce (and a nonce can expire
+                # again between challenge and answer): challenge again, once.
                 self.stale_retries += 1
                 self._fresh_auth()
                 continue
@@ -151,7 +159,7 @@ class ReaderHttp:
                 resp = await self._client.send(req, stream=True)
             except httpx.TransportError as exc:
                 raise transport_error(exc, "event stream") from None
-            if resp.status_code == 403 and attempt == 0:
+            if _stale(resp) and attempt == 0:
                 await resp.aclose()
                 self.stale_retries += 1
                 self._fresh_auth()
