@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.catalog.index import Catalog
+from app.paths import resources_dir
 
 
 @dataclass(frozen=True)
@@ -85,10 +86,13 @@ def parse_seed_file(path: Path) -> list[SeedCode]:
 
 
 def default_seed_dir() -> Path | None:
-    """``$KEYDESK_SEEDS``, or ``shared/seeds`` beside the repository (the layout CI uses)."""
+    """``$KEYDESK_SEEDS``, ``shared/seeds`` beside the repository (the layout CI uses), or
+    the verbatim copies shipped in ``resources/catalog/seeds`` (a fresh clone, a frozen build).
+    """
     env = os.environ.get("KEYDESK_SEEDS")
     candidates = [Path(env)] if env else []
     candidates.append(Path(__file__).resolve().parents[3] / "shared" / "seeds")
+    candidates.append(resources_dir() / "catalog" / "seeds")
     return next((p for p in candidates if p.is_dir()), None)
 
 

@@ -17,10 +17,22 @@ from app.catalog.seeds import (
     parse_seed_dir,
     parse_seed_file,
 )
+from app.paths import resources_dir
 
-SEEDS = Path(__file__).parents[2].parent / "shared" / "seeds"
+SHARED_SEEDS = Path(__file__).parents[2].parent / "shared" / "seeds"
+SHIPPED_SEEDS = resources_dir() / "catalog" / "seeds"
+# The canonical seeds beside the repository when present (CI), else the shipped copies.
+SEEDS = SHARED_SEEDS if SHARED_SEEDS.is_dir() else SHIPPED_SEEDS
 CLOUD_SEED = SEEDS / "000_f6bc5e4703c03277.txt"
 READER_SEED = SEEDS / "002_1572bec786c450f0.txt"
+
+
+def test_shipped_seed_copies_are_verbatim():
+    names = sorted(p.name for p in SHIPPED_SEEDS.glob("*.txt"))
+    assert names == ["000_f6bc5e4703c03277.txt", "002_1572bec786c450f0.txt"]
+    if SHARED_SEEDS.is_dir():
+        for name in names:
+            assert (SHIPPED_SEEDS / name).read_bytes() == (SHARED_SEEDS / name).read_bytes()
 
 
 @pytest.fixture(scope="module")
