@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from app.access.api import ReaderApi
+from app.access.api import ClockCheck, ReaderApi
 from app.access.client import ReaderHttp
 from app.access.stream import Backoff, ReaderStatus, ReaderStream
 from app.domain.errors import KeyDeskError
@@ -91,6 +91,19 @@ class ReaderMonitor:
 
         async def go() -> T:
             return await action(self.api(name))
+
+        return self.runtime.loop.submit(go())
+
+    def set_clock(self, name: str) -> concurrent.futures.Future[ClockCheck]:
+        """Set reader ``name``'s clock to the PC's, then measure the drift again; the new
+        drift is in :meth:`statuses` at once (no wait for the next periodic check)."""
+        stream = self._readers[name].stream
+
+        async def go() -> ClockCheck:
+            await stream.api.set_clock()
+            check = await stream.api.clock()
+            stream.status.clock_drift = check.drift_seconds
+            return check
 
         return self.runtime.loop.submit(go())
 

@@ -195,12 +195,21 @@ class SimHttpServer:
             if self.boot_event is not None:
                 stream.offer(self.boot_event)
                 self.boot_event = None
+            # Heartbeats every `heartbeat` seconds *whatever the traffic* (the parameter is
+            # "seconds between heartbeat parts"): sending them only when idle meant a busy
+            # reader never sent one and the Monitor's "Last heartbeat" stayed empty.
+            loop = asyncio.get_running_loop()
+            next_beat = loop.time() + heartbeat
             while not stream.closed.is_set():
-                try:
-                    event = await asyncio.wait_for(stream.queue.get(), heartbeat)
-                except TimeoutError:
+                wait = next_beat - loop.time()
+                if wait <= 0:
                     body = HEARTBEAT_BODY
+                    next_beat = loop.time() + heartbeat
                 else:
+                    try:
+                        event = await asyncio.wait_for(stream.queue.get(), wait)
+                    except TimeoutError:
+                        continue
                     body = event.body("latin-1" if self._take("latin1") else "utf-8")
                 if stream.silent:  # socket open, nothing sent, until the client gives up
                     await _until_gone(reader, stream)

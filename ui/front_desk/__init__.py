@@ -12,4 +12,5 @@ PANELS: list[tuple[str, str]] = [
     ("Guest keys", "ui.front_desk.cloud_keys:GuestKeysPanel"),
     ("RF cards", "ui.front_desk.cloud_rf:RfCardsPanel"),
     ("Door log and unlock", "ui.front_desk.cloud_doors:DoorLogPanel"),
+    ("Lobby access", "ui.front_desk.reader_access:ReaderAccessPanel"),
 ]

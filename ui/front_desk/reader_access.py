@@ -1,0 +1,290 @@
+"""Lobby access: give a guest's card access to chosen access readers for exactly the stay,
+and take it away again.
+
+The card UID is captured on the local encoder (the Cards tab's service: one port, one
+owner) or typed. Every reader gets its own result line; failures are explained through
+the catalog. The work runs on the asyncio loop thread (``app.access.desk.ReaderDesk``,
+one short-lived session per reader) and every operation is recorded in the audit trail.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.access.api import normalise_card
+from app.access.client import DOMAIN, INVALID_ARGS
+from app.access.desk import ReaderDesk, ReaderOutcome, guest_grant
+from app.domain.errors import KeyDeskError
+from app.store.audit import AuditLog
+from ui.context import UiContext
+from ui.monitor.outcome_line import OutcomeLine
+
+log = logging.getLogger(__name__)
+
+
+def _qdt(when: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
+
+
+def _py(edit: QDateTimeEdit) -> datetime:
+    """The edit's value as naive local time (readers keep local wall-clock times)."""
+    return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch()).replace(second=0)
+
+
+def parse_doors(text: str) -> tuple[int, ...]:
+    """ "1, 2" (as printed on site plans, 1-based) -> (0, 1) (the API's 0-based doors)."""
+    try:
+        doors = sorted({int(p) - 1 for p in text.replace(";", ",").split(",") if p.strip()})
+    except ValueError:
+        doors = [-1]
+    if not doors or doors[0] < 0:
+        raise KeyDeskError(DOMAIN, INVALID_ARGS, f"doors: numbers from 1, e.g. '1' or '1, 2' "
+                           f"(got {text!r})", retryable=False)
+    return tuple(doors)
+
+
+class ReaderAccessPanel(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._audit: AuditLog | None = None
+        self._closed = False
+
+        self.card = QLineEdit()
+        self.card.setPlaceholderText("card UID in hex, e.g. 12EA3004")
+        self.capture_button = QPushButton("Capture from encoder")
+        self.capture_button.setToolTip("Reads the UID of the card lying on the local USB "
+                                       "encoder (the Cards tab's encoder).")
+        self.capture_button.clicked.connect(self.capture)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("shown on the reader's access events")
+        self.room = QLineEdit()
+        self.room.setPlaceholderText("e.g. 101")
+        now = datetime.now().replace(second=0, microsecond=0)
+        self.valid_from = self._datetime_edit(now)
+        self.valid_to = self._datetime_edit(
+            (now + timedelta(days=1)).replace(hour=12, minute=0))
+        self.doors = QLineEdit("1")
+        self.doors.setToolTip("Door numbers on each chosen reader (1 = its first door).")
+        self.doors.setMaximumWidth(80)
+
+        card_row = QHBoxLayout()
+        card_row.addWidget(self.card, 1)
+        card_row.addWidget(self.capture_button)
+        stay = QHBoxLayout()
+        stay.addWidget(self.valid_from)
+        stay.addWidget(QLabel("to"))
+        stay.addWidget(self.valid_to)
+        stay.addStretch(1)
+        guest_box = QGroupBox("Guest card")
+        form = QFormLayout(guest_box)
+        form.addRow("Card UID", card_row)
+        form.addRow("Guest name", self.name)
+        form.addRow("Room", self.room)
+        form.addRow("Stay", stay)
+        form.addRow("Doors", self.doors)
+
+        self.readers_box = QGroupBox("Readers")
+        self._readers_layout = QVBoxLayout(self.readers_box)
+        self.reader_checks: dict[str, QCheckBox] = {}
+        self.no_readers = QLabel("No access readers are configured: add them in Settings.")
+        self._readers_layout.addWidget(self.no_readers)
+        self._load_readers()
+
+        self.give_button = QPushButton("Give access")
+        self.give_button.clicked.connect(self.give)
+        self.take_button = QPushButton("Take access away")
+        self.take_button.clicked.connect(self.take)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.give_button)
+        buttons.addWidget(self.take_button)
+        buttons.addStretch(1)
+
+        self.message = OutcomeLine(ctx.show_explanation)
+        results_box = QGroupBox("Result per reader")
+        self._results_layout = QVBoxLayout(results_box)
+        self._results_layout.addWidget(self.message)
+        self.results: dict[str, OutcomeLine] = {}
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(guest_box)
+        layout.addWidget(self.readers_box)
+        layout.addLayout(buttons)
+        layout.addWidget(results_box)
+        layout.addStretch(1)
+
+    @staticmethod
+    def _datetime_edit(when: datetime) -> QDateTimeEdit:
+        edit = QDateTimeEdit(_qdt(when))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        return edit
+
+    # -- readers ---------------------------------------------------------------------------
+
+    def _load_readers(self) -> None:
+        """One checkbox per configured reader (kept when the list did not change)."""
+        names = [r.name for r in self.ctx.settings.readers]
+        if names == list(self.reader_checks):
+            return
+        checked = {n for n, box in self.reader_checks.items() if box.isChecked()}
+        for box in self.reader_checks.values():
+            self._readers_layout.removeWidget(box)
+            box.deleteLater()
+        self.reader_checks = {}
+        for name in names:
+            box = QCheckBox(name)
+            box.setChecked(name in checked or not checked)
+            self._readers_layout.addWidget(box)
+            self.reader_checks[name] = box
+        self.no_readers.setVisible(not names)
+
+    def chosen_readers(self) -> list[str]:
+        return [n for n, box in self.reader_checks.items() if box.isChecked()]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._load_readers()  # Settings may have changed the list
+        self.capture_button.setEnabled(self.encoder_service() is not None)
+
+    # -- encoder ---------------------------------------------------------------------------
+
+    def encoder_service(self) -> Any:
+        """The window's encoder service (owned by the Cards panel), looked up, never
+        created: only one service may own the encoder's port."""
+        service = getattr(self.ctx, "encoder", None)
+        if service is not None:
+            return service
+        for widget in self.window().findChildren(QWidget):
+            candidate = getattr(widget, "service", None)
+            if candidate is not None and hasattr(candidate, "capture_uid"):
+                return candidate
+        return None
+
+    def capture(self) -> None:
+        encoder = self.encoder_service()
+        if encoder is None:
+            self.message.info("No local encoder: type the card's UID.")
+            return
+
+        def ok(uid: str) -> None:
+            self.card.setText(uid.upper())
+            self.message.ok(f"Card {uid.upper()} captured on the encoder.")
+
+        self.message.info("Reading the card on the encoder…")
+        self.ctx.bridge.watch(encoder.capture_uid(), ok, self._failed)
+
+    # -- give / take -----------------------------------------------------------------------
+
+    def audit(self) -> AuditLog:
+        if self._audit is None:
+            self._audit = AuditLog()
+        return self._audit
+
+    def _desk(self) -> ReaderDesk:
+        return ReaderDesk(self.ctx.settings.readers, self.ctx.secrets, self.audit())
+
+    def give(self) -> Any:
+        try:
+            grant = guest_grant(self.card.text(), self.name.text(), self.room.text(),
+                                _py(self.valid_from), _py(self.valid_to),
+                                parse_doors(self.doors.text()))
+            readers = self._require_readers()
+        except KeyDeskError as exc:
+            self.message.failed(exc)
+            return None
+        return self._run(self._desk().give_access(readers, grant, self.room.text().strip()),
+                         readers, f"Giving card {grant.card} access…", "Access given")
+
+    def take(self) -> Any:
+        try:
+            card = normalise_card(self.card.text())
+            readers = self._require_readers()
+        except KeyDeskError as exc:
+            self.message.failed(exc)
+            return None
+        return self._run(self._desk().take_access(readers, card), readers,
+                         f"Taking card {card}'s access away…", "Access taken away")
+
+    def _require_readers(self) -> list[str]:
+        readers = self.chosen_readers()
+        if not readers:
+            raise KeyDeskError(DOMAIN, INVALID_ARGS, "tick at least one reader",
+                               retryable=False)
+        return readers
+
+    def _run(self, coro: Any, readers: list[str], working: str, done: str) -> Any:
+        self._clear_results()
+        self.message.info(working)
+        for name in readers:
+            self._result_line(name).info(f"{name}: working…")
+        self._busy(True)
+
+        def ok(outcomes: list[ReaderOutcome]) -> None:
+            if self._closed:
+                return
+            self._busy(False)
+            good = sum(o.ok for o in outcomes)
+            for o in outcomes:
+                line = self._result_line(o.reader)
+                if o.ok:
+                    line.ok(f"{o.reader}: {o.text}")
+                elif o.error is not None:
+                    line.failed(o.error, prefix=f"{o.reader}: ")
+            summary = f"{done} on {good} of {len(outcomes)} readers."
+            if good == len(outcomes):
+                self.message.ok(summary)
+            else:
+                self.message.info(summary + " See the failures below.")
+
+        def err(exc: BaseException) -> None:
+            if not self._closed:
+                self._busy(False)
+                self._failed(exc)
+
+        return self.ctx.bridge.watch(self.ctx.runtime.loop.submit(coro), ok, err)
+
+    def _result_line(self, name: str) -> OutcomeLine:
+        line = self.results.get(name)
+        if line is None:
+            line = self.results[name] = OutcomeLine(self.ctx.show_explanation)
+            self._results_layout.addWidget(line)
+        return line
+
+    def _clear_results(self) -> None:
+        for line in self.results.values():
+            self._results_layout.removeWidget(line)
+            line.deleteLater()
+        self.results = {}
+
+    def _busy(self, busy: bool) -> None:
+        for button in (self.give_button, self.take_button):
+            button.setEnabled(not busy)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.failed(exc)
+        if not isinstance(exc, KeyDeskError):  # a bug: logged and shown once by the window
+            self.ctx.report_error(exc)
+
+    def shutdown(self) -> None:
+        self._closed = True
+        if self._audit is not None:
+            self._audit.close()
+            self._audit = None

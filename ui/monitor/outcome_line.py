@@ -1,0 +1,54 @@
+"""One result line: "✔ Lobby: clock set" in green, or a failure explained through the
+catalog in red with an "Explain…" link to the Explain page (never a modal box)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.domain.errors import KeyDeskError
+from ui.message_banner import describe_error
+
+
+class OutcomeLine(QWidget):
+    def __init__(self, show_explanation: Callable[[str, str], None]) -> None:
+        super().__init__()
+        self._show_explanation = show_explanation
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explain = QPushButton("Explain…")
+        self.explain.setVisible(False)
+        self.explain.clicked.connect(self._explain)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.explain, 0, Qt.AlignmentFlag.AlignTop)
+        self.target: tuple[str, str] | None = None
+
+    def info(self, text: str) -> None:
+        """Neutral text (work in progress, hints)."""
+        self._set(text, "", None)
+
+    def ok(self, text: str) -> None:
+        self._set(f"✔ {text}", "color: #1b5e20;", None)
+
+    def failed(self, exc: BaseException, prefix: str = "") -> None:
+        """The catalog's title and action, the device's detail, and "Explain…"."""
+        text, domain, code = describe_error(exc)
+        if isinstance(exc, KeyDeskError) and exc.detail:
+            text += f"\nDetail: {exc.detail}"
+        target = (domain, code) if domain and code else None
+        self._set(f"✖ {prefix}{text}", "color: #b71c1c;", target)
+
+    def _set(self, text: str, style: str, target: tuple[str, str] | None) -> None:
+        self.target = target
+        self.label.setStyleSheet(style)
+        self.label.setText(text)
+        self.explain.setVisible(target is not None)
+
+    def _explain(self) -> None:
+        if self.target:
+            self._show_explanation(*self.target)
