@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.output import emit, fail
+from app.cloud.config import CallPolicy
 from app.domain.errors import KeyDeskError
-
-SIM_DEFAULT_URL = "http://127.0.0.1:8058/"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -28,7 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     common.add_argument("--demo-account", action="store_true",
                         help="use the simulator's demo account (with keydesk sim cloud)")
     common.add_argument("--who", help="operator name for the audit trail (default: OS user)")
-    common.add_argument("--timeout", type=float, default=15.0, help="seconds per request")
+    common.add_argument("--timeout", type=float, default=CallPolicy.read_timeout,
+                        help="seconds to wait for each answer")
 
     p = sub.add_parser("cloud", help="lock-cloud keys, RF cards, door logs, remote unlock",
                        description="Front-desk flows on the UCLBRT lock cloud.")
@@ -100,6 +100,7 @@ def credentials(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from app.settings import SecretStore, SettingsStore
 
     if args.demo_account:
+        from app.cloud.config import SIM_DEFAULT_URL
         from app.cloud.sim.demo import demo_credentials
 
         return demo_credentials(args.url or os.environ.get("KEYDESK_CLOUD_URL")
@@ -113,7 +114,6 @@ def credentials(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _execute(args: argparse.Namespace, run: Callable[..., Any]) -> int:
-    from app.cloud.config import CallPolicy
     from app.cloud.desk import CloudDesk
     from app.runtime import Runtime
     from app.store.audit import AuditLog
@@ -153,6 +153,12 @@ def _save_qr(path: Path | None, png: bytes | None) -> str | None:
     return str(path)
 
 
+def _done(args: argparse.Namespace, record: dict[str, Any], text: str) -> int:
+    """Print a successful action's result (``ok`` first) and return exit status 0."""
+    emit({"ok": True, **record}, args.json, text)
+    return 0
+
+
 # -- the actions ---------------------------------------------------------------------------
 def _test(args, desk, run) -> int:  # type: ignore[no-untyped-def]
     emit(run(desk.test_connection()), args.json,
@@ -177,36 +183,29 @@ def _issue_key(args, desk, run) -> int:  # type: ignore[no-untyped-def]
     req = GuestKeyRequest(args.mobile, RoomRef.parse(args.room), start, end, args.area_code,
                           args.kind, args.sms)
     issued, qr = run(desk.issue_key(req, with_qr=True))
-    out = {"ok": True, **issued.to_dict(), "qrPng": _save_qr(args.qr_out, qr and qr.qr_png)}
-    emit(out, args.json, lambda o: f"Key {o['cardNo']} for {o['mobile']} in {o['room']}"
-                                   f" until {o['end']}")
-    return 0
+    return _done(args, {**issued.to_dict(), "qrPng": _save_qr(args.qr_out, qr and qr.qr_png)},
+                 f"Key {issued.card_no} for {req.mobile} in {req.room.label()} until "
+                 f"{req.end.isoformat()}")
 
 
 def _get_key(args, desk, run) -> int:  # type: ignore[no-untyped-def]
     if args.card:
         key = run(desk.get_key(args.mobile, args.card, args.area_code))
-        out = {"ok": True, **key.to_dict(), "qrPng": _save_qr(args.qr_out, key.qr_png)}
-        emit(out, args.json, lambda o: f"Key {o['cardNo']}: QR image "
-                                       f"{o['qrPng'] or 'fetched'}")
-    else:
-        key = run(desk.bluetooth_key(args.mobile, args.lock_mac, args.area_code))
-        emit({"ok": True, **key.to_dict()}, args.json, f"Bluetooth key: {key.ble_str}")
-    return 0
+        saved = _save_qr(args.qr_out, key.qr_png)
+        return _done(args, {**key.to_dict(), "qrPng": saved},
+                     f"Key {key.card_no}: QR image {saved or 'fetched'}")
+    key = run(desk.bluetooth_key(args.mobile, args.lock_mac, args.area_code))
+    return _done(args, key.to_dict(), f"Bluetooth key: {key.ble_str}")
 
 
 def _cancel(args, desk, run) -> int:  # type: ignore[no-untyped-def]
     run(desk.cancel_key(args.card, args.kind))
-    emit({"ok": True, "cardNo": args.card, "cancelled": True}, args.json,
-         f"Key {args.card} cancelled.")
-    return 0
+    return _done(args, {"cardNo": args.card, "cancelled": True}, f"Key {args.card} cancelled.")
 
 
 def _report_lost(args, desk, run) -> int:  # type: ignore[no-untyped-def]
     step = run(desk.report_lost(args.card, args.whole_room))
-    emit({"ok": True, "cardNo": args.card, "wholeRoom": args.whole_room, "next": step},
-         args.json, step)
-    return 0
+    return _done(args, {"cardNo": args.card, "wholeRoom": args.whole_room, "next": step}, step)
 
 
 def _rf_issue(args, desk, run) -> int:  # type: ignore[no-untyped-def]
@@ -214,25 +213,21 @@ def _rf_issue(args, desk, run) -> int:  # type: ignore[no-untyped-def]
 
     _start, end = _stay(args)
     req = RfCardRequest(RoomRef.parse(args.room), end, lock_type=args.lock_type)
-    card = run(desk.rf_issue(req, args.operate_type))
-    emit({"ok": True, **card.to_dict()}, args.json,
-         lambda c: f"RF card {c['serial_num']} written for {args.room} until {c['end']}")
-    return 0
+    card = run(desk.rf_issue(req, args.operate_type)).to_dict()
+    return _done(args, card,
+                 f"RF card {card['serial_num']} written for {args.room} until {card['end']}")
 
 
 def _rf_read(args, desk, run) -> int:  # type: ignore[no-untyped-def]
-    card = run(desk.rf_read(args.operate_type))
-    emit({"ok": True, **card.to_dict()}, args.json,
-         lambda c: f"RF card {c['serial_num']}: room {c['building']}-{c['floor']}-{c['room']}"
-                   f" until {c['end']}")
-    return 0
+    card = run(desk.rf_read(args.operate_type)).to_dict()
+    return _done(args, card, f"RF card {card['serial_num']}: room {card['building']}-"
+                             f"{card['floor']}-{card['room']} until {card['end']}")
 
 
 def _rf_cancel(args, desk, run) -> int:  # type: ignore[no-untyped-def]
     run(desk.rf_cancel(args.serial, args.operate_type))
-    emit({"ok": True, "serialNum": args.serial, "cancelled": True}, args.json,
-         f"RF card {args.serial} logged out.")
-    return 0
+    return _done(args, {"serialNum": args.serial, "cancelled": True},
+                 f"RF card {args.serial} logged out.")
 
 
 def _unlock(args, desk, run) -> int:  # type: ignore[no-untyped-def]
@@ -241,9 +236,8 @@ def _unlock(args, desk, run) -> int:  # type: ignore[no-untyped-def]
                            "remote unlock opens the door: repeat with --yes to confirm")
     room = run(desk.find_room(args.room))
     run(desk.unlock(room))
-    emit({"ok": True, "room": args.room, "unlocked": True}, args.json,
-         f"Door {args.room} opened remotely.")
-    return 0
+    return _done(args, {"room": args.room, "unlocked": True},
+                 f"Door {args.room} opened remotely.")
 
 
 def _log(args, desk, run) -> int:  # type: ignore[no-untyped-def]

@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 DEFAULT_BASE_URL = "https://api.uclbrt.com/"
-LEGACY_PORT = 8058  # older integrations used https://api.uclbrt.com:8058/
+LEGACY_BASE_URL = "https://api.uclbrt.com:8058/"  # older integrations (spec: "Transport")
+# The simulated cloud (``keydesk sim cloud``) listens here unless told otherwise.
+SIM_DEFAULT_HOST = "127.0.0.1"
+SIM_DEFAULT_PORT = 8058
+SIM_DEFAULT_URL = f"http://{SIM_DEFAULT_HOST}:{SIM_DEFAULT_PORT}/"
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 DEFAULT_AREA_CODE = "86"
 
@@ -27,6 +31,16 @@ class Kind(StrEnum):
     READ = "read"  # harmless to repeat: retried after timeouts, 500s and dropped connections
     CREATE = "create"  # makes something: never repeated before checking the first attempt
     CHANGE = "change"  # cancels/unlocks: not repeated; the user decides after a timeout
+
+
+# Request path of each family below the base URL; ``{action}`` is the endpoint's action.
+# The signature travels in the query string (QRCODE, RECORDS) or in the form body (QRM).
+PATHS: dict[Family, str] = {
+    Family.QRCODE: "/?c=Qrcode&a={action}",
+    Family.QRM: "/Home/Qrm/{action}",
+    Family.RECORDS: "/Home/Records/{action}",
+}
+SIG_IN_QUERY = {Family.QRCODE, Family.RECORDS}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,10 @@ from typing import Any
 
 
 def _plain(obj: Any) -> dict[str, Any]:
+    """The public fields as JSON-ready values: ISO times; no images, no ``raw`` answers
+    (those may carry fields nobody has vetted for printing)."""
     out = asdict(obj)
+    out.pop("raw", None)
     for k, v in list(out.items()):
         if isinstance(v, datetime | date):
             out[k] = v.isoformat()
@@ -186,9 +189,7 @@ class RfCardInfo:
     raw: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        out = _plain(self)
-        out.pop("raw", None)
-        return out
+        return _plain(self)
 
 
 @dataclass(frozen=True)
@@ -210,9 +211,7 @@ class DoorRecord:
     raw: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        out = _plain(self)
-        out.pop("raw", None)
-        return out
+        return _plain(self)
 
 
 @dataclass(frozen=True)

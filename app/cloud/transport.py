@@ -16,7 +16,7 @@ import json
 import logging
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
@@ -27,7 +27,9 @@ from app.cloud import envelope, signing
 from app.cloud.config import (
     ENDPOINTS,
     NETWORK_ERROR_CODE,
+    PATHS,
     REQUEST_LIMIT_CODE,
+    SIG_IN_QUERY,
     CallPolicy,
     Endpoint,
     Family,
@@ -60,11 +62,13 @@ class Transport:
         policy: CallPolicy | None = None,
         *,
         clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         http: httpx.AsyncClient | None = None,
     ) -> None:
         self.creds = creds
         self.policy = policy or CallPolicy()
         self.clock = clock
+        self.sleep = sleep  # back-off waits (tests record them instead of waiting)
         timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)
         self._http = http or httpx.AsyncClient(timeout=timeout, follow_redirects=False)
         self.calls = 0  # requests actually sent (tests and the audit trail read it)
@@ -73,7 +77,10 @@ class Transport:
         await self._http.aclose()
 
     # -- building requests -------------------------------------------------------------
-    def _url(self, path: str) -> str:
+    def _url(self, ep: Endpoint, sig: str = "") -> str:
+        path = PATHS[ep.family].format(action=ep.action)
+        if sig and ep.family in SIG_IN_QUERY:
+            path += ("&" if "?" in path else "?") + f"sig={sig}"
         base = self.creds.base_url.rstrip("/") + "/"
         return urljoin(base, path.lstrip("/"))
 
@@ -88,23 +95,19 @@ class Transport:
                 "Content-Type": "application/json;charset=utf-8",
                 "Authorization": signing.qrcode_authorization(c.account_sid, ts),
             }
-            url = self._url(f"/?c=Qrcode&a={ep.action}&sig={sig}")
             body = json.dumps(fields, ensure_ascii=False).encode()
-            return self._http.build_request("POST", url, content=body, headers=headers)
+            return self._http.build_request("POST", self._url(ep, sig), content=body,
+                                            headers=headers)
         if ep.family is Family.QRM:
             form = {"accountSid": c.account_sid, **{k: str(v) for k, v in fields.items()}}
             form["sig"] = signing.qrm_sig(ep.action, form, c.auth_token)
-            return self._http.build_request(
-                "POST", self._url(f"/Home/Qrm/{ep.action}"), data=form,
-                headers={"Accept": "application/json"},
-            )
+            return self._http.build_request("POST", self._url(ep), data=form,
+                                            headers={"Accept": "application/json"})
         form = {"accountSid": c.account_sid, "timestamp": str(int(self.clock())),
                 "rand": secrets.token_hex(4), **{k: str(v) for k, v in fields.items()}}
         sig = signing.records_sig(form, c.auth_token)
-        return self._http.build_request(
-            "POST", self._url(f"/Home/Records/{ep.action}?sig={sig}"), data=form,
-            headers={"Accept": "application/json"},
-        )
+        return self._http.build_request("POST", self._url(ep, sig), data=form,
+                                        headers={"Accept": "application/json"})
 
     # -- sending -----------------------------------------------------------------------
     async def call(self, name: str, fields: dict[str, Any]) -> Any:
@@ -135,7 +138,7 @@ class Transport:
                     raise
                 delay = p.delay(limit_tries)
             log.info("cloud %s: retrying in %.2fs", ep.action, delay)
-            await asyncio.sleep(delay)
+            await self.sleep(delay)
 
     async def _once(self, ep: Endpoint, fields: dict[str, Any]) -> Any:
         request = self.build(ep, fields)

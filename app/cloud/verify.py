@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from app.cloud.config import IDEMPOTENCY_FIELD
 from app.cloud.models import GuestKeyRequest, IssuedKey, RfCardInfo, RfCardRequest
 from app.cloud.timezones import to_card_time
 from app.cloud.transport import OutcomeUnknown
@@ -62,8 +63,6 @@ async def create_guest_key(
 
 
 async def _find_key(client: CloudClient, req: GuestKeyRequest, fields: dict[str, Any]) -> str:
-    from app.cloud.config import IDEMPOTENCY_FIELD
-
     try:
         records = await client.query_keys(req)
     except KeyDeskError as exc:

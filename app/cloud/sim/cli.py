@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app.cli.sim_cmd import announce, parse_listen, serve_forever
+from app.cloud.config import SIM_DEFAULT_HOST, SIM_DEFAULT_PORT
 from app.cloud.sim import community as demo
 
 
@@ -15,9 +16,9 @@ def register(sims: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
         description="Serve the simulated lock cloud with its demo community. Use it with "
         "KEYDESK_CLOUD_URL=<url> keydesk cloud --demo-account ...",
     )
-    p.add_argument("--listen", type=parse_listen, default=("127.0.0.1", 8058),
-                   metavar="HOST:PORT", help="where to listen (default 127.0.0.1:8058; port 0 "
-                   "picks a free one)")
+    p.add_argument("--listen", type=parse_listen, default=(SIM_DEFAULT_HOST, SIM_DEFAULT_PORT),
+                   metavar="HOST:PORT", help=f"where to listen (default {SIM_DEFAULT_HOST}:"
+                   f"{SIM_DEFAULT_PORT}; port 0 picks a free one)")
     p.add_argument("--json", action="store_true", help="print the address as one JSON line")
     p.set_defaults(func=_run)
 

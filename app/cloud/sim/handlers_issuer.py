@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from app.cloud.config import CARD_TIME_FORMAT
 from app.cloud.sim import validate as v
 from app.cloud.sim.state import ApiError, SimState
 
@@ -63,7 +64,7 @@ def read_card(s: SimState, f: dict[str, Any]) -> Any:
         b, fl, r = card.room or ("", "", "")
         return {"serialNum": card.serial_num, "cardtype": str(kind), "batchno": card.batch_no,
                 "buildName": b, "floorName": fl, "roomName": r,
-                "endTime": card.end.strftime("%y%m%d%H%M") if card.end else "",
+                "endTime": card.end.strftime(CARD_TIME_FORMAT) if card.end else "",
                 "cancelled": card.cancelled}
 
 

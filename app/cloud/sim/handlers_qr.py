@@ -11,7 +11,7 @@ from typing import Any
 
 import segno
 
-from app.cloud.config import IDEMPOTENCY_FIELD, MAX_OPEN_END_DAYS
+from app.cloud.config import CARD_TIME_FORMAT, IDEMPOTENCY_FIELD, MAX_OPEN_END_DAYS
 from app.cloud.sim import community as demo
 from app.cloud.sim import validate as v
 from app.cloud.sim.state import ApiError, SimKey, SimState
@@ -138,8 +138,8 @@ def get_room_card_info(s: SimState, f: dict[str, Any]) -> Any:
         raise ApiError(5016, "invalid card")
     b, fl, r = key.room
     return {"buildNo": b, "floorNo": fl, "roomNo": r,
-            "startTime": key.start.strftime("%y%m%d%H%M"),
-            "endTime": key.end.strftime("%y%m%d%H%M"), "cardNo": key.card_no}
+            "startTime": key.start.strftime(CARD_TIME_FORMAT),
+            "endTime": key.end.strftime(CARD_TIME_FORMAT), "cardNo": key.card_no}
 
 
 HANDLERS = {

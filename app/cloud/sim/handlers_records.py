@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from app.cloud.config import MAX_LOG_SPAN_DAYS, RECORD_TIME_FORMAT
+from app.cloud.config import CARD_TIME_FORMAT, MAX_LOG_SPAN_DAYS, RECORD_TIME_FORMAT
 from app.cloud.sim import validate as v
 from app.cloud.sim.state import ApiError, SimRecord, SimState
 
@@ -75,8 +75,8 @@ def query_keys(s: SimState, f: dict[str, Any]) -> Any:
         keys = [k for k in s.keys.values() if k.mobile == mobile and k.room == room_key]
     return {"list": [{"cardNo": k.card_no, "mobile": k.mobile, "buildNo": k.room[0],
                       "floorNo": k.room[1], "roomNo": k.room[2],
-                      "startTime": k.start.strftime("%y%m%d%H%M"),
-                      "endTime": k.end.strftime("%y%m%d%H%M"), "clientRef": k.client_ref}
+                      "startTime": k.start.strftime(CARD_TIME_FORMAT),
+                      "endTime": k.end.strftime(CARD_TIME_FORMAT), "clientRef": k.client_ref}
                      for k in keys]}
 
 

@@ -22,10 +22,12 @@ from urllib.parse import parse_qs, urlsplit
 
 from app.cloud import signing
 from app.cloud.config import (
+    PATHS,
     QR_TIMESTAMP_FORMAT,
     QR_TIMESTAMP_WINDOW_S,
     QRM_SIGN_ORDER,
     RECORDS_TIMESTAMP_WINDOW_S,
+    Family,
 )
 from app.cloud.sim import handlers_issuer, handlers_qr, handlers_records
 from app.cloud.sim.state import ApiError, SimState
@@ -54,6 +56,7 @@ class CloudSimulator:
         self.state = state or SimState()
         self.faults: deque[Fault] = deque()
         self.requests: Counter[str] = Counter()  # action -> requests received
+        self.history: list[str] = []  # actions in the order they arrived
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._server: ThreadingHTTPServer | None = None
@@ -94,6 +97,11 @@ class CloudSimulator:
         with self._lock:
             self.faults.append(Fault(kind, action, times, delay, after_effect))
 
+    def received(self, action: str) -> None:
+        with self._lock:
+            self.requests[action] += 1
+            self.history.append(action)
+
     def _take_fault(self, action: str) -> Fault | None:
         with self._lock:
             for fault in self.faults:
@@ -122,7 +130,7 @@ class CloudSimulator:
     def authenticate(self, family: str, action: str, query: dict[str, str],
                      headers: Any, fields: dict[str, Any]) -> None:
         accounts = self.state.accounts
-        if family == "qrcode":
+        if family == Family.QRCODE:
             try:
                 sid, ts = signing.parse_qrcode_authorization(headers.get("Authorization", ""))
             except ValueError:
@@ -143,7 +151,7 @@ class CloudSimulator:
         token = accounts.get(sid)
         if token is None:
             raise ApiError(4006, "no such account")
-        if family == "qrm":
+        if family == Family.QRM:
             if action not in QRM_SIGN_ORDER:
                 raise ApiError(4003, "no such api implemented")
             expected = signing.qrm_sig(action, fields, token)
@@ -161,9 +169,9 @@ class CloudSimulator:
 
 
 ROUTES = {
-    "qrcode": (handlers_qr.HANDLERS, handlers_qr.ERROR_SHAPE),
-    "qrm": (handlers_issuer.HANDLERS, set()),
-    "records": (handlers_records.HANDLERS, handlers_records.ERROR_SHAPE),
+    Family.QRCODE: (handlers_qr.HANDLERS, handlers_qr.ERROR_SHAPE),
+    Family.QRM: (handlers_issuer.HANDLERS, set()),
+    Family.RECORDS: (handlers_records.HANDLERS, handlers_records.ERROR_SHAPE),
 }
 
 
@@ -183,7 +191,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
         family, action, query = _route(self.path)
-        sim.requests[action] += 1
+        sim.received(action)
         fault = sim._take_fault(action)
         if fault and not fault.after_effect and self._fault(fault):
             return
@@ -239,20 +247,32 @@ class _Handler(BaseHTTPRequestHandler):
             pass  # the client gave up (timed out) before the late answer
 
 
+_ACTION = "ACTION"  # placeholder filled into PATHS to read the action back out
+
+
 def _route(path: str) -> tuple[str, str, dict[str, str]]:
+    """(family, action, query) of a request path, by the same templates the client uses."""
     parts = urlsplit(path)
     query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
-    segments = [p for p in parts.path.split("/") if p]
-    if len(segments) == 3 and segments[0] == "Home" and segments[1] in ("Qrm", "Records"):
-        return segments[1].lower(), segments[2], query
-    if not segments and query.get("c") == "Qrcode":
-        return "qrcode", query.get("a", ""), query
+    for family, template in PATHS.items():
+        t = urlsplit(template.format(action=_ACTION))
+        if _ACTION in t.path:  # /Home/Qrm/{action}
+            prefix = t.path.removesuffix(_ACTION)
+            action = parts.path.removeprefix(prefix)
+            if parts.path.startswith(prefix) and action and "/" not in action:
+                return family.value, action, query
+            continue
+        wanted = {k: v[-1] for k, v in parse_qs(t.query).items()}  # /?c=Qrcode&a={action}
+        slot = next(k for k, v in wanted.items() if v == _ACTION)
+        fixed = {k: v for k, v in wanted.items() if k != slot}
+        if parts.path == t.path and fixed.items() <= query.items() and query.get(slot):
+            return family.value, query[slot], query
     return "unknown", parts.path, query
 
 
 def _fields(family: str, raw: bytes, ctype: str) -> dict[str, Any]:
     try:
-        if family == "qrcode" and "json" in ctype:
+        if family == Family.QRCODE and "json" in ctype:
             data = json.loads(raw or b"{}")
             if not isinstance(data, dict):
                 raise ValueError("not an object")

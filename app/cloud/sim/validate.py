@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from app.cloud.config import RECORD_DATE_FORMAT
+from app.cloud.signing import hash_password
 from app.cloud.sim.state import ApiError, SimState
 from app.cloud.timezones import from_card_time
 
@@ -82,12 +83,10 @@ def mac(value: str) -> str:
 
 def operator(state: SimState, fields: dict[str, Any]) -> None:
     """The card-issuer chain: operator login, then the issuer itself."""
-    import hashlib
-
     area, mobile_no, password = state.operator
     given_mobile = str(fields.get("creatorMobile", ""))
     given_pw = str(fields.get("creatorPassword", ""))
-    if given_mobile != mobile_no or given_pw != hashlib.md5(password.encode()).hexdigest():
+    if given_mobile != mobile_no or given_pw != hash_password(password):
         raise ApiError(5303, "creatorMobile or creatorPassword error")
     if str(fields.get("creatorAreaCode") or area) != area:
         raise ApiError(5114, "areaCode error")
