@@ -34,6 +34,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     common.add_argument("--json", action="store_true", help="JSON lines on stdout")
     common.add_argument("--layout", default="", help="card layout (default from settings)")
     common.add_argument("--trace", type=Path, help="append a hex trace of the serial bytes")
+    common.add_argument(
+        "--demo-key",
+        action="store_true",
+        help="sign/verify with the public demo site key (simulators and training only; "
+        "implied for socket:// URLs when the keyring has no site key)",
+    )
 
     p = cards.add_parser("ports", help="list serial ports and likely encoders")
     p.add_argument("--probe", action="store_true", help="ask each likely encoder who it is")
@@ -81,11 +87,15 @@ def parse_when(value: str, option: str) -> datetime:
     return when.replace(tzinfo=None) if when.tzinfo is None else when
 
 
-def _load_site_key(url: str) -> bytes | None:
+def _load_site_key(url: str, demo: bool = False) -> bytes | None:
     from app.devices.encoder.demo import DEMO_SITE_KEY
     from app.devices.encoder.service import site_key_from
     from app.settings import SecretStore, SecretStoreUnavailable
 
+    if demo:
+        # Asked for explicitly (e.g. a simulator on a pty, whose path looks like hardware).
+        print("note: using the public demo site key — never for real cards", file=sys.stderr)
+        return DEMO_SITE_KEY.encode()
     try:
         key = site_key_from(SecretStore())
     except SecretStoreUnavailable:
@@ -125,7 +135,7 @@ def _with_encoder(fn: Job) -> Callable[[argparse.Namespace], int]:
                 raise encoder_error(PORT_FAILED, "no --port given and no encoder remembered")
             trace = SerialTrace(args.trace) if args.trace else None
             enc = driver().open(url, trace=trace)
-            return fn(args, enc, ctx, (layout, url))
+            return fn(args, enc, ctx, (layout, url, args.demo_key))
         except KeyDeskError as err:
             return fail(err, args.json)
         except ValueError as exc:
@@ -172,8 +182,8 @@ def _read_text(r: dict[str, Any]) -> str:
 def _read(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
     from app.devices.encoder.reading import read_card
 
-    layout, url = extra
-    result = read_card(enc, ctx, layout, _load_site_key(url), full=not args.quick)
+    layout, url, demo = extra
+    result = read_card(enc, ctx, layout, _load_site_key(url, demo), full=not args.quick)
     emit(result.to_dict(), args.json, _read_text)
     return 0
 
@@ -186,7 +196,7 @@ def _issue(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
     from app.devices.encoder.operations import issue
     from app.domain.cards import Issuance
 
-    layout, url = extra
+    layout, url, demo = extra
     issuance = Issuance(
         rooms=tuple(args.room),
         valid_from=parse_when(args.valid_from, "--from"),
@@ -194,15 +204,15 @@ def _issue(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
         kind=args.kind,
         sequence=args.seq,
     )
-    key = _require_key(url)
+    key = _require_key(url, demo)
     emit(issue(enc, ctx, layout, key, issuance).to_dict(), args.json, _result_text)
     return 0
 
 
-def _require_key(url: str) -> bytes:
+def _require_key(url: str, demo: bool) -> bytes:
     from app.devices.encoder.errors import PORT_FAILED, encoder_error
 
-    key = _load_site_key(url)
+    key = _load_site_key(url, demo)
     if key is None:
         raise encoder_error(
             PORT_FAILED,
@@ -217,8 +227,8 @@ def _duplicate(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
     from app.devices.encoder.operations import duplicate
     from app.devices.encoder.reading import read_card
 
-    layout, url = extra
-    key = _require_key(url)
+    layout, url, demo = extra
+    key = _require_key(url, demo)
     source = read_card(enc, ctx, layout, key, full=False)
     if not source.decoded.valid or source.decoded.issuance is None:
         raise encoder_error(
@@ -242,8 +252,8 @@ def _duplicate(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
 def _wipe(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
     from app.devices.encoder.operations import wipe
 
-    layout, url = extra
-    emit(wipe(enc, ctx, layout, _load_site_key(url)).to_dict(), args.json, _result_text)
+    layout, url, demo = extra
+    emit(wipe(enc, ctx, layout, _load_site_key(url, demo)).to_dict(), args.json, _result_text)
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import threading
 
 from app.cli.output import emit
@@ -17,11 +18,18 @@ def register(sims: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
 
     p = sims.add_parser(
         "encoder",
-        help="PN532 card encoder simulator (pyserial socket:// URL)",
+        help="PN532 card encoder simulator (pyserial socket:// URL, or a POSIX pty)",
         description="Simulate a PN532 USB card encoder with a card on it. Prints the URL "
-        "to pass to `keydesk card ... --port URL`, and a control address.",
+        "to pass to `keydesk card ... --port URL` (socket://HOST:PORT, or with --pty a "
+        "device path such as /dev/pts/7), and a control address.",
     )
-    p.add_argument("--listen", type=parse_listen, default=("127.0.0.1", 0), metavar="HOST:PORT")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--listen", type=parse_listen, default=("127.0.0.1", 0), metavar="HOST:PORT")
+    where.add_argument(
+        "--pty",
+        action="store_true",
+        help="serve a pseudo-terminal (POSIX only): the driver opens it like /dev/ttyUSB0",
+    )
     p.add_argument("--control", type=parse_listen, default=("127.0.0.1", 0), metavar="HOST:PORT")
     p.add_argument("--card", choices=[*CARD_KINDS, "none"], default="classic-1k")
     p.add_argument("--realtime", action="store_true", help="pace answers in modelled time")
@@ -47,8 +55,14 @@ def _run(args: argparse.Namespace) -> int:
 
     host, port = args.listen
     card = None if args.card == "none" else args.card
-    sim = EncoderSimulator(host, port, card=card, time_scale=1.0 if args.realtime else 0.0)
-    sim.start()
+    sim = EncoderSimulator(
+        host, port, card=card, time_scale=1.0 if args.realtime else 0.0, pty=args.pty
+    )
+    try:
+        sim.start()
+    except OSError as exc:
+        print(f"keydesk sim encoder: {exc}", file=sys.stderr, flush=True)
+        return 2
     control = ControlServer(sim, *args.control).start()
     info = {"url": sim.url, "control": control.address, "card": card}
     if sim.card is not None:

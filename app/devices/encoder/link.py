@@ -25,6 +25,19 @@ SLICE = 0.03  # seconds per blocking read
 Opener = Callable[..., Any]
 
 
+def _port_errors() -> tuple[type[BaseException], ...]:
+    # pyserial's POSIX flush()/reset_input_buffer() call termios directly; on a device that
+    # was unplugged (or a hung-up pty) they raise termios.error, which is no OSError.
+    try:
+        import termios
+    except ImportError:  # Windows
+        return (serial.SerialException, OSError)
+    return (serial.SerialException, OSError, termios.error)
+
+
+PORT_ERRORS = _port_errors()
+
+
 @dataclass(frozen=True)
 class Timeouts:
     ack: float = 0.25  # UM0701 says ~15 ms; USB bridges and sockets need more
@@ -54,7 +67,7 @@ def open_port(url: str, opener: Opener | None = None) -> Any:
     opener = opener or serial.serial_for_url
     try:
         return opener(url, baudrate=115200, timeout=SLICE, write_timeout=1.0)
-    except (serial.SerialException, OSError, ValueError) as exc:
+    except (*PORT_ERRORS, ValueError) as exc:
         text = str(exc)
         busy = "busy" in text.lower() or "access is denied" in text.lower()
         what = "in use by another program" if busy else "cannot be opened"
@@ -106,7 +119,7 @@ class Link:
             flush = getattr(self.port, "flush", None)
             if flush is not None:
                 flush()
-        except (serial.SerialException, OSError) as exc:
+        except PORT_ERRORS as exc:
             self.broken = True
             raise encoder_error(LINK_LOST, f"writing to the encoder failed: {exc}") from None
         self.stats.bytes_out += len(data)
@@ -121,7 +134,7 @@ class Link:
                     break
                 data += more
                 waiting = self.port.in_waiting
-        except (serial.SerialException, OSError, TypeError, AttributeError) as exc:
+        except (*PORT_ERRORS, TypeError, AttributeError) as exc:
             # TypeError/AttributeError: pyserial's socket handler after the peer vanished.
             self.broken = True
             raise encoder_error(LINK_LOST, f"the encoder connection was lost: {exc}") from None
@@ -151,7 +164,7 @@ class Link:
             reset = getattr(self.port, "reset_input_buffer", None)
             if reset is not None:
                 reset()
-        except (serial.SerialException, OSError):
+        except PORT_ERRORS:
             pass
 
     def abort(self) -> None:

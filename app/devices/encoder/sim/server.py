@@ -1,5 +1,7 @@
-"""The simulator's TCP side: one client at a time (a second one finds the "port" busy),
-PN532 framing, and faults injected on demand.
+"""The simulator's wire side: PN532 framing and faults injected on demand, served over
+TCP (pyserial ``socket://`` URL; one client at a time, a second one finds the "port"
+busy) or, on POSIX, a pseudo-terminal whose slave path pyserial opens like a real
+``/dev/ttyUSB0`` (see :mod:`.pty_port`). Both feed the same engine (:meth:`_serve`).
 
 The control API (:meth:`EncoderSimulator.place`, :meth:`remove`, :meth:`inject`,
 :meth:`alter`, :attr:`stats`) is used by tests, the demo and the self-test; a separate
@@ -19,6 +21,8 @@ from typing import Any
 from app.devices.encoder import frames
 from app.devices.encoder.sim.cards import VirtualCard, make_card
 from app.devices.encoder.sim.chip import Chip
+from app.devices.encoder.sim.pty_port import PtyFront
+from app.devices.encoder.sim.streams import SocketStream, Stream
 
 log = logging.getLogger(__name__)
 
@@ -50,14 +54,17 @@ class EncoderSimulator:
         *,
         time_scale: float = 0.0,
         card: str | None = "classic-1k",
+        pty: bool = False,
     ) -> None:
         self.chip = Chip()
+        self.pty = pty  # serve a POSIX pty instead of TCP (``host``/``port`` unused)
+        self._pty_front: PtyFront | None = None
         self.time_scale = time_scale  # >0: sleep modelled time × scale (realistic pacing)
         self._host, self._port = host, port
         self._lock = threading.RLock()
         self._faults: list[Fault] = []
         self._server: socket.socket | None = None
-        self._client: socket.socket | None = None
+        self._client: Stream | None = None
         self._threads: list[threading.Thread] = []
         self._stop = threading.Event()
         self._refuse_until = 0.0
@@ -68,6 +75,9 @@ class EncoderSimulator:
 
     # -- lifecycle -------------------------------------------------------------------
     def start(self) -> EncoderSimulator:
+        if self.pty:
+            self._pty_front = PtyFront(self).start()
+            return self
         srv = socket.create_server((self._host, self._port))
         srv.settimeout(0.1)
         self._server = srv
@@ -83,6 +93,9 @@ class EncoderSimulator:
 
     @property
     def url(self) -> str:
+        """What ``keydesk card --port`` takes: ``socket://HOST:PORT`` or the pty's path."""
+        if self._pty_front is not None:
+            return self._pty_front.path
         return f"socket://{self._host}:{self._port}"
 
     def stop(self) -> None:
@@ -90,6 +103,8 @@ class EncoderSimulator:
         self._drop_client()
         if self._server is not None:
             self._server.close()
+        if self._pty_front is not None:
+            self._pty_front.stop()
         for t in self._threads:
             if t is not threading.current_thread():
                 t.join(1.0)
@@ -175,32 +190,38 @@ class EncoderSimulator:
             if busy:
                 conn.close()  # a serial port has one user at a time
                 continue
-            self._client = conn
-            self.connections += 1
-            t = threading.Thread(target=self._serve, args=(conn,), name="sim-encoder-conn")
+            stream = SocketStream(conn)
+            self._client = stream  # now, so a second connection finds the port busy
+            t = threading.Thread(target=self.serve_stream, args=(stream,), name="sim-encoder-conn")
             t.daemon = True
             t.start()
 
-    def _drop_client(self) -> None:
-        conn, self._client = self._client, None
-        if conn is not None:
-            try:
-                conn.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-            conn.close()
+    def serve_stream(self, stream: Stream) -> None:
+        """Serve one byte pipe until it closes, the simulator stops or the port vanishes."""
+        self._client = stream
+        self.connections += 1
+        self._serve(stream)
 
-    def _serve(self, conn: socket.socket) -> None:
-        conn.settimeout(0.1)
+    def wait_until_back(self) -> bool:
+        """After a "vanish": wait out the fault's ``seconds``; False when stopped."""
+        self._stop.wait(max(0.0, self._refuse_until - time.monotonic()))
+        return not self._stop.is_set()
+
+    def _drop_client(self) -> None:
+        stream, self._client = self._client, None
+        if stream is not None:
+            stream.close()
+
+    def _serve(self, conn: Stream) -> None:
+        """The engine: bytes from the host in, the chip's answers (and faults) out."""
         decoder = frames.FrameDecoder()
         awake = False  # the chip powers up in low-power mode (UM0701 §7.2.11)
         last: bytes = b""
         try:
             while not self._stop.is_set() and self._client is conn:
-                try:
-                    data = conn.recv(4096)
-                except TimeoutError:
-                    continue
+                data = conn.recv()
+                if data is None:
+                    continue  # nothing within the poll interval
                 if not data:
                     break
                 if not awake and b"\x55" in data:
@@ -239,7 +260,7 @@ class EncoderSimulator:
             return response[:-2] + bytes([(response[-2] + 1) & 0xFF]) + response[-1:]
         return response
 
-    def _answer(self, conn: socket.socket, frame: frames.DataFrame) -> bytes | None:
+    def _answer(self, conn: Stream, frame: frames.DataFrame) -> bytes | None:
         fault = self._next_fault()
         kind = fault.kind if fault else ""
         if kind == "vanish":
@@ -285,5 +306,5 @@ class EncoderSimulator:
             self._send(conn, ack + sent)
         return response
 
-    def _send(self, conn: socket.socket, data: bytes) -> None:
-        conn.sendall(data)
+    def _send(self, conn: Stream, data: bytes) -> None:
+        conn.send(data)
