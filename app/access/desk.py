@@ -58,6 +58,30 @@ def audit_result(exc: BaseException | None) -> str:
     return f"bug {type(exc).__name__}"
 
 
+def record(audit: Any, what: str, reader: str, target: str, exc: BaseException | None,
+           detail: dict[str, Any], who: str | None = None) -> None:
+    """One audit row ``reader.<what>`` (``audit``: an ``AuditLog``, or None)."""
+    if audit is None:
+        return
+    extra = {"reader": reader, **detail}
+    if isinstance(exc, KeyDeskError):
+        extra["error"] = exc.detail
+    audit.record(f"reader.{what}", who=who, target=target, result=audit_result(exc),
+                 detail=extra)
+
+
+async def audited(audit: Any, what: str, reader: str, target: str, detail: dict[str, Any],
+                  op: Awaitable[T], who: str | None = None) -> T:
+    """Await ``op`` and record its outcome (on the loop thread: the UI never waits on disk)."""
+    try:
+        result = await op
+    except Exception as exc:
+        record(audit, what, reader, target, exc, detail, who)
+        raise
+    record(audit, what, reader, target, None, detail, who)
+    return result
+
+
 class ReaderDesk:
     def __init__(self, readers: Sequence[ReaderConfig], secrets: SecretStore,
                  audit: Any = None, *, who: str | None = None, timeout: float = 10.0) -> None:
@@ -70,13 +94,7 @@ class ReaderDesk:
 
     def record(self, what: str, reader: str, target: str, exc: BaseException | None,
                detail: dict[str, Any]) -> None:
-        if self.audit is None:
-            return
-        extra = {"reader": reader, **detail}
-        if isinstance(exc, KeyDeskError):
-            extra["error"] = exc.detail
-        self.audit.record(f"reader.{what}", who=self.who, target=target,
-                          result=audit_result(exc), detail=extra)
+        record(self.audit, what, reader, target, exc, detail, self.who)
 
     async def on_reader(self, name: str, action: Callable[[ReaderApi], Awaitable[T]]) -> T:
         """``action(api)`` on reader ``name`` with a fresh session, closed afterwards."""

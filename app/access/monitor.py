@@ -94,18 +94,14 @@ class ReaderMonitor:
 
         return self.runtime.loop.submit(go())
 
-    def set_clock(self, name: str) -> concurrent.futures.Future[ClockCheck]:
-        """Set reader ``name``'s clock to the PC's, then measure the drift again; the new
-        drift is in :meth:`statuses` at once (no wait for the next periodic check)."""
+    async def set_clock(self, name: str) -> ClockCheck:
+        """(Run on the loop.) Set reader ``name``'s clock to the PC's, then measure the
+        drift again; the new drift is in :meth:`statuses` at once."""
         stream = self._readers[name].stream
-
-        async def go() -> ClockCheck:
-            await stream.api.set_clock()
-            check = await stream.api.clock()
-            stream.status.clock_drift = check.drift_seconds
-            return check
-
-        return self.runtime.loop.submit(go())
+        await stream.api.set_clock()
+        check = await stream.api.clock()
+        stream.status.clock_drift = check.drift_seconds
+        return check
 
     def stop(self, timeout: float = 2.0) -> None:
         """Cancel every stream and close the HTTP sessions."""

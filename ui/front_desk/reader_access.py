@@ -117,7 +117,7 @@ class ReaderAccessPanel(QWidget):
         buttons.addWidget(self.take_button)
         buttons.addStretch(1)
 
-        self.message = OutcomeLine(ctx.show_explanation)
+        self.message = OutcomeLine(ctx)
         results_box = QGroupBox("Result per reader")
         self._results_layout = QVBoxLayout(results_box)
         self._results_layout.addWidget(self.message)
@@ -264,7 +264,7 @@ class ReaderAccessPanel(QWidget):
     def _result_line(self, name: str) -> OutcomeLine:
         line = self.results.get(name)
         if line is None:
-            line = self.results[name] = OutcomeLine(self.ctx.show_explanation)
+            line = self.results[name] = OutcomeLine(self.ctx)
             self._results_layout.addWidget(line)
         return line
 

@@ -1,22 +1,36 @@
-"""Per-device status: online, last heartbeat, clock drift, last event.
+"""Per-device status: online, last heartbeat, clock drift, doors, last event — and, for
+the readers the page monitors, the actions "Set clock" and "Open door…".
 
-Fed from three places: ``DeviceStateChanged`` bus events (online/offline, any device
+Fed from four places: ``DeviceStateChanged`` bus events (online/offline, any device
 family), the reader monitor's status snapshots (heartbeat, drift — polled, they change
-every few seconds), and stored events (the last event time).
+every few seconds), stored events (the last event time; ``DoorStatus`` for door states)
+and the answers of the actions (``set_drift``, ``set_door``). The buttons only emit
+signals; ``ui.monitor.device_actions`` does the work.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from app.domain.events import ConnectionState, DeviceStateChanged
 from app.domain.stored import StoredEvent
 
-HEADERS = ("Device", "State", "Last heartbeat", "Clock drift", "Last event", "Note")
+HEADERS = ("Device", "State", "Last heartbeat", "Clock drift", "Doors", "Actions",
+           "Last event", "Note")
+ACTIONS = HEADERS.index("Actions")
 DRIFT_WARN = 30.0  # seconds; beyond this access times and back-fill windows go wrong
 
 
@@ -29,6 +43,7 @@ class DeviceRow:
     drift: float | None = None
     last_event: datetime | None = None
     note: str = ""
+    doors: dict[int, str] = field(default_factory=dict)  # 0-based door -> "Open"/"Close"
 
 
 def _ago(when: datetime | None, now: datetime) -> str:
@@ -49,7 +64,35 @@ def drift_text(drift: float | None) -> str:
     return text + (" — set the reader's clock" if abs(drift) > DRIFT_WARN else "")
 
 
+def doors_text(doors: dict[int, str]) -> str:
+    if not doors:
+        return "—"
+    words = {"open": "open", "close": "closed", "closed": "closed"}
+    return ", ".join(f"{d + 1} {words.get(s.lower(), s)}" for d, s in sorted(doors.items()))
+
+
+class ActionsCell(QWidget):
+    """ "Set clock" and "Open door…" for one reader (buttons inside a table cell)."""
+
+    def __init__(self, name: str, table: DeviceStatusTable) -> None:
+        super().__init__()
+        self.name = name
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 0, 2, 0)
+        self.set_clock = QPushButton("Set clock")
+        self.set_clock.setToolTip(f"Set {name}'s clock to this PC's time")
+        self.set_clock.clicked.connect(lambda: table.set_clock_requested.emit(name))
+        self.open_door = QPushButton("Open door…")
+        self.open_door.setToolTip(f"Open a door of {name} remotely (asks first)")
+        self.open_door.clicked.connect(lambda: table.open_door_requested.emit(name))
+        layout.addWidget(self.set_clock)
+        layout.addWidget(self.open_door)
+
+
 class DeviceStatusTable(QTableWidget):
+    set_clock_requested = Signal(str)
+    open_door_requested = Signal(str)
+
     def __init__(self) -> None:
         super().__init__(0, len(HEADERS))
         self.setHorizontalHeaderLabels(HEADERS)
@@ -60,10 +103,29 @@ class DeviceStatusTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((140, 110, 120, 220, 110)):
+        for col, width in enumerate((120, 100, 110, 200, 120, 190, 100)):
             self.setColumnWidth(col, width)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         self.devices: dict[str, DeviceRow] = {}
+        self.actionable: set[str] = set()  # readers whose actions the page can run
+        self._cells: dict[int, ActionsCell] = {}  # table row -> its buttons
+
+    def enable_actions(self, names: list[str]) -> None:
+        self.actionable = set(names)
+        for name in names:
+            self._row(name).kind = "reader"
+        self.refresh()
+
+    def actions_for(self, name: str) -> ActionsCell | None:
+        return next((c for c in self._cells.values() if c.name == name), None)
+
+    def set_drift(self, name: str, drift: float) -> None:
+        self._row(name).drift = drift
+        self.refresh()
+
+    def set_door(self, name: str, door: int, status: str) -> None:
+        self._row(name).doors[door] = status
+        self.refresh()
 
     def _row(self, name: str) -> DeviceRow:
         row = self.devices.get(name)
@@ -90,6 +152,16 @@ class DeviceStatusTable(QTableWidget):
             row = self._row(event.device)
             row.kind = event.kind
             row.last_event = datetime.fromisoformat(event.received)
+            if event.code == "DoorStatus":
+                self._door_event(row, event.payload)
+
+    @staticmethod
+    def _door_event(row: DeviceRow, payload: dict[str, Any]) -> None:
+        data = payload.get("data")
+        status = data.get("Status") if isinstance(data, dict) else None
+        door = payload.get("index")
+        if isinstance(status, str) and isinstance(door, int) and door >= 0:
+            row.doors[door] = status
 
     def on_reader_status(self, status: Any) -> None:
         """A reader status snapshot (``app.access`` ``ReaderStatus``-like, duck-typed)."""
@@ -106,14 +178,28 @@ class DeviceStatusTable(QTableWidget):
         now = now or datetime.now(UTC)
         rows = sorted(self.devices.values(), key=lambda r: (r.kind, r.name))
         self.setRowCount(len(rows))
+        for gone in [row for row in self._cells if row >= len(rows)]:
+            del self._cells[gone]  # Qt deleted the widget with its row
         for i, r in enumerate(rows):
             state = {"connected": "● online", "connecting": "… connecting",
                      "failed": "✖ failed", "disconnected": "○ offline"}.get(r.state, r.state)
             values = (r.name, state or "—", _ago(r.heartbeat, now), drift_text(r.drift),
-                      _ago(r.last_event, now), r.note)
+                      doors_text(r.doors), "", _ago(r.last_event, now), r.note)
+            self._place_actions(i, r.name if r.name in self.actionable else None)
             for col, value in enumerate(values):
                 item = self.item(i, col)
                 if item is None:
                     self.setItem(i, col, QTableWidgetItem(value))
                 elif item.text() != value:
                     item.setText(value)
+
+    def _place_actions(self, row: int, name: str | None) -> None:
+        cell = self._cells.get(row)
+        if cell is not None and cell.name == name:
+            return
+        if cell is not None:
+            self.removeCellWidget(row, ACTIONS)
+            del self._cells[row]
+        if name is not None:
+            self._cells[row] = ActionsCell(name, self)
+            self.setCellWidget(row, ACTIONS, self._cells[row])

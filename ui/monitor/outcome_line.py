@@ -3,19 +3,18 @@ catalog in red with an "Explain…" link to the Explain page (never a modal box)
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.domain.errors import KeyDeskError
+from ui.context import UiContext
 from ui.message_banner import describe_error
 
 
 class OutcomeLine(QWidget):
-    def __init__(self, show_explanation: Callable[[str, str], None]) -> None:
+    def __init__(self, ctx: UiContext) -> None:
         super().__init__()
-        self._show_explanation = show_explanation
+        self.ctx = ctx  # its show_explanation is looked up when clicked (set by the window)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
@@ -51,4 +50,4 @@ class OutcomeLine(QWidget):
 
     def _explain(self) -> None:
         if self.target:
-            self._show_explanation(*self.target)
+            self.ctx.show_explanation(*self.target)

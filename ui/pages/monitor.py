@@ -32,9 +32,11 @@ from app.store.events import EventStore
 from ui.context import UiContext
 from ui.monitor.alarm_banner import AlarmBanner
 from ui.monitor.describe import is_alarm
+from ui.monitor.device_actions import DeviceActions
 from ui.monitor.device_status import DeviceStatusTable
 from ui.monitor.filters import FilterBar, Filters
 from ui.monitor.live_table import LiveEventTable
+from ui.monitor.outcome_line import OutcomeLine
 from ui.monitor.table_model import RowTextRole
 
 log = logging.getLogger(__name__)
@@ -54,7 +56,10 @@ class MonitorPage(QWidget):
         self.banner = AlarmBanner()
         self.banner.acknowledge_requested.connect(self._acknowledge)
         self.devices = DeviceStatusTable()
-        self.devices.setMaximumHeight(110)
+        self.devices.setMaximumHeight(150)
+        # Set clock / door states / Open door… for the monitored readers; results here.
+        self.device_line = OutcomeLine(ctx)
+        self.device_actions = DeviceActions(ctx, self.devices, self.device_line, self)
         self.filter_bar = FilterBar()
         self.filter_bar.changed.connect(self._filters_changed)
         self.table = LiveEventTable(lang=lang)
@@ -97,12 +102,15 @@ class MonitorPage(QWidget):
         layout.addLayout(heading)
         layout.addWidget(self.banner)
         layout.addWidget(self.devices)
+        layout.addWidget(self.device_line)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
 
         ctx.bridge.event.connect(self._on_bus_event)
         self._open_store(store)
         self._start_readers()
+        if self.reader_monitor is not None:
+            self.device_actions.attach(self.reader_monitor)
         self._status_timer = QTimer(self, interval=self.STATUS_MS)
         self._status_timer.timeout.connect(self._poll_status)
         self._status_timer.start()
@@ -156,6 +164,7 @@ class MonitorPage(QWidget):
         self._closed = True
         self._status_timer.stop()
         self.table.stop()
+        self.device_actions.shutdown()
         try:
             self.ctx.bridge.event.disconnect(self._on_bus_event)
         except (RuntimeError, TypeError):
