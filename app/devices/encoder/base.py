@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ClassVar
 
+from app.devices.encoder.keyhints import KeyHints
 from app.devices.encoder.link import LinkStats, Opener, Timeouts
 from app.devices.encoder.trace import SerialTrace
 
@@ -98,6 +99,14 @@ class Encoder(ABC):
     @property
     @abstractmethod
     def firmware(self) -> str: ...
+
+    @property
+    def key_hints(self) -> KeyHints:
+        """Which key label opened which sector of the cards seen on this encoder."""
+        hints = self.__dict__.get("_key_hints")
+        if hints is None:
+            hints = self.__dict__["_key_hints"] = KeyHints()
+        return hints
 
     @property
     def port_alive(self) -> bool:

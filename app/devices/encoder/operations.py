@@ -60,6 +60,22 @@ def identify(enc: Encoder) -> CardInfo | None:
     return enc.select()
 
 
+def recognise(
+    enc: Encoder, card: CardInfo, layout: Layout, site_key: bytes | None
+) -> str | None:
+    """Whose keys guard the layout's first sector of the (just selected) card: "site"
+    (keyed by this site), "transport" (well-known keys: blank or wiped), "foreign" (none of
+    ours), or None when it does not apply (not a Classic card of this layout). One
+    authentication when the guess is right; what it learns makes the next operation on
+    this card try the right key first (:mod:`.keyhints`)."""
+    if not card.family.is_classic or card.family.value not in layout.families:
+        return None
+    label = CardSession(enc, card, layout, site_key).try_auth(layout.sectors()[0])
+    if label is None:
+        return "foreign"
+    return "site" if label == "site" else "transport"
+
+
 def capture_uid(enc: Encoder) -> str:
     """The UID of the card on the encoder, for the cloud and the access readers."""
     card = enc.select()

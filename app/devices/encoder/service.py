@@ -15,7 +15,7 @@ from app.devices.encoder import operations, reading
 from app.devices.encoder.base import CardInfo, Encoder
 from app.devices.encoder.discovery import ReplugWatch, resolve_url
 from app.devices.encoder.errors import PORT_FAILED, encoder_error
-from app.devices.encoder.layout import load_layout
+from app.devices.encoder.layout import LayoutError, load_layout
 from app.devices.encoder.link import Timeouts
 from app.devices.encoder.registry import driver
 from app.devices.encoder.trace import SerialTrace
@@ -24,7 +24,7 @@ from app.domain.errors import KeyDeskError
 from app.domain.events import ConnectionState, DeviceEvent, DeviceStateChanged
 from app.runtime import JobContext, Runtime
 from app.runtime.device_thread import JobFuture
-from app.settings import SecretStore, Settings
+from app.settings import SecretStore, SecretStoreUnavailable, Settings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -59,6 +59,7 @@ class EncoderService:
         self.firmware = ""
         self.url: str | None = None
         self.card: CardInfo | None = None
+        self.card_keys: str | None = None  # "site" / "transport" / "foreign" (recognise)
         self._enc: Encoder | None = None
         self._busy = 0
         self._busy_lock = threading.Lock()
@@ -195,23 +196,36 @@ class EncoderService:
                 self._publish_state(ConnectionState.DISCONNECTED, "encoder connection lost")
                 self._set_card(None)
 
-    def _poll(self, _enc: Encoder, _ctx: JobContext) -> None:
-        self._set_card(_enc.select())
+    def _poll(self, enc: Encoder, _ctx: JobContext) -> None:
+        card = enc.select()
+        keys = None
+        if card is not None and (self.card is None or self.card.uid != card.uid):
+            keys = self._recognise(enc, card)
+        self._set_card(card, keys)
 
-    def _set_card(self, card: CardInfo | None) -> None:
+    def _recognise(self, enc: Encoder, card: CardInfo) -> str | None:
+        """Learn whose keys the new card has while the clerk fills in the form, so the
+        issue that follows tries the right key first (see keyhints)."""
+        try:
+            return operations.recognise(enc, card, self.layout, self.site_key())
+        except (KeyDeskError, LayoutError, SecretStoreUnavailable) as err:
+            log.info("could not recognise card %s: %s", card.uid_hex, err)
+            return None
+
+    def _set_card(self, card: CardInfo | None, keys: str | None = None) -> None:
         old = self.card
         if (old.uid if old else None) == (card.uid if card else None):
             return
         self.card = card
+        self.card_keys = keys
         bus = self.runtime.bus
         if old is not None:
             bus.publish(
                 DeviceEvent(self.name, kind="encoder", code="CardRemoved", payload=old.to_dict())
             )
         if card is not None:
-            bus.publish(
-                DeviceEvent(self.name, kind="encoder", code="CardPlaced", payload=card.to_dict())
-            )
+            payload = card.to_dict() | ({"keys": keys} if keys else {})
+            bus.publish(DeviceEvent(self.name, kind="encoder", code="CardPlaced", payload=payload))
 
     # -- watcher thread --------------------------------------------------------------
     def _watch(self) -> None:

@@ -1,6 +1,13 @@
 """One card on one encoder for the length of one operation: checks the family,
 authenticates sectors once each (a refused key halts the card, so it is re-selected
-before the next try), and writes blocks with a read-back comparison."""
+before the next try), and writes blocks with a read-back comparison.
+
+Key choice: the key most likely to open a sector is tried first — what the encoder
+remembers for this card and sector (:mod:`.keyhints`), else what opened another sector
+of the same group in this operation, else what is known of the group's other sectors (the
+layout's sectors are keyed together; the others usually keep transport keys), else the
+default transport key.
+"""
 
 from __future__ import annotations
 
@@ -48,6 +55,12 @@ def select_card(enc: Encoder, layout: Layout | None = None) -> CardInfo:
     return card
 
 
+def _layout_sectors(layout: Layout, card: CardInfo) -> frozenset[int]:
+    if not card.family.is_classic or not layout.classic_blocks:
+        return frozenset()
+    return frozenset(layout.sectors())
+
+
 class CardSession:
     def __init__(
         self, enc: Encoder, card: CardInfo, layout: Layout, site_key: bytes | None
@@ -59,7 +72,9 @@ class CardSession:
         self.sector: int | None = None
         self.key_label = ""
         self._halted = False
-        self._preferred = "default"
+        self.hints = enc.key_hints
+        self._ours = _layout_sectors(layout, card)
+        self._last: dict[bool, str] = {}  # in layout sectors? → the label that last worked
         self.done = 0  # steps of the running operation written and verified
         self.touched = False  # a write was sent (it may have landed, even half)
 
@@ -72,7 +87,8 @@ class CardSession:
         self._halted = False
         self.sector = None
 
-    def candidates(self, sector: int) -> list[Key]:
+    def keys(self, sector: int) -> list[Key]:
+        """Every key we hold for ``sector``: the site's key for this card, then defaults."""
         keys: list[Key] = []
         if self.site_key is not None:
             key_a, _ = self.layout.sector_keys(self.site_key, self.card.uid, sector)
@@ -80,9 +96,24 @@ class CardSession:
         keys += [
             Key(n, "A", k) for n, k in zip(DEFAULT_LABELS, classic.WELL_KNOWN_KEYS, strict=True)
         ]
-        # The key that opened the previous sector most likely opens this one too.
-        keys.sort(key=lambda k: k.label != self._preferred)
         return keys
+
+    def guess(self, sector: int) -> str:
+        """The label of the key most likely to open ``sector`` (see the module doc)."""
+        known = self.hints.of(self.card.uid)
+        if sector in known:
+            return known[sector]
+        group = sector in self._ours
+        if group in self._last:
+            # What opened a sibling sector in this operation — not what we wrote into a
+            # sibling's trailer since (a blank card's next sector still has transport keys).
+            return self._last[group]
+        same_group = [label for s, label in known.items() if (s in self._ours) == group]
+        return same_group[-1] if same_group else "default"
+
+    def candidates(self, sector: int) -> list[Key]:
+        guess = self.guess(sector)
+        return sorted(self.keys(sector), key=lambda k: k.label != guess)  # stable
 
     def try_auth(self, sector: int) -> str | None:
         """Authenticate ``sector`` (once per session); the key's label, or None."""
@@ -93,10 +124,14 @@ class CardSession:
             if self._halted:
                 self.reselect()
             if self.enc.mifare_auth(block, key.type, key.value, self.card.uid):
-                self.sector, self.key_label, self._preferred = sector, key.label, key.label
+                self.sector, self.key_label = sector, key.label
+                self._last[sector in self._ours] = key.label
+                self.hints.learn(self.card.uid, sector, key.label)
                 return key.label
             self._halted = True
             self.sector = None
+            if self.hints.of(self.card.uid).get(sector) == key.label:
+                self.hints.forget(self.card.uid, sector)  # stale (wiped or re-keyed elsewhere)
         return None
 
     def auth(self, sector: int) -> str:
@@ -131,6 +166,16 @@ class CardSession:
             raise encoder_error(
                 VERIFY_FAILED, f"block {block} reads back differently from what was written"
             )
+        if classic.is_trailer(block):
+            self._learn_new_key(classic.sector_of(block), data[:6])
+
+    def _learn_new_key(self, sector: int, key_a: bytes) -> None:
+        """After a trailer write, the sector opens with the key just written."""
+        label = next((k.label for k in self.keys(sector) if k.value == key_a), None)
+        if label is None:
+            self.hints.forget(self.card.uid, sector)
+        else:
+            self.hints.learn(self.card.uid, sector, label)
 
     def ul_write_verified(self, page: int, data: bytes) -> None:
         """Write 4 pages (16 bytes) and compare them with one read."""
