@@ -2,127 +2,158 @@
 
 from __future__ import annotations
 
-import logging
-from datetime import datetime, timedelta
-
 import pytest
 
 from app.cloud.client import CloudClient
 from app.cloud.config import CallPolicy
-from app.cloud.models import GuestKeyRequest, RfCardRequest, RoomRef
+from app.cloud.models import RfCardRequest
 from app.cloud.sim import CloudSimulator
 from app.cloud.sim.demo import demo_credentials
 from app.domain.errors import KeyDeskError
+from tests.cloud_support import ROOM, key_request, stay
 
 SHORT = CallPolicy(connect_timeout=1.0, read_timeout=0.4, backoff=0.01, read_attempts=3)
-ROOM = RoomRef("001", "01", "0101")
-MOBILE = "13900001111"
 
 
 @pytest.fixture
-def sim():
-    s = CloudSimulator()
-    s.start()
-    yield s
-    s.stop()
+def cloud_policy() -> CallPolicy:
+    return SHORT  # answers later than 0.4 s count as lost
 
 
 @pytest.fixture
-def call(sim, runtime):
-    def run(fn, policy=SHORT):
-        async def go():
-            async with CloudClient(demo_credentials(sim.url), policy) as c:
-                return await fn(c)
+def waits():
+    """Back-off waits the transport asked for (recorded instead of slept)."""
+    recorded: list[float] = []
 
-        return runtime.loop.run(go(), timeout=20)
+    async def sleep(seconds: float) -> None:
+        recorded.append(seconds)
 
-    return run
-
-
-def request():
-    start = datetime.now().astimezone().replace(second=0, microsecond=0)
-    return GuestKeyRequest(MOBILE, ROOM, start, start + timedelta(days=1))
+    return recorded, {"sleep": sleep}
 
 
-def test_timed_out_get_link_is_not_issued_twice(call, sim):
+# -- create calls: never blindly repeated --------------------------------------------------
+def test_timed_out_get_link_is_not_issued_twice(cloud_call, cloud_sim):
     # The key is created, but the answer comes too late: the client times out.
-    sim.inject("slow", "getLink", delay=1.5, after_effect=True)
-    issued = call(lambda c: c.get_link(request()))
+    cloud_sim.inject("slow", "getLink", delay=1.5, after_effect=True)
+    issued = cloud_call(lambda c: c.get_link(key_request()))
     assert issued.verified_after_timeout
-    assert sim.requests["getLink"] == 1  # never sent a second time
-    assert sim.requests["queryCardByMobile"] == 1  # it looked instead
-    assert list(sim.state.keys) == [issued.card_no]
+    assert cloud_sim.history == ["getLink", "queryCardByMobile"]  # it looked, never re-sent
+    assert list(cloud_sim.state.keys) == [issued.card_no]
 
 
-def test_dropped_answer_after_the_key_was_made_finds_that_key(call, sim):
-    sim.inject("drop", "getLink", after_effect=True)
-    issued = call(lambda c: c.get_link(request()))
-    assert sim.requests["getLink"] == 1 and list(sim.state.keys) == [issued.card_no]
+def test_dropped_answer_after_the_key_was_made_finds_that_key(cloud_call, cloud_sim):
+    cloud_sim.inject("drop", "getLink", after_effect=True)
+    issued = cloud_call(lambda c: c.get_link(key_request()))
+    assert issued.verified_after_timeout
+    assert cloud_sim.history == ["getLink", "queryCardByMobile"]
+    assert list(cloud_sim.state.keys) == [issued.card_no]
 
 
-def test_dropped_request_before_anything_happened_is_tried_once_more(call, sim):
-    sim.inject("drop", "getLink")  # lost before the cloud acted
-    issued = call(lambda c: c.get_link(request()))
+def test_dropped_request_before_anything_happened_is_checked_then_tried_once_more(
+        cloud_call, cloud_sim):
+    cloud_sim.inject("drop", "getLink")  # lost before the cloud acted
+    issued = cloud_call(lambda c: c.get_link(key_request()))
     assert not issued.verified_after_timeout
-    assert sim.requests["getLink"] == 2
-    assert list(sim.state.keys) == [issued.card_no]  # exactly one key
+    # the second attempt comes only after the look-up found no key
+    assert cloud_sim.history == ["getLink", "queryCardByMobile", "getLink"]
+    assert list(cloud_sim.state.keys) == [issued.card_no]  # exactly one key
+    assert cloud_sim.state.keys[issued.card_no].client_ref  # the same reference both times
 
 
-def test_when_the_lookup_fails_too_the_outcome_is_reported_unknown(call, sim):
-    sim.inject("slow", "getLink", delay=1.5, after_effect=True)
-    sim.inject("http500", "queryCardByMobile", times=5)
+def test_when_the_lookup_fails_too_the_outcome_is_reported_unknown(cloud_call, cloud_sim):
+    cloud_sim.inject("slow", "getLink", delay=1.5, after_effect=True)
+    cloud_sim.inject("http500", "queryCardByMobile", times=5)
     with pytest.raises(KeyDeskError) as e:
-        call(lambda c: c.get_link(request()))
+        cloud_call(lambda c: c.get_link(key_request()))
     assert e.value.state.startswith("unknown") and e.value.retryable is False
-    assert sim.requests["getLink"] == 1  # still never repeated blindly
+    assert "check before issuing again" in e.value.state
+    assert cloud_sim.requests["getLink"] == 1  # still never repeated blindly
+    assert cloud_sim.requests["queryCardByMobile"] == SHORT.read_attempts
 
 
-def test_timed_out_rf_card_is_checked_on_the_issuer_not_written_twice(call, sim):
-    end = datetime.now().astimezone().replace(second=0, microsecond=0) + timedelta(days=2)
-    sim.inject("slow", "makeRoomCard", delay=1.5, after_effect=True)
-    card = call(lambda c: c.make_room_card(RfCardRequest(ROOM, end)))
-    assert sim.requests["makeRoomCard"] == 1
+def test_timed_out_rf_card_is_checked_on_the_issuer_not_written_twice(cloud_call, cloud_sim):
+    _start, end = stay(48)
+    cloud_sim.inject("slow", "makeRoomCard", delay=1.5, after_effect=True)
+    card = cloud_call(lambda c: c.make_room_card(RfCardRequest(ROOM, end)))
+    assert cloud_sim.history == ["makeRoomCard", "readCard"]
     assert card.room == "0101" and card.end == end
 
 
-def test_reads_are_retried_after_500_and_drops(call, sim):
-    sim.inject("http500", "fetchRoomInfo")
-    sim.inject("drop", "fetchRoomInfo")
-    buildings = call(lambda c: c.fetch_room_info())
-    assert len(buildings) == 2 and sim.requests["fetchRoomInfo"] == 3
+def test_rf_card_not_written_by_a_lost_request_is_written_once_more(cloud_call, cloud_sim):
+    _start, end = stay(48)
+    cloud_sim.inject("drop", "makeRoomCard")  # lost before the issuer wrote anything
+    card = cloud_call(lambda c: c.make_room_card(RfCardRequest(ROOM, end)))
+    # read first (blank card), then write again, then read back what was written
+    assert cloud_sim.history == ["makeRoomCard", "readCard", "makeRoomCard", "readCard"]
+    assert card.room == "0101" and card.end == end
 
 
-def test_reads_give_up_with_a_network_error_after_the_attempts(call, sim):
-    sim.inject("slow", "fetchRoomInfo", delay=1.0, times=3)
+def test_rf_card_outcome_unknown_when_the_issuer_cannot_be_read(cloud_call, cloud_sim):
+    _start, end = stay(48)
+    cloud_sim.inject("slow", "makeRoomCard", delay=1.5, after_effect=True)
+    cloud_sim.inject("http500", "readCard", times=5)
     with pytest.raises(KeyDeskError) as e:
-        call(lambda c: c.fetch_room_info())
+        cloud_call(lambda c: c.make_room_card(RfCardRequest(ROOM, end)))
+    assert e.value.state.startswith("unknown") and e.value.retryable is False
+    assert cloud_sim.requests["makeRoomCard"] == 1
+
+
+# -- reads are retried, changes are not ----------------------------------------------------
+def test_reads_are_retried_after_500_and_drops_with_growing_waits(cloud_call, cloud_sim, waits):
+    recorded, client_kw = waits
+    cloud_sim.inject("http500", "fetchRoomInfo")
+    cloud_sim.inject("drop", "fetchRoomInfo")
+    buildings = cloud_call(lambda c: c.fetch_room_info(), client_kw=client_kw)
+    assert len(buildings) == 2 and cloud_sim.requests["fetchRoomInfo"] == 3
+    assert recorded == [SHORT.delay(1), SHORT.delay(2)] and recorded[1] > recorded[0]
+
+
+def test_reads_give_up_with_a_network_error_after_the_attempts(cloud_call, cloud_sim):
+    cloud_sim.inject("slow", "fetchRoomInfo", delay=1.0, times=3)
+    with pytest.raises(KeyDeskError) as e:
+        cloud_call(lambda c: c.fetch_room_info())
     assert (e.value.domain, e.value.code, e.value.retryable) == ("cloud_http", "403", True)
-    assert sim.requests["fetchRoomInfo"] == 3
+    assert cloud_sim.requests["fetchRoomInfo"] == 3
 
 
-def test_cancel_is_not_repeated_after_a_timeout(call, sim):
-    issued = call(lambda c: c.get_link(request()))
-    sim.inject("slow", "cancelCard", delay=1.5, after_effect=True)
+def test_cancel_is_not_repeated_after_a_timeout(cloud_call, cloud_sim):
+    issued = cloud_call(lambda c: c.get_link(key_request()))
+    cloud_sim.inject("slow", "cancelCard", delay=1.5, after_effect=True)
     with pytest.raises(KeyDeskError) as e:
-        call(lambda c: c.cancel_card(issued.card_no))
+        cloud_call(lambda c: c.cancel_card(issued.card_no))
     assert "unknown" in e.value.state
-    assert sim.requests["cancelCard"] == 1
+    assert cloud_sim.requests["cancelCard"] == 1
 
 
-def test_request_limit_backs_off_and_succeeds(call, sim):
-    sim.inject("limit", "getLink", times=2)
-    issued = call(lambda c: c.get_link(request()))
-    assert sim.requests["getLink"] == 3 and list(sim.state.keys) == [issued.card_no]
-
-
-def test_request_limit_that_persists_is_reported_as_4005(call, sim):
-    sim.state.rate_limit_per_s = 0
+def test_unlock_is_not_repeated_after_a_server_error(cloud_call, cloud_sim):
+    cloud_sim.inject("http500", "lockBoxRoom", times=3)
     with pytest.raises(KeyDeskError) as e:
-        call(lambda c: c.fetch_room_info())
+        cloud_call(lambda c: c.lock_box_room("C4A828001101", 1, "BOX-0001"))
+    assert "unknown" in e.value.state and e.value.retryable is False
+    assert cloud_sim.requests["lockBoxRoom"] == 1
+
+
+# -- request limit (4005) ------------------------------------------------------------------
+def test_request_limit_backs_off_and_succeeds(cloud_call, cloud_sim, waits):
+    recorded, client_kw = waits
+    cloud_sim.inject("limit", "getLink", times=2)
+    issued = cloud_call(lambda c: c.get_link(key_request()), client_kw=client_kw)
+    assert cloud_sim.requests["getLink"] == 3 and list(cloud_sim.state.keys) == [issued.card_no]
+    assert recorded == [SHORT.delay(1), SHORT.delay(2)]  # waited, longer each time
+    assert "queryCardByMobile" not in cloud_sim.history  # 4005: nothing happened, no check
+
+
+def test_request_limit_that_persists_is_reported_as_4005(cloud_call, cloud_sim, waits):
+    recorded, client_kw = waits
+    cloud_sim.state.rate_limit_per_s = 0
+    with pytest.raises(KeyDeskError) as e:
+        cloud_call(lambda c: c.fetch_room_info(), client_kw=client_kw)
     assert (e.value.code, e.value.retryable) == ("4005", True)
-    assert sim.requests["fetchRoomInfo"] == SHORT.limit_attempts
+    assert cloud_sim.requests["fetchRoomInfo"] == SHORT.limit_attempts
+    assert len(recorded) == SHORT.limit_attempts - 1
 
 
+# -- other -------------------------------------------------------------------------------
 def test_server_down_is_a_network_error_that_sends_nothing(runtime):
     sim = CloudSimulator()
     url = sim.start()
@@ -130,14 +161,24 @@ def test_server_down_is_a_network_error_that_sends_nothing(runtime):
 
     async def go():
         async with CloudClient(demo_credentials(url), SHORT) as c:
-            return await c.get_link(request())
+            return await c.get_link(key_request())
 
     with pytest.raises(KeyDeskError) as e:
         runtime.loop.run(go(), timeout=10)
     assert e.value.code == "403" and e.value.state == "nothing was sent"
 
 
-def test_slow_but_in_time_answers_are_fine(call, sim, caplog):
-    caplog.set_level(logging.INFO)
-    sim.inject("slow", "getLink", delay=0.1)
-    assert call(lambda c: c.get_link(request())).card_no
+def test_slow_but_in_time_answers_are_fine(cloud_call, cloud_sim):
+    cloud_sim.inject("slow", "getLink", delay=0.1)
+    issued = cloud_call(lambda c: c.get_link(key_request()))
+    assert not issued.verified_after_timeout
+    assert cloud_sim.history == ["getLink"] and list(cloud_sim.state.keys) == [issued.card_no]
+
+
+def test_every_call_has_a_timeout(cloud_sim, runtime):
+    async def timeouts():
+        async with CloudClient(demo_credentials(cloud_sim.url), SHORT) as c:
+            t = c.transport._http.timeout
+            return (t.connect, t.read, t.write, t.pool)
+
+    assert runtime.loop.run(timeouts(), timeout=5) == (1.0, 0.4, 0.4, 0.4)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 import pytest
 
 from app.cloud import envelope, parsing
 from app.cloud.credentials import CloudCredentials, from_settings, with_env
-from app.cloud.timezones import community_date, from_card_time, to_card_time, zone
+from app.cloud.timezones import community_date, from_card_time, to_card_time, to_pc_local, zone
 from app.domain.errors import KeyDeskError
 from app.settings import MemorySecretStore, Settings
+from tests.cloud_support import pc_time_zone
 
 
 def test_envelope_status_shape():
@@ -61,10 +62,17 @@ def test_card_times_are_written_in_the_community_zone():
         zone("Mars/Olympus")
 
 
-def test_naive_time_is_taken_as_pc_local():
-    naive = datetime(2026, 3, 1, 12, 0)
-    assert to_card_time(naive, zone("UTC")) == naive.astimezone().astimezone(
-        UTC).strftime("%y%m%d%H%M")
+@pytest.mark.parametrize(("pc_zone", "expected"), [
+    ("America/New_York", "2603020100"),  # 12:00 EST = 01:00 next day in Shanghai
+    ("Europe/Berlin", "2603011900"),  # 12:00 CET = 19:00
+    ("Asia/Shanghai", "2603011200"),
+])
+def test_naive_time_is_taken_as_the_pcs_local_time(pc_zone, expected):
+    shanghai = zone("Asia/Shanghai")
+    with pc_time_zone(pc_zone):
+        naive = datetime(2026, 3, 1, 12, 0)
+        assert to_card_time(naive, shanghai) == expected
+        assert to_pc_local(from_card_time(expected, shanghai)).replace(tzinfo=None) == naive
 
 
 def test_room_directory_parsing_tolerates_name_variants():
@@ -98,4 +106,3 @@ def test_policy_backoff_doubles_up_to_a_cap():
 
     p = CallPolicy(backoff=0.5, backoff_max=3)
     assert [p.delay(i) for i in (1, 2, 3, 4)] == [0.5, 1.0, 2.0, 3]
-    assert timedelta(seconds=p.delay(1)).total_seconds() == 0.5
