@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 
+from app import logsetup
 from app.cloud.client import CloudClient
 from app.cloud.models import GuestKeyRequest, RoomRef
+from app.cloud.sim import community as demo
 from app.cloud.sim.demo import demo_credentials
+from app.cloud.sim.handlers_qr import qr_png
 from app.store.audit import AuditLog
-
-MOBILE = "13900001111"
+from tests.cloud_support import DEMO_SECRETS, MOBILE
 
 
 def panel(session, cls_name):
@@ -28,6 +33,16 @@ def rooms_loaded(qtbot, picker):
     qtbot.waitUntil(lambda: len(picker.rooms) == 7, timeout=5000)
 
 
+def issue_key(session, qtbot):
+    """Issue a key for MOBILE in the first room through the Guest keys panel."""
+    keys = panel(session, "GuestKeysPanel")
+    rooms_loaded(qtbot, keys.room)
+    keys.mobile.setText(MOBILE)
+    keys.issue()
+    qtbot.waitUntil(lambda: keys.qr_pixmap is not None, timeout=5000)
+    return keys
+
+
 def test_room_directory_is_listed_and_searchable(session, qtbot):
     rooms = panel(session, "RoomsPanel")
     qtbot.waitUntil(lambda: len(rooms.visible_rooms()) == 7, timeout=5000)
@@ -41,18 +56,20 @@ def test_room_directory_is_listed_and_searchable(session, qtbot):
 
 
 def test_issue_key_shows_a_scannable_qr_and_is_audited(session, qtbot):
-    keys = panel(session, "GuestKeysPanel")
-    rooms_loaded(qtbot, keys.room)
-    keys.mobile.setText(MOBILE)
-    keys.issue()
-    qtbot.waitUntil(lambda: keys.qr_pixmap is not None, timeout=5000)
+    keys = issue_key(session, qtbot)
     card = keys.card_no.text()
     assert len(card) == 16 and card in keys.key_label.text()
     assert keys.qr_pixmap.width() >= 300 and keys.qr.pixmap().width() >= 300
+    # the image shown is the cloud's QR of this card, scaled without blurring the modules
+    expected = QImage.fromData(qr_png(card), "PNG").scaled(
+        keys.qr_pixmap.width(), keys.qr_pixmap.height(), Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.FastTransformation)
+    shown = keys.qr_pixmap.toImage().convertToFormat(expected.format())
+    assert shown == expected
     sim = session.demo.simulators["cloud"]
     assert sim.state.keys[card].room == ("001", "01", "0101")
-    entries = AuditLog().recent()
-    assert any(e.what == "cloud.issue_key" and e.ok for e in entries)
+    issued = [e for e in AuditLog().recent() if e.what == "cloud.issue_key"]
+    assert len(issued) == 1 and issued[0].ok and issued[0].target == "001-01-0101"
 
 
 def test_a_key_issued_elsewhere_is_shown_by_card_number(session, qtbot):
@@ -75,11 +92,7 @@ def test_a_key_issued_elsewhere_is_shown_by_card_number(session, qtbot):
 
 
 def test_report_lost_says_what_the_guest_does_next(session, qtbot):
-    keys = panel(session, "GuestKeysPanel")
-    rooms_loaded(qtbot, keys.room)
-    keys.mobile.setText(MOBILE)
-    keys.issue()
-    qtbot.waitUntil(lambda: keys.qr_pixmap is not None, timeout=5000)
+    keys = issue_key(session, qtbot)
     keys.report_lost()
     qtbot.waitUntil(lambda: "fetch the key again" in keys.notes.toPlainText(), timeout=5000)
     keys.cancel()
@@ -133,13 +146,17 @@ def test_remote_unlock_asks_first(session, qtbot, confirmed):
     doors.unlock()
     if confirmed:
         qtbot.waitUntil(lambda: "opened" in doors.message.label.text(), timeout=5000)
+        assert sim.requests["lockBoxRoom"] == 1
+        [entry] = AuditLog().recent(what_prefix="cloud.unlock")
+        assert entry.ok and entry.target == "001-01-0101"
         doors.load_log()
         qtbot.waitUntil(lambda: doors.table.rowCount() > 0, timeout=5000)
         assert doors.table.item(0, 2).text() == "remote (gateway)"
     else:
-        qtbot.wait(100)
-        assert "cancelled" in doors.message.label.text()
+        assert "cancelled" in doors.message.label.text()  # said at once, nothing sent
+        qtbot.wait(200)
         assert sim.requests["lockBoxRoom"] == 0
+        assert AuditLog().recent(what_prefix="cloud.unlock") == []
 
 
 def test_rf_serial_can_be_captured_on_the_local_encoder(session, qtbot):
@@ -161,3 +178,46 @@ def test_settings_test_connection_checks_the_typed_values(session, qtbot):
     assert "typed-wrong-token" not in page.status.text()
     # nothing was saved by testing
     assert session.ctx.secrets.get("cloud.auth_token") != "typed-wrong-token"
+
+
+@pytest.fixture
+def debug_log_file():
+    """The program's log file at DEBUG level (as ``keydesk -v`` would write it)."""
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    yield logsetup.configure(logging.DEBUG)
+    for handler in [h for h in root.handlers if h not in before]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)
+
+
+def test_no_secret_reaches_any_file_the_session_writes(session, qtbot, keydesk_home,
+                                                       debug_log_file):
+    """Log, audit trail, event store, settings: nothing on disk holds a secret."""
+    keys = issue_key(session, qtbot)
+    keys.report_lost()
+    qtbot.waitUntil(lambda: "fetch the key again" in keys.notes.toPlainText(), timeout=5000)
+    rf = panel(session, "RfCardsPanel")
+    rooms_loaded(qtbot, rf.room)
+    rf.read()  # sends the operator's password hash
+    qtbot.waitUntil(lambda: "Serial" in rf.card_view.toPlainText(), timeout=5000)
+    page = session.window.show_page("settings")
+    page.secret_edits["cloud.auth_token"].setText(demo.DEMO_AUTH_TOKEN)
+    page.save()  # the token goes to the keyring
+    assert session.ctx.secrets.get("cloud.auth_token") == demo.DEMO_AUTH_TOKEN
+    session.ctx.secrets.set("cloud.auth_token", "wrong-token-for-the-trail")
+    rooms = panel(session, "RoomsPanel")
+    rooms.refresh()
+    qtbot.waitUntil(lambda: "4008" in rooms.message.label.text(), timeout=5000)
+    assert session.close()
+    files = [p for p in keydesk_home.rglob("*") if p.is_file()]
+    assert {"audit.sqlite3", "events.sqlite3", debug_log_file.name} <= {p.name for p in files}
+    assert "getLink" in debug_log_file.read_text(encoding="utf-8")  # the calls were logged
+    trail = [e.result for e in AuditLog(next(p for p in files if p.name == "audit.sqlite3"))
+             .recent()]
+    assert "error cloud_api 4008" in trail and "ok" in trail  # the trail saw both
+    for path in files:
+        data = path.read_bytes()
+        leaked = [s for s in (*DEMO_SECRETS, "wrong-token-for-the-trail") if s.encode() in data]
+        assert not leaked, f"{leaked} in {path.name}"

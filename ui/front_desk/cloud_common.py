@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine
-from typing import Any
+from datetime import datetime
+from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateTimeEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -26,6 +29,32 @@ from ui.context import UiContext
 from ui.message_banner import describe_error
 
 log = logging.getLogger(__name__)
+EditT = TypeVar("EditT", bound=QDateTimeEdit)
+
+
+def button(text: str, slot: Callable[[], None], tooltip: str = "") -> QPushButton:
+    b = QPushButton(text)
+    b.clicked.connect(slot)
+    if tooltip:
+        b.setToolTip(tooltip)
+    return b
+
+
+def with_calendar(edit: EditT, display_format: str) -> EditT:
+    """A date(/time) edit with a calendar drop-down, shown in ``display_format``."""
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(display_format)
+    return edit
+
+
+def to_qdatetime(dt: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(dt.timestamp()))
+
+
+def from_qdatetime(q: QDateTime) -> datetime:
+    """The edit's moment as an aware datetime on the PC's clock (the client converts it
+    to the community's zone)."""
+    return datetime.fromtimestamp(q.toSecsSinceEpoch()).astimezone()
 
 
 class MessageLine(QFrame):
@@ -75,7 +104,17 @@ class CloudPanel(QWidget):
         self.ctx = ctx
         self.message = MessageLine(ctx)
         self._audit: AuditLog | None = None
-        self._busy: list[QWidget] = []
+        self._shown = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self.first_shown()
+
+    def first_shown(self) -> None:
+        """Load what the panel shows. Not at start-up: the cloud is asked only once the
+        desk opens the tab."""
 
     def audit(self) -> AuditLog:
         if self._audit is None:
@@ -127,6 +166,17 @@ class CloudPanel(QWidget):
         if self._audit is not None:
             self._audit.close()
             self._audit = None
+
+
+class RoomFormPanel(CloudPanel):
+    """A cloud panel that works on one room, picked from the community's directory."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.room = RoomPicker()
+
+    def first_shown(self) -> None:
+        load_rooms_into(self, self.room)
 
 
 class RoomPicker(QComboBox):

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,28 +22,22 @@ from app.cloud.models import DoorRecord, LogQuery
 from app.cloud.timezones import to_pc_local
 from app.domain.errors import KeyDeskError
 from ui.context import UiContext
-from ui.front_desk.cloud_common import CloudPanel, RoomPicker, load_rooms_into
+from ui.front_desk.cloud_common import RoomFormPanel, button, with_calendar
 
 HEADERS = ["Opened at (this PC's time)", "Key", "How", "Holder"]
 
 
-class DoorLogPanel(CloudPanel):
+class DoorLogPanel(RoomFormPanel):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
-        self.room = RoomPicker()
         today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addDays(-7))
-        self.date_to = QDateEdit(today)
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_from = with_calendar(QDateEdit(today.addDays(-7)), "yyyy-MM-dd")
+        self.date_to = with_calendar(QDateEdit(today), "yyyy-MM-dd")
         self.kind = QComboBox()
         for label, value in (("All", 0), ("Real-time", 1), ("Collected", 2)):
             self.kind.addItem(label, value)
-        self.load_button = QPushButton("Show door log")
-        self.load_button.clicked.connect(self.load_log)
-        self.unlock_button = QPushButton("Open door remotely…")
-        self.unlock_button.clicked.connect(self.unlock)
+        self.load_button = button("Show door log", self.load_log)
+        self.unlock_button = button("Open door remotely…", self.unlock)
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Room"))
@@ -65,13 +57,6 @@ class DoorLogPanel(CloudPanel):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
-        self._loaded = False
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded:
-            self._loaded = True
-            load_rooms_into(self, self.room)
 
     def load_log(self) -> None:
         start, end = self.date_from.date().toPython(), self.date_to.date().toPython()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QPixmap, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,48 +17,40 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
 )
 
 from app.cloud.models import GuestKeyRequest, IssuedKey, KeyMaterial
 from app.domain.errors import KeyDeskError
 from ui.context import UiContext
-from ui.front_desk.cloud_common import CloudPanel, RoomPicker, load_rooms_into
+from ui.front_desk.cloud_common import (
+    RoomFormPanel,
+    button,
+    from_qdatetime,
+    to_qdatetime,
+    with_calendar,
+)
 
 QR_SIDE = 320  # pixels: comfortably scannable by a phone held to the screen
 
 
-def _qdt(dt: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(dt.timestamp()))
-
-
-def _py(q: QDateTime) -> datetime:
-    return datetime.fromtimestamp(q.toSecsSinceEpoch()).astimezone()
-
-
-class GuestKeysPanel(CloudPanel):
+class GuestKeysPanel(RoomFormPanel):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
-        self.room = RoomPicker()
         self.mobile = QLineEdit()
         self.mobile.setPlaceholderText("digits only, without country code")
         self.area_code = QLineEdit("86")
         self.area_code.setMaximumWidth(60)
         now = datetime.now().replace(second=0, microsecond=0)
-        self.start = QDateTimeEdit(_qdt(now))
-        self.end = QDateTimeEdit(_qdt(now + timedelta(days=1)))
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.start = with_calendar(QDateTimeEdit(to_qdatetime(now)), "yyyy-MM-dd HH:mm")
+        self.end = with_calendar(QDateTimeEdit(to_qdatetime(now + timedelta(days=1))),
+                                 "yyyy-MM-dd HH:mm")
         self.kind = QComboBox()
         for label, value in (("Room", "room"), ("Floor", "floor"), ("Building", "building")):
             self.kind.addItem(label, value)
         self.sms = QCheckBox("Also send it by SMS")
-        self.issue_button = QPushButton("Issue QR key")
-        self.issue_button.clicked.connect(self.issue)
-        self.ble_button = QPushButton("Bluetooth key for this room's lock")
-        self.ble_button.clicked.connect(self.bluetooth)
+        self.issue_button = button("Issue QR key", self.issue)
+        self.ble_button = button("Bluetooth key for this room's lock", self.bluetooth)
 
         phone = QHBoxLayout()
         phone.addWidget(QLabel("+"))
@@ -77,12 +69,9 @@ class GuestKeysPanel(CloudPanel):
 
         self.card_no = QLineEdit()
         self.card_no.setPlaceholderText("16-character card number")
-        self.fetch_button = QPushButton("Show QR")
-        self.fetch_button.clicked.connect(self.fetch)
-        self.cancel_button = QPushButton("Cancel key")
-        self.cancel_button.clicked.connect(self.cancel)
-        self.lost_button = QPushButton("Report lost")
-        self.lost_button.clicked.connect(self.report_lost)
+        self.fetch_button = button("Show QR", self.fetch)
+        self.cancel_button = button("Cancel key", self.cancel)
+        self.lost_button = button("Report lost", self.report_lost)
         self.whole_room = QCheckBox("Every key of the room (older locks need this)")
         existing = QGroupBox("Existing key (uses the guest mobile above)")
         eform = QFormLayout(existing)
@@ -120,14 +109,7 @@ class GuestKeysPanel(CloudPanel):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(self.message)
-        self._loaded = False
         self.qr_pixmap: QPixmap | None = None
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded:
-            self._loaded = True
-            load_rooms_into(self, self.room)
 
     def _mobile(self) -> str:
         mobile = self.mobile.text().strip()
@@ -145,8 +127,8 @@ class GuestKeysPanel(CloudPanel):
     def issue(self) -> None:
         def make(desk):  # type: ignore[no-untyped-def]
             req = GuestKeyRequest(
-                self._mobile(), self.room.ref(), _py(self.start.dateTime()),
-                _py(self.end.dateTime()), self.area_code.text().strip() or "86",
+                self._mobile(), self.room.ref(), from_qdatetime(self.start.dateTime()),
+                from_qdatetime(self.end.dateTime()), self.area_code.text().strip() or "86",
                 self.kind.currentData(), self.sms.isChecked())
             return desk.issue_key(req, with_qr=True)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +24,13 @@ from app.cloud.config import OPERATE_CARD_TYPES
 from app.cloud.models import RfCardInfo, RfCardRequest
 from app.domain.errors import KeyDeskError
 from ui.context import UiContext
-from ui.front_desk.cloud_common import CloudPanel, RoomPicker, load_rooms_into
+from ui.front_desk.cloud_common import (
+    RoomFormPanel,
+    button,
+    from_qdatetime,
+    to_qdatetime,
+    with_calendar,
+)
 
 
 def describe_card(card: RfCardInfo) -> str:
@@ -35,21 +39,17 @@ def describe_card(card: RfCardInfo) -> str:
     return f"Serial {card.serial_num}\nRoom {room}\nValid until {until}\nBatch {card.batch_no}"
 
 
-class RfCardsPanel(CloudPanel):
+class RfCardsPanel(RoomFormPanel):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
-        self.room = RoomPicker()
-        self.end = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(
-            int((datetime.now() + timedelta(days=1)).timestamp())))
-        self.end.setCalendarPopup(True)
-        self.end.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.end = with_calendar(
+            QDateTimeEdit(to_qdatetime(datetime.now() + timedelta(days=1))), "yyyy-MM-dd HH:mm")
         self.lock_kind = QComboBox()
         for label, value in (("QRA/QRB/other locks", 4), ("QRLOCK", 3), ("RFLOCK-V9", 2)):
             self.lock_kind.addItem(label, value)
         self.owner = QLineEdit()
         self.owner.setPlaceholderText("optional")
-        self.issue_button = QPushButton("Issue RF card on the card issuer")
-        self.issue_button.clicked.connect(self.issue)
+        self.issue_button = button("Issue RF card on the card issuer", self.issue)
         issue_box = QGroupBox("Issue")
         form = QFormLayout(issue_box)
         form.addRow("Room", self.room)
@@ -60,15 +60,12 @@ class RfCardsPanel(CloudPanel):
 
         self.serial = QLineEdit()
         self.serial.setPlaceholderText("serial number of the card")
-        self.read_button = QPushButton("Read card on the issuer")
-        self.read_button.clicked.connect(self.read)
-        self.capture_button = QPushButton("Capture from encoder")
-        self.capture_button.clicked.connect(self.capture)
-        self.cancel_button = QPushButton("Log out (cancel) this card")
-        self.cancel_button.clicked.connect(self.cancel)
+        self.read_button = button("Read card on the issuer", self.read)
+        self.capture_button = button("Capture from encoder", self.capture,
+                                     "Reads the card's serial number (UID) on the local USB "
+                                     "encoder of the Cards tab.")
         self.capture_button.setEnabled(False)
-        self.capture_button.setToolTip("Reads the card's serial number (UID) on the local "
-                                       "USB encoder of the Cards tab.")
+        self.cancel_button = button("Log out (cancel) this card", self.cancel)
         card_box = QGroupBox("Read / cancel")
         cform = QFormLayout(card_box)
         row = QHBoxLayout()
@@ -88,14 +85,11 @@ class RfCardsPanel(CloudPanel):
         layout.addWidget(card_box)
         layout.addWidget(self.card_view, 1)
         layout.addWidget(self.message)
-        self._loaded = False
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+        # before the base class's first-show loading; the encoder may come and go
         self.capture_button.setEnabled(self.encoder_service() is not None)
-        if not self._loaded:
-            self._loaded = True
-            load_rooms_into(self, self.room)
+        super().showEvent(event)
 
     def _kind(self) -> int:
         return int(self.lock_kind.currentData() or OPERATE_CARD_TYPES["other"])
@@ -104,8 +98,7 @@ class RfCardsPanel(CloudPanel):
         def make(desk):  # type: ignore[no-untyped-def]
             room = self.room.room()
             req = RfCardRequest(
-                self.room.ref(),
-                datetime.fromtimestamp(self.end.dateTime().toSecsSinceEpoch()).astimezone(),
+                self.room.ref(), from_qdatetime(self.end.dateTime()),
                 owner=self.owner.text().strip(), lock_type=room.lock_type if room else "")
             return desk.rf_issue(req, self._kind())
 

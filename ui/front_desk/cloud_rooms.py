@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTreeView, QVBoxLayout
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QTreeView, QVBoxLayout
 
 from app.cloud.models import Building
 from ui.context import UiContext
-from ui.front_desk.cloud_common import CloudPanel
+from ui.front_desk.cloud_common import CloudPanel, button
 
 COLUMNS = ["Building / floor / room", "Name", "Lock type", "Lock MAC", "Gateway"]
 
@@ -37,12 +37,10 @@ class RoomsPanel(CloudPanel):
         self.search.setPlaceholderText("Search rooms, lock types, MACs…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.clicked.connect(self.refresh)
-        self.test_button = QPushButton("Test connection")
-        self.test_button.setToolTip("Check the lock-cloud settings with one call per "
-                                    "signing scheme")
-        self.test_button.clicked.connect(self.test_connection)
+        self.refresh_button = button("Refresh", self.refresh)
+        self.test_button = button("Test connection", self.test_connection,
+                                  "Check the lock-cloud settings with one call per signing "
+                                  "scheme")
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -52,13 +50,9 @@ class RoomsPanel(CloudPanel):
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.message)
-        self._loaded = False
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded:
-            self._loaded = True
-            self.refresh()
+    def first_shown(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         self.run(lambda d: d.rooms(), self._show, busy=[self.refresh_button])
