@@ -7,7 +7,7 @@ import pytest
 from app.cloud.client import CloudClient
 from app.cloud.config import CallPolicy
 from app.cloud.models import RfCardRequest
-from app.cloud.sim import CloudSimulator
+from app.cloud.sim import CloudSimulator, handlers_records
 from app.cloud.sim.demo import demo_credentials
 from app.domain.errors import KeyDeskError
 from tests.cloud_support import ROOM, key_request, stay
@@ -69,6 +69,17 @@ def test_when_the_lookup_fails_too_the_outcome_is_reported_unknown(cloud_call, c
     assert "check before issuing again" in e.value.state
     assert cloud_sim.requests["getLink"] == 1  # still never repeated blindly
     assert cloud_sim.requests["queryCardByMobile"] == SHORT.read_attempts
+
+
+def test_a_cloud_without_the_lookup_gets_no_second_key(cloud_call, cloud_sim, monkeypatch):
+    """The look-up endpoint is ASSUMED; where it does not exist (4003) the client says the
+    outcome is unknown instead of issuing again."""
+    monkeypatch.delitem(handlers_records.HANDLERS, "queryCardByMobile")
+    cloud_sim.inject("drop", "getLink")
+    with pytest.raises(KeyDeskError) as e:
+        cloud_call(lambda c: c.get_link(key_request()))
+    assert e.value.state.startswith("unknown") and "4003" in e.value.detail
+    assert cloud_sim.history == ["getLink", "queryCardByMobile"]
 
 
 def test_timed_out_rf_card_is_checked_on_the_issuer_not_written_twice(cloud_call, cloud_sim):
