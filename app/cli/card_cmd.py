@@ -244,7 +244,8 @@ def _duplicate(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
             if time.monotonic() > deadline:
                 raise encoder_error(UNKNOWN_CARD, "no new card was placed on the encoder")
             time.sleep(0.3)
-    result = duplicate(enc, ctx, layout, key, source.decoded.issuance)
+    source_uid = None if args.in_place else source.card.uid
+    result = duplicate(enc, ctx, layout, key, source.decoded.issuance, source_uid)
     emit(result.to_dict(), args.json, _result_text)
     return 0
 

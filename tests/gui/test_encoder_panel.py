@@ -44,3 +44,46 @@ def test_invalid_form_is_explained_without_a_job(session, qtbot):
     panel.issue()
     assert "Check the form" in panel.result.title.text()
     assert panel.issue_button.isEnabled()
+
+
+def test_duplicate_writes_the_same_stay_with_the_next_number(session, qtbot):
+    panel = _panel(session)
+    sim = session.demo.simulators["encoder"]
+    qtbot.waitUntil(lambda: panel.service.state == ConnectionState.CONNECTED, timeout=5000)
+    source_uid = sim.card.uid.hex().upper()
+    qtbot.waitUntil(lambda: "blank keys" in panel.card_label.text(), timeout=5000)
+    panel.rooms.setText("201, 202")
+    panel.kind.setCurrentText("staff")
+    panel.sequence.setValue(7)
+    panel.issue()
+    qtbot.waitUntil(lambda: panel.issue_button.isEnabled(), timeout=10000)
+    assert "Card issued for room 201, 202" in panel.result.title.text()
+    source = panel.service.read(full=False).result(10).decoded.issuance
+
+    panel.duplicate()  # 1st press: read the card to copy
+    qtbot.waitUntil(lambda: panel.duplicate_button.text() == "Write duplicate", timeout=10000)
+    assert "Now place the new card" in panel.result.title.text()
+
+    panel.duplicate()  # 2nd press with the source still on the encoder: refused
+    qtbot.waitUntil(lambda: "5311" in panel.result.title.text(), timeout=10000)
+    assert "being copied" in panel.result.body.text()
+    assert panel.duplicate_button.text() == "Write duplicate"  # still ready to retry
+
+    original = sim.remove()
+    new = sim.place("classic-1k")
+    qtbot.waitUntil(lambda: new.uid.hex().upper() in panel.card_label.text(), timeout=5000)
+    panel.duplicate()
+    qtbot.waitUntil(lambda: "Duplicate written" in panel.result.title.text(), timeout=10000)
+    assert "keyed by this site" in panel.card_label.text()
+    assert "number 8" in panel.result.body.text() and source_uid in panel.result.body.text()
+    assert panel.duplicate_button.text() == "Duplicate…"
+
+    panel.read()
+    qtbot.waitUntil(lambda: "Valid card for room 201, 202" in panel.result.title.text(),
+                    timeout=10000)  # fmt: skip
+    assert f"Card {new.uid.hex().upper()}, number 8, staff" in panel.result.body.text()
+    copy = panel.service.read(full=False).result(10).decoded.issuance
+    assert (copy.rooms, copy.valid_from, copy.valid_to, copy.kind, copy.sequence) == (
+        source.rooms, source.valid_from, source.valid_to, source.kind, source.sequence + 1)
+    sim.place(original)
+    assert panel.service.read(full=False).result(10).decoded.issuance.sequence == 7

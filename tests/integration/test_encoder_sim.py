@@ -57,14 +57,33 @@ def test_issue_read_duplicate_wipe(sim, enc, ctx):
 
     first = sim.remove()
     sim.place("classic-1k")
-    dup = operations.duplicate(enc, ctx, layout, KEY, STAY)
-    assert dup.issuance.sequence == STAY.sequence + 1 and dup.card.uid != first.uid
-    assert read(enc, ctx).decoded.issuance.sequence == 2
+    dup = operations.duplicate(enc, ctx, layout, KEY, back.decoded.issuance, first.uid)
+    assert dup.card.uid != first.uid
+    copy = read(enc, ctx).decoded
+    assert copy.valid and copy.issuance.sequence == STAY.sequence + 1
+    c = copy.issuance
+    assert (c.rooms, c.valid_from, c.valid_to, c.kind) == (
+        STAY.rooms, STAY.valid_from, STAY.valid_to, STAY.kind
+    )  # fmt: skip
+    assert copy.issuance.issued_at >= back.decoded.issuance.issued_at  # a new issue time
 
     operations.wipe(enc, ctx, layout, KEY)
     assert "blank" in read(enc, ctx).decoded.reason
     # Wiped means transport keys again: readable with the default key everywhere.
     assert {s["key"] for s in read(enc, ctx, full=True).sectors} == {"default"}
+
+
+def test_duplicate_refuses_the_card_being_copied(sim, enc, ctx):
+    layout = load_layout()
+    source = operations.issue(enc, ctx, layout, KEY, STAY)
+    with pytest.raises(KeyDeskError) as info:
+        operations.duplicate(enc, ctx, layout, KEY, STAY, source.card.uid)
+    assert info.value.code == "5311" and "being copied" in info.value.detail
+    assert info.value.state.startswith("card unchanged")
+    assert read(enc, ctx).decoded.issuance.sequence == 1  # the source is untouched
+    # In place (no source UID): the same card now carries the next number.
+    operations.duplicate(enc, ctx, layout, KEY, STAY)
+    assert read(enc, ctx).decoded.issuance.sequence == 2
 
 
 def test_altered_card_is_invalid(sim, enc, ctx):
@@ -102,21 +121,25 @@ def test_wipe_pulled_mid_write_no_longer_opens(sim, enc, ctx):
     sim.put_back()
     assert not read(enc, ctx).decoded.valid
     operations.wipe(enc, ctx, layout, KEY)
+    assert "blank" in read(enc, ctx).decoded.reason
 
 
 @pytest.mark.parametrize(
-    ("fault", "params"),
+    ("fault", "params", "retried"),
     [
-        ("garbage", {}),
-        ("bad_checksum", {}),
-        ("split", {}),
-        ("slow", {"seconds": 0.15}),
-        ("silence", {}),
+        ("garbage", {}, False),  # resynchronised on 00 FF, nothing resent
+        ("bad_checksum", {}, True),  # NACK → the chip sends its answer again
+        ("split", {}, False),
+        ("slow", {"seconds": 0.15}, False),  # within the response timeout
+        ("silence", {}, True),  # no ACK → the command is resent
     ],
 )
-def test_recoverable_link_faults(sim, enc, ctx, fault, params):
+def test_recoverable_link_faults(sim, enc, ctx, fault, params, retried):
     sim.inject(fault, 1, **params)
+    before = enc.stats.retries
     operations.issue(enc, ctx, load_layout(), KEY, STAY)
+    assert sim.fired == [fault], "the fault must really have hit the issue"
+    assert (enc.stats.retries > before) == retried
     assert read(enc, ctx).decoded.valid
 
 
@@ -193,3 +216,95 @@ def test_cli_round_trip(sim):
     sim.remove()
     code, lines = run("read")
     assert code == 1 and lines[-1]["code"] == "5311"
+
+
+def test_key_choice_learns_and_recovers_from_a_stale_guess(sim, enc, ctx):
+    """The key that opened (or was written into) a sector is tried first next time; a
+    stale guess costs one refused key + re-select, and is corrected."""
+    layout = load_layout()
+    operations.issue(enc, ctx, layout, KEY, STAY)
+    sim.reset_stats()
+    result = read(enc, ctx, full=True)  # 16 sectors: 2 site-keyed, 14 transport
+    assert result.decoded.valid
+    assert sim.stats.per_command[0x4A] == 1, "no key was refused"
+    assert [s["key"] for s in result.sectors[:4]] == ["default", "site", "site", "default"]
+
+    # Another desk wiped sector 1 behind our back: the remembered "site" guess is stale.
+    sim.card.blocks[7][:] = bytes.fromhex("FFFFFFFFFFFFFF078069FFFFFFFFFFFF")
+    sim.reset_stats()
+    result = read(enc, ctx)
+    assert result.sectors[0]["key"] == "default" and result.decoded.valid  # data intact
+    assert sim.stats.per_command[0x4A] == 2  # one refusal, one re-select
+    sim.reset_stats()
+    read(enc, ctx)
+    assert sim.stats.per_command[0x4A] == 1  # learned
+
+
+def test_recognise_then_issue_never_tries_a_refused_key(sim, enc, ctx):
+    layout = load_layout()
+    operations.issue(enc, ctx, layout, KEY, STAY)
+    card = sim.remove()
+    fresh = Pn532.open  # a new connection knows nothing about the card
+    enc.close()
+    again = fresh(sim.url, timeouts=FAST)
+    try:
+        sim.place(card)
+        assert operations.recognise(again, again.select(), layout, KEY) == "site"
+        sim.reset_stats()
+        operations.issue(again, ctx, layout, KEY, STAY.next_copy())
+        assert sim.stats.per_command[0x4A] == 1
+        sim.place("desfire")
+        assert operations.recognise(again, again.select(), layout, KEY) is None
+    finally:
+        again.close()
+
+
+def test_cli_duplicate_writes_the_same_stay_with_the_next_number(sim):
+    """`keydesk card duplicate`: reads the card, asks for a new one, writes the copy."""
+    import select
+
+    url = sim.url
+    base = [sys.executable, "-c", "from ui.entry import main; raise SystemExit(main())", "card"]
+
+    def run(*args):
+        out = subprocess.run([*base, *args, "--port", url, "--json"], capture_output=True,
+                             text=True, timeout=60)  # fmt: skip
+        return out.returncode, [json.loads(line) for line in out.stdout.splitlines()]
+
+    code, lines = run("issue", "--room", "101", "--room", "102", "--from", "2026-11-21T14:00",
+                      "--to", "2026-11-23T12:00", "--kind", "staff", "--seq", "4")  # fmt: skip
+    assert code == 0, lines
+    source = lines[-1]["issuance"]
+
+    code, lines = run("duplicate", "--wait", "0.5")  # nobody swaps the card
+    assert code == 1 and lines[-1]["code"] == "5311", lines
+
+    proc = subprocess.Popen([*base, "duplicate", "--port", url, "--json", "--wait", "30"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        seen = ""
+        while "Place the new card" not in seen:
+            ready, _, _ = select.select([proc.stderr], [], [], 30)
+            assert ready, f"the CLI never asked for the new card: {seen!r}"
+            line = proc.stderr.readline()
+            assert line, f"the CLI ended early: {seen!r}"
+            seen += line
+        original = sim.remove()
+        new = sim.place("classic-1k")
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(5)
+    assert proc.returncode == 0, err
+    result = json.loads(out.splitlines()[-1])
+    assert result["operation"] == "duplicate" and result["card"]["uid"] == new.uid.hex().upper()
+
+    code, lines = run("read", "--quick")
+    copy = lines[-1]["issuance"]
+    assert lines[-1]["valid"] and copy["sequence"] == source["sequence"] + 1 == 5
+    same = ("rooms", "valid_from", "valid_to", "kind")
+    assert {k: copy[k] for k in same} == {k: source[k] for k in same}
+    sim.place(original)  # the guest's first card is untouched and still valid
+    code, lines = run("read", "--quick")
+    assert lines[-1]["valid"] and lines[-1]["issuance"]["sequence"] == 4

@@ -39,6 +39,14 @@ from ui.front_desk.encoder_result import ResultView
 log = logging.getLogger(__name__)
 
 
+# Whose keys the service found on a card it just saw (EncoderService._recognise).
+KEYS_TEXT = {
+    "transport": "blank keys",
+    "site": "keyed by this site",
+    "foreign": "keys of another system",
+}
+
+
 def _qdt(value: datetime) -> QDateTime:
     return QDateTime(value)
 
@@ -53,7 +61,7 @@ class EncoderPanel(QWidget):
         )
         self._owns_service = shared is None
         self._job: Any = None
-        self._duplicate_source: Issuance | None = None
+        self._duplicate_source: tuple[Issuance, bytes] | None = None  # (stay, card UID)
         self._build()
         ctx.bridge.event.connect(self._on_event)
         self.service.start()
@@ -185,9 +193,11 @@ class EncoderPanel(QWidget):
             self.result.cancelled(str(exc))
             self.result.title.setText("<b style='color:#b00020'>Check the form</b>")
             return
+        self._reset_duplicate()
         self._start(self.service.issue(issuance), "Issuing", self._issued)
 
     def _issued(self, r: Any) -> None:
+        self._show_card_keys(r.card, "site")
         i = r.issuance
         self.result.success(
             f"Card issued for room {', '.join(i.rooms) or 'all'}",
@@ -199,6 +209,7 @@ class EncoderPanel(QWidget):
         )
 
     def read(self) -> None:
+        self._reset_duplicate()
         self._start(self.service.read(full=False), "Reading", self._read_done)
 
     def _read_done(self, r: Any) -> None:
@@ -218,18 +229,42 @@ class EncoderPanel(QWidget):
             self.result.body.setText(f"Card {r.card.uid_hex}: {d.reason}")
 
     def duplicate(self) -> None:
+        """First press: read the card to copy. Second press (after swapping cards): write
+        the same stay with the next card number onto the new card — never onto the source
+        (the guest would get one card, not two). A failure keeps the source for a retry."""
         if self._duplicate_source is None:
             self._start(self.service.read(full=False), "Reading the card to copy", self._source)
             return
-        source, self._duplicate_source = self._duplicate_source, None
+        source, uid = self._duplicate_source
+        self._start(
+            self.service.duplicate(source, source_uid=uid), "Writing the duplicate", self._copied
+        )
+
+    def _reset_duplicate(self) -> None:
+        self._duplicate_source = None
         self.duplicate_button.setText("Duplicate…")
-        self._start(self.service.duplicate(source), "Writing the duplicate", self._issued)
+
+    def _copied(self, r: Any) -> None:
+        assert self._duplicate_source is not None
+        _source, uid = self._duplicate_source
+        self._reset_duplicate()
+        self._show_card_keys(r.card, "site")
+        i = r.issuance
+        self.result.success(
+            f"Duplicate written for room {', '.join(i.rooms) or 'all'}",
+            [
+                f"Card {r.card.uid_hex}, number {i.sequence}, {i.kind} — a copy of card "
+                f"{uid.hex().upper()} (number {i.sequence - 1}); both open the same doors",
+                f"Valid {i.valid_from:%Y-%m-%d %H:%M} to {i.valid_to:%Y-%m-%d %H:%M}",
+                "Every block written and read back.",
+            ],
+        )
 
     def _source(self, r: Any) -> None:
         if not (r.decoded.valid and r.decoded.issuance):
             self._read_done(r)
             return
-        self._duplicate_source = r.decoded.issuance
+        self._duplicate_source = (r.decoded.issuance, r.card.uid)
         self.duplicate_button.setText("Write duplicate")
         self.result.success(
             "Now place the new card",
@@ -238,9 +273,11 @@ class EncoderPanel(QWidget):
         )  # fmt: skip
 
     def wipe(self) -> None:
+        self._reset_duplicate()
         self._start(self.service.wipe(), "Wiping", self._wiped)
 
     def _wiped(self, r: Any) -> None:
+        self._show_card_keys(r.card, "transport")
         self.result.success("Card wiped", [f"Card {r.card.uid_hex} is blank and can be reused."])
 
     # -- live events -------------------------------------------------------------------
@@ -255,10 +292,19 @@ class EncoderPanel(QWidget):
         elif isinstance(event, DeviceEvent) and event.kind == "encoder":
             p = event.payload
             if event.code == "CardPlaced":
-                family = p.get("family") or "unknown type"
-                self.card_label.setText(f"Card on the encoder: {p.get('uid', '?')} ({family})")
+                self._show_card(p.get("uid", "?"), p.get("family"), p.get("keys"))
             elif event.code == "CardRemoved":
                 self.card_label.setText("No card on the encoder")
+
+    def _show_card(self, uid: str, family: str | None, keys: str | None) -> None:
+        what = [family or "unknown type"]
+        if keys in KEYS_TEXT:
+            what.append(KEYS_TEXT[keys])
+        self.card_label.setText(f"Card on the encoder: {uid} ({', '.join(what)})")
+
+    def _show_card_keys(self, card: Any, keys: str) -> None:
+        """After a job that wrote the card (Ultralight cards have no keys)."""
+        self._show_card(card.uid_hex, card.family.value, keys if card.family.is_classic else None)
 
     def _show_state(self, state: str, detail: str) -> None:
         words = {

@@ -216,9 +216,23 @@ def issue_state(done: int, steps: list[Step], touched: bool = True) -> str:
 
 
 def duplicate(
-    enc: Encoder, ctx: JobContext, layout: Layout, site_key: bytes, source: Issuance
+    enc: Encoder,
+    ctx: JobContext,
+    layout: Layout,
+    site_key: bytes,
+    source: Issuance,
+    source_uid: bytes | None = None,
 ) -> OperationResult:
-    """Another card for the same stay: the source's issuance with the next sequence."""
+    """Another card for the same stay: the source's rooms, times and kind with the next
+    sequence number. With ``source_uid`` the card being copied is refused (the guest
+    would get one card, not two); without it the card is rewritten in place."""
+    if source_uid is not None:
+        card = enc.select()
+        if card is not None and card.uid == source_uid:
+            raise encoder_error(
+                UNKNOWN_CARD,
+                f"card {card.uid_hex} is the card being copied: put the new card on the encoder",
+            )
     return issue(enc, ctx, layout, site_key, source.next_copy(), operation="duplicate")
 
 

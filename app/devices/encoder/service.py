@@ -47,6 +47,7 @@ class EncoderService:
         name: str = "encoder",
         poll_interval: float = 0.4,
         timeouts: Timeouts | None = None,
+        reopen_every: float = REOPEN_EVERY,
     ) -> None:
         self.runtime = runtime
         self.settings = settings
@@ -54,6 +55,7 @@ class EncoderService:
         self.name = name
         self.poll_interval = poll_interval
         self.timeouts = timeouts
+        self.reopen_every = reopen_every
         self.trace = SerialTrace() if settings.encoder_trace else None
         self.state = ConnectionState.DISCONNECTED
         self.firmware = ""
@@ -65,7 +67,7 @@ class EncoderService:
         self._busy_lock = threading.Lock()
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
-        self._last_open_try = -REOPEN_EVERY
+        self._last_open_try = -reopen_every
         self._replug = (
             ReplugWatch(settings.encoder_vid_pid, settings.encoder_serial)
             if settings.encoder_vid_pid and not settings.encoder_url
@@ -127,10 +129,13 @@ class EncoderService:
             lambda enc, ctx: operations.issue(enc, ctx, self.layout, self._key(), issuance),
         )
 
-    def duplicate(self, source: Issuance) -> JobFuture:
+    def duplicate(self, source: Issuance, source_uid: bytes | None = None) -> JobFuture:
+        """The next card of ``source``'s stay; never onto the card ``source_uid``."""
         return self.submit(
             "duplicate",
-            lambda enc, ctx: operations.duplicate(enc, ctx, self.layout, self._key(), source),
+            lambda enc, ctx: operations.duplicate(
+                enc, ctx, self.layout, self._key(), source, source_uid
+            ),
         )
 
     def wipe(self) -> JobFuture:
@@ -237,7 +242,7 @@ class EncoderService:
             with self._busy_lock:
                 if self._busy:
                     continue
-            if self._enc is None and time.monotonic() - self._last_open_try < REOPEN_EVERY:
+            if self._enc is None and time.monotonic() - self._last_open_try < self.reopen_every:
                 continue
             if self._enc is None:
                 self._last_open_try = time.monotonic()
@@ -261,7 +266,7 @@ class EncoderService:
         self._thread.submit(lambda _ctx: self._close(), "replug")
         if what == "unplugged":
             self._publish_state(ConnectionState.DISCONNECTED, "encoder unplugged")
-        self._last_open_try = -REOPEN_EVERY
+        self._last_open_try = -self.reopen_every
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -269,4 +274,5 @@ class EncoderService:
             "url": self.url,
             "firmware": self.firmware,
             "card": self.card.to_dict() if self.card else None,
+            "card_keys": self.card_keys,
         }

@@ -69,6 +69,7 @@ class EncoderSimulator:
         self._stop = threading.Event()
         self._refuse_until = 0.0
         self.connections = 0
+        self.fired: list[str] = []  # faults in the order they took effect (for tests)
         self._last_removed: VirtualCard | None = None
         if card:
             self.place(card)
@@ -248,6 +249,7 @@ class EncoderSimulator:
             fault.count -= 1
             if fault.count <= 0:
                 self._faults.pop(0)
+            self.fired.append(fault.kind)
             return fault
 
     def _peek_fault(self, kind: str) -> bool:
