@@ -7,6 +7,7 @@ Each must end in a clear KeyDeskError (53xx) quickly — never a hang, never a s
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 import pytest
@@ -172,6 +173,44 @@ def test_port_vanishing_mid_operation(driver_name):
     )
     assert enc.select() is not None
     state["dead"] = True
+    with pytest.raises(KeyDeskError) as info:
+        enc.select()
+    assert info.value.code == "5312"
+    assert not enc.port_alive
+    enc.close()
+
+
+@pytest.mark.parametrize("driver_name", sorted(DRIVERS))
+@pytest.mark.skipif(sys.platform == "win32", reason="termios is POSIX")
+def test_unplugged_during_flush_is_link_lost(driver_name):
+    """pyserial's POSIX flush() is termios.tcdrain, which raises termios.error (not an
+    OSError) once a USB-serial device is unplugged: a clear 5312, not a crash."""
+    import termios
+
+    from app.devices.encoder.sim.cards import make_card
+    from app.devices.encoder.sim.chip import Chip
+
+    chip = Chip()
+    chip.card = make_card("classic-1k")
+    state = {"unplugged": False}
+
+    def reply(data, _n):
+        return b"".join(
+            frames.ACK + _response(chip.handle(f.data))
+            for f in frames.FrameDecoder().feed(data)
+            if isinstance(f, frames.DataFrame)
+        )
+
+    class UnpluggedPort(FakePort):
+        def flush(self):
+            if state["unplugged"]:
+                raise termios.error(5, "Input/output error")
+
+    enc = DRIVERS[driver_name].open(
+        "fake://", timeouts=FAST, opener=lambda *_a, **_k: UnpluggedPort(reply)
+    )
+    assert enc.select() is not None
+    state["unplugged"] = True
     with pytest.raises(KeyDeskError) as info:
         enc.select()
     assert info.value.code == "5312"

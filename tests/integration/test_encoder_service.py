@@ -167,3 +167,38 @@ def test_usb_unplug_and_replug_found_by_vid_pid(runtime, monkeypatch):
         service.issue(STAY).result(10)
     finally:
         sim.stop()
+
+
+def test_cancel_during_a_slow_command_says_what_is_on_the_card(runtime, sim):
+    """Cancel reaches a command the chip is still working on (the device thread's
+    interrupt breaks the read); the half-issued card never verifies and is issued again."""
+    from app.domain.events import Progress
+    from app.runtime import JobCancelled
+
+    secrets = MemorySecretStore()
+    secrets.set(SITE_KEY_SECRET, KEY)
+    patient = Timeouts(ack=3.0, response=3.0, retries=1)  # a timeout cannot end it early
+    service = EncoderService(runtime, Settings(encoder_url=sim.url), secrets,
+                             poll_interval=0.05, timeouts=patient)  # fmt: skip
+    rec = Recorder(runtime.bus)
+    service.start()
+    rec.wait_for(card_event("CardPlaced"))
+    service.issue(STAY).result(10)  # an earlier, valid stay on the card
+    job: dict = {}
+
+    def on_progress(event) -> None:
+        if event.job == "issue" and "block 5" in event.text and "slowed" not in job:
+            job["slowed"] = True
+            sim.inject("slow", seconds=1.5)  # the write of block 5 hangs in the chip
+            threading.Timer(0.2, lambda: job["future"].request_cancel()).start()
+
+    runtime.bus.subscribe(on_progress, Progress)
+    new_stay = Issuance(("302",), datetime(2026, 12, 1, 14), datetime(2026, 12, 3, 12))
+    job["future"] = service.issue(new_stay)
+    with pytest.raises(JobCancelled) as info:
+        job["future"].result(10)
+    assert sim.fired == ["slow"]
+    assert "not issued: 1 of 6 blocks" in str(info.value)
+    assert not service.read(full=False).result(10).decoded.valid
+    service.issue(new_stay).result(10)
+    assert service.read(full=False).result(10).decoded.issuance == new_stay

@@ -308,3 +308,27 @@ def test_cli_duplicate_writes_the_same_stay_with_the_next_number(sim):
     sim.place(original)  # the guest's first card is untouched and still valid
     code, lines = run("read", "--quick")
     assert lines[-1]["valid"] and lines[-1]["issuance"]["sequence"] == 4
+
+
+def test_the_simulated_card_enforces_keys_and_access_bits(sim, enc):
+    """The simulator is the oracle of every test above: a wrong key must be refused and
+    a read-only block must refuse writes, through the real driver."""
+    from app.devices.encoder import classic
+
+    transport = b"\xff" * 6
+    card = enc.select()
+    assert not enc.mifare_auth(4, "A", bytes(6), card.uid)  # wrong key: refused, halted
+    with pytest.raises(KeyDeskError):
+        enc.mifare_read(4)  # a halted card answers nothing
+    enc.select()
+    assert enc.mifare_auth(4, "A", transport, card.uid)
+    read_only_block_4 = classic.encode_access([(0, 1, 0), (0, 0, 0), (0, 0, 0), (0, 0, 1)])
+    enc.mifare_write(7, classic.build_trailer(transport, read_only_block_4, transport))
+    enc.select()
+    assert enc.mifare_auth(4, "A", transport, card.uid)
+    enc.mifare_write(5, b"5" * 16)  # block 5 (group 1) is still writable
+    assert enc.mifare_read(5) == b"5" * 16
+    with pytest.raises(KeyDeskError) as info:
+        enc.mifare_write(4, b"4" * 16)
+    assert info.value.code == "5300"
+    assert bytes(sim.card.blocks[4]) == bytes(16)
