@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from datetime import datetime
 
 import pytest
@@ -40,6 +41,18 @@ def enc(sim):
 @pytest.fixture
 def ctx():
     return JobContext("test", "encoder", None)
+
+
+def open_when_free(url, wait=5.0):
+    """Open again once the simulator has noticed the previous user left (one at a time)."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return Pn532.open(url, timeouts=FAST)
+        except KeyDeskError as err:
+            if err.code != "5310" or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def read(enc, ctx, full=False):
@@ -244,9 +257,8 @@ def test_recognise_then_issue_never_tries_a_refused_key(sim, enc, ctx):
     layout = load_layout()
     operations.issue(enc, ctx, layout, KEY, STAY)
     card = sim.remove()
-    fresh = Pn532.open  # a new connection knows nothing about the card
     enc.close()
-    again = fresh(sim.url, timeouts=FAST)
+    again = open_when_free(sim.url)  # a new connection knows nothing about the card
     try:
         sim.place(card)
         assert operations.recognise(again, again.select(), layout, KEY) == "site"
