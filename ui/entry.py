@@ -16,6 +16,12 @@ from app.cli import build_parser
 
 
 def _window(args: argparse.Namespace) -> int:
+    from ui.platform_check import window_problem
+
+    problem = window_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     from ui.application import run_window
 
     return run_window(demo=bool(getattr(args, "demo", False)))
