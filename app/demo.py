@@ -9,11 +9,16 @@ its cleanup with the runtime.
 from __future__ import annotations
 
 import importlib
+import itertools
 import logging
+import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from app import paths
 from app.runtime import Runtime
 from app.settings import MemorySecretStore, Settings
 
@@ -29,6 +34,7 @@ class DemoEnvironment:
     # Simulator objects by name, so the demo/self-test can place cards, inject faults...
     simulators: dict[str, Any] = field(default_factory=dict)
     failures: dict[str, str] = field(default_factory=dict)
+    data_dir: Path | None = None  # where the demo's event store and audit trail live
 
 
 # "module:function" strings; each function takes the DemoEnvironment.
@@ -44,9 +50,43 @@ def _resolve(spec: str) -> Callable[[DemoEnvironment], None]:
     return getattr(importlib.import_module(module), func)
 
 
+_session_numbers = itertools.count(1)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists but not ours (or Windows quirks): keep its folder
+        return True
+    return True
+
+
+def _fresh_demo_data_dir() -> Path:
+    """``<data>/demo/<pid>-<n>``: new for every demo session; folders of ended processes go."""
+    root = paths.data_dir() / "demo"
+    root.mkdir(parents=True, exist_ok=True)
+    for old in root.iterdir():
+        pid = old.name.partition("-")[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+    path = root / f"{os.getpid()}-{next(_session_numbers)}"
+    path.mkdir()
+    return path
+
+
 def start_demo(runtime: Runtime) -> DemoEnvironment:
-    """Start every simulator; one that fails is recorded, the others still start."""
+    """Start every simulator; one that fails is recorded, the others still start.
+
+    While the demo runs, ``paths.data_dir()`` points at a fresh demo folder, so its event
+    store and audit trail start empty and never mix with the real ones.
+    """
     env = DemoEnvironment(runtime)
+    env.data_dir = _fresh_demo_data_dir()
+    paths.set_data_dir_override(env.data_dir)
+    # Registered first, so it runs last: after the stores opened in the demo are closed.
+    runtime.add_cleanup(lambda: paths.set_data_dir_override(None))
     for spec in DEMO_STARTERS:
         try:
             _resolve(spec)(env)

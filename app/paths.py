@@ -35,9 +35,20 @@ def config_dir() -> Path:
     return path
 
 
+# Set by the demo so its event store and audit trail never mix with the real ones.
+_data_dir_override: Path | None = None
+
+
+def set_data_dir_override(path: Path | None) -> None:
+    global _data_dir_override
+    _data_dir_override = path
+
+
 def data_dir() -> Path:
     home = _home_override()
     path = home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, False))
+    if _data_dir_override is not None:
+        path = _data_dir_override
     path.mkdir(parents=True, exist_ok=True)
     return path
 

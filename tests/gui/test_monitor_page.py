@@ -134,7 +134,7 @@ def test_unacknowledged_alarms_from_a_previous_run_show_at_start(qtbot):
 
     from ui.application import KeyDeskSession
 
-    s = KeyDeskSession(demo=True)
+    s = KeyDeskSession()  # the real profile: the demo starts with an empty store
     qtbot.addWidget(s.window)
     try:
         page = s.window.pages["monitor"]
@@ -152,7 +152,7 @@ def test_history_loads_older_pages_from_the_store(qtbot):
 
     from ui.application import KeyDeskSession
 
-    s = KeyDeskSession(demo=True)
+    s = KeyDeskSession()  # the real profile: the demo starts with an empty store
     qtbot.addWidget(s.window)
     try:
         page = s.window.show_page("monitor")

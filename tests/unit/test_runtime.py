@@ -163,3 +163,20 @@ def test_runtime_shutdown_within_budget_and_leaves_no_thread():
     assert time.monotonic() - start < Runtime.SHUTDOWN_BUDGET + 0.2
     assert closed == [True]
     assert set(non_daemon_threads()) <= before
+
+
+def test_demo_keeps_its_data_apart_and_fresh(keydesk_home):
+    from app import paths
+    from app.demo import start_demo
+
+    real = paths.data_dir()
+    seen = []
+    for _ in range(2):
+        rt = Runtime().start()
+        env = start_demo(rt)
+        seen.append(paths.data_dir())
+        assert env.data_dir == paths.data_dir() != real
+        assert env.data_dir.is_relative_to(real / "demo")
+        assert rt.shutdown()
+        assert paths.data_dir() == real
+    assert seen[0] != seen[1]
