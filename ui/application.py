@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app.demo import DemoEnvironment, start_demo
+from app.devices.encoder.service import EncoderService
 from app.runtime import Runtime
 from app.settings import SecretStore, Settings, SettingsStore
 from ui.bridge import Bridge
@@ -47,8 +48,18 @@ class KeyDeskSession:
         secrets: SecretStore = self.demo.secrets if self.demo else SecretStore()
         self.bridge = Bridge(self.runtime.bus)
         self.ctx = UiContext(self.runtime, self.bridge, settings, store, secrets, self.demo)
+        self.ctx.encoder = self._encoder_service()
         self.window = MainWindow(self.ctx)
         self._closed = False
+
+    def _encoder_service(self) -> EncoderService:
+        """The demo's shared service (the self-test uses it too), or one of our own."""
+        shared = self.demo.simulators.get("encoder_service") if self.demo else None
+        if shared is not None:
+            return shared
+        service = EncoderService(self.runtime, self.ctx.settings, self.ctx.secrets)
+        self.runtime.add_cleanup(service.stop)
+        return service
 
     def close(self) -> bool:
         """Close the window and stop every thread; True when all stopped in time."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.demo import DemoEnvironment
 from app.runtime import Runtime
@@ -25,6 +25,9 @@ class UiContext:
     settings_store: SettingsStore
     secrets: SecretStore
     demo: DemoEnvironment | None = None
+    # The window's one EncoderService (only one user may own the encoder's port); the
+    # Cards tab drives it, other tabs borrow it to capture a card's UID.
+    encoder: Any = None
     # Set by the main window: open the Explain page on a catalog entry.
     show_explanation: Callable[[str, str], None] = field(default=lambda _d, _c: None)
     # Set by the main window: show a background failure to the user (never blocks).

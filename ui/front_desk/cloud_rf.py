@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.cloud.config import OPERATE_CARD_TYPES
@@ -119,17 +118,8 @@ class RfCardsPanel(RoomFormPanel):
                  busy=[self.cancel_button])
 
     def encoder_service(self) -> Any:
-        """The window's encoder service (owned by the Cards panel), when there is one.
-
-        Looked up rather than created: only one service may own the encoder's port."""
-        service = getattr(self.ctx, "encoder", None)
-        if service is not None:
-            return service
-        for widget in self.window().findChildren(QWidget):
-            candidate = getattr(widget, "service", None)
-            if candidate is not None and hasattr(candidate, "capture_uid"):
-                return candidate
-        return None
+        """The window's encoder service (see UiContext.encoder), borrowed to capture a UID."""
+        return self.ctx.encoder
 
     def capture(self) -> None:
         """The UID of the card on the local encoder (EncoderService.capture_uid)."""

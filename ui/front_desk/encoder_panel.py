@@ -55,11 +55,7 @@ class EncoderPanel(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
-        shared = ctx.demo.simulators.get("encoder_service") if ctx.demo else None
-        self.service: EncoderService = shared or EncoderService(
-            ctx.runtime, ctx.settings, ctx.secrets
-        )
-        self._owns_service = shared is None
+        self.service: EncoderService = ctx.encoder  # owned by the session, stopped with it
         self._job: Any = None
         self._duplicate_source: tuple[Issuance, bytes] | None = None  # (stay, card UID)
         self._build()
@@ -316,7 +312,3 @@ class EncoderPanel(QWidget):
         text = words.get(state, state)
         self.status_label.setText(f"{text}{' — ' + detail if detail else ''}")
 
-    def shutdown(self) -> None:
-        # The bridge's signal dies with the window; only a service we started is ours to stop.
-        if self._owns_service:
-            self.service.stop()

@@ -167,16 +167,8 @@ class ReaderAccessPanel(QWidget):
     # -- encoder ---------------------------------------------------------------------------
 
     def encoder_service(self) -> Any:
-        """The window's encoder service (owned by the Cards panel), looked up, never
-        created: only one service may own the encoder's port."""
-        service = getattr(self.ctx, "encoder", None)
-        if service is not None:
-            return service
-        for widget in self.window().findChildren(QWidget):
-            candidate = getattr(widget, "service", None)
-            if candidate is not None and hasattr(candidate, "capture_uid"):
-                return candidate
-        return None
+        """The window's encoder service (see UiContext.encoder), borrowed to capture a UID."""
+        return self.ctx.encoder
 
     def capture(self) -> None:
         encoder = self.encoder_service()
