@@ -30,17 +30,32 @@ from bootstrap import ensure_env  # noqa: E402
 
 
 def version(python: Path) -> str:
-    out = subprocess.run([str(python), "-c", "import app; print(app.__version__)"],
-                         capture_output=True, text=True, check=True, cwd=ROOT)
+    out = subprocess.run(
+        [str(python), "-c", "import app; print(app.__version__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
     return out.stdout.strip()
 
 
 def bundle(python: Path) -> Path:
     subprocess.run([str(python), "-m", "pip", "install", "-q", PYINSTALLER], check=True)
     subprocess.run(
-        [str(python), "-m", "PyInstaller", "--noconfirm", "--distpath", str(DIST),
-         "--workpath", str(ROOT / "build"), str(ROOT / "installer" / "keydesk.spec")],
-        check=True, cwd=ROOT,
+        [
+            str(python),
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(ROOT / "build"),
+            str(ROOT / "installer" / "keydesk.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
     )
     return DIST / "KeyDesk"
 
@@ -50,8 +65,11 @@ def _iscc() -> str | None:
     if found:
         return found
     # Inno Setup 6's default places: the installer's (all users) and winget's (per user).
-    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles"),
-                 os.path.join(os.environ.get("LOCALAPPDATA", ""), "Programs")):
+    for base in (
+        os.environ.get("ProgramFiles(x86)"),
+        os.environ.get("ProgramFiles"),
+        os.path.join(os.environ.get("LOCALAPPDATA", ""), "Programs"),
+    ):
         candidate = Path(base or "") / "Inno Setup 6" / "ISCC.exe"
         if base and candidate.exists():
             return str(candidate)
@@ -61,26 +79,31 @@ def _iscc() -> str | None:
 def windows_installer(ver: str) -> Path:
     iscc = _iscc()
     if not iscc:
-        sys.exit("Inno Setup 6 (ISCC.exe) was not found on PATH or in its default folder; "
-                 "the bundle is in dist/KeyDesk. Install Inno Setup 6.3+ and run again.")
-    subprocess.run([iscc, f"/DAppVersion={ver}", str(ROOT / "installer" / "keydesk.iss")],
-                   check=True)
+        sys.exit(
+            "Inno Setup 6 (ISCC.exe) was not found on PATH or in its default folder; "
+            "the bundle is in dist/KeyDesk. Install Inno Setup 6.3+ and run again."
+        )
+    subprocess.run(
+        [iscc, f"/DAppVersion={ver}", str(ROOT / "installer" / "keydesk.iss")], check=True
+    )
     return DIST / f"KeyDesk-{ver}-setup.exe"
 
 
 DESKTOP_ENTRIES = {
-    "keydesk.desktop": ("KeyDesk", "Front-desk cards, keys, locks and access monitoring",
-                        "window"),
-    "keydesk-demo.desktop": ("KeyDesk (demo)", "KeyDesk on its built-in simulators "
-                             "(training; nothing touches real locks or settings)", "demo"),
+    "keydesk.desktop": ("KeyDesk", "Front-desk cards, keys, locks and access monitoring", "window"),
+    "keydesk-demo.desktop": (
+        "KeyDesk (demo)",
+        "KeyDesk on its built-in simulators (training; nothing touches real locks or settings)",
+        "demo",
+    ),
 }
 
-# System libraries the bundle does not carry (PyInstaller leaves out glibc, OpenGL/EGL and
-# libxcb on purpose; xcb-icccm/keysyms are needed by Qt's xcb plugin). Found by running
-# ldd over every shared object in dist/KeyDesk (see installer/README.md). libfontconfig1
-# pulls in fontconfig's configuration and a font, which the bundled fontconfig needs.
-DEB_DEPENDS = ("libgl1", "libegl1", "libxcb1", "libxcb-icccm4", "libxcb-keysyms1",
-               "libfontconfig1")
+# System libraries the bundle may not carry: PyInstaller leaves out glibc, OpenGL/EGL and
+# libxcb on purpose, and bundles xcb-icccm/keysyms (needed by Qt's xcb plugin) only when the
+# build machine has them. Found by running ldd over every shared object in dist/KeyDesk
+# (installer/README.md). libfontconfig1 brings fontconfig's configuration and a font, which
+# the bundled fontconfig library needs.
+DEB_DEPENDS = ("libgl1", "libegl1", "libxcb1", "libxcb-icccm4", "libxcb-keysyms1", "libfontconfig1")
 DEB_RECOMMENDS = ("gnome-keyring",)  # a Secret Service for the keyring (tokens, passwords)
 
 
@@ -90,8 +113,10 @@ def _glibc() -> str:
 
 
 def _desktop_entry(name: str, comment: str, command: str) -> str:
-    return (f"[Desktop Entry]\nType=Application\nName={name}\nComment={comment}\n"
-            f"Exec=/usr/bin/keydesk {command}\nTerminal=false\nCategories=Office;\n")
+    return (
+        f"[Desktop Entry]\nType=Application\nName={name}\nComment={comment}\n"
+        f"Exec=/usr/bin/keydesk {command}\nTerminal=false\nCategories=Office;\n"
+    )
 
 
 def _size_kib(folder: Path) -> int:
@@ -123,8 +148,7 @@ def debian_package(bundle_dir: Path, ver: str) -> Path:
         " Uninstalling leaves each user's settings, events and keyring secrets.\n"
     )
     out = DIST / f"keydesk_{ver}_{arch}.deb"
-    subprocess.run(["dpkg-deb", "--root-owner-group", "--build", str(stage), str(out)],
-                   check=True)
+    subprocess.run(["dpkg-deb", "--root-owner-group", "--build", str(stage), str(out)], check=True)
     return out
 
 
