@@ -1,0 +1,257 @@
+"""Issue 4 (USB card encoder), end to end: ``keydesk sim encoder`` in one process,
+``keydesk card ...`` and ``keydesk sim encoder-control ...`` as separate commands.
+
+Done when:
+- sim encoder + card issue --json + card read --json round-trip a guest card, and an altered
+  card is reported as invalid;
+- a card pulled mid-write is reported as not issued, with its state, and can be issued
+  again; no test hangs.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import time
+
+import pytest
+
+from tests.acceptance.conftest import KEYDESK, ROOT, KeyDesk, Result, no_traceback
+
+STAY = ["--from", "2026-11-21T14:00", "--to", "2026-11-23T12:00"]
+
+
+@pytest.fixture(scope="module")
+def encoder(sim_factory):
+    return sim_factory("encoder")
+
+
+class Desk:
+    """The clerk's tools: ``keydesk card ACTION --port URL --json`` and the simulator's
+    control channel (``keydesk sim encoder-control ADDRESS ... --json``)."""
+
+    def __init__(self, keydesk: KeyDesk, encoder) -> None:
+        self.keydesk, self.encoder = keydesk, encoder
+
+    def __call__(self, action: str, *args: str) -> Result:
+        return self.keydesk("card", action, "--port", self.encoder.url, "--json", *args)
+
+    def control(self, *words: str) -> dict:
+        """Through the CLI, as a technician would type it."""
+        result = self.keydesk("sim", "encoder-control", self.encoder.info["control"], *words,
+                              "--json")
+        assert result.rc == 0, str(result)
+        return result.one()
+
+    def sim(self, cmd: str, **fields: object) -> dict:
+        """Straight to the control channel (JSON lines over TCP, as the README documents):
+        quicker for setting the scene between steps."""
+        host, _, port = self.encoder.info["control"].rpartition(":")
+        with socket.create_connection((host, int(port)), timeout=5) as s:
+            s.sendall((json.dumps({"cmd": cmd, **fields}) + "\n").encode())
+            answer = json.loads(s.makefile("rb").readline())
+        assert answer.get("ok"), answer
+        return answer
+
+
+@pytest.fixture
+def card(encoder, keydesk: KeyDesk) -> Desk:
+    """Each test starts with no faults and a fresh blank MIFARE Classic 1K on the encoder."""
+    desk = Desk(keydesk, encoder)
+    desk.sim("clear")
+    desk.sim("place", kind="classic-1k")
+    return desk
+
+
+def issue(card, *extra: str, rooms=("101", "102"), kind="guest") -> Result:
+    room_args = [a for r in rooms for a in ("--room", r)]
+    return card("issue", *room_args, *STAY, "--kind", kind, *extra)
+
+
+def assert_failed(result: Result, code: str) -> dict:
+    """A failure the desk can act on: exit 1, the 53xx code, its explanation, the card state."""
+    no_traceback(result)
+    assert result.rc == 1, str(result)
+    info = result.one()
+    assert info["ok"] is False and info["code"] == code and info["domain"] == "cloud_api", info
+    assert info["title"] and info["explanation"] and info["action"], info
+    assert info["state"], info  # the result always says what the card holds now
+    return info
+
+
+def test_guest_card_round_trips_through_issue_and_read(card):
+    issued = issue(card, "--seq", "1")
+    assert issued.rc == 0, str(issued)
+    out = issued.one()
+    assert out["ok"] is True and out["state"].startswith("issued")
+    uid = out["card"]["uid"]
+
+    read = card("read")
+    assert read.rc == 0, str(read)
+    back = read.one()
+    assert back["card"]["uid"] == uid
+    assert back["valid"] is True, back
+    got = back["issuance"]
+    assert got["rooms"] == ["101", "102"]
+    assert (got["valid_from"], got["valid_to"]) == ("2026-11-21T14:00", "2026-11-23T12:00")
+    assert got["kind"] == "guest" and got["sequence"] == 1
+    # the full read shows every sector of the 1K card, decoded
+    assert len(back["sectors"]) == 16 and all(s["readable"] for s in back["sectors"])
+    assert all(s["access_bits"] for s in back["sectors"])
+
+
+def test_altered_card_reads_invalid(card):
+    assert issue(card).rc == 0
+    assert card("read", "--quick").one()["valid"] is True
+    card.control("alter", "5", "8")  # flip one bit of a room number on the card
+    back = card("read", "--quick").one()
+    assert back["valid"] is False
+    assert back["issuance"] is None  # nothing of a forged card is trusted
+    assert "altered" in back["reason"] or "forged" in back["reason"], back
+
+
+@pytest.mark.parametrize("after", [0, 4])
+def test_card_pulled_mid_write_is_not_issued_and_can_be_issued_again(card, after):
+    uid = card.sim("status")["card"]["uid"]
+    card.control("fault", "remove_mid_write", "1", f"after={after}")
+    failed = assert_failed(issue(card), "5312")
+    assert failed["state"].startswith("not issued"), failed
+    assert "issued again" in failed["state"], failed
+
+    assert card.sim("put_back")["uid"] == uid  # the same card goes back on the encoder
+    half = card("read", "--quick").one()
+    assert half["valid"] is False and half["issuance"] is None, half
+
+    again = issue(card)
+    assert again.rc == 0, str(again)
+    assert again.one()["card"]["uid"] == uid
+    assert card("read", "--quick").one()["valid"] is True
+
+
+def test_port_vanishing_mid_operation_is_link_lost_with_the_card_state(card):
+    card.control("fault", "slow", "8", "seconds=0.01")  # let the operation get going first
+    card.control("fault", "vanish", "1")
+    failed = assert_failed(issue(card), "5312")
+    assert "not issued" in failed["state"], failed
+    card.sim("clear")
+    assert card("read", "--quick").one()["valid"] is False
+    assert issue(card).rc == 0
+
+
+def test_silent_encoder_is_no_answer_not_a_hang(card):
+    card.control("fault", "silence", "1000")
+    started = time.monotonic()
+    failed = assert_failed(card("read", "--quick"), "5305")
+    assert time.monotonic() - started < 20
+    assert "unchanged" in failed["state"]
+
+
+def test_duplicate_makes_the_next_card_of_the_same_stay(card, encoder, tmp_path):
+    first = issue(card, "--seq", "1").one()
+    # ``card duplicate`` asks for a new card and waits; the clerk swaps cards meanwhile.
+    err_path = tmp_path / "duplicate.err"
+    with open(err_path, "w") as err:
+        proc = subprocess.Popen(
+            [*KEYDESK, "card", "duplicate", "--port", encoder.url, "--json", "--wait", "20"],
+            cwd=ROOT, env=card.keydesk.env, stdout=subprocess.PIPE, stderr=err, text=True)
+    try:
+        assert wait_for_text(err_path, "Place the new card", 15), err_path.read_text()
+        card.sim("remove")
+        card.sim("place", kind="classic-1k")
+        out, _ = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(5)
+    dup = Result(["card", "duplicate"], proc.returncode, out, err_path.read_text())
+    assert dup.rc == 0, str(dup)
+    made = dup.one()
+    assert made["card"]["uid"] != first["card"]["uid"]
+    assert made["issuance"]["sequence"] == 2
+    assert made["issuance"]["rooms"] == first["issuance"]["rooms"]
+    assert made["issuance"]["valid_to"] == first["issuance"]["valid_to"]
+    back = card("read", "--quick").one()
+    assert back["valid"] is True and back["issuance"]["sequence"] == 2
+
+
+def test_wipe_returns_the_card_to_blank(card):
+    assert issue(card).rc == 0
+    wiped = card("wipe")
+    assert wiped.rc == 0, str(wiped)
+    assert wiped.one()["state"].startswith("blank")
+    back = card("read").one()
+    assert back["valid"] is False and "blank" in back["reason"]
+    assert {s["key"] for s in back["sectors"]} == {"default"}  # transport keys again
+
+
+def test_uid_info_and_ultralight_card(card):
+    uid = card.sim("status")["card"]["uid"]
+    assert card("uid").one()["uid"] == uid
+    info = card("info").one()
+    assert info["firmware"].startswith("PN532") and info["card"]["family"] == "classic-1k"
+
+    card.control("place", "ntag213")
+    staff = issue(card, rooms=("7",), kind="staff")
+    assert staff.rc == 0, str(staff)
+    back = card("read").one()
+    assert back["card"]["family"] == "ultralight"
+    assert back["valid"] is True and back["issuance"]["kind"] == "staff"
+    assert back["issuance"]["rooms"] == ["7"]
+
+
+def test_desfire_card_is_refused_with_an_explanation(card):
+    card.control("place", "desfire")
+    failed = assert_failed(issue(card), "5311")
+    assert "ISO 14443-4" in failed["detail"] or "DESFire" in failed["detail"]
+    assert "unchanged" in failed["state"]
+
+
+def test_no_card_on_the_encoder(card):
+    card.sim("remove")
+    failed = assert_failed(issue(card), "5311")
+    assert "unchanged" in failed["state"]
+
+
+def test_unreachable_or_missing_port_is_5310_explained(keydesk):
+    json_fail, text_fail, missing = keydesk.parallel(
+        ["card", "read", "--port", "socket://127.0.0.1:1", "--json"],
+        ["card", "issue", "--port", "socket://127.0.0.1:1", "--room", "101", *STAY],
+        ["card", "info", "--port", "/dev/ttyKEYDESK-NOT-THERE", "--json"],
+    )
+    for result in (json_fail, missing):
+        info = assert_failed(result, "5310")
+        assert "plugged" in info["action"]
+    no_traceback(text_fail)
+    assert text_fail.rc == 1 and text_fail.out == ""
+    assert "5310" in text_fail.err and "encoder" in text_fail.err.lower()
+    assert "State:" in text_fail.err  # the desk is told the card was not touched
+
+
+@pytest.mark.parametrize("bad", [
+    ["--from", "2026-13-45", "--to", "2026-11-23T12:00"],
+    ["--from", "tomorrow", "--to", "2026-11-23T12:00"],
+    ["--from", "2026-11-25T14:00", "--to", "2026-11-23T12:00"],  # ends before it starts
+])
+def test_malformed_stay_is_refused_and_the_card_left_alone(card, bad):
+    issued = issue(card).one()
+    as_json = card("issue", "--room", "999", *bad)
+    no_traceback(as_json)
+    assert as_json.rc != 0
+    info = as_json.one()
+    assert info["ok"] is False and ("--from" in info["detail"] or "--to" in info["detail"])
+    text = card.keydesk("card", "issue", "--port", card.encoder.url, "--room", "999", *bad)
+    no_traceback(text)
+    assert text.rc != 0 and text.out == ""
+    assert "--from" in text.err or "--to" in text.err, str(text)
+    back = card("read", "--quick").one()
+    assert back["valid"] is True and back["issuance"] == issued["issuance"]
+
+
+def wait_for_text(path, needle: str, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if needle in path.read_text(encoding="utf-8", errors="replace"):
+            return True
+        time.sleep(0.05)
+    return False
