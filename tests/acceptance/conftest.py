@@ -46,6 +46,7 @@ class Result:
     rc: int
     out: str
     err: str
+    seconds: float = 0.0
 
     def lines(self) -> list[dict[str, Any]]:
         """Every stdout line must be one JSON object (that is what ``--json`` promises)."""
@@ -57,7 +58,7 @@ class Result:
         return lines[0]
 
     def __str__(self) -> str:  # shown by pytest when an assertion about a result fails
-        return (f"keydesk {' '.join(self.argv)} -> rc={self.rc}\n"
+        return (f"keydesk {' '.join(self.argv)} -> rc={self.rc} in {self.seconds:.1f} s\n"
                 f"stdout:\n{self.out}\nstderr:\n{self.err}")
 
 
@@ -73,9 +74,15 @@ class KeyDesk:
 
     def __call__(self, *argv: str, timeout: float = CLI_TIMEOUT, **env: str) -> Result:
         full_env = {**self.env, **env}
+        started = time.monotonic()
         proc = subprocess.run([*KEYDESK, *argv], cwd=ROOT, env=full_env, capture_output=True,
                               text=True, encoding="utf-8", timeout=timeout, check=False)
-        return Result(list(argv), proc.returncode, proc.stdout, proc.stderr)
+        return Result(list(argv), proc.returncode, proc.stdout, proc.stderr,
+                      time.monotonic() - started)
+
+    def serial(self, *calls: Sequence[str], **env: str) -> list[Result]:
+        """One after the other (same shape as :meth:`parallel`)."""
+        return [self(*argv, **env) for argv in calls]
 
     def parallel(self, *calls: Sequence[str], **env: str) -> list[Result]:
         """Independent commands at once (results in the order given)."""
