@@ -118,8 +118,8 @@ def _execute(args: argparse.Namespace, run: Callable[..., Any]) -> int:
     from app.runtime import Runtime
     from app.store.audit import AuditLog
 
+    audit = AuditLog()  # before the loop thread starts: if this fails, nothing is left running
     runtime = Runtime().start()
-    audit = AuditLog()
     try:
         policy = CallPolicy(read_timeout=args.timeout)
         desk = CloudDesk(credentials(args), audit, who=args.who, policy=policy)

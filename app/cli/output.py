@@ -6,6 +6,7 @@ Failures print the catalog code and its explanation and give a non-zero exit sta
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -35,15 +36,28 @@ def json_line(obj: Any) -> str:
 
 
 def emit(obj: Any, as_json: bool, text: Callable[[Any], str] | str | None = None) -> None:
-    """Print one result: a JSON line, or ``text`` (a string or a formatter of ``obj``)."""
+    """Print one result: a JSON line, or ``text`` (a string or a formatter of ``obj``).
+
+    When whoever reads our output has gone (``keydesk ... | head -1``), the command ends
+    quietly with status 0, as Unix tools do, instead of a BrokenPipeError traceback.
+    """
     if as_json:
-        print(json_line(obj), flush=True)
+        line = json_line(obj)
     elif callable(text):
-        print(redact(text(obj)), flush=True)
-    elif text is not None:
-        print(redact(text), flush=True)
+        line = redact(text(obj))
     else:
-        print(redact(str(obj)), flush=True)
+        line = redact(text if text is not None else str(obj))
+    try:
+        print(line, flush=True)
+    except BrokenPipeError:
+        _stdout_gone()
+
+
+def _stdout_gone() -> None:
+    # Point stdout at devnull so the interpreter's final flush does not fail again.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(0)
 
 
 # Explains a KeyDeskError for the CLI; the catalog installs a better one when loaded.

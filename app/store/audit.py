@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import getpass
 import json
+import random
 import sqlite3
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -61,6 +64,23 @@ def default_user() -> str:
         return "desk"
 
 
+def _retry_locked(step: Callable[[], object], attempts: int = 50) -> None:
+    """Run ``step``, retrying while another process holds the file.
+
+    Switching a new file to WAL needs an exclusive lock and SQLite answers "database is
+    locked" at once instead of waiting, so two commands started together (a script
+    issuing two keys) would otherwise fail on first use.
+    """
+    for attempt in range(attempts):
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.02 + random.random() * 0.05)
+
+
 class AuditLog:
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else paths.data_dir() / "audit.sqlite3"
@@ -68,8 +88,8 @@ class AuditLog:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=5)
         with self._lock:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(SCHEMA)
+            _retry_locked(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
+            _retry_locked(lambda: self._db.executescript(SCHEMA))
             self._db.commit()
 
     def record(self, what: str, *, who: str | None = None, target: str = "", result: str = "ok",
