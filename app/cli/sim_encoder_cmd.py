@@ -77,9 +77,33 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _control(args: argparse.Namespace) -> int:
-    from app.devices.encoder.sim.control import send
+    from app.devices.encoder.sim.control import ControlUnreachable, send
 
-    words = args.command
+    try:
+        req = _control_request(args.command)
+    except IndexError:
+        return _control_failed(f"{args.command[0]} needs more arguments (see --help)", args.json, 2)
+    except ValueError as exc:
+        return _control_failed(f"malformed command {' '.join(args.command)!r}: {exc}", args.json, 2)
+    try:
+        answer = send(args.address, req)
+    except ControlUnreachable as exc:
+        return _control_failed(str(exc), args.json)
+    emit(answer, args.json, lambda a: " ".join(f"{k}={v}" for k, v in a.items()))
+    return 0 if answer.get("ok") else 1
+
+
+def _control_failed(message: str, as_json: bool, status: int = 1) -> int:
+    # A simulator tool, not a desk failure: no catalog code, the same shape as the
+    # simulator's own refusals ({"ok": false, "error": ...}).
+    if as_json:
+        emit({"ok": False, "error": message}, True)
+    else:
+        print(f"keydesk sim encoder-control: {message}", file=sys.stderr, flush=True)
+    return status
+
+
+def _control_request(words: list[str]) -> dict[str, object]:
     req: dict[str, object] = {"cmd": words[0]}
     if words[0] == "place" and len(words) > 1:
         req["kind"] = words[1]
@@ -94,6 +118,4 @@ def _control(args: argparse.Namespace) -> int:
         for extra in words[3:]:
             key, _, value = extra.partition("=")
             req[key] = json.loads(value) if value[:1].isdigit() else value
-    answer = send(args.address, req)
-    emit(answer, args.json, lambda a: " ".join(f"{k}={v}" for k, v in a.items()))
-    return 0 if answer.get("ok") else 1
+    return req

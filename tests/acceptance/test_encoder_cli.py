@@ -11,6 +11,7 @@ Done when:
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import time
@@ -226,6 +227,38 @@ def test_unreachable_or_missing_port_is_5310_explained(keydesk):
     assert text_fail.rc == 1 and text_fail.out == ""
     assert "5310" in text_fail.err and "encoder" in text_fail.err.lower()
     assert "State:" in text_fail.err  # the desk is told the card was not touched
+
+
+def test_encoder_control_to_a_wrong_address_is_explained(keydesk):
+    """Issue 4 (CLI: non-zero exit with an explanation on failure, never a traceback)."""
+    result = keydesk("sim", "encoder-control", "127.0.0.1:1", "status", "--json")
+    no_traceback(result)
+    assert result.rc != 0
+    assert "127.0.0.1:1" in result.out + result.err
+    info = result.one()
+    assert info["ok"] is False and "127.0.0.1:1" in info["error"], info
+
+
+def test_serial_trace_masks_the_keys_written_to_sector_trailers(card, tmp_path):
+    """Issue 4 (serial trace for support) + house rule (no secret in logs): the encoder
+    README promises "hex log of every byte (authentication keys masked)" - that includes
+    the new key A and key B in sector-trailer WRITE frames."""
+    trace = tmp_path / "trace.txt"
+    issued = issue(card, "--trace", str(trace), rooms=("101",))
+    assert issued.rc == 0, str(issued)
+    text = trace.read_text()
+    auth_keys = {m[1] for m in re.finditer(
+        r"D4 40 01 6[01] [0-9A-F]{2} ((?:\S\S ){5}\S\S)", text)}
+    assert auth_keys == {"EE EE EE EE EE EE"}, auth_keys  # how the trace masks a key
+    trailer_writes = [
+        m for m in re.finditer(r"D4 40 01 A0 ([0-9A-F]{2}) ((?:\S\S ){15}\S\S)", text)
+        if int(m[1], 16) % 4 == 3]
+    assert trailer_writes, "the issue wrote no sector trailer?"
+    for m in trailer_writes:
+        data = m[2].split()
+        key_a, key_b = " ".join(data[:6]), " ".join(data[10:])
+        assert key_a == key_b == "EE EE EE EE EE EE", f"key in clear in the trace: {m[0]}"
+        assert data[6:9] != ["EE"] * 3, m[0]  # the access bits stay visible for support
 
 
 @pytest.mark.parametrize("bad", [

@@ -85,15 +85,41 @@ class ControlServer:
         self._thread.join(1.0)
 
 
+class ControlUnreachable(Exception):
+    """The control address does not answer like an encoder simulator (message names it)."""
+
+
 def send(address: str, request: dict[str, Any], timeout: float = 3.0) -> dict[str, Any]:
-    """Send one control request to ``HOST:PORT`` and return the answer."""
+    """Send one control request to ``HOST:PORT`` and return the answer.
+
+    Raises :class:`ControlUnreachable` with a message naming ``address`` when nothing
+    listens there, it does not answer in time, or what answers is no encoder simulator.
+    """
     host, _, port = address.rpartition(":")
-    with socket.create_connection((host or "127.0.0.1", int(port)), timeout=timeout) as s:
-        s.sendall((json.dumps(request) + "\n").encode())
-        buf = b""
-        while not buf.endswith(b"\n"):
-            chunk = s.recv(4096)
-            if not chunk:
-                break
-            buf += chunk
-    return json.loads(buf)
+    if not port.isdigit():
+        raise ControlUnreachable(f"{address!r} is no control address (expected HOST:PORT)")
+    try:
+        with socket.create_connection((host or "127.0.0.1", int(port)), timeout=timeout) as s:
+            s.sendall((json.dumps(request) + "\n").encode())
+            buf = b""
+            while not buf.endswith(b"\n"):
+                chunk = s.recv(4096)
+                if not chunk:
+                    break
+                buf += chunk
+    except OSError as exc:  # refused, timed out, unknown host, reset...
+        reason = "no answer in time" if isinstance(exc, TimeoutError) else (
+            exc.strerror or str(exc) or type(exc).__name__)
+        raise ControlUnreachable(
+            f"cannot reach an encoder simulator control channel at {address}: {reason} "
+            "(is `keydesk sim encoder` running? it prints its control address at start)"
+        ) from None
+    if not buf:
+        raise ControlUnreachable(f"{address} closed the connection without answering")
+    try:
+        answer = json.loads(buf)
+    except ValueError:
+        answer = None
+    if not isinstance(answer, dict):
+        raise ControlUnreachable(f"{address} answered, but not like an encoder simulator")
+    return answer
