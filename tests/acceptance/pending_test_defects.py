@@ -40,3 +40,20 @@ def test_monitor_that_never_reached_the_reader_says_so(keydesk):
     assert result.rc != 0, str(result)
     info = result.lines()[-1]
     assert info["ok"] is False and info["code"] == "268632082" and info["action"], info
+
+
+def test_reader_sim_with_finished_traffic_stops_cleanly(tmp_path):
+    """Issue 6 (simulator: "a chosen number of events at a chosen rate for benchmarks") +
+    issue 2 (orderly shutdown): ``keydesk sim reader --events N`` stopped (SIGTERM) after
+    its N events prints ``RuntimeError: There is no current event loop in thread
+    'sim-reader-Reader'`` from app/access/sim.py ``_run``: ``asyncio.gather(*pending)`` with
+    an empty ``pending`` list runs outside the loop (gather() with no tasks asks for the
+    current loop, and that thread has none once run_forever has returned).
+    """
+    from tests.acceptance.conftest import start_simulator
+
+    sim = start_simulator("reader", tmp_path, "--events", "3", "--rate", "50")
+    time.sleep(1.0)  # the three events are done; nobody is attached
+    assert sim.stop() == 0
+    log = sim.log.read_text()
+    assert "Traceback" not in log, log

@@ -246,6 +246,9 @@ def test_cut_stream_back_fills_every_access_exactly_once(sim_factory, keydesk_ho
 
     burst = sim_factory("reader", "--name", "Gate", "--profile", "access", "--rate", "25",
                         "--events", "100", "--password-env", "SIM_PW", SIM_PW=PASSWORD)
+    # A reader sim whose --events traffic has ended prints a traceback when stopped (product
+    # defect: pending_test_defects.py::test_reader_sim_with_finished_traffic_stops_cleanly).
+    burst.check_clean_exit = False
     host, port = burst.url.removeprefix("http://").split(":")
     proxy = CuttingProxy((host, int(port)))
     out_path = tmp_path / "monitor.out"
