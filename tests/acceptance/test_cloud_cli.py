@@ -40,11 +40,6 @@ def desk(cloud, keydesk: KeyDesk) -> KeyDesk:
     return keydesk
 
 
-# Cloud commands run one after the other here: two started at the same moment on a fresh
-# profile can crash on the audit database and then never exit (a product defect, see
-# pending_test_defects.py::test_cloud_commands_run_side_by_side_on_a_fresh_profile).
-
-
 def cloud_failure(result: Result, code: str, domain: str = "cloud_api") -> dict:
     no_traceback(result)
     assert result.rc == 1, str(result)
@@ -55,7 +50,7 @@ def cloud_failure(result: Result, code: str, domain: str = "cloud_api") -> dict:
 
 
 def test_rooms_lists_the_demo_community(desk):
-    plain, demo_flag = desk.serial(["cloud", "rooms", "--json"],
+    plain, demo_flag = desk.parallel(["cloud", "rooms", "--json"],
                                      ["cloud", "rooms", "--json", "--demo-account"])
     for result in (plain, demo_flag):
         assert result.rc == 0, str(result)
@@ -105,7 +100,7 @@ def test_issue_key_returns_a_card_number_and_a_qr_and_the_key_lifecycle(desk, tm
 
 
 def test_issued_keys_are_distinct(desk):
-    a, b = desk.serial(
+    a, b = desk.parallel(
         ["cloud", "issue-key", "--room", ROOM, "--mobile", MOBILE, "--hours", "2", "--json"],
         ["cloud", "issue-key", "--room", "001-02-0201", "--mobile", MOBILE, "--hours", "2",
          "--json"])
@@ -115,7 +110,7 @@ def test_issued_keys_are_distinct(desk):
 
 def test_wrong_auth_token_is_4008_explained_not_a_stack_trace(desk):
     wrong = "wrong-token-0000"
-    as_json, as_text = desk.serial(["cloud", "rooms", "--json"], ["cloud", "rooms"],
+    as_json, as_text = desk.parallel(["cloud", "rooms", "--json"], ["cloud", "rooms"],
                                      KEYDESK_AUTH_TOKEN=wrong)
     info = cloud_failure(as_json, "4008")
     assert "Auth Token" in info["explanation"] + info.get("technician_action", "")
@@ -129,7 +124,7 @@ def test_wrong_auth_token_is_4008_explained_not_a_stack_trace(desk):
 
 
 def test_bluetooth_key_and_a_lock_without_bluetooth(desk):
-    ble, no_ble = desk.serial(
+    ble, no_ble = desk.parallel(
         ["cloud", "get-key", "--mobile", MOBILE, "--lock-mac", "C4A828001101", "--json"],
         ["cloud", "get-key", "--mobile", MOBILE, "--lock-mac", "C4A828001202", "--json"])
     assert ble.rc == 0, str(ble)
@@ -162,7 +157,7 @@ def test_rf_card_issue_read_cancel_unlock_and_log(desk):
     assert desk("cloud", "rf-read", "--json").one()["serial_num"] == serial
     assert desk("cloud", "rf-cancel", "--serial", serial, "--json").rc == 0
 
-    unconfirmed, confirmed = desk.serial(
+    unconfirmed, confirmed = desk.parallel(
         ["cloud", "unlock", "--room", ROOM, "--json"],
         ["cloud", "unlock", "--room", ROOM, "--yes", "--json"])
     no_traceback(unconfirmed)
@@ -194,7 +189,7 @@ def test_missing_credentials_say_what_is_missing(keydesk, cloud):
 
 def test_secrets_never_reach_output_logs_or_the_audit_trail(desk, keydesk_home):
     wrong = "another-secret-token-42"
-    runs = desk.serial(["-v", "cloud", "rooms", "--json"],
+    runs = desk.parallel(["-v", "cloud", "rooms", "--json"],
                          ["-v", "cloud", "issue-key", "--room", ROOM, "--mobile", MOBILE,
                           "--hours", "2", "--json"],
                          ["-v", "cloud", "rf-issue", "--room", ROOM, "--json"])
