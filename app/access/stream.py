@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from app.access.api import ReaderApi
 from app.access.body import HEARTBEAT, RawEvent, parse_body
-from app.access.client import INVALID_ARGS, ReaderHttp
+from app.access.client import CONNECT_FAILED, DOMAIN, INVALID_ARGS, ReaderHttp
 from app.access.decode import to_device_event
 from app.access.multipart import MultipartParser, boundary_from_content_type
 from app.access.records import record_text, record_to_event_data
@@ -124,6 +124,7 @@ class ReaderStream:
         self._check_clock = check_clock
         self._next_clock_check = 0.0
         self._backfills: set[asyncio.Task[None]] = set()
+        self.last_error: KeyDeskError | None = None  # why the last connection attempt ended
 
     # -- publishing -----------------------------------------------------------------
 
@@ -173,11 +174,15 @@ class ReaderStream:
                         self._state(ConnectionState.FAILED, str(err))
                         raise
                     got_data = False
+                    self.last_error = err
                     self.status.error, self.status.error_code = str(err), err.code
                     log.info("reader %s: %s", self.name, err)
                 except (OSError, ValueError) as exc:  # a transport dying mid-read
                     got_data = False
                     self.status.error = f"{type(exc).__name__}: {exc}"
+                    self.last_error = KeyDeskError(
+                        DOMAIN, CONNECT_FAILED, f"event stream: {self.status.error}",
+                        retryable=True)
                 failures = 0 if got_data else failures + 1
                 self.status.reconnects += 1
                 self._state(ConnectionState.DISCONNECTED, self.status.error)
@@ -185,6 +190,19 @@ class ReaderStream:
         finally:
             for task in list(self._backfills):
                 task.cancel()
+
+    def never_reached(self) -> KeyDeskError | None:
+        """Why this stream has not reached its reader yet (None once it has connected):
+        the last attempt's error, or a connect failure when no attempt has ended yet."""
+        if self.status.connects:
+            return None
+        where = f"never reached the reader at {self.http.base_url}"
+        last = self.last_error
+        if last is None:
+            return KeyDeskError(DOMAIN, CONNECT_FAILED, f"{where}: no answer yet",
+                                state="no events received", retryable=True)
+        return KeyDeskError(last.domain, last.code, f"{where}; last attempt: {last.detail}",
+                            state="no events received", retryable=last.retryable)
 
     async def _connect_once(self) -> bool:
         """One connection, until it ends. True when it delivered at least one part."""

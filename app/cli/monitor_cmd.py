@@ -28,7 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "monitor", help="stream an access reader's events live",
         description="Attach to a reader's event stream and print every decoded event. "
         "Reconnects by itself (back-filling missed accesses from the reader's log); stops "
-        "on a wrong password.")
+        "on a wrong password. Exits non-zero, explaining the last failure, when it ends "
+        "without ever having reached the reader.")
     add_device_args(p)
     p.add_argument("--name", help="reader name shown in events (default: the URL's host)")
     p.add_argument("--codes", nargs="+", default=["All"], metavar="CODE",
@@ -100,10 +101,12 @@ def _monitor(args: argparse.Namespace) -> int:
 
     runtime = Runtime().start()
     error: list[KeyDeskError] = []
+    streams: list[ReaderStream] = []
 
     async def go() -> None:
         http = ReaderHttp(args.device, args.user, password)
         stream = ReaderStream(name, http, publish, codes=args.codes, heartbeat=args.heartbeat)
+        streams.append(stream)
         try:
             await stream.run()
         except KeyDeskError as err:
@@ -123,5 +126,10 @@ def _monitor(args: argparse.Namespace) -> int:
         runtime.shutdown()
     if error:
         return fail(error[0], args.json)
+    # Retrying was right while it ran; but a script must tell "no events" from "the reader
+    # was never reached": the latter is a failure, explained by the last attempt's error.
+    unreached = streams[0].never_reached() if streams else None
+    if unreached is not None:
+        return fail(unreached, args.json)
     return 0
 

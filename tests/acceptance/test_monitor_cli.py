@@ -155,6 +155,23 @@ def test_unreachable_reader_is_explained(keydesk):
     assert info["domain"] == "reader_request_error" and info["title"] and info["action"]
 
 
+def test_monitor_that_never_reached_the_reader_says_so(keydesk):
+    """Issue 6 CLI + the issues' rule "non-zero exit with code and explanation on failure":
+    ``keydesk monitor --duration 3`` against a reader that never answered keeps retrying
+    while it runs, then says so instead of ending like a quiet run."""
+    started = time.monotonic()
+    result = keydesk("monitor", "--device", "http://127.0.0.1:1", "--password-env", "PW",
+                     "--json", "--duration", "3", PW="x")
+    assert time.monotonic() - started < 15
+    no_traceback(result)
+    assert result.rc != 0, str(result)
+    info = result.lines()[-1]
+    assert info["ok"] is False and info["code"] == "268632082" and info["action"], info
+    assert info["domain"] == "reader_request_error" and info["title"], info
+    assert "127.0.0.1:1" in info["detail"], info
+    assert result.err.count("disconnected") >= 2, str(result)  # it did keep retrying
+
+
 def test_readers_identity_clock_door_and_card_enrolment(readers, keydesk, reader):
     info, clock, door, unconfirmed = keydesk.parallel(*[
         ["readers", action, "--device", reader.url, "--password-env", "READER_PW", "--json"]
