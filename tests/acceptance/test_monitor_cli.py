@@ -17,6 +17,9 @@ import socket
 import subprocess
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -36,15 +39,34 @@ def reader(sim_factory):
                        "--password-env", "SIM_PW", SIM_PW=PASSWORD)
 
 
+@dataclass
+class Runs:
+    json: Result  # 3 s of --json
+    text: Result  # 1.5 s of readable lines
+    codes: Result  # 1.5 s of --codes AccessControl
+    verbose: Result  # 1 s of -v --json, in a home of its own (scanned for the password)
+    verbose_home: Path
+
+
 @pytest.fixture(scope="module")
-def monitored(reader, tmp_path_factory) -> Result:
-    """Three seconds of ``keydesk monitor --json`` on the busy reader (run once, judged by
+def monitored(reader, tmp_path_factory) -> Runs:
+    """``keydesk monitor`` four ways on the busy reader, side by side (run once, judged by
     several tests)."""
     from tests.acceptance.conftest import base_env
 
     run = KeyDesk(base_env(tmp_path_factory.mktemp("monitor"), READER_PW=PASSWORD))
-    return run("monitor", "--device", reader.url, "--user", "admin", "--password-env",
-               "READER_PW", "--name", "Lobby", "--json", "--duration", "3")
+    verbose_home = tmp_path_factory.mktemp("monitor-verbose")
+    verbose = KeyDesk(base_env(verbose_home, READER_PW=PASSWORD))
+    base = ["monitor", "--device", reader.url, "--user", "admin", "--password-env", "READER_PW",
+            "--name", "Lobby"]
+    with ThreadPoolExecutor(4) as pool:
+        futures = [pool.submit(run, *base, "--json", "--duration", "3"),
+                   pool.submit(run, *base, "--duration", "1.5"),
+                   pool.submit(run, *base, "--codes", "AccessControl", "--json",
+                               "--duration", "1.5"),
+                   pool.submit(verbose, "-v", *base, "--json", "--duration", "1")]
+        results = [f.result() for f in futures]
+    return Runs(*results, verbose_home)
 
 
 @pytest.fixture
@@ -59,6 +81,7 @@ def readers(reader, keydesk: KeyDesk):
 
 
 def test_monitor_prints_decoded_events_with_friendly_texts(monitored):
+    monitored = monitored.json
     assert monitored.rc == 0, str(monitored)
     no_traceback(monitored)
     events = monitored.lines()
@@ -88,7 +111,7 @@ def test_monitor_prints_decoded_events_with_friendly_texts(monitored):
 
 
 def test_monitor_keeps_alarms_and_unknown_events(monitored):
-    events = monitored.lines()
+    events = monitored.json.lines()
     codes = collections.Counter(e["code"] for e in events)
     alarms = [e for e in events if e["code"] in ("BreakIn", "Duress", "ChassisIntruded")]
     assert alarms, codes
@@ -100,9 +123,8 @@ def test_monitor_keeps_alarms_and_unknown_events(monitored):
     assert known and all(e["data"]["Status"] in ("Open", "Close") for e in known)
 
 
-def test_monitor_text_output(reader, keydesk):
-    result = keydesk("monitor", "--device", reader.url, "--password-env", "READER_PW",
-                     "--name", "Lobby", "--duration", "1.5", READER_PW=PASSWORD)
+def test_monitor_text_output(monitored):
+    result = monitored.text
     assert result.rc == 0, str(result)
     no_traceback(result)
     lines = result.out.splitlines()
@@ -111,10 +133,8 @@ def test_monitor_text_output(reader, keydesk):
     assert "connected" in result.err  # connection states go to stderr, not to the data
 
 
-def test_monitor_codes_filter(reader, keydesk):
-    result = keydesk("monitor", "--device", reader.url, "--password-env", "READER_PW",
-                     "--codes", "AccessControl", "--json", "--duration", "1.5",
-                     READER_PW=PASSWORD)
+def test_monitor_codes_filter(monitored):
+    result = monitored.codes
     assert result.rc == 0, str(result)
     codes = {e["code"] for e in result.lines()}
     assert codes == {"AccessControl"}
@@ -263,9 +283,6 @@ def test_cut_stream_back_fills_every_access_exactly_once(sim_factory, keydesk_ho
 
     burst = sim_factory("reader", "--name", "Gate", "--profile", "access", "--rate", "25",
                         "--events", "100", "--password-env", "SIM_PW", SIM_PW=PASSWORD)
-    # A reader sim whose --events traffic has ended prints a traceback when stopped (product
-    # defect: pending_test_defects.py::test_reader_sim_with_finished_traffic_stops_cleanly).
-    burst.check_clean_exit = False
     host, port = burst.url.removeprefix("http://").split(":")
     proxy = CuttingProxy((host, int(port)))
     out_path = tmp_path / "monitor.out"
@@ -304,12 +321,11 @@ def test_cut_stream_back_fills_every_access_exactly_once(sim_factory, keydesk_ho
     assert result.err.count(": connected]") >= 3, result.err  # it did reconnect twice
 
 
-def test_reader_password_never_reaches_output_or_logs(reader, keydesk, keydesk_home):
-    result = keydesk("-v", "monitor", "--device", reader.url, "--password-env", "READER_PW",
-                     "--json", "--duration", "1", READER_PW=PASSWORD)
+def test_reader_password_never_reaches_output_or_logs(monitored):
+    result = monitored.verbose
     assert result.rc == 0 and result.lines(), str(result)
     assert PASSWORD not in result.out + result.err
-    files = [p for p in keydesk_home.rglob("*") if p.is_file()]
+    files = [p for p in monitored.verbose_home.rglob("*") if p.is_file()]
     assert any(p.suffix == ".log" and p.stat().st_size for p in files), files
     for path in files:
         assert PASSWORD.encode() not in path.read_bytes(), path
