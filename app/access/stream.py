@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_CODES = ("All",)
 BACKFILL_MARGIN = 10.0  # seconds before the last sign of life that are asked again
+BACKFILL_ATTEMPTS = 5  # a failed back-fill is retried this often while connected
 CLOCK_CHECK_EVERY = 600.0
 
 
@@ -263,6 +264,11 @@ class ReaderStream:
         if utc and (self._last_access_utc is None or utc > self._last_access_utc):
             self._last_access_utc = utc
 
+    def _remember_unfilled(self, start: float | None) -> None:
+        if start is not None:
+            current = self._unfilled_from
+            self._unfilled_from = start if current is None else min(current, start)
+
     def _start_backfill(self) -> None:
         if self._last_access_utc is not None:
             start: float | None = float(self._last_access_utc)
@@ -280,17 +286,27 @@ class ReaderStream:
         task.add_done_callback(self._backfills.discard)
 
     async def _backfill(self, start: float | None) -> None:
-        try:
-            if self._check_clock and time.monotonic() >= self._next_clock_check:
-                await self.check_clock()
-            if start is None:
-                return
-            end = self._device_now() + BACKFILL_MARGIN
-            records = await self.api.find_records(start, end)
-        except KeyDeskError as err:
-            log.warning("reader %s: back-fill failed (retried after the next gap): %s",
-                        self.name, err)
-            return
+        records: list[dict[str, object]] = []
+        for attempt in range(BACKFILL_ATTEMPTS):
+            try:
+                if self._check_clock and time.monotonic() >= self._next_clock_check:
+                    await self.check_clock()
+                if start is None:
+                    return
+                end = self._device_now() + BACKFILL_MARGIN
+                records = await self.api.find_records(start, end)
+                break
+            except asyncio.CancelledError:
+                raise
+            except Exception as err:  # KeyDeskError, or a transport dying mid-answer
+                # Mark the range again: another back-fill with the same start may have
+                # succeeded meanwhile and cleared the mark, but it asked for less.
+                self._remember_unfilled(start)
+                log.warning("reader %s: back-fill failed (attempt %d): %s",
+                            self.name, attempt + 1, err)
+                await asyncio.sleep(min(5.0, 0.2 * 2**attempt))
+        else:
+            return  # still marked: the next gap's back-fill covers this range too
         if self._unfilled_from == start:
             self._unfilled_from = None
         use_recno = self._stream_has_recno is not False
