@@ -66,7 +66,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         ("info", _info), ("uid", _uid), ("read", _read), ("issue", _issue),
         ("duplicate", _duplicate), ("wipe", _wipe),
     ):  # fmt: skip
-        cards.choices[name].set_defaults(func=_with_encoder(fn))
+        check = _issuance if name == "issue" else None
+        cards.choices[name].set_defaults(func=_with_encoder(fn, precheck=check))
     parser.set_defaults(func=lambda _a: parser.print_help() or EXIT_USAGE)
 
 
@@ -110,7 +111,12 @@ def _load_site_key(url: str, demo: bool = False) -> bytes | None:
 Job = Callable[[argparse.Namespace, Any, Any, Any], int]
 
 
-def _with_encoder(fn: Job) -> Callable[[argparse.Namespace], int]:
+def _with_encoder(
+    fn: Job, precheck: Callable[[argparse.Namespace], object] | None = None
+) -> Callable[[argparse.Namespace], int]:
+    """Open the encoder, run ``fn``, close it. ``precheck`` validates the arguments first,
+    so a malformed date is reported as such before the port is even opened."""
+
     def run(args: argparse.Namespace) -> int:
         from app.devices.encoder.discovery import resolve_url
         from app.devices.encoder.errors import PORT_FAILED, encoder_error
@@ -128,6 +134,8 @@ def _with_encoder(fn: Job) -> Callable[[argparse.Namespace], int]:
         ctx = JobContext(args.card_command, "encoder", None)
         enc = None
         try:
+            if precheck is not None:
+                precheck(args)
             url = args.port or resolve_url(
                 settings.encoder_url, settings.encoder_vid_pid, settings.encoder_serial
             )
@@ -192,18 +200,24 @@ def _result_text(r: dict[str, Any]) -> str:
     return f"{r['operation']}: card {r['card']['uid']} — {r['state']}"
 
 
-def _issue(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
-    from app.devices.encoder.operations import issue
+def _issuance(args: argparse.Namespace) -> Any:
+    """The issuance the arguments describe (ValueError when a date or field is malformed)."""
     from app.domain.cards import Issuance
 
-    layout, url, demo = extra
-    issuance = Issuance(
+    return Issuance(
         rooms=tuple(args.room),
         valid_from=parse_when(args.valid_from, "--from"),
         valid_to=parse_when(args.valid_to, "--to"),
         kind=args.kind,
         sequence=args.seq,
     )
+
+
+def _issue(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
+    from app.devices.encoder.operations import issue
+
+    layout, url, demo = extra
+    issuance = _issuance(args)
     key = _require_key(url, demo)
     emit(issue(enc, ctx, layout, key, issuance).to_dict(), args.json, _result_text)
     return 0

@@ -288,3 +288,20 @@ def wait_for_text(path, needle: str, timeout: float) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+def test_malformed_stay_is_reported_even_without_an_encoder(keydesk):
+    """Issue 4 CLI ("non-zero exit on failure with the code and explanation"): a typo in
+    the stay must be reported as the typo, whatever the encoder's state.
+
+    The stay is checked before the port is opened: it used to answer 5310 ("check the
+    USB cable") when no encoder was attached, so the clerk fixed the wrong thing.
+    """
+    for port in ("socket://127.0.0.1:1", "/dev/ttyKEYDESK-NOT-THERE"):
+        result = keydesk("card", "issue", "--port", port, "--room", "101", "--from", "junk",
+                         "--to", "2026-11-23T12:00", "--json")
+        no_traceback(result)
+        assert result.rc != 0
+        info = result.one()
+        assert info["ok"] is False and "--from" in info["detail"], info
+        assert info.get("code") != "5310", info
