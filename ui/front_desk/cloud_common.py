@@ -8,14 +8,11 @@ from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QWidget,
 )
@@ -26,7 +23,7 @@ from app.cloud.models import Building, Room, RoomRef
 from app.domain.errors import KeyDeskError
 from app.store.audit import AuditLog
 from ui.context import UiContext
-from ui.message_banner import describe_error
+from ui.monitor.outcome_line import OutcomeLine
 
 log = logging.getLogger(__name__)
 EditT = TypeVar("EditT", bound=QDateTimeEdit)
@@ -57,42 +54,15 @@ def from_qdatetime(q: QDateTime) -> datetime:
     return datetime.fromtimestamp(q.toSecsSinceEpoch()).astimezone()
 
 
-class MessageLine(QFrame):
-    """A panel's own result/failure line, with "Explain…" for a catalog code."""
-
-    def __init__(self, ctx: UiContext) -> None:
-        super().__init__()
-        self.ctx = ctx
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.explain = QPushButton("Explain…")
-        self.explain.setVisible(False)
-        self.explain.clicked.connect(self._explain)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.explain)
-        self.target: tuple[str, str] | None = None
+class MessageLine(OutcomeLine):
+    """A cloud panel's result line: ``info`` reports a success, ``error`` a failure
+    explained through the catalog with "Explain…" (the shared OutcomeLine widget)."""
 
     def info(self, text: str) -> None:
-        self.target = None
-        self.label.setStyleSheet("color: #1b5e20;")
-        self.label.setText(text)
-        self.explain.setVisible(False)
+        self._set(text, "color: #1b5e20;", None)
 
     def error(self, exc: BaseException) -> None:
-        text, domain, code = describe_error(exc)
-        if isinstance(exc, KeyDeskError) and exc.detail:
-            text += f"\nDetail: {exc.detail}"
-        self.target = (domain, code) if domain and code else None
-        self.label.setStyleSheet("color: #b71c1c;")
-        self.label.setText(text)
-        self.explain.setVisible(self.target is not None)
-
-    def _explain(self) -> None:
-        if self.target:
-            self.ctx.show_explanation(*self.target)
+        self.failed(exc)
 
 
 class CloudPanel(QWidget):
