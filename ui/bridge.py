@@ -25,7 +25,7 @@ ErrorCallback = Callable[[BaseException], None]
 
 class Bridge(QObject):
     event = Signal(object)  # a BusEvent, always delivered on the Qt thread
-    _finished = Signal(object, object)  # future, (on_result, on_error, on_cancel)
+    _finished = Signal(object, object, object)  # future, on_result, on_error
 
     def __init__(self, bus: EventBus, on_error: ErrorCallback | None = None) -> None:
         super().__init__()
@@ -43,25 +43,21 @@ class Bridge(QObject):
         future: concurrent.futures.Future[Any],
         on_result: ResultCallback | None = None,
         on_error: ErrorCallback | None = None,
-        on_cancel: Callable[[], None] | None = None,
     ) -> concurrent.futures.Future[Any]:
-        """Call ``on_result``/``on_error``/``on_cancel`` on the Qt thread when ``future`` ends.
+        """Call ``on_result``/``on_error`` on the Qt thread when ``future`` finishes.
 
-        A cancelled job is silent unless ``on_cancel`` is given; an error without
-        ``on_error`` goes to the window's error reporter (friendly message for a
-        KeyDeskError, logged traceback for a bug).
+        A cancelled job is silent; an error without ``on_error`` goes to the window's
+        error reporter (friendly message for a KeyDeskError, logged traceback for a bug).
         """
-        callbacks = (on_result, on_error, on_cancel)
-        future.add_done_callback(lambda f: self._finished.emit(f, callbacks))
+        future.add_done_callback(lambda f: self._finished.emit(f, on_result, on_error))
         return future
 
-    @Slot(object, object)
-    def _dispatch(self, future: Any, callbacks: Any) -> None:
-        on_result, on_error, on_cancel = callbacks
-        exc = None if future.cancelled() else future.exception()
-        if future.cancelled() or isinstance(exc, JobCancelled | concurrent.futures.CancelledError):
-            if on_cancel is not None:
-                on_cancel()
+    @Slot(object, object, object)
+    def _dispatch(self, future: Any, on_result: Any, on_error: Any) -> None:
+        if future.cancelled():
+            return
+        exc = future.exception()
+        if isinstance(exc, JobCancelled | concurrent.futures.CancelledError):
             return
         if exc is not None:
             (on_error or self.default_error)(exc)

@@ -112,12 +112,3 @@ def test_self_test_command_writes_a_screenshot(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "failed" in proc.stdout and ", 0 failed" in proc.stdout
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-
-
-def test_cancelled_work_reaches_on_cancel_when_asked(session, qtbot):
-    fut: concurrent.futures.Future = concurrent.futures.Future()
-    seen: list[str] = []
-    session.bridge.watch(fut, seen.append, on_cancel=lambda: seen.append("cancelled"))
-    fut.cancel()
-    qtbot.waitUntil(lambda: seen == ["cancelled"], timeout=2000)
-    assert not session.window.banner.isVisible()
