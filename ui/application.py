@@ -67,7 +67,10 @@ class KeyDeskSession:
             return True
         self._closed = True
         self.window.close()
+        # Nothing more is delivered to a closing window (late results are dropped).
+        self.bridge.close()
         self.window.deleteLater()
+        self.bridge.deleteLater()  # destroyed on the Qt thread, never by a GC elsewhere
         ok = self.runtime.shutdown()
         if not ok:
             log.error("some threads did not stop in time")

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 
 
 @pytest.fixture
@@ -13,3 +15,6 @@ def session(qtbot):
     s.window.show()
     yield s
     assert s.close()
+    # Destroy the window now, inside its own test, rather than whenever a later test
+    # happens to spin an event loop.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
