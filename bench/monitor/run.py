@@ -133,10 +133,11 @@ def main(argv: list[str] | None = None) -> int:
     done_timer.stop()
     producer.join(5)
     in_table = page.table.model.rowCount()
+    page_store = page.store.path  # the demo's own store (a per-session data folder)
     ok = session.close()  # (Qt 6's quit() already closed the window and the page's store)
     from app.store.events import EventStore
 
-    check = EventStore().start()
+    check = EventStore(page_store).start()
     stored = check.count(device="bench-reader")
     check.close()
 
