@@ -16,6 +16,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -55,12 +56,47 @@ def ensure_env() -> Path:
     return python
 
 
+RUNNER_FRAMES = ("/_pytest/", "/pluggy/", "/pytest/__main__.py", "<frozen runpy>")
+
+
+def _without_runner_frames(block: str) -> str:
+    return "\n".join(line for line in block.splitlines()
+                     if not any(mark in line for mark in RUNNER_FRAMES))
+
+
+def report_crash(log: Path, code: int) -> None:
+    """Say plainly which test was running when pytest died of a signal, with the crashing
+    thread's stack first (tests/conftest.py has faulthandler write to ``log``)."""
+    text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+    running = [line[len("running "):] for line in text.splitlines()
+               if line.startswith("running ")]
+    dump = text[text.find("Fatal Python error"):] if "Fatal Python error" in text else ""
+    blocks = [_without_runner_frames(b) for b in dump.split("\n\n")]
+    current = [b for b in blocks if b.startswith("Current thread")]
+    others = ["\n".join(b.splitlines()[:6]) for b in blocks if b not in current]
+    print("\n".join([
+        "",
+        f"pytest crashed (signal {-code}) while running: "
+        f"{running[-1] if running else 'before the first test'}",
+        *others, *current,
+        f"pytest crashed (signal {-code}) while running: "
+        f"{running[-1] if running else 'before the first test'} -- the crashing thread's "
+        "stack is just above",
+    ]), flush=True)
+
+
 def run_tests(python: Path, extra: list[str]) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     ruff = [str(python), "-m", "ruff", "check", "--output-format", "concise", "."]
     lint = subprocess.run(ruff, cwd=ROOT, env=env)
-    result = subprocess.run([str(python), "-m", "pytest", *extra], cwd=ROOT, env=env)
-    code = result.returncode
+    with tempfile.TemporaryDirectory(prefix="keydesk-test-") as tmp:
+        crash_log = Path(tmp) / "crash.log"
+        env["KEYDESK_CRASH_LOG"] = str(crash_log)
+        # Our conftest installs faulthandler on the crash log instead of pytest's plugin.
+        pytest = [str(python), "-m", "pytest", "-p", "no:faulthandler", *extra]
+        code = subprocess.run(pytest, cwd=ROOT, env=env).returncode
+        if code < 0:
+            report_crash(crash_log, code)
     if code == PYTEST_NO_TESTS:
         print("pytest collected no tests.", flush=True)
         code = 0
