@@ -63,6 +63,7 @@ class ReaderSimulator:
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
         self._gate: asyncio.Event | None = None
+        self._stop: asyncio.Event | None = None
         self._error: BaseException | None = None
 
     @property
@@ -93,9 +94,12 @@ class ReaderSimulator:
         if self._traffic_on:
             self._gate.set()
         traffic = loop.create_task(self.device.run_traffic(self.rate, self.events, self._gate))
+        # Wait for a stop *request* rather than run_forever()/loop.stop(): a second stop()
+        # arriving while the clean-up below runs would otherwise cut that clean-up short.
+        self._stop = asyncio.Event()
         self._ready.set()
         try:
-            loop.run_forever()
+            loop.run_until_complete(self._stop.wait())
         finally:
             traffic.cancel()
             srv.close()
@@ -109,9 +113,16 @@ class ReaderSimulator:
             loop.close()
 
     def stop(self, timeout: float = 2.0) -> None:
-        if self._loop is not None and self._thread is not None and self._thread.is_alive():
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join(timeout)
+        """Stop serving and join the thread; calling it again (or late) is harmless."""
+        if self._loop is None or self._thread is None or not self._thread.is_alive():
+            return
+        stop = self._stop
+        if stop is not None:
+            try:
+                self._loop.call_soon_threadsafe(stop.set)
+            except RuntimeError:  # the loop closed meanwhile: it is stopping already
+                pass
+        self._thread.join(timeout)
 
     def call(self, fn: Callable[[], T], timeout: float = 5.0) -> T:
         """Run ``fn`` on the simulator's thread (its state is only touched there)."""

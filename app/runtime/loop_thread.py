@@ -24,6 +24,8 @@ class LoopThread:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
+        self._stop_lock = threading.Lock()
+        self._stopping = False
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
@@ -69,7 +71,10 @@ class LoopThread:
         if self._thread is None or self._loop is None:
             return True
         loop = self._loop
-        if loop.is_running():
+        with self._stop_lock:  # a second stop() only joins: stopping twice would cut
+            first = not self._stopping  # the loop's own clean-up short
+            self._stopping = True
+        if first and loop.is_running():
             fut = asyncio.run_coroutine_threadsafe(_cancel_all(), loop)
             try:
                 fut.result(timeout / 2)

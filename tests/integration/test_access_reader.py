@@ -237,3 +237,23 @@ def test_monitor_service_runs_every_reader(runtime):
     assert statuses["Lobby"].url == env.settings.readers[0].url
     assert monitor.call("Lobby", lambda api: api.door_status(1)).result(5) in ("Open", "Close")
     monitor.stop()
+
+
+def test_stopping_the_simulator_twice_at_once_is_clean(runtime, monkeypatch):
+    """Two owners (the demo's clean-up and a test, say) may stop a simulator together;
+    neither may cut the other's clean-up short (it used to raise in the sim thread and
+    leave its stream tasks destroyed while pending)."""
+    crashes: list[threading.ExceptHookArgs] = []
+    monkeypatch.setattr(threading, "excepthook", crashes.append)
+    s = ReaderSimulator("Twice", password=PW, rate=40, seed=3).start()
+    _, future, out, http = start_stream(runtime, s.url)
+    wait_until(lambda: out.events, what="the stream to deliver")  # a stream task is open
+    stoppers = [threading.Thread(target=s.stop) for _ in range(3)]
+    for t in stoppers:
+        t.start()
+    for t in stoppers:
+        t.join(5)
+    s.stop()  # and once more, late
+    stop_stream(runtime, future, http)
+    assert not s._thread.is_alive()
+    assert crashes == []
