@@ -20,6 +20,7 @@ from app.runtime import Runtime
 from app.settings import SecretStore, Settings, SettingsStore
 from ui.bridge import Bridge
 from ui.context import UiContext
+from ui.gc_guard import QtThreadGarbageCollector
 from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ class KeyDeskSession:
         self.ctx = UiContext(self.runtime, self.bridge, settings, store, secrets, self.demo)
         self.ctx.encoder = self._encoder_service()
         self.window = MainWindow(self.ctx)
+        self._gc = QtThreadGarbageCollector()  # Qt objects die on the Qt thread only
         self._closed = False
 
     def _encoder_service(self) -> EncoderService:
@@ -72,6 +74,7 @@ class KeyDeskSession:
         self.window.deleteLater()
         self.bridge.deleteLater()  # destroyed on the Qt thread, never by a GC elsewhere
         ok = self.runtime.shutdown()
+        self._gc.stop()  # the worker threads are gone: automatic collection is safe again
         if not ok:
             log.error("some threads did not stop in time")
         return ok

@@ -19,9 +19,10 @@ COLUMNS = ["Building / floor / room", "Name", "Lock type", "Lock MAC", "Gateway"
 class RoomsPanel(CloudPanel):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
-        self.model = QStandardItemModel(0, len(COLUMNS))
+        # Models are parented: never left for the garbage collector (on any thread).
+        self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.model.setHorizontalHeaderLabels(COLUMNS)
-        self.proxy = QSortFilterProxyModel()
+        self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setRecursiveFilteringEnabled(True)
         self.proxy.setFilterKeyColumn(-1)

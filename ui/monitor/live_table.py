@@ -32,7 +32,9 @@ class LiveEventTable(QWidget):
 
     def __init__(self, max_rows: int = 5000, lang: str = "en") -> None:
         super().__init__()
-        self.model = EventTableModel(max_rows=max_rows, lang=lang)
+        # Parented, like every QObject here: a Python-owned one could be destroyed by the
+        # garbage collector on whatever thread happens to run it.
+        self.model = EventTableModel(max_rows=max_rows, lang=lang, parent=self)
         self.view = QTableView()
         self.view.setObjectName("eventTable")
         self.view.setAccessibleName("Events")

@@ -11,7 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.stored import StoredEvent
@@ -30,8 +36,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class EventTableModel(QAbstractTableModel):
-    def __init__(self, max_rows: int = 5000, lang: str = "en") -> None:
-        super().__init__()
+    def __init__(self, max_rows: int = 5000, lang: str = "en",
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.max_rows = max_rows
         self.lang = lang
         self._events: list[StoredEvent] = []
