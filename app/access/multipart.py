@@ -9,16 +9,28 @@ missing. ``feed(bytes)`` returns every part completed so far; nothing is ever dr
 parts it cannot decode are returned raw, bytes between parts are counted as garbage.
 
 Speed comes from doing the work with ``bytes.find`` on one buffer (C loops), never
-looking at the stream line by line in Python.
+looking at the stream line by line in Python, and from making as few calls per part as
+possible (see :class:`MultipartParser`); ``bench/stream/run.py`` measures it.
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
+from app.access.multipart_fallback import (
+    BODY,
+    SCAN,
+    SEEK,
+    WS,
+    FallbackStates,
+    looks_complete,
+    parse_header_lines,
+)
+
 DEFAULT_BOUNDARY = b"myboundary"
-_COMPACT_AT = 1 << 16  # drop consumed bytes from the buffer once this many piled up
-_WS = b"\r\n"
+_ASIDE_AT = 1 << 16  # a part this long still arriving: set reads aside, don't re-copy it
+_LENGTHS_KEPT = 512  # distinct header blocks remembered with their Content-Length
 
 
 class Part:
@@ -40,20 +52,11 @@ class Part:
     @property
     def headers(self) -> dict[str, str]:
         if self._headers is None:
-            self._headers = _parse_headers(self._raw_headers)
+            self._headers = parse_header_lines(self._raw_headers)
         return self._headers
 
     def __repr__(self) -> str:
         return f"Part({self.headers!r}, {self.body[:40]!r}..., length_ok={self.length_ok})"
-
-
-def _parse_headers(block: bytes) -> dict[str, str]:
-    headers: dict[str, str] = {}
-    for line in block.decode("latin-1").splitlines():
-        name, sep, value = line.partition(":")
-        if sep:
-            headers[name.strip().lower()] = value.strip()
-    return headers
 
 
 @dataclass(slots=True)
@@ -92,259 +95,223 @@ def boundary_from_content_type(content_type: str | None) -> bytes:
     return DEFAULT_BOUNDARY
 
 
-def _looks_complete(body: bytes) -> bool:
-    """Whether a body can be handed out before the bytes after it arrived.
+def usual_length(block: bytes) -> int:
+    """The Content-Length of a header block spelled the usual way (``Content-Length:``
+    at a line start, the value up to the line end), else -1: the state machine then reads
+    the headers with any spelling."""
+    if block.startswith(b"Content-Length:"):
+        at = 15
+    else:
+        at = block.find(b"\nContent-Length:")
+        if at < 0:
+            return -1
+        at += 16
+    cr = block.find(b"\r", at)
+    try:
+        length = int(block[at:cr] if cr >= 0 else block[at:])
+    except ValueError:
+        return -1
+    return length if length >= 0 else -1
 
-    With a correct Content-Length every body is complete; the check only guards against a
-    *short* wrong length cutting a JSON body in the middle exactly at a read boundary.
+
+class MultipartParser(FallbackStates):
+    """Feed bytes in, get :class:`Part` objects out (any chunking gives the same parts).
+
+    ``feed`` first runs a fast path over whole, well-formed parts with a correct
+    ``Content-Length:`` header (the usual case); whatever it declines goes to the state
+    machine in :mod:`app.access.multipart_fallback`, one part at a time, and then the
+    fast path takes over again. In CPython each call (``find``, ``int``, a slice) costs
+    far more than the bytes it looks at, so the fast path counts its calls per part:
+
+    - after a body it compares the bytes there with CRLF + delimiter + CRLF, so the next
+      delimiter is never searched for; only the header block's end is (one ``find``);
+    - the header block's bytes, sliced anyway for :class:`Part`, are looked up in a small
+      dict of blocks already seen with their Content-Length: devices repeat the same few
+      blocks, so the length is usually neither searched for nor parsed again;
+    - the buffer is ``bytes`` rebuilt once per read from the unconsumed rest (normally
+      less than one part) plus the new bytes, so slices are single copies;
+    - a part whose headers arrived but not all of its body is remembered in ``_pend``
+      (header block, offsets, how far its body was searched for a delimiter), so the next
+      read neither parses those headers again nor searches old bytes again;
+    - while a long part (over ``_ASIDE_AT`` bytes) is still arriving, reads are kept in a
+      list (searched only for the delimiter) instead of being appended to the buffer, so
+      a huge body costs linear, not quadratic, copying.
     """
-    if body == b"Heartbeat":
-        return True
-    end = body.rstrip(_WS)
-    return end.endswith(b"}") and body.count(b"{") == body.count(b"}")
-
-
-class MultipartParser:
-    """Feed bytes in, get :class:`Part` objects out (any chunking gives the same parts)."""
-
-    _SEEK, _HEADERS, _BODY, _SCAN = range(4)
 
     def __init__(self, boundary: bytes = DEFAULT_BOUNDARY) -> None:
         self.delim = b"--" + boundary
         self.stats = ParserStats()
         self.ended = False  # the closing ``--boundary--`` was seen
-        self._buf = bytearray()
-        self._pos = 0
-        self._state = self._SEEK
+        self._buf = b""
+        self._pos = 0  # start of what is not consumed yet
+        self._state = SEEK
         self._headers: dict[str, str] = {}
         self._length: int | None = None
-        self._scan_from = 0  # where the search for an early boundary resumes
+        self._scan_from = 0
+        lead = WS + self.delim + WS  # what follows a body in a well-formed stream
+        self._consts = (self.delim, lead, len(self.delim), len(lead))
+        self._lengths: dict[bytes, int] = {}  # header block -> Content-Length (-1: unusual)
+        # A waiting part: (header block, body start, body end, body searched up to), the
+        # offsets relative to ``_pos`` (the buffer is rebuilt from there on every read).
+        self._pend: tuple[bytes, int, int, int] | None = None
+        self._need = 0  # reads are set aside until this many more bytes came (or a delim)
+        self._aside: list[bytes] = []
+        self._aside_len = 0
+        self._aside_tail = b""  # the last bytes before the reads set aside (delim search)
         self._steps = (self._seek, self._read_headers, self._read_body, self._scan_body)
 
     @property
     def buffered(self) -> int:
-        return len(self._buf) - self._pos
+        return len(self._buf) - self._pos + self._aside_len
 
     def feed(self, data: bytes) -> list[Part]:
+        """Take the next bytes read; return every part completed so far, in order."""
         if data:
-            self._buf += data
             self.stats.bytes += len(data)
+            if self._need:
+                data = self._set_aside(data)
+                if not data:
+                    return []
+            buf, pos = self._buf, self._pos
+            if pos:  # drop what was consumed: copies only the part still arriving
+                buf = buf[pos:] + data if pos < len(buf) else bytes(data)
+                if self._state:  # the state machine's offset (unused while seeking)
+                    self._scan_from = max(0, self._scan_from - pos)
+            else:
+                buf += data
+            self._buf, self._pos = buf, 0
+        else:
+            buf = self._buf
         out: list[Part] = []
-        seek, steps = self._SEEK, self._steps
+        append, find = out.append, buf.find
+        delim, lead, dlen, llen = self._consts
+        lengths = self._lengths
+        size = len(buf)
         while True:
-            if self._state == seek and self._fast(out):
-                break  # a well-formed part is still arriving
-            if not steps[self._state](out):
+            if self._state == SEEK:
+                wait = False
+                pos, pend = self._pos, self._pend
+                head = -1  # the CRLF ending the next delimiter line, once known
+                while True:  # the fast path: one well-formed part per turn
+                    if pend is None:
+                        # 1. The delimiter line: normally found right after the last body.
+                        if head >= 0:
+                            pass
+                        elif buf[pos : pos + llen] == lead:
+                            head = pos + llen - 2
+                        else:
+                            idx = find(delim, pos)
+                            if idx < 0:
+                                rest = buf[pos:]
+                                wait = size - pos < llen and (
+                                    lead.startswith(rest) or not rest.strip(WS))
+                                break
+                            if idx > pos and (idx - pos > 4 or buf[pos:idx].strip(WS)):
+                                break  # more than blank lines before it: counted as garbage
+                            head = idx + dlen
+                            if buf[head : head + 2] != WS:
+                                wait = size < head + 2  # else "--" (the end) or odd
+                                break
+                        # 2. The header block and its Content-Length.
+                        end = find(b"\r\n\r\n", head)
+                        if end < 0:
+                            wait = size - head < 1024  # a header block is short
+                            break
+                        raw = buf[head + 2 : end]
+                        length = lengths.get(raw)
+                        if length is None:
+                            length = usual_length(raw)
+                            if len(lengths) >= _LENGTHS_KEPT:
+                                lengths.clear()
+                            lengths[raw] = length
+                        if length < 0:
+                            break
+                        start = end + 4
+                        stop = start + length
+                        scanned = start
+                    else:
+                        raw, start, stop, scanned = pend
+                        start += pos
+                        stop += pos
+                        scanned += pos
+                        pend = None
+                    # 3. The body, then the next delimiter line.
+                    if buf[stop : stop + llen] == lead:
+                        append(Part(raw, buf[start:stop]))
+                        pos = stop
+                        head = stop + llen - 2
+                        continue
+                    if stop > size:
+                        # A delimiter in a body still arriving means its length is too
+                        # large; only the bytes that came since the last look are searched.
+                        if find(delim, max(start, scanned - dlen + 1)) >= 0:
+                            break
+                        pend = (raw, start - pos, stop - pos, size - pos)
+                        wait = True
+                        break
+                    after = stop + 2 if buf[stop : stop + 2] == WS else stop
+                    if after == size - 1 and buf[after] == 13:
+                        after = size  # the LF after the body is still arriving
+                    if after >= size:
+                        # Nothing after the body yet: only now must the body itself be
+                        # searched for a boundary (a length too large).
+                        if find(delim, start, stop) >= 0:
+                            break
+                        body = buf[start:stop]
+                        if not looks_complete(body):
+                            pend = (raw, start - pos, stop - pos, stop - pos)
+                            wait = True
+                            break
+                    elif buf.startswith(delim, after):
+                        body = buf[start:stop]  # e.g. the closing delimiter next
+                    else:
+                        if size - after < dlen and delim.startswith(buf[after:]):
+                            pend = (raw, start - pos, stop - pos, stop - pos)  # arriving
+                            wait = True
+                        break
+                    append(Part(raw, body))
+                    pos = stop
+                    head = -1
+                self._pos, self._pend = pos, pend
+                if wait:
+                    break
+            if not self._steps[self._state](out):
                 break
-        if self._pos >= _COMPACT_AT or (self._pos and self._pos == len(self._buf)):
-            del self._buf[: self._pos]
-            self._scan_from = max(0, self._scan_from - self._pos)
-            self._pos = 0
+        self.stats.parts += len(out)
+        if size - self._pos > _ASIDE_AT:
+            self._start_aside()
         return out
 
-    def _fast(self, out: list[Part]) -> bool:
-        """The common case in a tight loop: whole, well-formed parts with a correct
-        ``Content-Length:`` header. Returns True when what is left looks like the start
-        of such a part (wait for more bytes), False when the general state machine below
-        must look at it (other spellings, wrong lengths, garbage...)."""
-        buf, delim, pos = self._buf, self.delim, self._pos
-        find, startswith = buf.find, buf.startswith
-        dlen, size = len(delim), len(buf)
-        found = 0
-        wait = False
-        while True:
-            idx = find(delim, pos)
-            if idx < 0:
-                wait = size - pos < dlen + 4 and not bytes(buf[pos:]).strip(_WS)
-                break
-            if idx - pos > 4:  # more than blank lines before the delimiter
-                break
-            head = idx + dlen
-            if not startswith(b"\r\n", head):
-                wait = size < head + 2  # else "--" (the end) or odd: the slow path decides
-                break
-            end = find(b"\r\n\r\n", head)
-            if end < 0:
-                wait = size - head < 1024  # a header block is short; longer is odd
-                break
-            at = find(b"Content-Length:", head, end)
-            if at < 0:
-                break
-            try:
-                length = int(buf[at + 15 : find(b"\r", at, end + 1)])
-            except ValueError:
-                break
-            start = end + 4
-            stop = start + length
-            if stop > size:
-                wait = find(delim, start) < 0
-                break
-            # A length too large shows as no delimiter right after the body; only at the
-            # end of the buffer must the body itself be searched for a boundary.
-            after = stop + 2 if startswith(b"\r\n", stop) else stop
-            if after >= size:
-                if find(delim, start, stop) >= 0:
-                    break
-                body = bytes(buf[start:stop])
-                if not _looks_complete(body):
-                    wait = True
-                    break
-            elif startswith(delim, after):
-                body = bytes(buf[start:stop])
-            else:
-                wait = size - after < dlen and delim.startswith(bytes(buf[after:]))
-                break
-            out.append(Part(bytes(buf[head + 2 : end]), body))
-            found += 1
-            pos = stop
-        if found:
-            self.stats.parts += found
-            self._pos = pos
-        return wait
-
-    # Each state handler returns True when it made progress and the loop should go on.
-
-    def _seek(self, _out: list[Part]) -> bool:
+    def _start_aside(self) -> None:
+        """A long part is arriving: from the next read on, keep reads aside until it can be
+        complete (its length) or a delimiter shows up (a wrong or missing length)."""
         buf, pos = self._buf, self._pos
-        idx = buf.find(self.delim, pos)
-        if idx < 0:
-            # Keep a possible partial delimiter at the end; count what can never be one.
-            keep = len(self.delim) - 1
-            cut = max(pos, len(buf) - keep)
-            self._garbage(pos, cut)
-            self._pos = cut
-            return False
-        self._garbage(pos, idx)
-        after = idx + len(self.delim)
-        if len(buf) < after + 2:
-            self._pos = idx
-            return False
-        if buf[after : after + 2] == b"--":  # closing delimiter
-            self.ended = True
-            self._pos = after + 2
-            return True
-        # Skip the rest of the delimiter line (normally just CRLF).
-        eol = buf.find(b"\n", after)
-        if eol < 0:
-            self._pos = idx
-            return False
-        self._pos = eol + 1
-        self._state = self._HEADERS
-        return True
-
-    def _garbage(self, start: int, end: int) -> None:
-        if end > start:
-            chunk = self._buf[start:end].strip()
-            if chunk:
-                self.stats.garbage_bytes += len(chunk)
-                self.stats.garbage_runs += 1
-
-    def _read_headers(self, _out: list[Part]) -> bool:
-        buf, pos = self._buf, self._pos
-        if buf.startswith(b"\r\n", pos) or buf.startswith(b"\n", pos):
-            end, body_at = pos, pos + (2 if buf[pos] == 13 else 1)  # no headers at all
+        if self._pend is not None:
+            need = pos + self._pend[2] - len(buf)  # until its body can be complete
+        elif self._state == BODY and self._length is not None:
+            need = pos + self._length - len(buf)
+        elif self._state == SCAN:
+            need = sys.maxsize  # only a delimiter ends it
         else:
-            crlf = buf.find(b"\n\r\n", pos)
-            lf = buf.find(b"\n\n", pos)
-            if crlf < 0 and lf < 0:
-                if len(buf) - pos > 16384:  # no header block ends: not a part after all
-                    self._garbage(pos, len(buf))
-                    self._pos = len(buf)
-                    self._state = self._SEEK
-                    return True
-                return False
-            if lf < 0 or (0 <= crlf < lf):
-                end, body_at = crlf, crlf + 3
-            else:
-                end, body_at = lf, lf + 2
-        headers: dict[str, str] = {}
-        for line in bytes(buf[pos:end]).decode("latin-1").splitlines():
-            name, sep, value = line.partition(":")
-            if sep:
-                headers[name.strip().lower()] = value.strip()
-        self._headers = headers
-        self._pos = body_at
-        length = headers.get("content-length")
-        try:
-            self._length = int(length) if length is not None else None
-        except ValueError:
-            self._length = None
-        if self._length is None or self._length < 0:
-            self.stats.missing_length += 1
-            self._to_scan()
-        else:
-            self._state = self._BODY
-            self._scan_from = body_at
-        return True
+            need = 0
+        if need > 0:
+            self._need = need
+            self._aside_tail = buf[1 - len(self.delim) :]
 
-    def _to_scan(self) -> None:
-        self.stats.boundary_scans += 1
-        self._state = self._SCAN
-        self._scan_from = self._pos
-
-    def _boundary_at_line_start(self, start: int, end: int) -> int:
-        """The first delimiter in ``[start, end)`` that begins a line, else -1."""
-        buf, delim, body_start = self._buf, self.delim, self._pos
-        idx = buf.find(delim, start, end)
-        while idx >= 0:
-            if idx == body_start or buf[idx - 1] == 10:
-                return idx
-            idx = buf.find(delim, idx + 1, end)
-        return -1
-
-    def _read_body(self, out: list[Part]) -> bool:
-        buf, pos, length = self._buf, self._pos, self._length
-        assert length is not None
-        end = pos + length
-        avail = min(end, len(buf))
-        # A boundary inside the announced body means the length is too large.
-        scan_start = max(pos, self._scan_from - len(self.delim))
-        if self._boundary_at_line_start(scan_start, avail) >= 0:
-            self.stats.wrong_length += 1
-            self._to_scan()
-            return True
-        self._scan_from = avail
-        if len(buf) < end:
-            return False
-        # What follows the body must be blank lines and then the next delimiter.
-        after = end
-        n = len(buf)
-        while after < n and buf[after] in (13, 10):
-            after += 1
-        rest = n - after
-        body = bytes(buf[pos:end])
-        if rest == 0:
-            if not _looks_complete(body):
-                return False
-        elif buf.startswith(self.delim, after):
-            pass
-        elif rest < len(self.delim) and self.delim.startswith(bytes(buf[after:])):
-            return False  # the delimiter is still arriving
-        elif not _looks_complete(body):
-            # A body cut short is a wrong length; a complete one followed by junk is
-            # trusted (the junk is counted as garbage by the next search).
-            self.stats.wrong_length += 1
-            self._to_scan()
-            return True
-        self._emit(out, body, True)
-        self._pos = end
-        return True
-
-    def _scan_body(self, out: list[Part]) -> bool:
-        buf, pos = self._buf, self._pos
-        start = max(pos, self._scan_from - len(self.delim))
-        idx = self._boundary_at_line_start(start, len(buf))
-        if idx < 0:
-            self._scan_from = len(buf)
-            return False
-        body = bytes(buf[pos:idx]).rstrip(_WS)
-        self._emit(out, body, False)
-        self._pos = idx
-        return True
+    def _set_aside(self, data: bytes) -> bytes:
+        """Keep ``data`` aside (returns b"") or return everything kept plus ``data``."""
+        seen = self._aside_tail + data
+        self._aside.append(data)
+        self._aside_len += len(data)
+        if self._aside_len < self._need and seen.find(self.delim) < 0:
+            self._aside_tail = seen[1 - len(self.delim) :]
+            return b""
+        joined = b"".join(self._aside)
+        self._aside, self._aside_len, self._aside_tail, self._need = [], 0, b"", 0
+        return joined
 
     def _emit(self, out: list[Part], body: bytes, length_ok: bool) -> None:
         out.append(Part(b"", body, length_ok, self._headers))
-        self.stats.parts += 1
         self._headers = {}
         self._length = None
-        self._state = self._SEEK
+        self._state = SEEK
