@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from app.access.client import ReaderHttp
@@ -24,6 +24,11 @@ class ClockCheck:
     device_time: datetime  # the device's local wall clock, read as naive local time
     pc_time: datetime
     drift_seconds: float  # device minus PC; positive = the device is ahead
+
+
+def drift_words(seconds: float) -> str:
+    """``+95 s``: whole seconds, signed, and never ``-0 s`` for a clock that is right."""
+    return f"{round(seconds):+d} s"
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,10 @@ class ReaderApi:
         return parse_key_values(text)
 
     async def clock(self) -> ClockCheck:
+        # The device answers in whole seconds, truncated, at some instant of the round
+        # trip: compare its mid-second with the PC's clock at the round trip's midpoint,
+        # so a slow answer does not read as a second of drift.
+        sent = datetime.now()
         text = await self.http.request(
             "GET", "/cgi-bin/global.cgi", params={"action": "getCurrentTime"}, what="clock",
         )
@@ -73,8 +82,10 @@ class ReaderApi:
         except ValueError:
             raise KeyDeskError("reader_request_error", 268632324,
                                f"clock: unexpected answer {text[:80]!r}") from None
-        pc = datetime.now().replace(microsecond=0)
-        return ClockCheck(device, pc, (device - pc).total_seconds())
+        received = datetime.now()
+        pc = sent + (received - sent) / 2
+        drift = (device + timedelta(milliseconds=500) - pc).total_seconds()
+        return ClockCheck(device, pc.replace(microsecond=0), drift)
 
     async def set_clock(self, when: datetime | None = None) -> None:
         """Set the device clock to ``when`` (local time; default: the PC's clock now)."""

@@ -142,10 +142,17 @@ def _time(args: argparse.Namespace) -> int:
         return result
 
     def go() -> int:
+        from app.access.api import drift_words
+
         r = run_on_reader(args, action)
-        emit(r, args.json, lambda r: f"reader {r['device_time']}  PC {r['pc_time']}  drift "
-             f"{r['drift_seconds']:+.0f} s" + (f"  -> set, drift now {r['drift_after']:+.0f} s"
-                                               if r["set"] else ""))
+        def line(r: dict[str, Any]) -> str:
+            text = (f"reader {r['device_time']}  PC {r['pc_time']}  "
+                    f"drift {drift_words(r['drift_seconds'])}")
+            if r["set"]:
+                text += f"  -> set, drift now {drift_words(r['drift_after'])}"
+            return text
+
+        emit(r, args.json, line)
         return 0
 
     return _guarded(args, go)

@@ -57,8 +57,9 @@ def test_heartbeats_show_while_events_flow(page, qtbot):
 
 def test_set_clock_removes_the_drift(session, page, qtbot):
     sim = session.demo.simulators["reader:Staff door"]
-    qtbot.waitUntil(lambda: cell(page, "Staff door", "Clock drift").startswith("+95 s"),
-                    timeout=10000)
+    # The simulator runs 95 s ahead; a loaded machine may read it a second either way.
+    qtbot.waitUntil(lambda: cell(page, "Staff door", "Clock drift")[:5] in
+                    ("+94 s", "+95 s", "+96 s"), timeout=10000)
     assert "set the reader's clock" in cell(page, "Staff door", "Clock drift")
     buttons = page.devices.actions_for("Staff door")
     assert buttons is not None and page.devices.actions_for("encoder") is None

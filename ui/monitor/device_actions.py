@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
+from app.access.api import drift_words
 from app.access.desk import audited
 from app.domain.errors import KeyDeskError
 from app.store.audit import AuditLog
@@ -79,7 +80,7 @@ class DeviceActions(QObject):
             self.table.set_drift(name, check.drift_seconds)
             self.line.ok(f"{name}: clock set to this PC's time "
                          f"({check.device_time:%Y-%m-%d %H:%M:%S}); drift now "
-                         f"{check.drift_seconds:+.0f} s.")
+                         f"{drift_words(check.drift_seconds)}.")
 
         fut = self._submit("set_clock", name, {}, self.monitor.set_clock(name))
         return self.ctx.bridge.watch(fut, ok, lambda exc: self._failed(name, exc))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.access.api import drift_words
 from app.domain.events import ConnectionState, DeviceStateChanged
 from app.domain.stored import StoredEvent
 
@@ -60,7 +61,7 @@ def _ago(when: datetime | None, now: datetime) -> str:
 def drift_text(drift: float | None) -> str:
     if drift is None:
         return "—"
-    text = f"{drift:+.0f} s"
+    text = drift_words(drift)
     return text + (" — set the reader's clock" if abs(drift) > DRIFT_WARN else "")
 
 
