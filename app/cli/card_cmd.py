@@ -79,13 +79,17 @@ def usage_error(message: str, as_json: bool) -> int:
 
 
 def parse_when(value: str, option: str) -> datetime:
+    """A card time: a time with an offset is converted to this computer's local time
+    (what the locks keep), so --from and --to are compared in one zone."""
+    from app.domain.cards import site_time
+
     try:
         when = datetime.fromisoformat(value)
     except ValueError:
         raise ValueError(
             f"{option} {value!r} is not a date and time; write it like 2026-11-21T14:00"
         ) from None
-    return when.replace(tzinfo=None) if when.tzinfo is None else when
+    return site_time(when)
 
 
 def _load_site_key(url: str, demo: bool = False) -> bytes | None:
@@ -112,7 +116,7 @@ Job = Callable[[argparse.Namespace, Any, Any, Any], int]
 
 
 def _with_encoder(
-    fn: Job, precheck: Callable[[argparse.Namespace], object] | None = None
+    fn: Job, precheck: Callable[[argparse.Namespace], Any] | None = None
 ) -> Callable[[argparse.Namespace], int]:
     """Open the encoder, run ``fn``, close it. ``precheck`` validates the arguments first,
     so a malformed date is reported as such before the port is even opened."""
@@ -135,7 +139,7 @@ def _with_encoder(
         enc = None
         try:
             if precheck is not None:
-                precheck(args)
+                layout.check(precheck(args))  # the stay, before the port is opened
             url = args.port or resolve_url(
                 settings.encoder_url, settings.encoder_vid_pid, settings.encoder_serial
             )

@@ -37,6 +37,11 @@ FAULTS = (
     "remove_mid_write",  # the card leaves the field during write number ``after`` + 1
     "vanish",  # the port disappears at the next command (connection closed)
 )
+# Any fault above (but auth_fail / remove_mid_write) may wait for one card command:
+# ``at_read=N`` / ``at_write=N`` make it take effect at the first MIFARE read / write of
+# block (page) N, e.g. ``vanish at_read=8``: the port is lost at the commit block's
+# read-back, after its write has landed.
+CARD_READ, CARD_WRITES = 0x30, (0xA0, 0xA2)
 
 
 @dataclass
@@ -241,11 +246,28 @@ class EncoderSimulator:
             if self._client is conn:
                 self._drop_client()
 
-    def _next_fault(self) -> Fault | None:
+    @staticmethod
+    def _waits(fault: Fault, command: bytes) -> bool:
+        """Whether ``fault`` is still waiting for its card command (at_read / at_write)."""
+        read, write = fault.params.get("at_read"), fault.params.get("at_write")
+        if read is None and write is None:
+            return False
+        # InDataExchange: 40, target, card command, block, ...
+        if len(command) < 4 or command[0] != 0x40:
+            return True
+        op, block = command[2], command[3]
+        if read is not None and op == CARD_READ and block == int(read):
+            return False
+        return not (write is not None and op in CARD_WRITES and block == int(write))
+
+    def _next_fault(self, command: bytes = b"") -> Fault | None:
         with self._lock:
-            if not self._faults:
+            if not self._faults or self._waits(self._faults[0], command):
                 return None
             fault = self._faults[0]
+            # Its card command came: the rest of its count applies to what follows.
+            fault.params.pop("at_read", None)
+            fault.params.pop("at_write", None)
             fault.count -= 1
             if fault.count <= 0:
                 self._faults.pop(0)
@@ -254,7 +276,8 @@ class EncoderSimulator:
 
     def _peek_fault(self, kind: str) -> bool:
         with self._lock:
-            return bool(self._faults) and self._faults[0].kind == kind
+            return (bool(self._faults) and self._faults[0].kind == kind
+                    and not self._waits(self._faults[0], b""))
 
     def _maybe_corrupt(self, response: bytes) -> bytes:
         if self._peek_fault("bad_checksum"):
@@ -263,7 +286,7 @@ class EncoderSimulator:
         return response
 
     def _answer(self, conn: Stream, frame: frames.DataFrame) -> bytes | None:
-        fault = self._next_fault()
+        fault = self._next_fault(frame.data)
         kind = fault.kind if fault else ""
         if kind == "vanish":
             self._refuse_until = time.monotonic() + float(fault.params.get("seconds", 0))
