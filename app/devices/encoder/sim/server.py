@@ -20,9 +20,10 @@ from typing import Any
 
 from app.devices.encoder import frames
 from app.devices.encoder.sim.cards import VirtualCard, make_card
-from app.devices.encoder.sim.chip import Chip
+from app.devices.encoder.sim.chip import POWER_DOWN, Chip
 from app.devices.encoder.sim.pty_port import PtyFront
 from app.devices.encoder.sim.streams import SocketStream, Stream
+from app.devices.encoder.sim.wake import WakeLine
 
 log = logging.getLogger(__name__)
 
@@ -221,7 +222,7 @@ class EncoderSimulator:
     def _serve(self, conn: Stream) -> None:
         """The engine: bytes from the host in, the chip's answers (and faults) out."""
         decoder = frames.FrameDecoder()
-        awake = False  # the chip powers up in low-power mode (UM0701 §7.2.11)
+        line = WakeLine()  # the chip powers up in low-power mode (see .wake)
         last: bytes = b""
         try:
             while not self._stop.is_set() and self._client is conn:
@@ -230,16 +231,22 @@ class EncoderSimulator:
                     continue  # nothing within the poll interval
                 if not data:
                     break
-                if not awake and b"\x55" in data:
-                    awake = True
-                for frame in decoder.feed(data):
-                    if isinstance(frame, frames.Nack) and last:
-                        self._send(conn, self._maybe_corrupt(last))
-                    elif isinstance(frame, frames.DataFrame) and frame.tfi == frames.HOST_TO_CHIP:
-                        if not awake:
-                            awake = True  # this first frame only woke the chip
-                            continue
-                        last = self._answer(conn, frame) or last
+                sleeping = not line.awake
+                asleep, awake = line.split(data)
+                for part in (asleep, awake):
+                    for frame in decoder.feed(part) if part else ():
+                        if isinstance(frame, frames.Nack) and last and not sleeping:
+                            self._send(conn, self._maybe_corrupt(last))
+                        elif (isinstance(frame, frames.DataFrame)
+                              and frame.tfi == frames.HOST_TO_CHIP):
+                            if sleeping and part is asleep:
+                                sleeping = False
+                                line.woken_by_frame()  # this frame only woke the chip
+                                continue
+                            last = self._answer(conn, frame) or last
+                            if frame.data[:1] == bytes([POWER_DOWN]):
+                                line.sleep()
+                                sleeping = True
         except OSError:
             pass
         finally:
