@@ -35,8 +35,9 @@ class MainWindow(QMainWindow):
 
         self.banner = MessageBanner()
         self.banner.explain_requested.connect(self.show_explanation)
-        ctx.report_error = self.banner.show_error
-        ctx.show_explanation = self.show_explanation
+        ctx.requests.setParent(self)  # destroyed with the window, on the Qt thread
+        ctx.requests.error.connect(self.banner.show_error)
+        ctx.requests.explanation.connect(self.show_explanation)
         ctx.bridge.default_error = self.banner.show_error
 
         self.nav = QListWidget()

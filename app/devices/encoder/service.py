@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from app.devices.encoder import operations, reading
 from app.devices.encoder.base import CardInfo, Encoder
 from app.devices.encoder.discovery import ReplugWatch, resolve_url
-from app.devices.encoder.errors import PORT_FAILED, encoder_error
+from app.devices.encoder.errors import PORT_FAILED, UNKNOWN_CARD, encoder_error
 from app.devices.encoder.layout import LayoutError, load_layout
 from app.devices.encoder.link import Timeouts
 from app.devices.encoder.registry import driver
@@ -22,9 +22,10 @@ from app.devices.encoder.trace import SerialTrace
 from app.domain.cards import Issuance
 from app.domain.errors import KeyDeskError
 from app.domain.events import ConnectionState, DeviceEvent, DeviceStateChanged
-from app.runtime import JobContext, Runtime
+from app.runtime import JobCancelled, JobContext, Runtime
 from app.runtime.device_thread import JobFuture
 from app.settings import SecretStore, SecretStoreUnavailable, Settings
+from app.store.audit import AuditLog
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,7 +49,11 @@ class EncoderService:
         poll_interval: float = 0.4,
         timeouts: Timeouts | None = None,
         reopen_every: float = REOPEN_EVERY,
+        audit: AuditLog | None = None,
+        trace: SerialTrace | None = None,
     ) -> None:
+        """``audit`` records every card write (issue, duplicate, wipe) and how it ended;
+        ``trace`` overrides the settings' serial trace (``keydesk card --trace PATH``)."""
         self.runtime = runtime
         self.settings = settings
         self.secrets = secrets
@@ -56,13 +61,15 @@ class EncoderService:
         self.poll_interval = poll_interval
         self.timeouts = timeouts
         self.reopen_every = reopen_every
-        self.trace = SerialTrace() if settings.encoder_trace else None
+        self.audit = audit
+        self.trace = trace or (SerialTrace() if settings.encoder_trace else None)
         self.state = ConnectionState.DISCONNECTED
         self.firmware = ""
         self.url: str | None = None
         self.card: CardInfo | None = None
         self.card_keys: str | None = None  # "site" / "transport" / "foreign" (recognise)
         self._enc: Encoder | None = None
+        self._card_changed = threading.Condition()
         self._busy = 0
         self._busy_lock = threading.Lock()
         self._stop = threading.Event()
@@ -124,24 +131,68 @@ class EncoderService:
         )
 
     def issue(self, issuance: Issuance) -> JobFuture:
-        return self.submit(
+        fut = self.submit(
             "issue",
             lambda enc, ctx: operations.issue(enc, ctx, self.layout, self._key(), issuance),
         )
+        return self._audited(fut, "issue", issuance)
 
     def duplicate(self, source: Issuance, source_uid: bytes | None = None) -> JobFuture:
         """The next card of ``source``'s stay; never onto the card ``source_uid``."""
-        return self.submit(
+        fut = self.submit(
             "duplicate",
             lambda enc, ctx: operations.duplicate(
                 enc, ctx, self.layout, self._key(), source, source_uid
             ),
         )
+        return self._audited(fut, "duplicate", source)
 
     def wipe(self) -> JobFuture:
-        return self.submit(
+        fut = self.submit(
             "wipe", lambda enc, ctx: operations.wipe(enc, ctx, self.layout, self.site_key())
         )
+        return self._audited(fut, "wipe", None)
+
+    def _audited(self, fut: JobFuture, what: str, stay: Issuance | None) -> JobFuture:
+        """One audit row ``card.<what>`` when the write ends: ok, cancelled or the error."""
+        audit = self.audit
+        if audit is None:
+            return fut
+        rooms = ", ".join(stay.rooms) if stay is not None else ""
+
+        def record(done: concurrent.futures.Future[Any]) -> None:
+            detail: dict[str, Any] = {"encoder": self.name}
+            if done.cancelled():
+                result = "cancelled"
+            elif (exc := done.exception()) is None:
+                result = "ok"
+                detail |= {"uid": done.result().card.uid_hex, "state": done.result().state}
+            elif isinstance(exc, JobCancelled):
+                result = "cancelled"
+            elif isinstance(exc, KeyDeskError):
+                result = f"error {exc.domain} {exc.code}"
+                detail |= {"error": exc.detail, "state": exc.state}
+            else:
+                result = f"bug {type(exc).__name__}"
+            try:
+                audit.record(f"card.{what}", target=rooms, result=result, detail=detail)
+            except Exception:  # the job's own outcome still reaches its caller
+                log.exception("could not record card.%s in the audit trail", what)
+
+        fut.add_done_callback(record)
+        return fut
+
+    def wait_for_card(self, other_than: bytes | None = None, timeout: float = 30.0) -> CardInfo:
+        """Block until a card (not ``other_than``) is on the encoder, as the watcher sees
+        it; raises the encoder's "no card" error after ``timeout`` seconds."""
+        def placed() -> bool:
+            return self.card is not None and self.card.uid != other_than
+
+        with self._card_changed:
+            if not self._card_changed.wait_for(placed, timeout):
+                raise encoder_error(UNKNOWN_CARD, "no new card was placed on the encoder")
+            assert self.card is not None
+            return self.card
 
     def _key(self) -> bytes:
         key = self.site_key()
@@ -221,8 +272,10 @@ class EncoderService:
         old = self.card
         if (old.uid if old else None) == (card.uid if card else None):
             return
-        self.card = card
-        self.card_keys = keys
+        with self._card_changed:
+            self.card = card
+            self.card_keys = keys
+            self._card_changed.notify_all()
         bus = self.runtime.bus
         if old is not None:
             bus.publish(
