@@ -114,29 +114,23 @@ def credentials(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _execute(args: argparse.Namespace, run: Callable[..., Any]) -> int:
-    from app.cloud.desk import CloudDesk
-    from app.runtime import Runtime
-    from app.store.audit import AuditLog
+    from app.cli.desk import command_desk
 
-    audit = AuditLog()  # before the loop thread starts: if this fails, nothing is left running
-    runtime = Runtime().start()
     try:
-        policy = CallPolicy(read_timeout=args.timeout)
-        desk = CloudDesk(credentials(args), audit, who=args.who, policy=policy)
+        creds = credentials(args)
+        with command_desk(who=args.who, cloud_credentials=lambda: creds,
+                          cloud_policy=CallPolicy(read_timeout=args.timeout)) as services:
 
-        def on_loop(coro: Coroutine[Any, Any, Any]) -> Any:
-            return runtime.loop.run(coro, timeout=args.timeout * 6 + 10)
+            def on_loop(coro: Coroutine[Any, Any, Any]) -> Any:
+                return services.runtime.loop.run(coro, timeout=args.timeout * 6 + 10)
 
-        return int(run(args, desk, on_loop) or 0)
+            return int(run(args, services.cloud(), on_loop) or 0)
     except KeyDeskError as exc:
         return fail(exc, args.json)
     except BrokenPipeError:  # the reader went away (| head): not our failure
         return 0
     except ValueError as exc:  # a malformed --room and the like
         return fail(KeyDeskError("cloud_http", "400", str(exc)), args.json)
-    finally:
-        audit.close()
-        runtime.shutdown()
 
 
 def _stay(args: argparse.Namespace) -> tuple[datetime, datetime]:
