@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from app.demo import DemoEnvironment, start_demo
 from app.runtime import Runtime
 from app.services import open_desk
-from app.settings import SecretStore, Settings, SettingsStore
+from app.settings import LoadReport, SecretStore, Settings, SettingsStore
 from ui.bridge import Bridge
 from ui.context import UiContext
 from ui.gc_guard import QtThreadGarbageCollector
@@ -48,19 +48,30 @@ class KeyDeskSession:
     """
 
     def __init__(self, *, demo: bool = False, settings_store: SettingsStore | None = None) -> None:
-        self.runtime = Runtime().start()
-        self.demo: DemoEnvironment | None = start_demo(self.runtime) if demo else None
         store = settings_store or SettingsStore()
-        settings: Settings = self.demo.settings if self.demo else store.load()
-        secrets: SecretStore = self.demo.secrets if self.demo else SecretStore()
-        self.services = open_desk(self.runtime, settings, secrets)
-        self.bridge = Bridge(self.runtime.bus)
-        self.ctx = UiContext(self.services, self.bridge, store, self.demo)
-        self.services.start_encoder()
-        readers_error = self._start_readers()
-        self.window = MainWindow(self.ctx)
-        self._gc = QtThreadGarbageCollector()  # Qt objects die on the Qt thread only
+        # Read before any thread starts; a damaged file is reported, never raised.
+        self.settings_report: LoadReport | None = None if demo else store.load_report()
         self._closed = False
+        self.runtime = Runtime().start()
+        try:
+            self.demo: DemoEnvironment | None = start_demo(self.runtime) if demo else None
+            settings: Settings = (
+                self.demo.settings if self.demo is not None
+                else self.settings_report.settings if self.settings_report is not None
+                else Settings()
+            )
+            secrets: SecretStore = self.demo.secrets if self.demo else SecretStore()
+            self.services = open_desk(self.runtime, settings, secrets)
+            self.bridge = Bridge(self.runtime.bus)
+            self.ctx = UiContext(self.services, self.bridge, store, self.demo)
+            self.services.start_encoder()
+            readers_error = self._start_readers()
+            self.window = MainWindow(self.ctx)
+            self._gc = QtThreadGarbageCollector()  # Qt objects die on the Qt thread only
+        except BaseException:
+            # A start-up failure must end the process, not leave it hanging on our threads.
+            self.runtime.shutdown()
+            raise
         for problem in (self.services.events_error, readers_error):
             if problem is not None:
                 self.ctx.report_error(problem)
@@ -93,8 +104,9 @@ class KeyDeskSession:
 def run_window(demo: bool) -> int:
     app = ensure_qapp()
     session = KeyDeskSession(demo=demo)
-    session.window.show()
-    app.aboutToQuit.connect(session.close)
-    code = app.exec()
-    session.close()
-    return code
+    try:
+        session.window.show()
+        app.aboutToQuit.connect(session.close)
+        return app.exec()
+    finally:
+        session.close()

@@ -26,6 +26,7 @@ class WindowRequests(QObject):
 
     error = Signal(object)  # a background failure to show, never blocking
     explanation = Signal(str, str)  # open the Explain page on (domain, code)
+    settings_saved = Signal()  # the user saved settings (the settings banner updates)
 
 
 @dataclass
@@ -61,6 +62,14 @@ class UiContext:
         return self.services.encoder
 
     def save_settings(self) -> None:
-        """Persist settings, unless running the demo (which must not touch the real profile)."""
+        """The user saves: persist settings, unless running the demo (which must not touch
+        the real profile). This also releases a damaged file the store was holding."""
         if self.demo is None:
             self.settings_store.save(self.settings)
+            self.requests.settings_saved.emit()
+
+    def save_ui_state(self) -> None:
+        """Remember window state; skipped while the settings file is held (it had
+        problems the user has not saved over yet)."""
+        if self.demo is None:
+            self.settings_store.save_automatic(self.settings)

@@ -128,14 +128,15 @@ def _with_encoder(
 
     def run(args: argparse.Namespace) -> int:
         from app.cli.desk import command_desk
+        from app.cli.settings_notice import load_settings
         from app.devices.encoder.discovery import resolve_url
         from app.devices.encoder.layout import LayoutError, load_layout
         from app.devices.encoder.service import SITE_KEY_SECRET
         from app.devices.encoder.trace import SerialTrace
         from app.runtime import JobCancelled
-        from app.settings import MemorySecretStore, SettingsStore
+        from app.settings import MemorySecretStore
 
-        saved = SettingsStore().load()
+        saved = load_settings()
         settings = replace(saved, card_layout=args.layout or saved.card_layout,
                            encoder_url=args.port or saved.encoder_url)
         try:
