@@ -77,6 +77,8 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "open_door_method": "Reader: open-door method",
         "reader_event_type": "Reader: event type",
         "lock": "Bluetooth lock: commissioning",
+        "encoder": "Card encoder (USB)",
+        "desk": "KeyDesk on this PC",
     },
     "pt-BR": {
         "cloud_http": "Nuvem das fechaduras: status HTTP",
@@ -86,6 +88,8 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "open_door_method": "Leitor: método de abertura",
         "reader_event_type": "Leitor: tipo de evento",
         "lock": "Fechadura Bluetooth: instalação",
+        "encoder": "Codificador de cartões (USB)",
+        "desk": "KeyDesk neste computador",
     },
     "zh-CN": {
         "cloud_http": "门锁云：HTTP 状态",
@@ -95,6 +99,8 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "open_door_method": "门禁：开门方式",
         "reader_event_type": "门禁：事件类型",
         "lock": "蓝牙门锁：调试",
+        "encoder": "发卡器（USB）",
+        "desk": "本机 KeyDesk",
     },
 }
 

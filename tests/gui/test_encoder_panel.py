@@ -35,7 +35,7 @@ def test_issue_read_and_explained_failure(session, qtbot):
     qtbot.waitUntil(lambda: "5311" in panel.result.title.text(), timeout=10000)
     assert "unchanged" in panel.result.body.text()
     panel.result.explain_button.click()
-    assert shown == [("cloud_api", "5311")]
+    assert shown == [("encoder", "5311")]
 
 
 def test_invalid_form_is_explained_without_a_job(session, qtbot):

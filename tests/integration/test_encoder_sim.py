@@ -18,6 +18,7 @@ from app.devices.encoder.sim import EncoderSimulator
 from app.domain.cards import Issuance
 from app.domain.errors import KeyDeskError
 from app.runtime import JobCancelled, JobContext
+from tests.stays import FROM, TO
 
 KEY = b"integration-site-key"
 STAY = Issuance(("101", "102"), datetime(2026, 11, 21, 14), datetime(2026, 11, 23, 12))
@@ -91,7 +92,7 @@ def test_duplicate_refuses_the_card_being_copied(sim, enc, ctx):
     source = operations.issue(enc, ctx, layout, KEY, STAY)
     with pytest.raises(KeyDeskError) as info:
         operations.duplicate(enc, ctx, layout, KEY, STAY, source.card.uid)
-    assert info.value.code == "5311" and "being copied" in info.value.detail
+    assert info.value.code == "same-card" and "being copied" in info.value.detail
     assert info.value.state.startswith("card unchanged")
     assert read(enc, ctx).decoded.issuance.sequence == 1  # the source is untouched
     # In place (no source UID): the same card now carries the next number.
@@ -218,8 +219,8 @@ def test_cli_round_trip(sim):
                              text=True, timeout=60)  # fmt: skip
         return out.returncode, [json.loads(line) for line in out.stdout.splitlines()]
 
-    code, lines = run("issue", "--room", "101", "--from", "2026-11-21T14:00",
-                      "--to", "2026-11-23T12:00", "--kind", "guest", "--seq", "1")  # fmt: skip
+    code, lines = run("issue", "--room", "101", "--from", FROM,
+                      "--to", TO, "--kind", "guest", "--seq", "1")  # fmt: skip
     assert code == 0 and lines[-1]["ok"], lines
     code, lines = run("read", "--quick")
     assert code == 0 and lines[-1]["valid"] is True
@@ -227,11 +228,11 @@ def test_cli_round_trip(sim):
     sim.alter(5, 8)
     code, lines = run("read", "--quick")
     assert lines[-1]["valid"] is False
-    code, lines = run("issue", "--room", "101", "--from", "tomorrow", "--to", "2026-11-23T12:00")
-    assert code == 2 and "2026-11-21T14:00" in lines[-1]["detail"]
+    code, lines = run("issue", "--room", "101", "--from", "tomorrow", "--to", TO)
+    assert code == 2 and "2026-11-21T14:00" in lines[-1]["detail"]  # the form to use
     sim.remove()
     code, lines = run("read")
-    assert code == 1 and lines[-1]["code"] == "5311"
+    assert code == 1 and lines[-1]["code"] == "no-card"
 
 
 def test_key_choice_learns_and_recovers_from_a_stale_guess(sim, enc, ctx):
@@ -286,13 +287,13 @@ def test_cli_duplicate_writes_the_same_stay_with_the_next_number(sim):
                              text=True, timeout=60)  # fmt: skip
         return out.returncode, [json.loads(line) for line in out.stdout.splitlines()]
 
-    code, lines = run("issue", "--room", "101", "--room", "102", "--from", "2026-11-21T14:00",
-                      "--to", "2026-11-23T12:00", "--kind", "staff", "--seq", "4")  # fmt: skip
+    code, lines = run("issue", "--room", "101", "--room", "102", "--from", FROM,
+                      "--to", TO, "--kind", "staff", "--seq", "4")  # fmt: skip
     assert code == 0, lines
     source = lines[-1]["issuance"]
 
     code, lines = run("duplicate", "--wait", "0.5")  # nobody swaps the card
-    assert code == 1 and lines[-1]["code"] == "5311", lines
+    assert code == 1 and lines[-1]["code"] == "no-card", lines
 
     proc = subprocess.Popen([*base, "duplicate", "--port", url, "--json", "--wait", "30"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip

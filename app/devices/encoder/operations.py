@@ -17,7 +17,9 @@ from typing import Any
 from app.devices.encoder import classic
 from app.devices.encoder.base import CardFamily, CardInfo, Encoder
 from app.devices.encoder.errors import (
+    NO_CARD,
     READ_FAILED,
+    SAME_CARD,
     UNKNOWN_CARD,
     VERIFY_FAILED,
     encoder_error,
@@ -83,7 +85,7 @@ def capture_uid(enc: Encoder) -> str:
     """The UID of the card on the encoder, for the cloud and the access readers."""
     card = enc.select()
     if card is None:
-        raise encoder_error(UNKNOWN_CARD, "no card on the encoder")
+        raise encoder_error(NO_CARD, "no card on the encoder")
     return card.uid_hex
 
 
@@ -274,7 +276,7 @@ def duplicate(
         card = enc.select()
         if card is not None and card.uid == source_uid:
             raise encoder_error(
-                UNKNOWN_CARD,
+                SAME_CARD,
                 f"card {card.uid_hex} is the card being copied: put the new card on the encoder",
             )
     return issue(enc, ctx, layout, site_key, source.next_copy(), operation="duplicate")
