@@ -108,9 +108,11 @@ def test_altered_card_is_invalid(sim, enc, ctx):
     assert "altered" in result.decoded.reason
 
 
-# after=5: the commit block itself is torn, which the desk cannot tell from a whole write.
+# A re-issue writes: the cleared commit, the header, stay and rooms blocks (the trailers
+# already hold the site's keys: read, not rewritten), then the commit. after=4: the commit
+# block itself is torn, which the desk cannot tell from a whole write.
 @pytest.mark.parametrize(("after", "state"), [(0, "not issued"), (2, "not issued"),
-                                              (5, "not confirmed")])
+                                              (4, "not confirmed")])
 def test_card_pulled_mid_write_is_not_issued_and_can_be_issued_again(sim, enc, ctx, after,
                                                                      state):
     layout = load_layout()
@@ -348,3 +350,36 @@ def test_the_simulated_card_enforces_keys_and_access_bits(sim, enc):
         enc.mifare_write(4, b"4" * 16)
     assert info.value.code == "5300"
     assert bytes(sim.card.blocks[4]) == bytes(16)
+
+
+@pytest.mark.parametrize("after", [1, 2, 3])
+def test_an_interrupted_re_issue_reads_as_not_finished_never_as_altered(sim, enc, ctx, after):
+    """Issue 11: the earlier stay's commit block is cleared before anything else, so a
+    re-issue stopped anywhere before its own commit reads "issue not finished"."""
+    layout = load_layout()
+    operations.issue(enc, ctx, layout, KEY, STAY)
+    sim.inject("remove_mid_write", after=after)
+    with pytest.raises(KeyDeskError) as info:
+        operations.issue(enc, ctx, layout, KEY, STAY.next_copy())
+    assert "earlier stay was cleared" in info.value.state, info.value.state
+    sim.put_back()
+    decoded = read(enc, ctx).decoded
+    assert not decoded.valid
+    assert decoded.reason.startswith("issue not finished"), decoded.reason
+    assert "altered" not in decoded.reason and "forged" not in decoded.reason
+
+
+def test_a_card_with_stale_hints_is_still_cleared_first(sim, enc, ctx):
+    """The encoder remembered the card as blank, but another desk issued it since: the
+    issue notices the site's keys before its first write and clears the commit first."""
+    layout = load_layout()
+    card = sim.card
+    operations.issue(enc, ctx, layout, KEY, STAY)  # issued (as if by another desk)
+    enc.key_hints.learn(card.uid, 1, "default")  # what this encoder believes: blank
+    enc.key_hints.learn(card.uid, 2, "default")
+    sim.inject("remove_mid_write", after=2)
+    with pytest.raises(KeyDeskError) as info:
+        operations.issue(enc, ctx, layout, KEY, STAY.next_copy())
+    assert "earlier stay was cleared" in info.value.state
+    sim.put_back()
+    assert read(enc, ctx).decoded.reason.startswith("issue not finished")

@@ -31,6 +31,17 @@ FIELD_TYPES = (
 MAX_ROOM_LEN = 8
 
 
+# What a card that does not verify holds, as the desk says it (see ``Layout.unpack``).
+ISSUE_NOT_FINISHED = (
+    "issue not finished: the card opens no door; issue it again (an issue was stopped "
+    "before its last block)"
+)
+NOT_MATCHING = (
+    "not valid: its data and its signature do not match (the card was altered, copied "
+    "from another card, or its last write was cut off); it opens no door; issue it again"
+)
+
+
 class LayoutError(ValueError):
     pass
 
@@ -250,11 +261,11 @@ class Layout:
         if int.from_bytes(vals["version"], "big") != self.version:
             return Decoded(False, "written by another version of this layout")
         if not any(vals["signature"]):
-            return Decoded(False, "not issued: the commit block is empty (interrupted write?)")
+            return Decoded(False, ISSUE_NOT_FINISHED)
         if site_key is None:
             return Decoded(False, "no site key configured: cannot verify the signature")
         if not hmac.compare_digest(vals["signature"], self.signature(site_key, uid, blocks[:-1])):
-            return Decoded(False, "signature does not match: card altered, copied or forged")
+            return Decoded(False, NOT_MATCHING)
         try:
             kinds = {v: k for k, v in self.kinds.items()}
             count = int.from_bytes(vals["room_count"], "big")

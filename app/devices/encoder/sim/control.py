@@ -47,6 +47,7 @@ def handle(sim: EncoderSimulator, req: dict[str, Any]) -> dict[str, Any]:
             "url": sim.url,
             "card": {"uid": card.uid.hex().upper(), "family": card.family.value} if card else None,
             "stats": sim.stats.to_dict(),
+            "fired": list(sim.fired),  # the faults that took effect, in order
         }
     return {"ok": False, "error": f"unknown command {cmd!r}"}
 
