@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app.demo import DemoEnvironment, start_demo
+from app.i18n import set_preferred_language
 from app.runtime import Runtime
 from app.services import open_desk
 from app.settings import LoadReport, SecretStore, Settings, SettingsStore
@@ -61,6 +62,9 @@ class KeyDeskSession:
                 else Settings()
             )
             secrets: SecretStore = self.demo.secrets if self.demo else SecretStore()
+            # The language banners and catalog texts speak when no one names one (the
+            # Settings page updates it on save): the one process-wide preference.
+            set_preferred_language(settings.language)
             self.services = open_desk(self.runtime, settings, secrets)
             self.bridge = Bridge(self.runtime.bus)
             self.ctx = UiContext(self.services, self.bridge, store, self.demo)
