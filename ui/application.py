@@ -20,7 +20,7 @@ from app.runtime import Runtime
 from app.services import open_desk
 from app.settings import LoadReport, SecretStore, Settings, SettingsStore
 from ui.bridge import Bridge
-from ui.context import UiContext
+from ui.context import UiContext, WindowRequests
 from ui.gc_guard import QtThreadGarbageCollector
 from ui.main_window import MainWindow
 
@@ -66,8 +66,10 @@ class KeyDeskSession:
             # Settings page updates it on save): the one process-wide preference.
             set_preferred_language(settings.language)
             self.services = open_desk(self.runtime, settings, secrets)
-            self.bridge = Bridge(self.runtime.bus)
-            self.ctx = UiContext(self.services, self.bridge, store, self.demo)
+            # A failure nobody else handles goes to the window's banner via the requests.
+            requests = WindowRequests()
+            self.bridge = Bridge(self.runtime.bus, on_error=requests.error.emit)
+            self.ctx = UiContext(self.services, self.bridge, store, self.demo, requests)
             self.services.start_encoder()
             readers_error = self._start_readers()
             self.window = MainWindow(self.ctx)

@@ -44,7 +44,6 @@ class MainWindow(QMainWindow):
         ctx.requests.error.connect(self.banner.show_error)
         ctx.requests.explanation.connect(self.show_explanation)
         ctx.requests.settings_saved.connect(self.settings_banner.saved)
-        ctx.bridge.default_error = self.banner.show_error
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
