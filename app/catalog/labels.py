@@ -76,6 +76,8 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "reader_request_error": "Reader: request error",
         "open_door_method": "Reader: open-door method",
         "reader_event_type": "Reader: event type",
+        "operator": "Operators and rights",
+        "audit": "Audit trail",
     },
     "pt-BR": {
         "cloud_http": "Nuvem das fechaduras: status HTTP",
@@ -84,6 +86,8 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "reader_request_error": "Leitor: erro de requisição",
         "open_door_method": "Leitor: método de abertura",
         "reader_event_type": "Leitor: tipo de evento",
+        "operator": "Operadores e permissões",
+        "audit": "Auditoria",
     },
     "zh-CN": {
         "cloud_http": "门锁云：HTTP 状态",
@@ -92,6 +96,8 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "reader_request_error": "门禁：请求错误",
         "open_door_method": "门禁：开门方式",
         "reader_event_type": "门禁：事件类型",
+        "operator": "操作员与权限",
+        "audit": "审计记录",
     },
 }
 

@@ -1,7 +1,9 @@
 """``keydesk card ports|info|read|issue|duplicate|wipe|uid|site-key``: the encoder, headless.
 
 Every command prints one JSON line per result with ``--json``; failures print the 53xx
-code with its explanation and what the card was left in, and exit non-zero.
+code with its explanation and what the card was left in, and exit non-zero. On a desk
+with operator accounts each command signs in first and obeys the same rights as the
+window (a clerk is refused a master card, exit 1); card jobs write audit rows.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -131,11 +134,16 @@ def _with_encoder(
             layout = load_layout(args.layout or settings.card_layout)
         except LayoutError as exc:
             return usage_error(str(exc), args.json)
+        from app.cli.signin import command_desk
+
         ctx = JobContext(args.card_command, "encoder", None)
         enc = None
+        stack = ExitStack()  # the audit trail and sign-in, closed after the port
         try:
             if precheck is not None:
                 precheck(args)
+            desk = stack.enter_context(command_desk())
+            _check_rights(desk, args)
             url = args.port or resolve_url(
                 settings.encoder_url, settings.encoder_vid_pid, settings.encoder_serial
             )
@@ -143,7 +151,7 @@ def _with_encoder(
                 raise encoder_error(PORT_FAILED, "no --port given and no encoder remembered")
             trace = SerialTrace(args.trace) if args.trace else None
             enc = driver().open(url, trace=trace)
-            return fn(args, enc, ctx, (layout, url, args.demo_key))
+            return fn(args, enc, ctx, (layout, url, args.demo_key, desk))
         except KeyDeskError as err:
             return fail(err, args.json)
         except ValueError as exc:
@@ -154,8 +162,44 @@ def _with_encoder(
         finally:
             if enc is not None:
                 enc.close()
+            stack.close()
 
     return run
+
+
+# The right each command needs before the port is opened (issue: by --kind).
+COMMAND_RIGHTS = {"info": "card.read", "uid": "card.read", "read": "card.read",
+                  "duplicate": "card.duplicate", "wipe": "card.wipe"}
+
+
+def _check_rights(desk: Any, args: argparse.Namespace) -> None:
+    from app.operators.rights import card_right
+
+    what = f"card.{args.card_command}"
+    if args.card_command == "issue":
+        desk.session.require(card_right(args.kind), what=what, room=list(args.room),
+                             detail={"kind": args.kind})
+    elif args.card_command in COMMAND_RIGHTS:
+        desk.session.require(COMMAND_RIGHTS[args.card_command], what=what)
+    if getattr(args, "trace", None):
+        desk.session.require("encoder.diagnostics", what="encoder.trace")
+
+
+def _audited(desk: Any, what: str, enc: Any, issuance: Any, job: Callable[[], Any]) -> Any:
+    """Run a card job and write its ``card.<what>`` row (the UID taken first, so a failed
+    job's row still names the card)."""
+    from app.audit.actions import record_card
+
+    card = enc.select() if enc.port_alive else None
+    uid = card.uid_hex if card else ""
+    try:
+        result = job()
+    except BaseException as exc:
+        record_card(desk.audit, what, uid=uid, issuance=issuance, exc=exc)
+        raise
+    record_card(desk.audit, what, uid=result.card.uid_hex, issuance=result.issuance or issuance,
+                state=result.state)
+    return result
 
 
 def _info(args: argparse.Namespace, enc: Any, _ctx: Any, extra: Any) -> int:
@@ -190,7 +234,7 @@ def _read_text(r: dict[str, Any]) -> str:
 def _read(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
     from app.devices.encoder.reading import read_card
 
-    layout, url, demo = extra
+    layout, url, demo, _desk = extra
     result = read_card(enc, ctx, layout, _load_site_key(url, demo), full=not args.quick)
     emit(result.to_dict(), args.json, _read_text)
     return 0
@@ -216,10 +260,12 @@ def _issuance(args: argparse.Namespace) -> Any:
 def _issue(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
     from app.devices.encoder.operations import issue
 
-    layout, url, demo = extra
+    layout, url, demo, desk = extra
     issuance = _issuance(args)
     key = _require_key(url, demo)
-    emit(issue(enc, ctx, layout, key, issuance).to_dict(), args.json, _result_text)
+    result = _audited(desk, "issue", enc, issuance,
+                      lambda: issue(enc, ctx, layout, key, issuance))
+    emit(result.to_dict(), args.json, _result_text)
     return 0
 
 
@@ -240,14 +286,19 @@ def _duplicate(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
     from app.devices.encoder.errors import UNKNOWN_CARD, encoder_error
     from app.devices.encoder.operations import duplicate
     from app.devices.encoder.reading import read_card
+    from app.operators.rights import card_right
 
-    layout, url, demo = extra
+    layout, url, demo, desk = extra
     key = _require_key(url, demo)
     source = read_card(enc, ctx, layout, key, full=False)
     if not source.decoded.valid or source.decoded.issuance is None:
         raise encoder_error(
             UNKNOWN_CARD, f"the card to copy is not a valid card: {source.decoded.reason}"
         )
+    copy = source.decoded.issuance.next_copy()
+    desk.session.require(card_right(copy.kind), what="card.duplicate",
+                         target=source.card.uid_hex, room=list(copy.rooms),
+                         detail={"kind": copy.kind})
     if not args.in_place:
         print("Place the new card on the encoder…", file=sys.stderr, flush=True)
         deadline = time.monotonic() + args.wait
@@ -259,7 +310,8 @@ def _duplicate(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
                 raise encoder_error(UNKNOWN_CARD, "no new card was placed on the encoder")
             time.sleep(0.3)
     source_uid = None if args.in_place else source.card.uid
-    result = duplicate(enc, ctx, layout, key, source.decoded.issuance, source_uid)
+    result = _audited(desk, "duplicate", enc, copy, lambda: duplicate(
+        enc, ctx, layout, key, source.decoded.issuance, source_uid))
     emit(result.to_dict(), args.json, _result_text)
     return 0
 
@@ -267,14 +319,24 @@ def _duplicate(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
 def _wipe(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
     from app.devices.encoder.operations import wipe
 
-    layout, url, demo = extra
-    emit(wipe(enc, ctx, layout, _load_site_key(url, demo)).to_dict(), args.json, _result_text)
+    layout, url, demo, desk = extra
+    result = _audited(desk, "wipe", enc, None,
+                      lambda: wipe(enc, ctx, layout, _load_site_key(url, demo)))
+    emit(result.to_dict(), args.json, _result_text)
     return 0
 
 
 def _ports(args: argparse.Namespace) -> int:
     from app.devices.encoder.discovery import list_serial_ports, probe
 
+    if args.probe:
+        from app.cli.signin import command_desk
+
+        try:
+            with command_desk() as desk:
+                desk.session.require("encoder.diagnostics", what="encoder.probe")
+        except KeyDeskError as err:
+            return fail(err, args.json)
     ports = list_serial_ports()
     for p in ports:
         info = p.to_dict()
@@ -290,15 +352,25 @@ def _ports(args: argparse.Namespace) -> int:
 def _set_site_key(args: argparse.Namespace) -> int:
     import getpass
 
+    from app.cli.signin import command_desk
     from app.devices.encoder.service import SITE_KEY_SECRET
     from app.settings import SecretStore, SecretStoreUnavailable
 
-    value = getpass.getpass("Site key (every desk of this site must use the same): ")
-    if len(value) < 16:
-        return usage_error("the site key must be at least 16 characters", args.json)
     try:
-        SecretStore().set(SITE_KEY_SECRET, value)
-    except SecretStoreUnavailable as exc:
-        return usage_error(str(exc), args.json)
+        with command_desk() as desk:
+            desk.session.require("settings.change", what="settings.change",
+                                 target=SITE_KEY_SECRET)
+            value = getpass.getpass("Site key (every desk of this site must use the same): ")
+            if len(value) < 16:
+                return usage_error("the site key must be at least 16 characters", args.json)
+            try:
+                SecretStore().set(SITE_KEY_SECRET, value)
+            except SecretStoreUnavailable as exc:
+                return usage_error(str(exc), args.json)
+            # Which setting changed, never its value.
+            desk.audit.record("settings.change", target=SITE_KEY_SECRET,
+                              detail={"fields": [SITE_KEY_SECRET], "secret": True})
+    except KeyDeskError as err:
+        return fail(err, args.json)
     emit({"ok": True, "stored": SITE_KEY_SECRET}, args.json, "site key stored in the keyring")
     return 0

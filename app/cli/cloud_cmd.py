@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable, Coroutine
+from contextlib import ExitStack
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -114,15 +115,26 @@ def credentials(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _execute(args: argparse.Namespace, run: Callable[..., Any]) -> int:
+    from app.cli.signin import command_desk
     from app.cloud.desk import CloudDesk
     from app.runtime import Runtime
-    from app.store.audit import AuditLog
 
-    audit = AuditLog()  # before the loop thread starts: if this fails, nothing is left running
+    # Signed in (and the audit trail open) before the loop thread starts: if this fails,
+    # nothing is left running.
+    stack = ExitStack()
+    try:
+        signed = stack.enter_context(command_desk())
+    except KeyDeskError as exc:
+        stack.close()
+        return fail(exc, args.json)
     runtime = Runtime().start()
     try:
         policy = CallPolicy(read_timeout=args.timeout)
-        desk = CloudDesk(credentials(args), audit, who=args.who, policy=policy)
+        # --who names the person on a single-operator desk; with accounts, the operator
+        # who signed in is the one audited.
+        who = args.who if not signed.session.accounts_required() else None
+        desk = CloudDesk(credentials(args), signed.audit, who=who, policy=policy,
+                         access=signed.session)
 
         def on_loop(coro: Coroutine[Any, Any, Any]) -> Any:
             return runtime.loop.run(coro, timeout=args.timeout * 6 + 10)
@@ -135,7 +147,7 @@ def _execute(args: argparse.Namespace, run: Callable[..., Any]) -> int:
     except ValueError as exc:  # a malformed --room and the like
         return fail(KeyDeskError("cloud_http", "400", str(exc)), args.json)
     finally:
-        audit.close()
+        stack.close()
         runtime.shutdown()
 
 

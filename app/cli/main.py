@@ -23,6 +23,8 @@ COMMAND_MODULES: list[str] = [
     "app.cli.monitor_cmd",
     "app.cli.readers_cmd",
     "app.cli.card_cmd",
+    "app.cli.operators_cmd",
+    "app.cli.audit_cmd",
 ]
 
 

@@ -45,26 +45,39 @@ def reader_password(args: argparse.Namespace) -> str:
     return password
 
 
-def run_on_reader(args: argparse.Namespace, action: Callable[[Any], Awaitable[T]]) -> T:
-    """Run ``action(api)`` against the reader on a runtime loop thread."""
+def run_on_reader(args: argparse.Namespace, action: Callable[[Any], Awaitable[T]],
+                  what: str | None = None, target: str = "",
+                  detail: dict[str, Any] | None = None) -> T:
+    """Run ``action(api)`` against the reader on a runtime loop thread, signed in as the
+    desk's operator. With ``what`` (a desk action such as ``open_door``) the operator's
+    right is checked first and the outcome written to the audit trail."""
     from app.access.api import ReaderApi
     from app.access.client import ReaderHttp
+    from app.access.desk import audited
+    from app.cli.signin import command_desk
     from app.runtime import Runtime
 
-    password = reader_password(args)
-    runtime = Runtime().start()
+    with command_desk() as desk:
+        password = reader_password(args)
+        runtime = Runtime().start()
 
-    async def go() -> T:
-        http = ReaderHttp(args.device, args.user, password)
+        async def go() -> T:
+            http = ReaderHttp(args.device, args.user, password)
+            try:
+                return await action(ReaderApi(http))
+            finally:
+                await http.aclose()
+
+        async def checked() -> T:
+            if what is None:
+                return await go()
+            return await audited(desk.audit, what, args.device, target or args.device,
+                                 detail or {}, go(), access=desk.session)
+
         try:
-            return await action(ReaderApi(http))
+            return runtime.loop.run(checked(), timeout=60)
         finally:
-            await http.aclose()
-
-    try:
-        return runtime.loop.run(go(), timeout=60)
-    finally:
-        runtime.shutdown()
+            runtime.shutdown()
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -144,7 +157,8 @@ def _time(args: argparse.Namespace) -> int:
     def go() -> int:
         from app.access.api import drift_words
 
-        r = run_on_reader(args, action)
+        r = run_on_reader(args, action, what="set_clock" if args.set else None)
+
         def line(r: dict[str, Any]) -> str:
             text = (f"reader {r['device_time']}  PC {r['pc_time']}  "
                     f"drift {drift_words(r['drift_seconds'])}")
@@ -179,7 +193,8 @@ def _open_door(args: argparse.Namespace) -> int:
             return 1
 
     def go() -> int:
-        run_on_reader(args, lambda api: api.open_door(args.door))
+        run_on_reader(args, lambda api: api.open_door(args.door), what="open_door",
+                      detail={"door": args.door})
         emit({"device": args.device, "door": args.door, "opened": True}, args.json,
              f"door {args.door} opened")
         return 0
@@ -208,7 +223,10 @@ def _enrol(args: argparse.Namespace) -> int:
         grant = CardGrant(card, args.user_id or card, args.name, start,
                           _when(args.valid_to, start + timedelta(days=1)),
                           tuple(args.door or [0]))
-        run_on_reader(args, lambda api: api.enrol([grant]))
+        run_on_reader(args, lambda api: api.enrol([grant]), what="enrol_card", target=card,
+                      detail={"valid_from": grant.valid_from.isoformat(sep=" "),
+                              "valid_to": grant.valid_to.isoformat(sep=" "),
+                              "doors": list(grant.doors)})
         emit({"device": args.device, "card": card, "user_id": grant.user_id,
               "valid_from": grant.valid_from.isoformat(sep=" "),
               "valid_to": grant.valid_to.isoformat(sep=" "), "doors": list(grant.doors),
@@ -225,7 +243,8 @@ def _remove(args: argparse.Namespace) -> int:
     def go() -> int:
         card = normalise_card(args.card)
         users = [] if args.keep_user else [args.user_id or card]
-        run_on_reader(args, lambda api: api.revoke([card], users))
+        run_on_reader(args, lambda api: api.revoke([card], users), what="remove_card",
+                      target=card, detail={"users": users})
         emit({"device": args.device, "card": card, "removed": True}, args.json,
              f"card {card} removed")
         return 0

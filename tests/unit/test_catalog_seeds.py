@@ -120,7 +120,9 @@ def test_every_entry_has_title_explanation_action_in_three_languages(catalog):
 
 def test_the_catalog_has_no_codes_the_seeds_do_not_have(catalog, rows):
     seeded = {(r.domain, r.code) for r in rows}
-    extra = [e.key for e in catalog if e.key not in seeded]
+    # KeyDesk's own domains (operator, audit, ...) have no vendor seed to come from.
+    vendor_domains = {r.domain for r in rows}
+    extra = [e.key for e in catalog if e.domain in vendor_domains and e.key not in seeded]
     assert extra == []
 
 

@@ -1,7 +1,10 @@
 """The encoder as a long-running service of the window: it owns the port on the
 ``encoder`` device thread, watches for cards (CardPlaced / CardRemoved events) and for
 the encoder being unplugged and plugged back, and runs card operations as cancellable
-jobs with progress."""
+jobs with progress.
+
+Card jobs check the operator's rights (``access``: the desk's ``OperatorSession``) on the
+device thread before the port is touched, and write one audit row each (``audit``)."""
 
 from __future__ import annotations
 
@@ -9,8 +12,9 @@ import concurrent.futures
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from app.audit.actions import record_card
 from app.devices.encoder import operations, reading
 from app.devices.encoder.base import CardInfo, Encoder
 from app.devices.encoder.discovery import ReplugWatch, resolve_url
@@ -22,9 +26,14 @@ from app.devices.encoder.trace import SerialTrace
 from app.domain.cards import Issuance
 from app.domain.errors import KeyDeskError
 from app.domain.events import ConnectionState, DeviceEvent, DeviceStateChanged
+from app.operators.rights import card_right
 from app.runtime import JobContext, Runtime
 from app.runtime.device_thread import JobFuture
 from app.settings import SecretStore, SecretStoreUnavailable, Settings
+
+if TYPE_CHECKING:
+    from app.audit.actions import Recorder
+    from app.operators.session import OperatorSession
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -35,6 +44,14 @@ REOPEN_EVERY = 2.0  # seconds between attempts to reopen a missing encoder
 def site_key_from(secrets: SecretStore | None) -> bytes | None:
     value = secrets.get(SITE_KEY_SECRET) if secrets is not None else None
     return value.encode() if value else None
+
+
+def _outcome_of(result: Any) -> tuple[Issuance | None, str]:
+    """The issuance a finished card job left on the card, and the card's state in words."""
+    if isinstance(result, reading.CardRead):
+        d = result.decoded
+        return d.issuance, f"{'valid' if d.valid else 'not valid'}: {d.reason}"
+    return result.issuance, result.state
 
 
 class EncoderService:
@@ -48,8 +65,12 @@ class EncoderService:
         poll_interval: float = 0.4,
         timeouts: Timeouts | None = None,
         reopen_every: float = REOPEN_EVERY,
+        audit: Recorder | None = None,
+        access: OperatorSession | None = None,
     ) -> None:
         self.runtime = runtime
+        self.audit = audit
+        self.access = access
         self.settings = settings
         self.secrets = secrets
         self.name = name
@@ -100,11 +121,37 @@ class EncoderService:
 
     def submit(self, job: str, fn: Callable[[Encoder, JobContext], T]) -> JobFuture:
         """Run ``fn(encoder, ctx)`` on the device thread (the port opened on demand)."""
+        return self._submit(job, lambda ctx: self._run(fn, ctx))
+
+    def _submit(self, job: str, fn: Callable[[JobContext], Any]) -> JobFuture:
         with self._busy_lock:
             self._busy += 1
-        fut = self._thread.submit(lambda ctx: self._run(fn, ctx), job)
+        fut = self._thread.submit(fn, job)
         fut.add_done_callback(lambda _f: self._done())
         return fut
+
+    def _card_job(self, what: str, rights: list[str], issuance: Issuance | None,
+                  fn: Callable[[Encoder, JobContext], Any]) -> JobFuture:
+        """A card job that checks ``rights`` first and writes its ``card.<what>`` row."""
+        def job(ctx: JobContext) -> Any:
+            uid = self.card.uid_hex if self.card else ""
+            if self.access is not None:
+                for right in rights:
+                    self.access.require(right, what=f"card.{what}", target=uid,
+                                        room=list(issuance.rooms) if issuance else "",
+                                        detail={"kind": issuance.kind} if issuance else None)
+            try:
+                result = self._run(fn, ctx)
+            except BaseException as exc:
+                uid = self.card.uid_hex if self.card else uid
+                record_card(self.audit, what, uid=uid, issuance=issuance, exc=exc)
+                raise
+            done, state = _outcome_of(result)
+            record_card(self.audit, what, uid=result.card.uid_hex, issuance=done or issuance,
+                        state=state)
+            return result
+
+        return self._submit(what, job)
 
     def _done(self) -> None:
         with self._busy_lock:
@@ -118,29 +165,30 @@ class EncoderService:
         return self.submit("capture-uid", lambda enc, _ctx: operations.capture_uid(enc))
 
     def read(self, full: bool = True) -> JobFuture:
-        return self.submit(
-            "read",
+        return self._card_job(
+            "read", ["card.read"], None,
             lambda enc, ctx: reading.read_card(enc, ctx, self.layout, self.site_key(), full=full),
         )
 
     def issue(self, issuance: Issuance) -> JobFuture:
-        return self.submit(
-            "issue",
+        return self._card_job(
+            "issue", [card_right(issuance.kind)], issuance,
             lambda enc, ctx: operations.issue(enc, ctx, self.layout, self._key(), issuance),
         )
 
     def duplicate(self, source: Issuance, source_uid: bytes | None = None) -> JobFuture:
         """The next card of ``source``'s stay; never onto the card ``source_uid``."""
-        return self.submit(
-            "duplicate",
+        return self._card_job(
+            "duplicate", ["card.duplicate", card_right(source.kind)], source.next_copy(),
             lambda enc, ctx: operations.duplicate(
                 enc, ctx, self.layout, self._key(), source, source_uid
             ),
         )
 
     def wipe(self) -> JobFuture:
-        return self.submit(
-            "wipe", lambda enc, ctx: operations.wipe(enc, ctx, self.layout, self.site_key())
+        return self._card_job(
+            "wipe", ["card.wipe"], None,
+            lambda enc, ctx: operations.wipe(enc, ctx, self.layout, self.site_key()),
         )
 
     def _key(self) -> bytes:
