@@ -56,3 +56,44 @@ def record_card(audit: Recorder | None, what: str, *, uid: str = "",
         detail["card_state"] = state
     audit.record(f"card.{what}", target=uid, room=list(issuance.rooms) if issuance else "",
                  result=outcome(exc), detail=detail)
+
+
+# -- Bluetooth locks (app/devices/locks) --------------------------------------------------
+# The hook for the lock service: check ``LOCK_RIGHT`` with the desk's session before a lock
+# action, then write the outcome with :func:`record_lock`:
+#     access.require(LOCK_RIGHT, what="lock.open", target=mac, room=room)
+#     ... the action ...
+#     record_lock(audit, "open", mac=mac, room=room, exc=None, detail={"profile": ...})
+LOCK_RIGHT = "lock.commission"
+
+
+def record_lock(audit: Recorder | None, what: str, *, mac: str, room: str = "",
+                exc: BaseException | None = None,
+                detail: dict[str, Any] | None = None) -> None:
+    """One ``lock.<what>`` row (commission, open, clock, log, plan, report...). ``detail``
+    holds public fields only: never a lock's key, token or password."""
+    if audit is None:
+        return
+    extra = dict(detail or {})
+    if isinstance(exc, KeyDeskError) and exc.detail:
+        extra["error"] = exc.detail
+    audit.record(f"lock.{what}", target=mac, room=room, result=outcome(exc), detail=extra)
+
+
+# -- settings ---------------------------------------------------------------------------
+def changed_fields(before: Any, after: Any) -> list[str]:
+    """The names of the settings fields that differ (dataclasses), for the audit row."""
+    from dataclasses import fields
+
+    return [f.name for f in fields(after)
+            if f.name != "ui_state" and getattr(before, f.name, None) != getattr(after, f.name)]
+
+
+def record_settings(audit: Recorder | None, fields: list[str], secrets: list[str],
+                    exc: BaseException | None = None) -> None:
+    """One ``settings.change`` row naming which fields and which keyring entries changed,
+    never a value (a reader URL is harmless, but a secret typed in the wrong box is not)."""
+    if audit is None or not (fields or secrets or exc):
+        return
+    audit.record("settings.change", target=", ".join(fields + secrets), result=outcome(exc),
+                 detail={"fields": fields, "secrets": secrets})

@@ -113,16 +113,16 @@ def test_the_first_account_must_be_an_admin_and_names_are_unique(tmp_path):
     with pytest.raises(KeyDeskError, match="first_admin"):
         directory.add("ana", "clerk", "ana-clerk-pw")
     directory.add("Dana", "admin", "dana-admin-pw")
-    with pytest.raises(KeyDeskError, match="operators.exists"):
+    with pytest.raises(KeyDeskError, match=r"operators\.exists"):
         directory.add("  DANA ", "clerk", "other-pw-123")
-    with pytest.raises(KeyDeskError, match="name.invalid"):
+    with pytest.raises(KeyDeskError, match=r"name\.invalid"):
         directory.add("bad\nname", "clerk", "other-pw-123")
-    with pytest.raises(KeyDeskError, match="role.invalid"):
+    with pytest.raises(KeyDeskError, match=r"role\.invalid"):
         directory.add("eve", "root", "other-pw-123")
     directory.add("ana", "clerk", "ana-clerk-pw")
-    with pytest.raises(KeyDeskError, match="operators.last_admin"):
+    with pytest.raises(KeyDeskError, match=r"operators\.last_admin"):
         directory.remove("dana")
-    with pytest.raises(KeyDeskError, match="operators.last_admin"):
+    with pytest.raises(KeyDeskError, match=r"operators\.last_admin"):
         directory.set_role("dana", "clerk")
     directory.set_role("ana", "admin")
     directory.remove("dana")
@@ -142,7 +142,7 @@ def test_the_file_keeps_hashes_only_and_a_hand_edit_is_refused(tmp_path):
     with pytest.raises(KeyDeskError) as info:
         session.require("card.issue.guest")
     assert info.value.code == "operators.tampered"
-    with pytest.raises(KeyDeskError, match="operators.tampered"):
+    with pytest.raises(KeyDeskError, match=r"operators\.tampered"):
         session.sign_in("ana", PASSWORDS["ana"])
     assert not session.allows("card.read")  # never falls back to "no accounts"
 
@@ -159,14 +159,14 @@ def test_a_damaged_file_is_kept_with_a_copy_and_refuses_everything(tmp_path):
     copies = list(tmp_path.glob("operators.json.damaged-*"))
     assert len(copies) == 1 and copies[0].read_bytes() == before
     assert not session.allows("card.read")
-    with pytest.raises(KeyDeskError, match="operators.damaged"):
+    with pytest.raises(KeyDeskError, match=r"operators\.damaged"):
         session.require("card.read")
 
 
 def test_without_the_site_key_the_accounts_cannot_be_used(tmp_path):
     staffed(tmp_path)
     keyless = OperatorDirectory(tmp_path / "operators.json", key=None, cost=FAST)
-    with pytest.raises(KeyDeskError, match="operators.no_key"):
+    with pytest.raises(KeyDeskError, match=r"operators\.no_key"):
         keyless.accounts_required()
 
 
@@ -176,15 +176,15 @@ def test_five_failures_slow_down_further_tries_and_a_good_one_clears_them(tmp_pa
     audit = AuditLog(tmp_path / "audit.sqlite3", key=KEY)
     session = staffed(tmp_path, audit, clock=lambda: now[0])
     for _ in range(FREE_TRIES):
-        with pytest.raises(KeyDeskError, match="signin.failed"):
+        with pytest.raises(KeyDeskError, match=r"signin\.failed"):
             session.sign_in("ana", "wrong-password")
     with pytest.raises(KeyDeskError) as info:
         session.sign_in("ana", PASSWORDS["ana"])  # even the right one must wait now
     assert info.value.code == "signin.throttled" and "31 s" in info.value.detail
     now[0] += delay_after(FREE_TRIES) + 0.1
-    with pytest.raises(KeyDeskError, match="signin.failed"):
+    with pytest.raises(KeyDeskError, match=r"signin\.failed"):
         session.sign_in("ana", "wrong-again")
-    with pytest.raises(KeyDeskError, match="signin.throttled"):  # the wait doubled
+    with pytest.raises(KeyDeskError, match=r"signin\.throttled"):  # the wait doubled
         session.sign_in("ana", PASSWORDS["ana"])
     now[0] += delay_after(FREE_TRIES + 1) + 0.1
     assert session.sign_in("ANA", PASSWORDS["ana"]).name == "ana"
@@ -198,9 +198,9 @@ def test_unknown_names_are_throttled_alike(tmp_path):
     now = [5_000.0]
     session = staffed(tmp_path, clock=lambda: now[0])
     for _ in range(FREE_TRIES):
-        with pytest.raises(KeyDeskError, match="signin.failed"):
+        with pytest.raises(KeyDeskError, match=r"signin\.failed"):
             session.sign_in("mallory", "guess-guess")
-    with pytest.raises(KeyDeskError, match="signin.throttled"):
+    with pytest.raises(KeyDeskError, match=r"signin\.throttled"):
         session.sign_in("mallory", "guess-guess")
 
 
@@ -208,7 +208,7 @@ def test_sign_in_out_lock_after_idle_and_switch(tmp_path):
     ticks = [0.0]
     audit = AuditLog(tmp_path / "audit.sqlite3", key=KEY)
     session = staffed(tmp_path, audit, monotonic=lambda: ticks[0])
-    with pytest.raises(KeyDeskError, match="session.none"):
+    with pytest.raises(KeyDeskError, match=r"session\.none"):
         session.require("card.read")
     signed_in(session, "ana")
     ticks[0] += 9 * 60
@@ -217,7 +217,7 @@ def test_sign_in_out_lock_after_idle_and_switch(tmp_path):
     ticks[0] += 10 * 60 + 1
     assert session.lock_if_idle()
     assert session.current() is None and session.signed_in_name() == "ana"
-    with pytest.raises(KeyDeskError, match="session.locked"):
+    with pytest.raises(KeyDeskError, match=r"session\.locked"):
         session.require("card.read")
     signed_in(session, "ana")  # unlocked by the same operator
     signed_in(session, "bruno")  # a switch
@@ -242,7 +242,7 @@ def test_the_idle_lock_minutes_are_an_admin_setting_of_the_file(tmp_path):
     signed_in(session, "ana")
     ticks[0] += 24 * 3600
     assert not session.lock_if_idle()
-    with pytest.raises(KeyDeskError, match="idle.invalid"):
+    with pytest.raises(KeyDeskError, match=r"idle\.invalid"):
         session.directory.set_idle_minutes(-1)
 
 
