@@ -28,8 +28,8 @@ NOT_FOUND = 286064917  # removeMulti of a card/user the reader does not have
 # The operator right each reader action needs (app.operators.rights); read-only actions
 # (info, clock check, door status) need none beyond being signed in.
 RIGHTS: dict[str, str] = {
-    "give_access": "reader.enrol", "take_access": "reader.enrol", "enrol_card": "reader.enrol",
-    "remove_card": "reader.enrol", "set_clock": "reader.clock", "open_door": "reader.door",
+    "give_access": "reader.enrol", "take_access": "reader.enrol", "enrol": "reader.enrol",
+    "remove": "reader.enrol", "set_clock": "reader.clock", "open_door": "reader.door",
 }
 
 

@@ -3,6 +3,7 @@ fields of a card job. Shared by the encoder service (window) and the card comman
 
 from __future__ import annotations
 
+import concurrent.futures
 from typing import Any, Protocol
 
 from app.domain.cards import Issuance
@@ -23,7 +24,7 @@ def outcome(exc: BaseException | None) -> str:
     if isinstance(exc, KeyDeskError):
         verb = "refused" if exc.domain == "operator" else "error"
         return f"{verb} {exc.domain} {exc.code}"
-    if isinstance(exc, JobCancelled):
+    if isinstance(exc, JobCancelled | concurrent.futures.CancelledError):
         return "cancelled"
     return f"bug {type(exc).__name__}"
 

@@ -71,7 +71,7 @@ def _filters(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _run(args: argparse.Namespace, body: Any) -> int:
-    from app.cli.signin import command_desk
+    from app.cli.desk import command_desk
 
     try:
         filters = _filters(args) if hasattr(args, "operator") else {}
@@ -89,7 +89,7 @@ def _run(args: argparse.Namespace, body: Any) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     def body(desk: Any, _filters: dict[str, Any]) -> int:
-        desk.session.require("audit.view", what="audit.verify")
+        desk.operators.require("audit.view", what="audit.verify")
         verdict = desk.audit.verify()
         desk.audit.record("audit.verify", result="ok" if verdict.ok else
                           f"error audit {verdict.problem}", detail=verdict.to_dict())
@@ -117,7 +117,7 @@ def _row_text(e: dict[str, Any]) -> str:
 
 def _list(args: argparse.Namespace) -> int:
     def body(desk: Any, filters: dict[str, Any]) -> int:
-        desk.session.require("audit.view", what="audit.list")
+        desk.operators.require("audit.view", what="audit.list")
         rows = desk.audit.query(limit=max(1, args.limit), **filters)
         for entry in rows:
             emit(entry.to_dict(), args.json, _row_text)
@@ -131,7 +131,7 @@ def _list(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     def body(desk: Any, filters: dict[str, Any]) -> int:
         shown = {k: v for k, v in filters.items() if v is not None}
-        desk.session.require("export", what="audit.export", target=args.out.name,
+        desk.operators.require("export", what="audit.export", target=args.out.name,
                              detail={k: str(v) for k, v in shown.items()})
         count = desk.audit.export_csv(args.out, **filters)
         desk.audit.record("audit.export", target=args.out.name,

@@ -11,14 +11,15 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable, Coroutine
-from contextlib import ExitStack
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from app.cli.output import emit, fail
 from app.cloud.config import CallPolicy
+from app.cloud.credentials import CloudCredentials
 from app.domain.errors import KeyDeskError
+from app.settings import Settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -27,7 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     common.add_argument("--url", help="base URL (overrides Settings and KEYDESK_CLOUD_URL)")
     common.add_argument("--demo-account", action="store_true",
                         help="use the simulator's demo account (with keydesk sim cloud)")
-    common.add_argument("--who", help="operator name for the audit trail (default: OS user)")
+    common.add_argument("--who", help="the name in the audit trail on a single-operator desk "
+                        "(default: OS user); with operator accounts, whoever signed in")
     common.add_argument("--timeout", type=float, default=CallPolicy.read_timeout,
                         help="seconds to wait for each answer")
 
@@ -96,7 +98,9 @@ def _when(text: str) -> datetime:
 
 
 # -- plumbing ----------------------------------------------------------------------------
-def credentials(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def credentials(args: argparse.Namespace, settings: Settings | None = None) -> CloudCredentials:
+    """Who the command is on the cloud: ``--demo-account``, else ``settings`` (default: the
+    saved ones) and the keyring, with the KEYDESK_* environment variables over both."""
     from app.cli.settings_notice import load_settings
     from app.cloud.credentials import from_settings, with_env
     from app.settings import SecretStore
@@ -107,7 +111,7 @@ def credentials(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
         return demo_credentials(args.url or os.environ.get("KEYDESK_CLOUD_URL")
                                 or SIM_DEFAULT_URL)
-    creds = with_env(from_settings(load_settings(), SecretStore()))
+    creds = with_env(from_settings(settings or load_settings(), SecretStore()))
     if args.url:
         from dataclasses import replace
 
@@ -116,40 +120,26 @@ def credentials(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _execute(args: argparse.Namespace, run: Callable[..., Any]) -> int:
-    from app.cli.signin import command_desk
-    from app.cloud.desk import CloudDesk
-    from app.runtime import Runtime
+    from app.cli.desk import command_desk
+    from app.cli.settings_notice import load_settings
 
-    # Signed in (and the audit trail open) before the loop thread starts: if this fails,
-    # nothing is left running.
-    stack = ExitStack()
     try:
-        signed = stack.enter_context(command_desk())
-    except KeyDeskError as exc:
-        stack.close()
-        return fail(exc, args.json)
-    runtime = Runtime().start()
-    try:
-        policy = CallPolicy(read_timeout=args.timeout)
-        # --who names the person on a single-operator desk; with accounts, the operator
-        # who signed in is the one audited.
-        who = args.who if not signed.session.accounts_required() else None
-        desk = CloudDesk(credentials(args), signed.audit, who=who, policy=policy,
-                         access=signed.session)
+        # The demo account needs nothing of the saved settings (their notices included).
+        settings = Settings() if args.demo_account else load_settings()
+        creds = credentials(args, settings)
+        with command_desk(settings, who=args.who, cloud_credentials=lambda: creds,
+                          cloud_policy=CallPolicy(read_timeout=args.timeout)) as services:
 
-        def on_loop(coro: Coroutine[Any, Any, Any]) -> Any:
-            return runtime.loop.run(coro, timeout=args.timeout * 6 + 10)
+            def on_loop(coro: Coroutine[Any, Any, Any]) -> Any:
+                return services.runtime.loop.run(coro, timeout=args.timeout * 6 + 10)
 
-        return int(run(args, desk, on_loop) or 0)
+            return int(run(args, services.cloud(), on_loop) or 0)
     except KeyDeskError as exc:
         return fail(exc, args.json)
     except BrokenPipeError:  # the reader went away (| head): not our failure
         return 0
     except ValueError as exc:  # a malformed --room and the like
         return fail(KeyDeskError("cloud_http", "400", str(exc)), args.json)
-    finally:
-        stack.close()
-        runtime.shutdown()
 
 
 def _stay(args: argparse.Namespace) -> tuple[datetime, datetime]:

@@ -75,12 +75,12 @@ def new_secret(name: str) -> str:
 
 
 def _run(args: argparse.Namespace, body: Any, *, sign: bool = True) -> int:
-    from app.cli.signin import command_desk
+    from app.cli.desk import command_desk
     from app.operators.admin import OperatorAdmin
 
     try:
         with command_desk(sign=sign) as desk:
-            return int(body(args, OperatorAdmin(desk.session)))
+            return int(body(args, OperatorAdmin(desk.operators)))
     except KeyDeskError as exc:
         return fail(exc, args.json)
     except UsageError as exc:

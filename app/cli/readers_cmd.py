@@ -46,38 +46,32 @@ def reader_password(args: argparse.Namespace) -> str:
 
 
 def run_on_reader(args: argparse.Namespace, action: Callable[[Any], Awaitable[T]],
-                  what: str | None = None, target: str = "",
-                  detail: dict[str, Any] | None = None) -> T:
-    """Run ``action(api)`` against the reader on a runtime loop thread, signed in as the
-    desk's operator. With ``what`` (a desk action such as ``open_door``) the operator's
-    right is checked first and the outcome written to the audit trail."""
+                  audit_as: str | None = None, detail: dict[str, Any] | None = None,
+                  target: str = "") -> T:
+    """Run ``action(api)`` against the reader on the desk's loop thread, signed in as the
+    desk's operator; with ``audit_as`` (e.g. ``"open_door"``) the operator's right is
+    checked first and the outcome is recorded in the desk's audit trail."""
     from app.access.api import ReaderApi
     from app.access.client import ReaderHttp
     from app.access.desk import audited
-    from app.cli.signin import command_desk
-    from app.runtime import Runtime
+    from app.cli.desk import command_desk
 
-    with command_desk() as desk:
-        password = reader_password(args)
-        runtime = Runtime().start()
+    password = reader_password(args)
+    with command_desk() as services:
 
         async def go() -> T:
             http = ReaderHttp(args.device, args.user, password)
             try:
-                return await action(ReaderApi(http))
+                op = action(ReaderApi(http))
+                if audit_as is None:
+                    return await op
+                return await audited(services.audit, audit_as, args.device,
+                                     target or args.device, detail or {}, op,
+                                     access=services.operators)
             finally:
                 await http.aclose()
 
-        async def checked() -> T:
-            if what is None:
-                return await go()
-            return await audited(desk.audit, what, args.device, target or args.device,
-                                 detail or {}, go(), access=desk.session)
-
-        try:
-            return runtime.loop.run(checked(), timeout=60)
-        finally:
-            runtime.shutdown()
+        return services.runtime.loop.run(go(), timeout=60)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -157,8 +151,7 @@ def _time(args: argparse.Namespace) -> int:
     def go() -> int:
         from app.access.api import drift_words
 
-        r = run_on_reader(args, action, what="set_clock" if args.set else None)
-
+        r = run_on_reader(args, action, "set_clock" if args.set else None)
         def line(r: dict[str, Any]) -> str:
             text = (f"reader {r['device_time']}  PC {r['pc_time']}  "
                     f"drift {drift_words(r['drift_seconds'])}")
@@ -193,8 +186,8 @@ def _open_door(args: argparse.Namespace) -> int:
             return 1
 
     def go() -> int:
-        run_on_reader(args, lambda api: api.open_door(args.door), what="open_door",
-                      detail={"door": args.door})
+        run_on_reader(args, lambda api: api.open_door(args.door), "open_door",
+                      {"door": args.door})
         emit({"device": args.device, "door": args.door, "opened": True}, args.json,
              f"door {args.door} opened")
         return 0
@@ -223,10 +216,8 @@ def _enrol(args: argparse.Namespace) -> int:
         grant = CardGrant(card, args.user_id or card, args.name, start,
                           _when(args.valid_to, start + timedelta(days=1)),
                           tuple(args.door or [0]))
-        run_on_reader(args, lambda api: api.enrol([grant]), what="enrol_card", target=card,
-                      detail={"valid_from": grant.valid_from.isoformat(sep=" "),
-                              "valid_to": grant.valid_to.isoformat(sep=" "),
-                              "doors": list(grant.doors)})
+        run_on_reader(args, lambda api: api.enrol([grant]), "enrol", {"card": card},
+                      target=card)
         emit({"device": args.device, "card": card, "user_id": grant.user_id,
               "valid_from": grant.valid_from.isoformat(sep=" "),
               "valid_to": grant.valid_to.isoformat(sep=" "), "doors": list(grant.doors),
@@ -243,8 +234,8 @@ def _remove(args: argparse.Namespace) -> int:
     def go() -> int:
         card = normalise_card(args.card)
         users = [] if args.keep_user else [args.user_id or card]
-        run_on_reader(args, lambda api: api.revoke([card], users), what="remove_card",
-                      target=card, detail={"users": users})
+        run_on_reader(args, lambda api: api.revoke([card], users), "remove", {"card": card},
+                      target=card)
         emit({"device": args.device, "card": card, "removed": True}, args.json,
              f"card {card} removed")
         return 0

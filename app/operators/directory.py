@@ -1,4 +1,5 @@
-"""The operator accounts: one JSON file (``config_dir()/operators.json``), sealed.
+"""The operator accounts: one JSON file (``data_dir()/operators.json``, beside the audit
+trail it goes with; the demo's own folder while the demo runs), sealed.
 
 It holds names, roles, scrypt hashes (never a password), the sign-in failure counts and
 the idle-lock minutes, with an HMAC over the whole content keyed by the site's chain key
@@ -57,6 +58,12 @@ class _Content:
     operators: dict[str, Operator] = field(default_factory=dict)  # by folded name
     failures: dict[str, Failures] = field(default_factory=dict)
     idle_minutes: int = DEFAULT_IDLE_MINUTES
+    # The file's own scrypt cost, when it names one (the demo's public accounts use the
+    # floor so that signing in stays quick); None: the directory's.
+    cost: passwords.Cost | None = None
+
+
+MIN_FILE_COST = passwords.Cost(n=2**14)
 
 
 def fold(name: str) -> str:
@@ -75,7 +82,7 @@ class OperatorDirectory:
     def __init__(self, path: Path | None = None, *, key: bytes | None,
                  cost: passwords.Cost = passwords.DEFAULT_COST,
                  clock: Callable[[], float] = time.time) -> None:
-        self.path = path or paths.config_dir() / "operators.json"
+        self.path = path or paths.data_dir() / "operators.json"
         self._mac_key = hmac.new(key, _MAC_LABEL, hashlib.sha256).digest() if key else None
         self.cost = cost
         self.clock = clock
@@ -134,6 +141,8 @@ class OperatorDirectory:
                            "created": o.created} for o in content.operators.values()],
             "failures": {k: v.to_dict() for k, v in throttle.trim(content.failures).items()},
         }
+        if content.cost is not None:
+            body["hash_cost"] = {"n": content.cost.n, "r": content.cost.r, "p": content.cost.p}
         if self._mac_key is not None:
             body["mac"] = self._seal(body)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -180,7 +189,7 @@ class OperatorDirectory:
         if role not in ROLES:
             raise operator_error("role.invalid", role)
         self._check_strength(secret)
-        hashed = passwords.hash_secret(secret, self.cost)  # slow: outside the lock
+        hashed = passwords.hash_secret(secret, self._cost())  # slow: outside the lock
 
         def change(c: _Content) -> Operator:
             if fold(clean) in c.operators:
@@ -196,7 +205,7 @@ class OperatorDirectory:
 
     def set_secret(self, name: str, secret: str) -> None:
         self._check_strength(secret)
-        hashed = passwords.hash_secret(secret, self.cost)
+        hashed = passwords.hash_secret(secret, self._cost())
 
         def change(c: _Content) -> None:
             op = self._existing(c, name)
@@ -261,13 +270,14 @@ class OperatorDirectory:
                 raise operator_error("signin.throttled", f"try again in {int(waiting) + 1} s",
                                      retryable=True)
             op = content.operators.get(folded)
+        cost = content.cost or self.cost
         if op is None:
-            passwords.waste_time(secret, self.cost)
+            passwords.waste_time(secret, cost)
             good = False
         else:
             good = passwords.check_secret(secret, op.secret_hash)
-        rehash = passwords.hash_secret(secret, self.cost) if good and op is not None and \
-            passwords.needs_rehash(op.secret_hash, self.cost) else None
+        rehash = passwords.hash_secret(secret, cost) if good and op is not None and \
+            passwords.needs_rehash(op.secret_hash, cost) else None
 
         def change(c: _Content) -> None:
             if good:
@@ -291,6 +301,16 @@ class OperatorDirectory:
             return self._read().failures.get(fold(name), Failures())
 
     # -- helpers -----------------------------------------------------------------------
+    def _cost(self) -> passwords.Cost:
+        with self._lock:
+            return self._read().cost or self.cost
+
+    def write_accounts(self, accounts: list[Operator], *, cost: passwords.Cost | None,
+                       idle_minutes: int = DEFAULT_IDLE_MINUTES) -> None:
+        """Write a whole set of accounts (already hashed) at once: the demo's."""
+        with self._lock:
+            self._write(_Content({fold(o.name): o for o in accounts}, {}, idle_minutes, cost))
+
     def _check_strength(self, secret: str) -> None:
         problem = passwords.weakness(secret)
         if problem:
@@ -320,4 +340,11 @@ def _parse(raw: dict[str, Any]) -> _Content:
     failures = {str(k): Failures(int(v["count"]), float(v["last"]))
                 for k, v in dict(raw.get("failures", {})).items()}
     idle = int(raw.get("idle_minutes", DEFAULT_IDLE_MINUTES))
-    return _Content(ops, failures, idle)
+    cost = None
+    if "hash_cost" in raw:
+        c = dict(raw["hash_cost"])
+        cost = passwords.Cost(int(c["n"]), int(c["r"]), int(c["p"]))
+        if cost.n < MIN_FILE_COST.n or cost.n & (cost.n - 1) or not 1 <= cost.r <= 32 \
+                or not 1 <= cost.p <= 4 or cost.n > 2**20:
+            raise ValueError(f"hash_cost {c} is outside what KeyDesk accepts")
+    return _Content(ops, failures, idle, cost)

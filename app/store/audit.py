@@ -179,16 +179,20 @@ class AuditLog:
     """The site's audit trail. ``key``: the chain key (default: :func:`chain_key` from
     ``KEYDESK_AUDIT_KEY`` or ``secrets``' keyring entry; None → rows written unsealed).
     ``actor``: who is acting when a caller names nobody (the signed-in operator);
-    ``clock``: the time rows are stamped with (tests give their own)."""
+    ``clock``: the time rows are stamped with (tests give their own); ``publish`` is told
+    of every row once it is committed (``app.services`` puts it on the bus, so desk
+    operations reach the event store too)."""
 
     def __init__(self, path: Path | str | None = None, *, key: bytes | None = None,
                  secrets: Any = None, actor: Actor | None = None,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 publish: Callable[[AuditEntry], None] | None = None) -> None:
         self.path = Path(path) if path is not None else paths.data_dir() / "audit.sqlite3"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.key = key if key is not None else chain_key(secrets)
         self.actor = actor
         self.clock = clock
+        self._publish = publish
         self._lock = threading.Lock()
         self._db = _connect(self.path)
         with self._lock:
@@ -210,7 +214,16 @@ class AuditLog:
         values = (utc_text(self.clock()), redact(who), role or "", what, redact(target),
                   rooms_text(room), redact(result), text)
         with self._lock:
-            return self._append(values)
+            row_id = self._append(values)
+        if self._publish is not None:
+            try:
+                public = json.loads(text)  # what was stored: secrets already masked
+            except ValueError:  # a mask cut through JSON syntax
+                public = {"text": text}
+            self._publish(AuditEntry(row_id, datetime.fromisoformat(values[0]), values[1],
+                                     values[3], values[4], values[6], public, role=values[2],
+                                     room=values[5], sealed=bool(self.key)))
+        return row_id
 
     def _append(self, values: tuple[str, ...]) -> int:
         db = self._db

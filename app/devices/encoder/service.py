@@ -4,7 +4,8 @@ the encoder being unplugged and plugged back, and runs card operations as cancel
 jobs with progress.
 
 Card jobs check the operator's rights (``access``: the desk's ``OperatorSession``) on the
-device thread before the port is touched, and write one audit row each (``audit``)."""
+device thread before the port is touched, and write one audit row each (``audit``): the
+card's UID, its room(s), kind, stay, the result and what the card holds afterwards."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from app.audit.actions import record_card
 from app.devices.encoder import operations, reading
 from app.devices.encoder.base import CardInfo, Encoder
 from app.devices.encoder.discovery import ReplugWatch, resolve_url
-from app.devices.encoder.errors import PORT_FAILED, encoder_error
+from app.devices.encoder.errors import PORT_FAILED, UNKNOWN_CARD, encoder_error
 from app.devices.encoder.layout import LayoutError, load_layout
 from app.devices.encoder.link import Timeouts
 from app.devices.encoder.registry import driver
@@ -28,11 +29,11 @@ from app.domain.errors import KeyDeskError
 from app.domain.events import ConnectionState, DeviceEvent, DeviceStateChanged
 from app.operators.rights import card_right
 from app.runtime import JobContext, Runtime
-from app.runtime.device_thread import JobFuture
+from app.runtime.device_thread import DeviceThread, JobFuture
 from app.settings import SecretStore, SecretStoreUnavailable, Settings
+from app.store.audit import AuditLog
 
 if TYPE_CHECKING:
-    from app.audit.actions import Recorder
     from app.operators.session import OperatorSession
 
 log = logging.getLogger(__name__)
@@ -65,29 +66,35 @@ class EncoderService:
         poll_interval: float = 0.4,
         timeouts: Timeouts | None = None,
         reopen_every: float = REOPEN_EVERY,
-        audit: Recorder | None = None,
+        audit: AuditLog | None = None,
+        trace: SerialTrace | None = None,
         access: OperatorSession | None = None,
     ) -> None:
+        """``audit`` records every card job (read, issue, duplicate, wipe) and how it
+        ended; ``trace`` overrides the settings' serial trace (``keydesk card --trace
+        PATH``); ``access`` checks the operator's right first (None: no check)."""
         self.runtime = runtime
-        self.audit = audit
-        self.access = access
         self.settings = settings
         self.secrets = secrets
         self.name = name
         self.poll_interval = poll_interval
         self.timeouts = timeouts
         self.reopen_every = reopen_every
-        self.trace = SerialTrace() if settings.encoder_trace else None
+        self.audit = audit
+        self.access = access
+        self.trace = trace or (SerialTrace() if settings.encoder_trace else None)
         self.state = ConnectionState.DISCONNECTED
         self.firmware = ""
         self.url: str | None = None
         self.card: CardInfo | None = None
         self.card_keys: str | None = None  # "site" / "transport" / "foreign" (recognise)
         self._enc: Encoder | None = None
+        self._card_changed = threading.Condition()
         self._busy = 0
         self._busy_lock = threading.Lock()
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
+        self._thread: DeviceThread | None = None
         self._last_open_try = -reopen_every
         self._replug = (
             ReplugWatch(settings.encoder_vid_pid, settings.encoder_serial)
@@ -103,15 +110,25 @@ class EncoderService:
         return site_key_from(self.secrets)
 
     # -- lifecycle (any thread) ------------------------------------------------------
-    def start(self) -> EncoderService:
-        """Start the device thread and the card/replug watcher (idempotent)."""
-        if self._watcher is not None:
-            return self
-        self._thread = self.runtime.device_thread(self.name, on_stop=self._close)
-        self.runtime.add_cleanup(self.stop)
-        self._watcher = threading.Thread(target=self._watch, name=f"{self.name}-watch", daemon=True)
-        self._watcher.start()
+    def start(self, *, watch: bool = True) -> EncoderService:
+        """Start the device thread and, with ``watch``, the card/replug watcher (both
+        idempotent). A one-shot command runs without the watcher: no poll between its
+        jobs, and the encoder is only opened when the first job needs it."""
+        if self._thread is None:
+            self._thread = self.runtime.device_thread(self.name, on_stop=self._close)
+            self.runtime.add_cleanup(self.stop)
+        if watch and self._watcher is None:
+            self._watcher = threading.Thread(
+                target=self._watch, name=f"{self.name}-watch", daemon=True
+            )
+            self._watcher.start()
         return self
+
+    @property
+    def _device(self) -> DeviceThread:
+        if self._thread is None:
+            raise RuntimeError(f"{self.name}: start() the service before using it")
+        return self._thread
 
     def stop(self) -> None:
         self._stop.set()
@@ -126,32 +143,38 @@ class EncoderService:
     def _submit(self, job: str, fn: Callable[[JobContext], Any]) -> JobFuture:
         with self._busy_lock:
             self._busy += 1
-        fut = self._thread.submit(fn, job)
+        fut = self._device.submit(fn, job)
         fut.add_done_callback(lambda _f: self._done())
         return fut
 
     def _card_job(self, what: str, rights: list[str], issuance: Issuance | None,
                   fn: Callable[[Encoder, JobContext], Any]) -> JobFuture:
-        """A card job that checks ``rights`` first and writes its ``card.<what>`` row."""
+        """A card job that checks ``rights`` first and whose outcome is in the audit trail
+        before the future completes, whether it wrote, failed, was refused or cancelled."""
         def job(ctx: JobContext) -> Any:
             uid = self.card.uid_hex if self.card else ""
             if self.access is not None:
-                for right in rights:
+                for right in rights:  # a refusal is audited by the session itself
                     self.access.require(right, what=f"card.{what}", target=uid,
                                         room=list(issuance.rooms) if issuance else "",
                                         detail={"kind": issuance.kind} if issuance else None)
             try:
                 result = self._run(fn, ctx)
             except BaseException as exc:
-                uid = self.card.uid_hex if self.card else uid
-                record_card(self.audit, what, uid=uid, issuance=issuance, exc=exc)
+                self._record(what, uid=self.card.uid_hex if self.card else uid,
+                             issuance=issuance, exc=exc)
                 raise
             done, state = _outcome_of(result)
-            record_card(self.audit, what, uid=result.card.uid_hex, issuance=done or issuance,
-                        state=state)
+            self._record(what, uid=result.card.uid_hex, issuance=done or issuance, state=state)
             return result
 
         return self._submit(what, job)
+
+    def _record(self, what: str, **row: Any) -> None:
+        try:
+            record_card(self.audit, what, **row)
+        except Exception:  # the job's own outcome still reaches its caller
+            log.exception("could not record card.%s in the audit trail", what)
 
     def _done(self) -> None:
         with self._busy_lock:
@@ -177,7 +200,8 @@ class EncoderService:
         )
 
     def duplicate(self, source: Issuance, source_uid: bytes | None = None) -> JobFuture:
-        """The next card of ``source``'s stay; never onto the card ``source_uid``."""
+        """The next card of ``source``'s stay; never onto the card ``source_uid``. Needs
+        the right to copy and the right to issue the copied card's kind."""
         return self._card_job(
             "duplicate", ["card.duplicate", card_right(source.kind)], source.next_copy(),
             lambda enc, ctx: operations.duplicate(
@@ -190,6 +214,18 @@ class EncoderService:
             "wipe", ["card.wipe"], None,
             lambda enc, ctx: operations.wipe(enc, ctx, self.layout, self.site_key()),
         )
+
+    def wait_for_card(self, other_than: bytes | None = None, timeout: float = 30.0) -> CardInfo:
+        """Block until a card (not ``other_than``) is on the encoder, as the watcher sees
+        it; raises the encoder's "no card" error after ``timeout`` seconds."""
+        def placed() -> bool:
+            return self.card is not None and self.card.uid != other_than
+
+        with self._card_changed:
+            if not self._card_changed.wait_for(placed, timeout):
+                raise encoder_error(UNKNOWN_CARD, "no new card was placed on the encoder")
+            assert self.card is not None
+            return self.card
 
     def _key(self) -> bytes:
         key = self.site_key()
@@ -228,14 +264,14 @@ class EncoderService:
             raise
         self._enc = enc
         self.firmware = enc.firmware
-        self._thread.set_interrupt(enc.cancel)
+        self._device.set_interrupt(enc.cancel)
         self._publish_state(ConnectionState.CONNECTED, f"{enc.firmware} on {url}")
         return enc
 
     def _close(self) -> None:
         enc, self._enc = self._enc, None
         if enc is not None:
-            self._thread.set_interrupt(None)
+            self._device.set_interrupt(None)
             enc.close()
 
     def _run(self, fn: Callable[[Encoder, JobContext], T], ctx: JobContext) -> T:
@@ -269,8 +305,10 @@ class EncoderService:
         old = self.card
         if (old.uid if old else None) == (card.uid if card else None):
             return
-        self.card = card
-        self.card_keys = keys
+        with self._card_changed:
+            self.card = card
+            self.card_keys = keys
+            self._card_changed.notify_all()
         bus = self.runtime.bus
         if old is not None:
             bus.publish(
@@ -295,7 +333,7 @@ class EncoderService:
             if self._enc is None:
                 self._last_open_try = time.monotonic()
             try:
-                self._thread.submit(lambda ctx: self._run(self._poll, ctx), "poll").result(5)
+                self._device.submit(lambda ctx: self._run(self._poll, ctx), "poll").result(5)
             except (KeyDeskError, concurrent.futures.CancelledError):
                 pass
             except concurrent.futures.TimeoutError:
@@ -311,7 +349,7 @@ class EncoderService:
         what, device = change
         log.info("encoder %s: %s", what, device)
         self.url = device
-        self._thread.submit(lambda _ctx: self._close(), "replug")
+        self._device.submit(lambda _ctx: self._close(), "replug")
         if what == "unplugged":
             self._publish_state(ConnectionState.DISCONNECTED, "encoder unplugged")
         self._last_open_try = -self.reopen_every
