@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from app.access.api import ReaderApi
 from app.access.body import HEARTBEAT, RawEvent, parse_body
-from app.access.client import CONNECT_FAILED, DOMAIN, INVALID_ARGS, ReaderHttp
+from app.access.client import CONNECT_FAILED, DOMAIN, INVALID_ARGS, UNKNOWN, ReaderHttp
 from app.access.decode import to_device_event
 from app.access.multipart import MultipartParser, boundary_from_content_type
 from app.access.records import record_text, record_to_event_data
@@ -217,18 +217,26 @@ class ReaderStream:
             try:
                 async with asyncio.timeout(self.watchdog) as deadline:
                     async for chunk in resp.aiter_raw():
-                        loop_now = asyncio.get_running_loop().time()
-                        deadline.reschedule(loop_now + self.watchdog)
                         self._last_alive = self._device_now()
                         parts = parser.feed(chunk)
                         if parts:
+                            # Only whole parts (heartbeats included) feed the watchdog: a
+                            # peer dripping bytes that never make a part is as good as silent.
+                            deadline.reschedule(asyncio.get_running_loop().time()
+                                                + self.watchdog)
                             got_data = True
                         for part in parts:
                             self._handle(part.body)
                         self.status.parser = parser.stats.as_dict()
+                        if parser.too_large is not None:
+                            raise KeyDeskError(
+                                DOMAIN, UNKNOWN,
+                                f"event stream: a part grew past {parser.max_part >> 10} KiB "
+                                "without ending (an event is a few KB); reconnecting",
+                                retryable=True)
             except TimeoutError:
                 self.status.watchdog_trips += 1
-                self.status.error = f"no data for {self.watchdog:.0f} s (watchdog)"
+                self.status.error = f"no event or heartbeat for {self.watchdog:.0f} s (watchdog)"
                 log.info("reader %s: silent for %.1fs, reconnecting", self.name, self.watchdog)
         if parser.ended:
             log.info("reader %s closed the stream", self.name)
