@@ -21,16 +21,17 @@ import csv
 import logging
 import sqlite3
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from app import paths
 from app.domain.events import DeviceEvent
-from app.domain.stored import AlarmAcknowledged, StoredEvent, StoredEvents
-from app.store import schema
+from app.domain.stored import AlarmAcknowledged, StoredEvent, StoredEvents, StoreHealth
+from app.store import integrity, schema
 from app.store.rows import COLUMNS, SELECT, Pending, iso_utc, to_pending, to_stored, where
-from app.store.writer import BatchWriter
+from app.store.writer import BatchWriter, WriterHealth
 
 log = logging.getLogger(__name__)
 
@@ -64,23 +65,60 @@ class EventStore:
         self._pending_lock = threading.Lock()
         self._pending_keys: dict[str, int] = {}
         self._writer = BatchWriter(
-            lambda: connect(self.path, migrate=True), self._write_batch, self._committed
+            lambda: connect(self.path, migrate=True), self._write_batch, self._committed,
+            on_health=self._writer_health, on_lost=self._forget_keys,
         )
         self._closed = False
+        self.damaged_file: Path | None = None  # a damaged database set aside at start
+        self._health = StoreHealth(source, path=str(self.path))
 
     # -- lifecycle -----------------------------------------------------------------------
 
     def start(self) -> EventStore:
-        """Open (creating or migrating) the file and start the writer thread."""
+        """Open (creating or migrating) the file and start the writer thread.
+
+        A damaged file (``PRAGMA quick_check``, or marked by a full check) is set aside
+        untouched and a fresh one is started in its place; :meth:`health` says so.
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        damaged = integrity.needs_setting_aside(self.path)
+        if damaged is not None:
+            log.error("event store %s is damaged: %s", self.path, "; ".join(damaged.problems))
+            self.damaged_file = integrity.set_aside(self.path)
+            self._health = replace(self._health, damaged_file=str(self.damaged_file))
         self._writer.start()  # migrates on the writer's own connection; raises on failure
         self._read = connect(self.path)
         return self
 
     def attach(self, bus: Any) -> None:
-        """Persist every ``DeviceEvent`` on ``bus``; announce stored rows on it."""
+        """Persist every ``DeviceEvent`` on ``bus``; announce stored rows on it (and
+        :class:`StoreHealth` now and whenever it changes)."""
         self._bus = bus
         self._sub = bus.subscribe(self._on_event, DeviceEvent)
+        bus.publish(self._health)
+
+    def health(self) -> StoreHealth:
+        """Whether events are being kept (see :class:`app.domain.stored.StoreHealth`)."""
+        return self._health
+
+    def check(self) -> integrity.CheckResult:
+        """The full ``integrity_check`` (slow on a big file: run it off the UI thread).
+        Damage found is remembered, so the next start sets the file aside."""
+        result = integrity.check(self.path, full=True)
+        if result.problems:
+            integrity.mark_damaged(result)
+        return result
+
+    def _writer_health(self, state: WriterHealth) -> None:
+        self._health = replace(self._health, writing=state.writing, pending=state.pending,
+                               lost=state.lost, error=state.error, since=state.since,
+                               time=datetime.now(UTC))
+        if self._bus is not None:
+            self._bus.publish(self._health)
+
+    def _forget_keys(self, items: list[Pending]) -> None:
+        """Lost rows are no longer "queued to be stored" (:meth:`has_key`)."""
+        self._release_keys([i.dedupe_key for i in items if i.dedupe_key is not None])
 
     def close(self, timeout: float = 2.0) -> bool:
         """Write everything queued, stop and join the writer. True when it ended in time."""
@@ -115,12 +153,13 @@ class EventStore:
         self._writer.put(pending)
 
     def flush(self, timeout: float = 5.0) -> bool:
-        """Wait until everything added so far is committed (and announced)."""
+        """Wait until everything added so far is committed (and announced). False when
+        it is not: the time ran out, or the file refuses writes (rows held in memory)."""
         try:
-            self._writer.call(lambda _conn: None).result(timeout)
+            return bool(self._writer.call(lambda _conn: self._writer.holding == 0)
+                        .result(timeout))
         except Exception:
             return False
-        return True
 
     def _write_batch(self, conn: sqlite3.Connection, batch: list[Pending]) -> Any:
         rows: list[StoredEvent] = []
@@ -130,8 +169,7 @@ class EventStore:
                 rows.append(to_stored((cur.lastrowid, *item.values)))
         return rows, [item.dedupe_key for item in batch if item.dedupe_key is not None]
 
-    def _committed(self, result: Any) -> None:
-        rows, keys = result
+    def _release_keys(self, keys: list[str]) -> None:
         if keys:
             with self._pending_lock:
                 for key in keys:
@@ -140,6 +178,10 @@ class EventStore:
                         self._pending_keys[key] = left
                     else:
                         self._pending_keys.pop(key, None)
+
+    def _committed(self, result: Any) -> None:
+        rows, keys = result
+        self._release_keys(keys)
         if rows and self._bus is not None:
             self._bus.publish(StoredEvents(self.source, events=tuple(rows)))
 
