@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
@@ -17,18 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__, paths
+from app.i18n import resolve_language
 from ui.about import show_about
 from ui.context import UiContext
-from ui.message_banner import MessageBanner
+from ui.message_banner import MessageBanner, SettingsBanner
 from ui.pages import PAGES
 from ui.status_bar import DeviceStatusBar
 
 log = logging.getLogger(__name__)
-
-
-def _load(spec: str) -> type[QWidget]:
-    module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +36,10 @@ class MainWindow(QMainWindow):
 
         self.banner = MessageBanner()
         self.banner.explain_requested.connect(self.show_explanation)
+        report = None if ctx.demo else ctx.settings_store.report
+        self.settings_banner = SettingsBanner(report, resolve_language(ctx.settings.language))
+        self.settings_banner.open_settings_requested.connect(lambda: self.show_page("settings"))
+        ctx.settings_saved = self.settings_banner.saved
         ctx.report_error = self.banner.show_error
         ctx.show_explanation = self.show_explanation
         ctx.bridge.default_error = self.banner.show_error
@@ -51,8 +50,8 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        for index, (key, label, spec) in enumerate(PAGES):
-            page = _load(spec)(ctx)
+        for index, (key, label, page_class) in enumerate(PAGES):
+            page = page_class(ctx)
             page.setObjectName(f"page_{key}")
             self.pages[key] = page
             self.stack.addWidget(page)
@@ -66,6 +65,7 @@ class MainWindow(QMainWindow):
 
         central = QWidget()
         outer = QVBoxLayout(central)
+        outer.addWidget(self.settings_banner)
         outer.addWidget(self.banner)
         row = QHBoxLayout()
         row.addWidget(self.nav)
@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
             self.saveGeometry().toBase64().data()
         ).decode("ascii")
         try:
-            self.ctx.save_settings()
+            self.ctx.save_ui_state()  # never over a damaged file the user has not saved
         except OSError:
             log.exception("could not save settings")
         for page in self.pages.values():
