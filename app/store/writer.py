@@ -225,8 +225,8 @@ class BatchWriter:
             result = self._transaction(conn, batch)
         except Exception as exc:
             if cannot_write(exc):
+                self._hold(batch, report=False)
                 self._failed(exc)
-                self._hold(batch)
             elif len(batch) > 1:
                 # One bad row must not take its batch with it: write them one by one.
                 log.warning("event store batch of %d failed; writing singly", len(batch))
@@ -250,7 +250,7 @@ class BatchWriter:
             return None
         return max(0.0, self._next_retry - time.monotonic())
 
-    def _hold(self, batch: list[Pending]) -> None:
+    def _hold(self, batch: list[Pending], report: bool = True) -> None:
         lost: list[Pending] = []
         for item in batch:
             size = _size(item)
@@ -261,7 +261,8 @@ class BatchWriter:
                 self._held_bytes += size
         if lost:
             self._lose(lost)
-        self._report()
+        if report:
+            self._report()
 
     def _lose(self, items: list[Pending]) -> None:
         self._lost += len(items)

@@ -206,3 +206,21 @@ def test_a_full_check_finds_damage_and_the_next_start_sets_the_file_aside(tmp_pa
         assert not integrity.marker(path).exists()
     finally:
         assert reopened.close()
+
+
+def test_keydesk_store_check_says_sound_or_damaged_and_marks_it(tmp_path, capsys):
+    import json
+
+    from app.cli.main import main
+
+    path = tmp_path / "events.sqlite3"
+    fill(path, 2000)
+    assert main(["store", "check", "--path", str(path), "--json"]) == 0
+    line = json.loads(capsys.readouterr().out)
+    assert line["ok"] is True and "is sound" in line["message"]
+    before = damage_middle(path)
+    assert main(["store", "check", "--path", str(path), "--lang", "pt-BR"]) == 1
+    out = capsys.readouterr().out
+    assert "está danificado" in out and "Traceback" not in out
+    assert path.read_bytes() == before  # checked, never modified
+    assert integrity.marker(path).exists()  # the next start sets it aside

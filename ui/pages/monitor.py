@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.access.monitor import ReaderMonitor, start_monitoring
 from app.domain.events import DeviceStateChanged
-from app.domain.stored import AlarmAcknowledged, StoredEvents
+from app.domain.stored import AlarmAcknowledged, StoredEvents, StoreHealth
 from app.i18n import resolve_language
 from app.store.events import EventStore
 from ui.context import UiContext
@@ -37,6 +37,7 @@ from ui.monitor.device_status import DeviceStatusTable
 from ui.monitor.filters import FilterBar, Filters
 from ui.monitor.live_table import LiveEventTable
 from ui.monitor.outcome_line import OutcomeLine
+from ui.monitor.store_health import StoreHealthBanner
 from ui.monitor.table_model import RowTextRole
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ class MonitorPage(QWidget):
         self._closed = False
         lang = resolve_language(ctx.settings.language)
 
+        self.store_health = StoreHealthBanner(lang, self)  # "events are NOT being kept"
         self.banner = AlarmBanner()
         self.banner.acknowledge_requested.connect(self._acknowledge)
         self.devices = DeviceStatusTable()
@@ -100,6 +102,7 @@ class MonitorPage(QWidget):
         heading.addStretch(1)
         heading.addWidget(self.counts)
         layout.addLayout(heading)
+        layout.addWidget(self.store_health)
         layout.addWidget(self.banner)
         layout.addWidget(self.devices)
         layout.addWidget(self.device_line)
@@ -123,11 +126,12 @@ class MonitorPage(QWidget):
             self.store = store or EventStore().start()
         except Exception as exc:  # a broken or newer file: the page still shows live state
             log.exception("event store could not open")
-            self.counts.setText("Event store unavailable — events are not being kept")
+            self.store_health.unavailable(f"{type(exc).__name__}: {exc}")
             self.ctx.report_error(exc)
             return
         self.ctx.runtime.add_cleanup(self.store.close)
         self.store.attach(self.ctx.runtime.bus)
+        self.store_health.show_health(self.store.health())
         self._apply_retention()
         self.table.set_query(self.store.query)
         self.table.apply_filters(Filters())
@@ -190,6 +194,8 @@ class MonitorPage(QWidget):
                 "action") != "Stop"]
             if alarms:
                 self.banner.raise_alarms(alarms)
+        elif isinstance(event, StoreHealth):
+            self.store_health.show_health(event)
         elif isinstance(event, DeviceStateChanged):
             self.devices.on_state(event)
         elif isinstance(event, AlarmAcknowledged):
