@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from app import paths
-from app.domain.events import DeviceEvent
+from app.domain.events import DeviceEvent, DeviceIdentified
 from app.domain.stored import AlarmAcknowledged, StoredEvent, StoredEvents, StoreHealth
 from app.store import integrity, schema
 from app.store.rows import COLUMNS, SELECT, Pending, iso_utc, to_pending, to_stored, where
@@ -36,6 +36,26 @@ from app.store.writer import BatchWriter, WriterHealth
 log = logging.getLogger(__name__)
 
 _INSERT = f"INSERT OR IGNORE INTO events ({COLUMNS}) VALUES ({', '.join('?' * 14)})"
+
+# Old keys -> the device's own (see app.access.decode.dedupe_key for the new form):
+# ``<name>:rec:<n>`` -> ``<id>#rec:<n>@<CreateTime>``, ``<name>:<rest>`` -> ``<id>#<rest>``.
+# ``[name + ":", name + ";")`` is every key starting with "name:" (";" follows ":"), so
+# the unique dedupe index finds them; new keys always hold "#", old ones never did.
+_WHEN = ("COALESCE(CAST(COALESCE(" + ", ".join(
+    f"NULLIF(NULLIF(json_extract(payload, '$.data.{f}'), ''), 0)"
+    for f in ("CreateTime", "UTC", "RealUTC")) + ") AS INTEGER), 'None')")
+_ADOPT_REC = (
+    "UPDATE OR IGNORE events SET dedupe_key = :id || '#rec:' || "
+    "CAST(json_extract(payload, '$.data.RecNo') AS INTEGER) || '@' || " + _WHEN +
+    " WHERE dedupe_key >= :name || ':rec:' AND dedupe_key < :name || ':rec;'"
+    " AND instr(dedupe_key, '#') = 0 AND device = :name"
+    " AND json_extract(payload, '$.data.RecNo') IS NOT NULL")
+_ADOPT_OTHER = (
+    "UPDATE OR IGNORE events SET dedupe_key = :id || '#' || "
+    "substr(dedupe_key, length(:name) + 2)"
+    " WHERE dedupe_key >= :name || ':' AND dedupe_key < :name || ';'"
+    " AND NOT (dedupe_key >= :name || ':rec:' AND dedupe_key < :name || ':rec;')"
+    " AND instr(dedupe_key, '#') = 0 AND device = :name")
 CSV_COLUMNS = ["id", *(c.strip() for c in COLUMNS.split(","))]
 
 
@@ -94,7 +114,7 @@ class EventStore:
         """Persist every ``DeviceEvent`` on ``bus``; announce stored rows on it (and
         :class:`StoreHealth` now and whenever it changes)."""
         self._bus = bus
-        self._sub = bus.subscribe(self._on_event, DeviceEvent)
+        self._sub = bus.subscribe(self._on_event, DeviceEvent, DeviceIdentified)
         bus.publish(self._health)
 
     def health(self) -> StoreHealth:
@@ -139,6 +159,45 @@ class EventStore:
     def _on_event(self, event: Any) -> None:
         if isinstance(event, DeviceEvent):
             self.add(event)
+        elif isinstance(event, DeviceIdentified) and not self._closed:
+            # Queued like an event: it runs before the events the device sends next.
+            self.identified(event.source, event.device_id)
+
+    def identified(self, name: str, device_id: str) -> concurrent.futures.Future[int]:
+        """Record that reader ``name`` is device ``device_id``. The first time a name is
+        identified, its keys from before device identities existed become this device's
+        (so a back-fill after the upgrade stores nothing twice). Future: keys rewritten."""
+        now = iso_utc(datetime.now(UTC))
+
+        def note(conn: sqlite3.Connection) -> int:
+            known = conn.execute("SELECT 1 FROM device_ids WHERE name = ? LIMIT 1",
+                                 (name,)).fetchone()
+            conn.execute(
+                "INSERT INTO device_ids (name, device_id, first_seen, last_seen) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (name, device_id) "
+                "DO UPDATE SET last_seen = excluded.last_seen", (name, device_id, now, now))
+            if known is not None:
+                return 0  # a later device under this name: old keys are not its own
+            return self.adopt_legacy_keys(conn, name, device_id)
+
+        return self._writer.call(note)
+
+    @staticmethod
+    def adopt_legacy_keys(conn: sqlite3.Connection, name: str, device_id: str) -> int:
+        """Rewrite ``name``'s old-form dedupe keys as ``device_id``'s; returns how many."""
+        values = {"name": name, "id": device_id}
+        changed = conn.execute(_ADOPT_REC, values).rowcount
+        changed += conn.execute(_ADOPT_OTHER, values).rowcount
+        if changed:
+            log.info("event store: %d old dedupe keys of %s now name device %s",
+                     changed, name, device_id)
+        return changed
+
+    def device_ids(self, name: str) -> list[str]:
+        """Every device reader ``name`` has been, first seen first."""
+        rows = self._fetch("SELECT device_id FROM device_ids WHERE name = ? "
+                           "ORDER BY first_seen, device_id", [name])
+        return [r[0] for r in rows]
 
     def add(self, event: DeviceEvent) -> None:
         """Queue ``event`` for the writer (any thread; never blocks on the disk)."""
