@@ -40,9 +40,10 @@ class MainWindow(QMainWindow):
         report = None if ctx.demo else ctx.settings_store.report
         self.settings_banner = SettingsBanner(report, resolve_language(ctx.settings.language))
         self.settings_banner.open_settings_requested.connect(lambda: self.show_page("settings"))
-        ctx.settings_saved = self.settings_banner.saved
-        ctx.report_error = self.banner.show_error
-        ctx.show_explanation = self.show_explanation
+        ctx.requests.setParent(self)  # destroyed with the window, on the Qt thread
+        ctx.requests.error.connect(self.banner.show_error)
+        ctx.requests.explanation.connect(self.show_explanation)
+        ctx.requests.settings_saved.connect(self.settings_banner.saved)
         ctx.bridge.default_error = self.banner.show_error
 
         self.nav = QListWidget()
@@ -82,8 +83,7 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(check_action(
-            self, self.ctx, lambda: getattr(self.pages.get("monitor"), "store", None)))
+        file_menu.addAction(check_action(self, self.ctx, lambda: self.ctx.services.events))
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
