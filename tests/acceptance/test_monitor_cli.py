@@ -60,11 +60,13 @@ def monitored(reader, tmp_path_factory) -> Runs:
     base = ["monitor", "--device", reader.url, "--user", "admin", "--password-env", "READER_PW",
             "--name", "Lobby"]
     with ThreadPoolExecutor(4) as pool:
-        futures = [pool.submit(run, *base, "--json", "--duration", "3"),
-                   pool.submit(run, *base, "--duration", "1.5"),
+        # Side by side, so the longest sets the pace; long enough that a busy CI machine
+        # (the command's own start-up, then identity and stream) still sees traffic.
+        futures = [pool.submit(run, *base, "--json", "--duration", "4"),
+                   pool.submit(run, *base, "--duration", "3"),
                    pool.submit(run, *base, "--codes", "AccessControl", "--json",
-                               "--duration", "1.5"),
-                   pool.submit(verbose, "-v", *base, "--json", "--duration", "1")]
+                               "--duration", "3"),
+                   pool.submit(verbose, "-v", *base, "--json", "--duration", "3")]
         results = [f.result() for f in futures]
     return Runs(*results, verbose_home)
 
@@ -286,25 +288,35 @@ def test_cut_stream_back_fills_every_access_exactly_once(sim_factory, keydesk_ho
     host, port = burst.url.removeprefix("http://").split(":")
     proxy = CuttingProxy((host, int(port)))
     out_path = tmp_path / "monitor.out"
+    err_path = tmp_path / "monitor.err"
+
+    def connected() -> int:
+        return err_path.read_text().count(": connected]")
+
     try:
-        with open(out_path, "w") as out:
+        with open(out_path, "w") as out, open(err_path, "w") as err_file:
             proc = subprocess.Popen(
                 [*KEYDESK, "monitor", "--device", f"http://127.0.0.1:{proxy.port}",
                  "--password-env", "READER_PW", "--name", "Gate", "--json", "--heartbeat", "1",
-                 "--duration", "6.5"],
+                 "--duration", "10"],
                 cwd=ROOT, env=base_env(keydesk_home, READER_PW=PASSWORD), stdout=out,
-                stderr=subprocess.PIPE, text=True)
+                stderr=err_file, text=True)
         try:
-            for pause in (1.2, 1.4):  # cut the stream twice while traffic flows
-                time.sleep(pause)
+            for n in (1, 2):  # cut the stream twice while traffic flows, once it is up
+                deadline = time.monotonic() + 20
+                while connected() < n or not out_path.read_text().strip():
+                    assert time.monotonic() < deadline, err_path.read_text()
+                    time.sleep(0.05)
+                time.sleep(0.4)
                 proxy.cut()
-            _, err = proc.communicate(timeout=30)
+            proc.wait(timeout=30)
         finally:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait(5)
     finally:
         proxy.close()
+    err = err_path.read_text()
     result = Result(["monitor"], proc.returncode, out_path.read_text(), err)
     assert result.rc == 0, str(result)
     no_traceback(result)
