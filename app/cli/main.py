@@ -14,10 +14,12 @@ from collections.abc import Callable, Sequence
 
 from app import __version__
 from app.cli import (
+    audit_cmd,
     card_cmd,
     cloud_cmd,
     explain_cmd,
     monitor_cmd,
+    operators_cmd,
     readers_cmd,
     sim_cmd,
     store_cmd,
@@ -31,6 +33,8 @@ COMMANDS: list[Callable[[sim_cmd.SubParsers], None]] = [
     monitor_cmd.register,
     readers_cmd.register,
     card_cmd.register,
+    operators_cmd.register,
+    audit_cmd.register,
     store_cmd.register,
 ]
 
