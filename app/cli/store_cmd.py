@@ -15,7 +15,7 @@ from app.i18n import LANGUAGES
 EXIT_DAMAGED = 1
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("store", help="check the event database",
                        description="Work with the event database (events.sqlite3).")
     actions = p.add_subparsers(dest="store_action", metavar="ACTION", required=True)
