@@ -79,6 +79,8 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "lock": "Bluetooth lock: commissioning",
         "encoder": "Card encoder (USB)",
         "desk": "KeyDesk on this PC",
+        "operator": "Operators and rights",
+        "audit": "Audit trail",
     },
     "pt-BR": {
         "cloud_http": "Nuvem das fechaduras: status HTTP",
@@ -90,6 +92,8 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "lock": "Fechadura Bluetooth: instalação",
         "encoder": "Codificador de cartões (USB)",
         "desk": "KeyDesk neste computador",
+        "operator": "Operadores e permissões",
+        "audit": "Auditoria",
     },
     "zh-CN": {
         "cloud_http": "门锁云：HTTP 状态",
@@ -101,6 +105,8 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "lock": "蓝牙门锁：调试",
         "encoder": "发卡器（USB）",
         "desk": "本机 KeyDesk",
+        "operator": "操作员与权限",
+        "audit": "审计记录",
     },
 }
 

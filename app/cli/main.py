@@ -13,7 +13,17 @@ import sys
 from collections.abc import Callable, Sequence
 
 from app import __version__
-from app.cli import card_cmd, cloud_cmd, explain_cmd, monitor_cmd, readers_cmd, sim_cmd
+from app.cli import (
+    audit_cmd,
+    card_cmd,
+    cloud_cmd,
+    explain_cmd,
+    monitor_cmd,
+    operators_cmd,
+    readers_cmd,
+    sim_cmd,
+    store_cmd,
+)
 from app.cli.output import emit, fail
 from app.domain.errors import KeyDeskError
 from app.inputs import InputError
@@ -28,6 +38,9 @@ COMMANDS: list[Callable[[sim_cmd.SubParsers], None]] = [
     monitor_cmd.register,
     readers_cmd.register,
     card_cmd.register,
+    operators_cmd.register,
+    audit_cmd.register,
+    store_cmd.register,
 ]
 
 

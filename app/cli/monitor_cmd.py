@@ -26,7 +26,7 @@ ACCESS_KEYS = ("card", "user", "user_name", "method", "method_text", "error_code
                "error_text", "granted", "door", "direction", "record_no")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "monitor", help="stream an access reader's events live",
         description="Attach to a reader's event stream and print every decoded event. "
@@ -41,6 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="heartbeat seconds, 1 to 60 (default 5)")
     p.add_argument("--duration", type=argtypes.seconds(0.1, 7 * 86400),
                    help="stop after S seconds (default: until Ctrl+C)")
+    p.add_argument("--timeout", type=argtypes.seconds(1, 300), default=15.0, metavar="S",
+                   help="seconds to wait for the reader to answer a connection (default 15); "
+                   "then it is tried again after a pause")
     p.set_defaults(func=_monitor)
 
 
@@ -112,7 +115,8 @@ def _monitor(args: argparse.Namespace) -> int:
     streams: list[ReaderStream] = []
 
     async def go(publish: Callable[[BusEvent], None]) -> None:
-        http = ReaderHttp(args.device, args.user, password)
+        http = ReaderHttp(args.device, args.user, password, timeout=args.timeout,
+                          headers_deadline=args.timeout)
         stream = ReaderStream(name, http, publish, codes=args.codes, heartbeat=args.heartbeat)
         streams.append(stream)
         try:

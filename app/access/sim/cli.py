@@ -12,7 +12,7 @@ from app.inputs.argtype import rule
 from app.serving import announce, parse_listen, serve_forever
 
 
-def register(sims: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sims: argparse._SubParsersAction) -> None:
     p = sims.add_parser(
         "reader",
         help="a simulated Intelbras/Dahua access reader (Digest auth, event stream, log)",
@@ -32,6 +32,7 @@ def register(sims: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     p.add_argument("--profile", choices=["realistic", "access"], default="realistic",
                    help="'access': access events only (benchmarks)")
     p.add_argument("--doors", type=rule(values.whole, 1, 64), default=1)
+    p.add_argument("--serial", help="device serial number (default: a new unique one)")
     p.add_argument("--clock-offset", type=rule(values.plain_number, -1e9, 1e9), default=0.0,
                    help="device clock minus real, in seconds")
     p.add_argument("--plain-errors", action="store_true",
@@ -48,10 +49,11 @@ def _run(args: argparse.Namespace) -> int:
         args.name, host=host, port=port, user=args.user, password=password or DEFAULT_PASSWORD,
         rate=args.rate, events=args.events, profile=args.profile, doors=args.doors,
         clock_offset=args.clock_offset, json_errors=not args.plain_errors,
-        lockout_seconds=args.lockout_seconds,
+        lockout_seconds=args.lockout_seconds, serial=args.serial,
     ).start()
     try:
-        announce({"kind": "reader", "name": args.name, "url": sim.url, "user": args.user},
+        announce({"kind": "reader", "name": args.name, "url": sim.url, "user": args.user,
+                  "serial": sim.device.serial},
                  args.json)
         serve_forever(threading.Event())
     finally:
