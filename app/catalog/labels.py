@@ -25,6 +25,8 @@ HEADINGS: dict[str, dict[str, str]] = {
         "unknown": "Unknown code",
         "unknown_explanation": "KeyDesk has no explanation for {domain} code {code}.",
         "unknown_action": "Write down the code and what you were doing, and contact support.",
+        "card_state": "The card",
+        "detail": "Detail for support",
     },
     "pt-BR": {
         "explanation": "O que aconteceu",
@@ -42,6 +44,8 @@ HEADINGS: dict[str, dict[str, str]] = {
         "unknown": "Código desconhecido",
         "unknown_explanation": "O KeyDesk não tem explicação para o código {code} ({domain}).",
         "unknown_action": "Anote o código e o que estava fazendo e fale com o suporte.",
+        "card_state": "O cartão",
+        "detail": "Detalhe para o suporte",
     },
     "zh-CN": {
         "explanation": "发生了什么",
@@ -59,6 +63,8 @@ HEADINGS: dict[str, dict[str, str]] = {
         "unknown": "未知代码",
         "unknown_explanation": "KeyDesk 没有 {domain} 代码 {code} 的说明。",
         "unknown_action": "请记下代码和当时正在进行的操作，然后联系技术支持。",
+        "card_state": "卡片",
+        "detail": "供技术支持参考",
     },
 }
 

@@ -340,9 +340,17 @@ def _ports(args: argparse.Namespace) -> int:
     return 0
 
 
-def _set_site_key(args: argparse.Namespace) -> int:
-    import getpass
+def ask_secret(prompt: str) -> str:
+    """A secret typed in the terminal (not echoed), or one line from a pipe (a script:
+    ``... | keydesk card site-key``); "" when there is nothing to read."""
+    if sys.stdin.isatty():
+        import getpass
 
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _set_site_key(args: argparse.Namespace) -> int:
     from app.audit.actions import record_settings
     from app.cli.desk import command_desk
     from app.devices.encoder.service import SITE_KEY_SECRET
@@ -352,7 +360,7 @@ def _set_site_key(args: argparse.Namespace) -> int:
         with command_desk() as services:
             services.operators.require("settings.change", what="settings.change",
                                        target=SITE_KEY_SECRET)
-            value = getpass.getpass("Site key (every desk of this site must use the same): ")
+            value = ask_secret("Site key (every desk of this site must use the same): ")
             if len(value) < 16:
                 return usage_error("the site key must be at least 16 characters", args.json)
             try:

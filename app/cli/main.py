@@ -49,13 +49,13 @@ class KeyDeskParser(argparse.ArgumentParser):
     with ``--json`` anywhere on the command line, the error is one JSON line there too.
     (Sub-commands' parsers are of this class as well: argparse makes them so.)"""
 
-    def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
+    def parse_known_args(self, args=None, namespace=None):
         words = list(sys.argv[1:] if args is None else args)
         if " " not in self.prog:  # the top parser ("keydesk"), not a sub-command's
             _JSON_WANTED[0] = "--json" in words
         return super().parse_known_args(words, namespace)
 
-    def error(self, message: str):  # type: ignore[no-untyped-def]
+    def error(self, message: str):
         if _JSON_WANTED[0]:
             emit({"ok": False, "error": "usage", "detail": f"{self.prog}: {message}"}, True)
         super().error(message)

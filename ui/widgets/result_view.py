@@ -5,9 +5,11 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.catalog import explain_error
+from app.catalog.labels import heading, split_steps
 from app.domain.errors import KeyDeskError
 
 
@@ -23,6 +25,8 @@ class ResultView(QFrame):
         self.title.setWordWrap(True)
         self.body = QLabel()
         self.body.setWordWrap(True)
+        for label in (self.title, self.body):  # always markup: escaped text shows as text
+            label.setTextFormat(Qt.TextFormat.RichText)
         self.explain_button = QPushButton("Explain…")
         self.explain_button.setFlat(True)
         self.explain_button.setStyleSheet("color: palette(link); text-decoration: underline;")
@@ -41,9 +45,15 @@ class ResultView(QFrame):
         self.body.setText("Place a card on the encoder, then choose what to do.")
         self.explain_button.hide()
 
-    def _set(self, colour: str, title: str, lines: list[str]) -> None:
+    def _set(self, colour: str, title: str, lines: list[str], separator: str = "<br>") -> None:
         self.title.setText(f"<b style='color:{colour}'>{html.escape(title)}</b>")
-        self.body.setText("<br>".join(lines))
+        self.body.setText(separator.join(lines))
+
+    def problem(self, title: str, text: str) -> None:
+        """A mistake in what was typed or chosen (nothing was done): red, plain text."""
+        self._err = None
+        self.explain_button.hide()
+        self._set("#b00020", title, [html.escape(text)])
 
     def success(self, title: str, lines: list[str]) -> None:
         self._err = None
@@ -69,14 +79,23 @@ class ResultView(QFrame):
             self.bug(exc)
 
     def failure(self, err: KeyDeskError) -> None:
+        """The explanation, then what to do — numbered steps one per line — then what the
+        card holds and the detail for support, all headed in the explanation's language."""
         self._err = err
         info = explain_error(err)
-        lines = [html.escape(str(info.get(k))) for k in ("explanation", "action") if info.get(k)]
+        lang = str(info.get("lang") or "en")
+        lines = [html.escape(str(info["explanation"]))] if info.get("explanation") else []
+        if info.get("action"):
+            lines.append("<br>".join(html.escape(step) for step in split_steps(info["action"])))
         if err.state:
-            lines.append(f"<b>Card:</b> {html.escape(err.state)}")
+            lines.append(f"<b>{html.escape(heading(lang, 'card_state'))}:</b> "
+                         f"{html.escape(err.state)}")
         if err.detail:
-            lines.append(f"<span style='color:gray'>Detail: {html.escape(err.detail)}</span>")
-        self._set("#b00020", f"{info.get('title') or 'Error'} ({err.code})", lines)
+            lines.append(f"<span style='color:gray'>{html.escape(heading(lang, 'detail'))}: "
+                         f"{html.escape(err.detail)}</span>")
+        code = f" ({err.code})" if err.code.isdigit() else ""  # a vendor number, not a name
+        self._set("#b00020", f"{info.get('title') or 'Error'}{code}", lines,
+                  separator="<br><br>")
         self.explain_button.show()
 
     def bug(self, exc: BaseException) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 from app import paths
 from app.devices.encoder import classic
 from app.domain.cards import Issuance
+from app.inputs import InputError, check_rooms
 
 BLOCK = 16
 FIELD_TYPES = (
@@ -44,6 +45,10 @@ NOT_MATCHING = (
 
 class LayoutError(ValueError):
     pass
+
+
+class RoomsError(LayoutError, InputError):
+    """Rooms this layout cannot hold: a layout refusal and the person's mistake at once."""
 
 
 @dataclass(frozen=True)
@@ -178,18 +183,20 @@ class Layout:
         msg = self.name.encode() + uid + b"".join(data_blocks)
         return hmac.new(site_key, msg, hashlib.sha256).digest()[: self.sig_bytes]
 
+    def room_limits(self) -> tuple[int, int]:
+        """(how many rooms a card holds, how many characters a room name may have)."""
+        room_fields = [f for b in self.blocks for f in b.fields if f.type == "room"]
+        most = min(self.max_rooms, len({f.index for f in room_fields}))
+        return most, min([MAX_ROOM_LEN] + [f.length for f in room_fields])
+
     def check(self, issuance: Issuance) -> None:
         """Refuse (LayoutError) a stay this layout cannot hold exactly — before any port
         is opened or any block written."""
-        rooms = issuance.rooms
-        room_fields = [f for b in self.blocks for f in b.fields if f.type == "room"]
-        most = min(self.max_rooms, len({f.index for f in room_fields}))
-        if len(rooms) > most:
-            raise LayoutError(f"this layout holds at most {most} rooms")
-        room_len = min([MAX_ROOM_LEN] + [f.length for f in room_fields])
-        for room in rooms:
-            if not room or len(room) > room_len or not room.isascii() or not room.isprintable():
-                raise LayoutError(f"room {room!r}: 1 to {room_len} printable ASCII characters")
+        most, longest = self.room_limits()
+        try:
+            check_rooms(issuance.rooms, most, longest, needed=issuance.kind == "guest")
+        except InputError as exc:  # the person's typing, said in their language
+            raise RoomsError(exc.key, **exc.values) from None
         if issuance.kind not in self.kinds:
             raise LayoutError(f"this layout has no {issuance.kind!r} cards")
         for when in (issuance.valid_from, issuance.valid_to):

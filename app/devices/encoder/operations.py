@@ -104,11 +104,11 @@ def issue_plan(
     stay) the commit block is zeroed first, and its sector is written while there."""
     if card.family == CardFamily.ULTRALIGHT:
         first = _ul_first_page(layout)
-        steps = [
+        pages = [
             Step(first + 4 * i, data, "commit" if i == len(blocks) - 1 else "data")
             for i, data in enumerate(blocks)
         ]
-        return [Step(steps[-1].block, ZERO, "clear"), *steps] if clear_first else steps
+        return [Step(pages[-1].block, ZERO, "clear"), *pages] if clear_first else pages
     steps: list[Step] = []
     commit_block = layout.physical(len(blocks) - 1)
     sectors = layout.sectors()
