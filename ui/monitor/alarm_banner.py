@@ -31,6 +31,7 @@ class AlarmBanner(QFrame):
         self._beep = beep or QApplication.beep
         self.beeps = 0
         self._alarms: dict[int, StoredEvent] = {}
+        self.drift: dict[str, float] = {}  # the page shares the table's: one clock shown
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setAccessibleName("Alarm")
@@ -81,12 +82,13 @@ class AlarmBanner(QFrame):
             self.hide()
             return
         latest = max(self._alarms.values(), key=lambda e: e.id)
-        text = describe(latest)
+        text = describe(latest, drift=self.drift.get(latest.device))
         where = latest.device + (f", door {latest.door}" if latest.door is not None else "")
         more = len(self._alarms) - 1
         self.label.setText(
             f"⚠ {text.result.split(':')[0]} — {where} at {text.time}"
             + (f"  (+{more} more)" if more else "")
         )
-        self.label.setToolTip("\n\n".join(describe(e).detail for e in self.pending[-10:]))
+        self.label.setToolTip("\n\n".join(describe(e, drift=self.drift.get(e.device)).detail
+                                           for e in self.pending[-10:]))
         self.show()

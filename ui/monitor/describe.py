@@ -11,7 +11,7 @@ import functools
 import logging
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from app import catalog
@@ -58,11 +58,19 @@ def catalog_wording(domain: str, code: str, lang: str = "en") -> Wording | None:
     return Wording(text.title, text.explanation, text.action)
 
 
-def local_time(iso: str) -> str:
+def local_time(iso: str, drift: float | None = None) -> str:
+    """The event's time on this PC's clock: the device's own stamp, less the device's
+    measured clock drift (its clock minus the PC's) when known."""
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        when = datetime.fromisoformat(iso)
     except ValueError:
         return iso
+    if drift:
+        when -= timedelta(seconds=drift)
+    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+DRIFT_SHOWN = 1.0  # seconds: a smaller drift changes nothing a person reads
 
 
 def _sentence(text: str) -> str:
@@ -150,7 +158,11 @@ def _other_result(event: StoredEvent, lang: str) -> tuple[str, str, tuple | None
     return f"{event.code}{suffix}" + (f" — {summary}" if summary else ""), "", None
 
 
-def describe(event: StoredEvent, lang: str = "en") -> RowText:
+def describe(event: StoredEvent, lang: str = "en", drift: float | None = None) -> RowText:
+    """The texts of ``event``'s row. ``drift``: the device's clock minus this PC's, in
+    seconds, when measured — the time is then shown on the PC's clock."""
+    if drift is not None and abs(drift) < DRIFT_SHOWN:
+        drift = None
     p = event.payload
     door = "" if event.door is None else str(event.door)  # as the device numbers it
     direction = p.get("direction")
@@ -165,9 +177,14 @@ def describe(event: StoredEvent, lang: str = "en") -> RowText:
     backfilled = p.get("origin") == "backfill"
     note = "Fetched from the reader's own log after a gap in the live stream." if backfilled \
         else ""
-    full = "\n".join(x for x in (result, detail, note, f"Raw: {raw}" if raw else "") if x)
+    clock = ""
+    if drift is not None:
+        clock = (f"Time on this PC's clock; the reader's own clock said {local_time(event.time)} "
+                 f"({'+' if drift > 0 else '−'}{abs(drift):.0f} s off).")
+    full = "\n".join(x for x in (result, detail, note, clock, f"Raw: {raw}" if raw else "")
+                     if x)
     return RowText(
-        time=local_time(event.time) + (" ↺" if backfilled else ""),
+        time=local_time(event.time, drift) + (" ↺" if backfilled else ""),
         reader=event.device,
         door=door,
         person=_person(p, event),
