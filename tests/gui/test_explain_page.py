@@ -62,7 +62,7 @@ def test_show_code_and_related_links(page):
     assert page.domain_box.currentData() is None
     text = html_text(page)
     for part in ("What happened", "What to do", "For technicians", "Likely causes",
-                 "Device connection failed Device connection failed", "Related codes"):
+                 "Device connection failed", "Related codes"):
         assert part in text
     assert f"{LINK_SCHEME}:cloud_api/5305" in page.detail.toHtml()
     page.detail.anchorClicked.emit(QUrl(f"{LINK_SCHEME}:cloud_api/5305"))
@@ -114,3 +114,21 @@ def test_window_banner_explain_button_opens_the_page(session, qtbot):
     assert page.current_key() == ("cloud_api", "5310")
     window.show_explanation("reader_event_error", "17")
     assert page.current_key() == ("reader_event_error", "17")
+
+
+def test_the_language_box_shows_its_words_whole_in_portuguese(page, qtbot):
+    """Issue 11: "Idioma: o das Configurações" was cut off."""
+    page.ctx.settings.language = "pt-BR"
+    page._apply_language()
+    box = page.language_box
+    qtbot.waitUntil(lambda: box.currentText().startswith("Idioma"), timeout=2000)
+    qtbot.wait(50)
+    needed = box.fontMetrics().horizontalAdvance(box.currentText())
+    assert box.width() >= needed + 20, (box.width(), needed)  # room for the arrow too
+
+
+def test_vendor_text_said_once_when_its_two_halves_are_the_same(page):
+    page.show_code("encoder", "5310")
+    text = page.detail.toPlainText()
+    assert "Device connection failed" in text
+    assert "Device connection failed Device connection failed" not in text

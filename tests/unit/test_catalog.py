@@ -261,3 +261,23 @@ def test_shipped_catalog_is_loaded_once():
     cat = load_catalog()
     assert load_catalog() is cat
     assert cat.lookup("BreakIn")[0].severity == "alarm"
+
+
+def test_technician_advice_can_differ_per_operating_system(tmp_path):
+    """Issue 11: Device Manager is Windows advice; Linux and macOS get their own."""
+    from app.catalog.model import PLATFORMS, current_platform
+
+    bad = entry("5310", "A", "A", "A", causes=["c"])
+    bad["i18n"]["en"]["technician_action"] = {"windows": "Device Manager", "linux": "dmesg"}
+    write(tmp_path, "x.json", "encoder", [bad])
+    with pytest.raises(CatalogError, match="per platform"):
+        load_directory(tmp_path)
+
+    real = load_catalog().get("encoder", "5310")
+    texts = {p: real.text("en").technician_for(p) for p in PLATFORMS}
+    assert "Device Manager" in texts["windows"]
+    assert "Device Manager" not in texts["linux"] and "dialout" in texts["linux"]
+    assert "Device Manager" not in texts["macos"]
+    assert real.text("en").technician_action == texts[current_platform()]
+    cloud = load_catalog().get("cloud_api", "5310").text("en").technician_action
+    assert "Device Manager" not in cloud  # the cloud's card issuer is not on this PC

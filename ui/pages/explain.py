@@ -91,6 +91,10 @@ class ExplainPage(QWidget):
         self.domain_box.setAccessibleName("Domain")
         self.language_box = QComboBox()
         self.language_box.setAccessibleName("Language")
+        # Its first item's words change with the language ("Idioma: o das Configurações"
+        # is longer than "Language: as in Settings"): the box grows to show them whole.
+        for box in (self.domain_box, self.language_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         row.addWidget(self.search_box, 1)
         row.addWidget(self.domain_box)
         row.addWidget(self.language_box)
@@ -154,6 +158,7 @@ class ExplainPage(QWidget):
         self.heading.setText(f"<h2>{html.escape(words['heading'])}</h2>")
         self.search_box.setPlaceholderText(words["search"])
         self.language_box.setItemText(0, words["follow"])
+        self.language_box.updateGeometry()
         self.results.setHeaderLabels([words["code"], words["title"], words["domain"]])
         self._fill_domains(lang)
         self.refresh()
@@ -186,7 +191,7 @@ class ExplainPage(QWidget):
             item = QTreeWidgetItem([entry.code, entry.text(lang).title,
                                     domain_name(lang, entry.domain)])
             item.setData(0, KEY_ROLE, entry.key)
-            item.setToolTip(1, entry.vendor_text)
+            item.setToolTip(1, entry.vendor_text_shown)
             items.append(item)
         self.results.addTopLevelItems(items)
         self.results.setUpdatesEnabled(True)
@@ -280,7 +285,7 @@ def render_entry(entry: Entry, lang: str, catalog: Catalog | None = None) -> str
         parts.append(f"<h3>{esc(heading(lang, 'causes'))}</h3><ol>{items}</ol>")
     symbol = f" <i>({esc(entry.vendor_symbol)})</i>" if entry.vendor_symbol else ""
     parts.append(f"<h3>{esc(heading(lang, 'vendor_text'))}</h3>"
-                 f"<p><code>{esc(entry.vendor_text)}</code>{symbol}</p>")
+                 f"<p><code>{esc(entry.vendor_text_shown)}</code>{symbol}</p>")
     if entry.related:
         links = []
         for code in entry.related:
