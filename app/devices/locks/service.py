@@ -1,0 +1,257 @@
+"""``LockService``: the commissioning capability as one part the composition root owns.
+
+Everything it needs is passed in (the runtime's loop thread and bus, the secret store,
+the radio, the plan store, the cloud's room directory and Bluetooth-key providers, the
+site's time zone); nothing is global. Every public method may be called from any thread
+and returns a ``concurrent.futures.Future`` (cancel it to Cancel); the work runs on the
+loop thread, one door at a time. Lock events go on the bus as ``DeviceEvent``s
+(kind ``lock``), so the event store keeps them and the Monitor shows them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import zlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from app.devices.locks.advert import Sighting, format_mac
+from app.devices.locks.commission import (
+    ACTIONS,
+    DoorResult,
+    StepCallback,
+    StepResult,
+    failed_before_start,
+    run_door,
+)
+from app.devices.locks.driver import DoorContext, TokenProvider
+from app.devices.locks.errors import lock_error
+from app.devices.locks.keys import LockKeys
+from app.devices.locks.plan import PlanStore, doors_from_directory
+from app.devices.locks.profiles import LockProfile, Timings, profile_by_id, shipped_profiles
+from app.devices.locks.radio import Radio
+from app.devices.locks.scan import find, rank, scan
+from app.domain.errors import KeyDeskError
+from app.domain.events import ConnectionState, DeviceEvent, DeviceStateChanged
+from app.runtime.bus import EventBus
+from app.runtime.loop_thread import LoopThread
+
+log = logging.getLogger(__name__)
+
+SOURCE = "locks"
+# Async callable returning the cloud's room directory (list of Building), or None.
+DirectoryProvider = Callable[[], Awaitable[list[Any] | None]]
+
+
+@dataclass
+class LockServiceConfig:
+    technician: str = ""
+    timezone: str = "UTC"  # the site's zone: locks keep its local wall time
+    hotel: int = 1  # hotel number written to hotel-data locks
+    scan_seconds: float = 4.0  # how long "find this door's lock" scans
+    timings: Timings | None = None  # overrides every profile's (tests, slow sites)
+    profiles: tuple[LockProfile, ...] = field(default_factory=shipped_profiles)
+
+
+def technician_uid(name: str) -> int:
+    """A stable number for the technician (written in the lock's log with each opening)."""
+    return zlib.crc32(name.encode("utf-8")) & 0x7FFFFFFF or 1
+
+
+def room_numbers(label: str) -> tuple[int, int]:
+    """Building and floor as numbers from ``BUILDING-FLOOR-ROOM`` (0 when not numeric)."""
+    parts = label.split("-")
+    nums = [int(p) if p.isdigit() else 0 for p in parts[:2]] + [0, 0]
+    return nums[0], nums[1]
+
+
+class LockService:
+    def __init__(self, loop: LoopThread, bus: EventBus, keys: LockKeys, radio: Radio, *,
+                 plan: PlanStore | None = None, directory: DirectoryProvider | None = None,
+                 token: TokenProvider | None = None,
+                 config: LockServiceConfig | None = None) -> None:
+        self.loop = loop
+        self.bus = bus
+        self.keys = keys
+        self.radio = radio
+        self.plan = plan
+        self.directory = directory
+        self.token = token
+        self.config = config or LockServiceConfig()
+        self._directory_rooms: dict[str, str] | None = None
+        self._current: concurrent.futures.Future[Any] | None = None
+        self.last_sightings: dict[str, Sighting] = {}
+
+    # -- time and identity ---------------------------------------------------------------
+    def site_now(self) -> datetime:
+        return datetime.now(ZoneInfo(self.config.timezone)).replace(tzinfo=None)
+
+    # -- rooms ---------------------------------------------------------------------------
+    async def _rooms_by_mac(self) -> dict[str, str]:
+        rooms: dict[str, str] = {}
+        if self._directory_rooms is None and self.directory is not None:
+            try:
+                buildings = await self.directory()
+            except KeyDeskError as exc:
+                log.warning("room directory not available: %s", exc)
+                buildings = None
+            if buildings is not None:
+                self._directory_rooms = {d.mac: d.room for d in doors_from_directory(buildings)}
+        rooms.update(self._directory_rooms or {})
+        if self.plan is not None:
+            rooms.update(await asyncio.to_thread(self.plan.rooms_by_mac))
+        return rooms
+
+    async def _mac_for_room(self, room: str) -> str:
+        if self.plan is not None:
+            door = await asyncio.to_thread(self.plan.door, room)
+            if door is not None:
+                return door.mac
+        for mac, label in (await self._rooms_by_mac()).items():
+            if label == room:
+                return mac
+        raise lock_error("room-unknown", f"{room} is in neither the plan nor the directory")
+
+    def _match(self, sightings: list[Sighting], rooms: dict[str, str]) -> list[Sighting]:
+        for s in sightings:
+            s.room = rooms.get(s.mac, "")
+            s.known = bool(s.room)
+        return sightings
+
+    # -- public API (any thread) ---------------------------------------------------------
+    def scan(self, seconds: float = 4.0,
+             on_sighting: Callable[[Sighting], None] | None = None
+             ) -> concurrent.futures.Future[list[Sighting]]:
+        return self.loop.submit(self.scan_async(seconds, on_sighting))
+
+    async def scan_async(self, seconds: float,
+                         on_sighting: Callable[[Sighting], None] | None = None
+                         ) -> list[Sighting]:
+        rooms = await self._rooms_by_mac()
+
+        def seen(s: Sighting) -> None:
+            s.room = rooms.get(s.mac, "")
+            s.known = bool(s.room)
+            self.last_sightings[s.mac or s.address] = s
+            if on_sighting is not None:
+                on_sighting(s)
+
+        found = await scan(self.radio, self.config.profiles, seconds, on_sighting=seen)
+        return rank(self._match(found, rooms))
+
+    def run(self, action: str = "commission", *, room: str | None = None,
+            mac: str | None = None, on_step: StepCallback | None = None
+            ) -> concurrent.futures.Future[DoorResult]:
+        """Run ``action`` (commission / info / open / clock / log) on a door, found by its
+        room or its MAC. Cancel the returned future to stop it."""
+        if action not in ACTIONS:
+            raise ValueError(f"unknown action {action!r}")
+        if self._current is not None and not self._current.done():
+            future: concurrent.futures.Future[DoorResult] = concurrent.futures.Future()
+            future.set_exception(lock_error("busy", "one door at a time"))
+            return future
+        future = self.loop.submit(self.run_async(action, room=room, mac=mac, on_step=on_step))
+        self._current = future
+        return future
+
+    def cancel(self) -> bool:
+        current = self._current
+        return current is not None and current.cancel()
+
+    @property
+    def busy(self) -> bool:
+        return self._current is not None and not self._current.done()
+
+    # -- the door ------------------------------------------------------------------------
+    async def run_async(self, action: str, *, room: str | None = None, mac: str | None = None,
+                        on_step: StepCallback | None = None) -> DoorResult:
+        cfg = self.config
+        rooms = await self._rooms_by_mac()
+        if mac is None and room is None:
+            raise ValueError("a door is found by its room or its MAC")
+        mac = format_mac(mac) if mac else await self._mac_for_room(room or "")
+        room = room or rooms.get(mac, "")
+        technician = cfg.technician or "technician"
+        try:
+            sighting = self.last_sightings.get(mac)
+            if sighting is None or sighting.device is None:
+                sighting = await find(self.radio, cfg.profiles, mac, cfg.scan_seconds)
+            else:
+                self.last_sightings.pop(mac, None)  # a sighting is used once: re-scan next
+            profile = profile_by_id(sighting.profile_id, cfg.profiles)
+        except KeyDeskError as exc:
+            result = failed_before_start(room, mac, None, technician, action, exc)
+            await self._finished(result)
+            return result
+        building, floor = room_numbers(room)
+        ctx = DoorContext(mac, self.keys, self.site_now, technician_uid(technician),
+                          cfg.hotel, building, floor, self.token)
+        self._state(ConnectionState.CONNECTING, mac)
+
+        def step_done(result: DoorResult, step: StepResult) -> None:
+            self._publish_step(result, step)
+            if on_step is not None:
+                on_step(result, step)
+
+        partial: list[DoorResult] = []
+        try:
+            result = await run_door(sighting, profile, self.radio, ctx, room=room,
+                                    technician=technician, action=action, timings=cfg.timings,
+                                    on_step=step_done, partial=partial)
+        except asyncio.CancelledError:
+            if partial:  # tell what the lock was left with, keep it in the plan
+                await asyncio.shield(self._finished(partial[0]))
+            raise
+        await self._finished(result)
+        return result
+
+    async def _finished(self, result: DoorResult) -> None:
+        self._state(ConnectionState.DISCONNECTED, result.mac, result.outcome)
+        if self.plan is not None and result.room:
+            if await asyncio.to_thread(self.plan.door, result.room) is not None:
+                await asyncio.shield(asyncio.to_thread(self.plan.record, result))
+        severity = {"failed": "error", "revisit": "warning"}.get(result.outcome, "info")
+        self.bus.publish(DeviceEvent(
+            f"lock:{result.mac}", kind="lock", code=f"door.{result.outcome or 'done'}",
+            payload={"device": result.mac, "user": result.technician, "room": result.room,
+                     "action": result.action, "outcome": result.outcome,
+                     "reason": result.reason, "battery": result.battery,
+                     "firmware": result.firmware, "lock_state": result.lock_state},
+            severity=severity))
+
+    def _publish_step(self, result: DoorResult, step: StepResult) -> None:
+        payload: dict[str, Any] = {"device": result.mac, "user": result.technician,
+                                   "room": result.room, "step": step.name,
+                                   "status": step.status, "reason": step.code,
+                                   "detail": step.detail}
+        if step.name == "connect" and step.status == "done":
+            self._state(ConnectionState.CONNECTED, result.mac)
+        if step.name == "open" and step.status == "done":
+            payload["granted"] = True
+            when = step.data.get("time")
+            if when:
+                payload["lock_time"] = when
+        severity = {"failed": "error", "warning": "warning"}.get(step.status, "info")
+        self.bus.publish(DeviceEvent(f"lock:{result.mac}", kind="lock",
+                                     code=f"step.{step.name}.{step.status}", payload=payload,
+                                     severity=severity))
+
+    def _state(self, state: ConnectionState, mac: str, detail: str = "") -> None:
+        self.bus.publish(DeviceStateChanged(SOURCE, kind="lock", state=state,
+                                            detail=f"{mac} {detail}".strip()))
+
+    # -- the plan ------------------------------------------------------------------------
+    def import_directory(self) -> concurrent.futures.Future[int]:
+        async def go() -> int:
+            if self.plan is None or self.directory is None:
+                raise lock_error("plan-file", "no plan store or no cloud directory configured")
+            buildings = await self.directory()
+            doors = doors_from_directory(buildings or [])
+            self._directory_rooms = {d.mac: d.room for d in doors}
+            return await asyncio.to_thread(self.plan.import_doors, doors)
+        return self.loop.submit(go())
