@@ -15,9 +15,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app.demo import DemoEnvironment, start_demo
-from app.devices.encoder.service import EncoderService
 from app.runtime import Runtime
-from app.settings import SecretStore, Settings, SettingsStore
+from app.services import open_desk
+from app.settings import LoadReport, SecretStore, Settings, SettingsStore
 from ui.bridge import Bridge
 from ui.context import UiContext
 from ui.gc_guard import QtThreadGarbageCollector
@@ -41,27 +41,48 @@ def ensure_qapp(offscreen: bool = False) -> QApplication:
 
 
 class KeyDeskSession:
-    def __init__(self, *, demo: bool = False, settings_store: SettingsStore | None = None) -> None:
-        self.runtime = Runtime().start()
-        self.demo: DemoEnvironment | None = start_demo(self.runtime) if demo else None
-        store = settings_store or SettingsStore()
-        settings: Settings = self.demo.settings if self.demo else store.load()
-        secrets: SecretStore = self.demo.secrets if self.demo else SecretStore()
-        self.bridge = Bridge(self.runtime.bus)
-        self.ctx = UiContext(self.runtime, self.bridge, settings, store, secrets, self.demo)
-        self.ctx.encoder = self._encoder_service()
-        self.window = MainWindow(self.ctx)
-        self._gc = QtThreadGarbageCollector()  # Qt objects die on the Qt thread only
-        self._closed = False
+    """Runtime, (demo simulators), the desk's services, the bridge and the window.
 
-    def _encoder_service(self) -> EncoderService:
-        """The demo's shared service (the self-test uses it too), or one of our own."""
-        shared = self.demo.simulators.get("encoder_service") if self.demo else None
-        if shared is not None:
-            return shared
-        service = EncoderService(self.runtime, self.ctx.settings, self.ctx.secrets)
-        self.runtime.add_cleanup(service.stop)
-        return service
+    The desk's devices are watched from the start, whichever pages exist: the encoder (its
+    card events are stored) and every configured reader.
+    """
+
+    def __init__(self, *, demo: bool = False, settings_store: SettingsStore | None = None) -> None:
+        store = settings_store or SettingsStore()
+        # Read before any thread starts; a damaged file is reported, never raised.
+        self.settings_report: LoadReport | None = None if demo else store.load_report()
+        self._closed = False
+        self.runtime = Runtime().start()
+        try:
+            self.demo: DemoEnvironment | None = start_demo(self.runtime) if demo else None
+            settings: Settings = (
+                self.demo.settings if self.demo is not None
+                else self.settings_report.settings if self.settings_report is not None
+                else Settings()
+            )
+            secrets: SecretStore = self.demo.secrets if self.demo else SecretStore()
+            self.services = open_desk(self.runtime, settings, secrets)
+            self.bridge = Bridge(self.runtime.bus)
+            self.ctx = UiContext(self.services, self.bridge, store, self.demo)
+            self.services.start_encoder()
+            readers_error = self._start_readers()
+            self.window = MainWindow(self.ctx)
+            self._gc = QtThreadGarbageCollector()  # Qt objects die on the Qt thread only
+        except BaseException:
+            # A start-up failure must end the process, not leave it hanging on our threads.
+            self.runtime.shutdown()
+            raise
+        for problem in (self.services.events_error, readers_error):
+            if problem is not None:
+                self.ctx.report_error(problem)
+
+    def _start_readers(self) -> Exception | None:
+        try:
+            self.services.start_readers()
+        except Exception as exc:  # the window still opens; the banner says why
+            log.exception("reader monitoring did not start")
+            return exc
+        return None
 
     def close(self) -> bool:
         """Close the window and stop every thread; True when all stopped in time."""
@@ -83,8 +104,9 @@ class KeyDeskSession:
 def run_window(demo: bool) -> int:
     app = ensure_qapp()
     session = KeyDeskSession(demo=demo)
-    session.window.show()
-    app.aboutToQuit.connect(session.close)
-    code = app.exec()
-    session.close()
-    return code
+    try:
+        session.window.show()
+        app.aboutToQuit.connect(session.close)
+        return app.exec()
+    finally:
+        session.close()
