@@ -16,8 +16,9 @@ What it owns, and who started it:
 - ``readers``: reader monitoring, started by :meth:`start_readers` (the window).
 - :meth:`cloud` and :meth:`reader_desk`: the cloud and reader desks over the *current*
   settings and secrets (so edited Settings apply at once), recording into ``audit``.
-- Bluetooth locks: ``ble13`` adds ``locks: LockService`` here (built in :func:`open_desk`
-  like ``encoder``, started by a ``start_locks()``), and nowhere else.
+- ``locks``: the one ``LockService`` (Bluetooth commissioning), built here over the
+  settings (radio, technician, site time zone) and the cloud desk (room directory,
+  Bluetooth keys); :meth:`start_locks` opens its site plan store.
 
 Shutdown is the runtime's: each part registers its cleanup when it is built or started.
 """
@@ -37,6 +38,7 @@ from app.cloud.credentials import CloudCredentials, from_settings
 from app.cloud.desk import CloudDesk
 from app.devices.encoder.service import EncoderService
 from app.devices.encoder.trace import SerialTrace
+from app.devices.locks.service import LockService, build_lock_service
 from app.domain.events import DeviceEvent
 from app.runtime import Runtime
 from app.settings import SecretStore, Settings
@@ -56,6 +58,7 @@ class DeskServices:
     events: EventStore | None  # None only when the file could not open (events_error says why)
     audit: AuditLog
     encoder: EncoderService
+    locks: LockService | None = None  # set by open_desk
     events_error: Exception | None = None
     readers: ReaderMonitor | None = None  # set by start_readers()
     who: str | None = None  # the operator named in the audit trail (default: OS login)
@@ -74,6 +77,12 @@ class DeskServices:
                 self.runtime, self.settings, self.secrets, store=self.events, **options
             )
         return self.readers
+
+    def start_locks(self, plan_path: Path | None = None) -> LockService:
+        """The lock service with its site plan store open (idempotent)."""
+        assert self.locks is not None
+        self.locks.open_plan(plan_path, cleanup=self.runtime.add_cleanup)
+        return self.locks
 
     # -- desks over the current settings -------------------------------------------------
     def cloud(self) -> CloudDesk:
@@ -128,7 +137,9 @@ def open_desk(
         runtime.add_cleanup(events.close)  # after the parts below stop: registered first
         events.attach(runtime.bus)
     encoder = EncoderService(runtime, settings, secrets, audit=audit, trace=encoder_trace)
-    return DeskServices(
+    services = DeskServices(
         runtime, settings, secrets, events, audit, encoder, events_error=events_error,
         who=who, cloud_credentials=cloud_credentials, cloud_policy=cloud_policy,
     )
+    services.locks = build_lock_service(runtime, settings, secrets, services.cloud)
+    return services

@@ -94,76 +94,44 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 # -- composition -----------------------------------------------------------------------
 
-def _cloud(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """The cloud desk when one is configured (or --demo-account), else None."""
-    if args.no_cloud:
-        return None
-    from app.cli.cloud_cmd import credentials
-    from app.cloud.desk import CloudDesk
-
-    ns = argparse.Namespace(demo_account=args.demo_account, url=args.url)
-    creds = credentials(ns)
-    if not args.demo_account and not creds.account_sid:
-        return None
-    return CloudDesk(creds, None, who=args.technician)
-
-
-def _services(args: argparse.Namespace, runtime):  # type: ignore[no-untyped-def]
+def _execute(args: argparse.Namespace, run: Callable[..., int]) -> int:
+    """Build the desk (the window's DeskServices), tune its lock service to the options,
+    run the action."""
     from dataclasses import replace
 
-    from app.devices.locks.keys import LockKeys
-    from app.devices.locks.plan import PlanStore
+    from app.cli.cloud_cmd import credentials
+    from app.cli.desk import command_desk
+    from app.cli.settings_notice import load_settings
     from app.devices.locks.radio import Radio
-    from app.devices.locks.service import LockService, LockServiceConfig
-    from app.settings import SecretStore, SettingsStore
 
-    settings = SettingsStore().load()
-    sim = args.sim or os.environ.get("KEYDESK_LOCK_SIM") or settings.lock_sim_address
-    plan = PlanStore(args.plan) if args.plan else PlanStore()
-    runtime.add_cleanup(plan.close)
-    desk = _cloud(args)
-    directory = token = None
-    if desk is not None:
-        async def directory():  # type: ignore[no-redef]
-            return await desk.rooms()
-
-        mobile = desk.creds.creator_mobile or "13800138000"
-
-        async def token(mac: str) -> str:  # type: ignore[no-redef]
-            key = await desk.bluetooth_key(mobile, mac.replace(":", ""),
-                                           desk.creds.creator_area_code or "86")
-            return key.ble_str
-
-    timezone = (desk.creds.timezone if desk is not None else "") or settings.cloud_timezone
-    config = LockServiceConfig(technician=args.technician or settings.lock_technician
-                               or os.environ.get("USER", "") or "technician",
-                               timezone=timezone or "UTC", scan_seconds=args.seconds)
-    if args.timeout:
-        from app.devices.locks.profiles import shipped_profiles
-
-        base = shipped_profiles()[0].timings
-        config.timings = replace(base, reply_timeout=args.timeout,
-                                 connect_timeout=max(args.timeout, 2.0))
-    if desk is not None and desk.creds.community_no.isdigit():
-        config.hotel = int(desk.creds.community_no) % (1 << 24) or 1
-    service = LockService(runtime.loop, runtime.bus, LockKeys(SecretStore()), Radio(sim or ""),
-                          plan=plan, directory=directory, token=token, config=config)
-    return service, plan
-
-
-def _execute(args: argparse.Namespace, run: Callable[..., int]) -> int:
-    from app.runtime import Runtime
-
-    runtime = Runtime().start()
     try:
-        service, plan = _services(args, runtime)
-        return int(run(args, service, plan) or 0)
+        settings = load_settings()
+        creds = None if args.no_cloud else credentials(
+            argparse.Namespace(demo_account=args.demo_account, url=args.url), settings)
+        with command_desk(settings, who=args.technician,
+                          cloud_credentials=(lambda: creds) if creds else None) as services:
+            service = services.start_locks(args.plan)
+            sim = args.sim or os.environ.get("KEYDESK_LOCK_SIM") or settings.lock_sim_address
+            service.radio = Radio(sim or "")
+            cfg = service.config
+            cfg.technician = (args.technician or settings.lock_technician
+                              or os.environ.get("USER", "") or "technician")
+            cfg.scan_seconds = args.seconds
+            if creds is not None and creds.account_sid:
+                cfg.timezone = creds.timezone or cfg.timezone
+                if creds.community_no.isdigit():
+                    cfg.hotel = int(creds.community_no) % (1 << 24) or 1
+            if args.no_cloud or creds is None:
+                service.directory = service.token = None
+            if args.timeout:
+                base = cfg.profiles[0].timings
+                cfg.timings = replace(base, reply_timeout=args.timeout,
+                                      connect_timeout=max(args.timeout, 2.0))
+            return int(run(args, service, service.plan) or 0)
     except KeyDeskError as exc:
         return fail(exc, args.json)
     except BrokenPipeError:
         return 0
-    finally:
-        runtime.shutdown()
 
 
 def _wait(future, args: argparse.Namespace, extra: float = 60.0):  # type: ignore[no-untyped-def]

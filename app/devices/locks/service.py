@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -40,6 +41,7 @@ from app.domain.errors import KeyDeskError
 from app.domain.events import ConnectionState, DeviceEvent, DeviceStateChanged
 from app.runtime.bus import EventBus
 from app.runtime.loop_thread import LoopThread
+from app.settings.secrets import SecretStoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -246,6 +248,16 @@ class LockService:
                                             detail=f"{mac} {detail}".strip()))
 
     # -- the plan ------------------------------------------------------------------------
+    def open_plan(self, path: Path | None = None, *, cleanup: Callable[[Callable[[], None]],
+                                                                       None] | None = None
+                  ) -> PlanStore:
+        """Open the site plan store (idempotent); ``cleanup`` registers its closing."""
+        if self.plan is None:
+            self.plan = PlanStore(path)
+            if cleanup is not None:
+                cleanup(self.plan.close)
+        return self.plan
+
     def import_directory(self) -> concurrent.futures.Future[int]:
         async def go() -> int:
             if self.plan is None or self.directory is None:
@@ -255,3 +267,43 @@ class LockService:
             self._directory_rooms = {d.mac: d.room for d in doors}
             return await asyncio.to_thread(self.plan.import_doors, doors)
         return self.loop.submit(go())
+
+
+def build_lock_service(runtime: Any, settings: Any, secrets: Any,
+                       cloud: Callable[[], Any] | None = None) -> LockService:
+    """The lock service over ``settings`` (radio, technician, site time zone) with the
+    cloud desk factory ``cloud`` for the room directory and the Bluetooth keys (used
+    only when the cloud account is configured). The plan store is opened by
+    :meth:`LockService.open_plan`."""
+
+    def configured() -> Any | None:
+        if cloud is None:
+            return None
+        try:
+            desk = cloud()
+        except SecretStoreUnavailable:
+            return None  # no keyring, so no cloud token: the plan's rooms still work
+        return desk if desk.creds.account_sid else None
+
+    async def directory() -> list[Any] | None:
+        desk = configured()
+        return None if desk is None else await desk.rooms()
+
+    async def token(mac: str) -> str:
+        desk = configured()
+        if desk is None:
+            raise lock_error("no-cloud", "no lock cloud account is configured")
+        creds = desk.creds
+        key = await desk.bluetooth_key(creds.creator_mobile or "13800138000",
+                                       mac.replace(":", ""), creds.creator_area_code or "86")
+        return key.ble_str
+
+    hotel = 1
+    community = getattr(settings, "cloud_community_no", "")
+    if community.isdigit():
+        hotel = int(community) % (1 << 24) or 1
+    config = LockServiceConfig(technician=settings.lock_technician,
+                               timezone=settings.cloud_timezone or "UTC", hotel=hotel)
+    return LockService(runtime.loop, runtime.bus, LockKeys(secrets),
+                       Radio(settings.lock_sim_address), directory=directory, token=token,
+                       config=config)

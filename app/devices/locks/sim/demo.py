@@ -33,6 +33,6 @@ def start(env: Any) -> None:
     address = server.start()
     env.runtime.add_cleanup(server.stop)
     env.endpoints["locks"] = address
-    env.simulators["locks"] = server
+    env.locks = server
     env.settings.lock_sim_address = address
     env.settings.lock_technician = DEMO_TECHNICIAN
