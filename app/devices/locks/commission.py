@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from app.devices.locks import texts
 from app.devices.locks.advert import Sighting
 from app.devices.locks.driver import DoorContext, LockDriver, Opening, opening_in_log
 from app.devices.locks.errors import lock_error
@@ -60,10 +61,18 @@ class StepResult:
     detail: str = ""
     data: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
+    note: str = ""  # what it did, as a key of app.devices.locks.texts ("note_<key>")
+    args: dict[str, Any] = field(default_factory=dict)  # the note's values
+
+    def say(self, note: str, **args: Any) -> None:
+        """Set the note (shown translated) and the English detail (for logs, support)."""
+        self.note, self.args = note, args
+        self.detail = texts.note(note, "en", **args)
 
     def to_dict(self) -> dict[str, Any]:
         return {"step": self.name, "status": self.status, "code": self.code,
-                "detail": self.detail, "data": self.data, "seconds": round(self.seconds, 3)}
+                "detail": self.detail, "note": self.note, "args": self.args,
+                "data": self.data, "seconds": round(self.seconds, 3)}
 
 
 @dataclass
@@ -167,64 +176,74 @@ async def run_door(sighting: Sighting, profile: LockProfile, radio: Radio, ctx: 
             result.battery = ident.battery if ident.battery is not None else sighting.battery
             step.data = ident.to_dict()
             step.data["battery"] = result.battery
+            battery = f"{result.battery} %" if result.battery is not None else "?"
+            step.say("identified", model=result.model or "?", firmware=result.firmware or "?",
+                     battery=battery)
             if result.battery is not None and result.battery <= LOW_BATTERY:
                 step.status, step.code = WARNING, "low-battery"
-                step.detail = f"battery at {result.battery} %"
+                step.say("low_battery", battery=result.battery)
         elif name == "initialise":
-            text = await driver.initialise()
-            if text is None:
-                step.status, step.detail = SKIPPED, "this lock family needs no initialisation"
-            else:
-                step.detail = text
-        elif name == "login":
-            text = await driver.login()
-            if text is None:
-                step.status, step.detail = SKIPPED, "this lock family has no admin login"
-            else:
-                step.detail = text
-        elif name == "room":
-            text = await driver.tie_room()
-            if text is None:
+            done = await driver.initialise()
+            if done is None:
                 step.status = SKIPPED
-                step.detail = "this lock has no room data: the directory ties its MAC to the room"
+                step.say("no_init")
             else:
-                step.detail = text
+                step.say(done)
+        elif name == "login":
+            done = await driver.login()
+            if done is None:
+                step.status = SKIPPED
+                step.say("no_login")
+            else:
+                step.say(done)
+        elif name == "room":
+            tied = await driver.tie_room()
+            if tied is None:
+                step.status = SKIPPED
+                step.say("no_room_data")
+            else:
+                step.data = dict(tied)
+                step.say("room_tied", **tied)
         elif name == "clock":
             clock = await driver.set_clock()
             if clock is None:
                 step.status = SKIPPED
-                step.detail = "this lock family keeps no clock KeyDesk can set"
+                step.say("no_clock")
             else:
                 step.data = clock.to_dict()
                 result.drift_before, result.drift_after = clock.drift_before, clock.drift_after
+                step.say("clock_set", before=clock.drift_before or 0.0, after=clock.drift_after)
                 if abs(clock.drift_after) > DRIFT_TOLERANCE:
                     step.status, step.code = WARNING, "clock-drift"
-                    step.detail = f"still {clock.drift_after:+.0f} s off after setting it"
+                    step.say("clock_drift", after=clock.drift_after)
         elif name == "open":
             opening = await driver.open()
             if opening is None:
                 step.status, step.code = SKIPPED, "cannot-open"
-                step.detail = "prove it with a guest card encoded at the desk"
+                step.say("cannot_open")
             else:
                 step.data = opening.to_dict()
+                if opening.when is not None:
+                    step.say("opened", time=opening.when.strftime("%Y-%m-%d %H:%M:%S"))
+                else:
+                    step.say("opened_token")
         elif name == "log":
             records = await driver.read_log()
             if records is None:
                 step.status = SKIPPED
-                step.detail = ("this lock family's log is read from the cloud (Door log tab)"
-                               if profile.open == "cloud_token"
-                               else "this lock family keeps no log KeyDesk can read")
+                step.say("log_in_cloud" if profile.open == "cloud_token" else "no_log")
             else:
                 step.data = {"records": len(records),
                              "newest": [r.to_dict() for r in records[:5]]}
+                step.say("records", count=len(records))
                 if opening is not None and opening.when is not None:
                     found = opening_in_log(records, opening)
                     if found is None:
                         step.status, step.code = WARNING, "open-not-logged"
-                        step.detail = "the opening is not in the lock's log"
+                        step.say("not_logged")
                     else:
                         step.data["opening"] = found.to_dict()
-                        step.detail = f"the opening is in the log at {found.when.isoformat()}"
+                        step.say("in_log", time=found.when.strftime("%Y-%m-%d %H:%M:%S"))
         return step
 
     try:
@@ -243,7 +262,7 @@ async def run_door(sighting: Sighting, profile: LockProfile, radio: Radio, ctx: 
             report(step)
     except asyncio.CancelledError:
         if current is not None:
-            current.detail = "cancelled by the technician"
+            current.say("cancelled")
             report(current)
         result.lock_state = lock_state(ctx.notes, result.steps)
         _finish(result)

@@ -114,13 +114,15 @@ class LockDriver:
         return raw[0] if raw and raw[0] <= 100 else None
 
     async def initialise(self) -> str | None:
+        """What was done, as a note key of ``texts`` ("initialised", "already", ...)."""
         return None  # nothing to initialise on a standard lock
 
     async def login(self) -> str | None:
         """Prove to the lock that we are its administrator (families that need it)."""
         return None
 
-    async def tie_room(self) -> str | None:
+    async def tie_room(self) -> dict[str, int] | None:
+        """The room data written (hotel, building, floor), None when the family has none."""
         return None
 
     async def set_clock(self) -> ClockResult | None:

@@ -38,7 +38,7 @@ from app.devices.locks.profiles import LockProfile, Timings, profile_by_id, ship
 from app.devices.locks.radio import Radio
 from app.devices.locks.scan import find, rank, scan
 from app.domain.errors import KeyDeskError
-from app.domain.events import ConnectionState, DeviceEvent, DeviceStateChanged
+from app.domain.events import BusEvent, ConnectionState, DeviceEvent, DeviceStateChanged
 from app.runtime.bus import EventBus
 from app.runtime.loop_thread import LoopThread
 from app.settings.secrets import SecretStoreUnavailable
@@ -46,6 +46,15 @@ from app.settings.secrets import SecretStoreUnavailable
 log = logging.getLogger(__name__)
 
 SOURCE = "locks"
+FRESH_SIGHTING = 5.0  # seconds a scanned device may be connected to without a new scan
+SIGHTING_EVERY = 0.5  # seconds between two LockSighted events of one lock (bounded traffic)
+
+
+@dataclass(frozen=True)
+class LockSighted(BusEvent):
+    """A lock seen while scanning (for live lists; not stored: it is not a lock event)."""
+
+    sighting: Sighting
 # Async callable returning the cloud's room directory (list of Building), or None.
 DirectoryProvider = Callable[[], Awaitable[list[Any] | None]]
 
@@ -88,6 +97,7 @@ class LockService:
         self._directory_rooms: dict[str, str] | None = None
         self._current: concurrent.futures.Future[Any] | None = None
         self.last_sightings: dict[str, Sighting] = {}
+        self._seen_at: dict[str, float] = {}  # loop time of each last sighting
 
     # -- time and identity ---------------------------------------------------------------
     def site_now(self) -> datetime:
@@ -135,13 +145,20 @@ class LockService:
                          on_sighting: Callable[[Sighting], None] | None = None
                          ) -> list[Sighting]:
         rooms = await self._rooms_by_mac()
+        loop = asyncio.get_running_loop()
+        last_sent: dict[str, float] = {}
 
         def seen(s: Sighting) -> None:
             s.room = rooms.get(s.mac, "")
             s.known = bool(s.room)
-            self.last_sightings[s.mac or s.address] = s
+            key = s.mac or s.address
+            self.last_sightings[key] = s
+            self._seen_at[key] = loop.time()
             if on_sighting is not None:
                 on_sighting(s)
+            if loop.time() - last_sent.get(key, -1e9) >= SIGHTING_EVERY:
+                last_sent[key] = loop.time()
+                self.bus.publish(LockSighted(SOURCE, sighting=s))
 
         found = await scan(self.radio, self.config.profiles, seconds, on_sighting=seen)
         return rank(self._match(found, rooms))
@@ -180,11 +197,11 @@ class LockService:
         room = room or rooms.get(mac, "")
         technician = cfg.technician or "technician"
         try:
-            sighting = self.last_sightings.get(mac)
-            if sighting is None or sighting.device is None:
+            sighting = self.last_sightings.pop(mac, None)  # a sighting is used once
+            age = asyncio.get_running_loop().time() - self._seen_at.pop(mac, -1e9)
+            if sighting is None or sighting.device is None or age > FRESH_SIGHTING:
+                # Connect with a device from a scan just now (BlueZ forgets older ones).
                 sighting = await find(self.radio, cfg.profiles, mac, cfg.scan_seconds)
-            else:
-                self.last_sightings.pop(mac, None)  # a sighting is used once: re-scan next
             profile = profile_by_id(sighting.profile_id, cfg.profiles)
         except KeyDeskError as exc:
             result = failed_before_start(room, mac, None, technician, action, exc)
@@ -230,7 +247,8 @@ class LockService:
         payload: dict[str, Any] = {"device": result.mac, "user": result.technician,
                                    "room": result.room, "step": step.name,
                                    "status": step.status, "reason": step.code,
-                                   "detail": step.detail}
+                                   "detail": step.detail, "note": step.note,
+                                   "args": step.args}
         if step.name == "connect" and step.status == "done":
             self._state(ConnectionState.CONNECTED, result.mac)
         if step.name == "open" and step.status == "done":

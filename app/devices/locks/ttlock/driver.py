@@ -142,7 +142,7 @@ class TTLockDriver(LockDriver):
         self.secrets = kept
         if kept is not None and kept.stage == STAGE_DONE:
             await self.login()
-            return "already initialised by KeyDesk (its kept secrets work)"
+            return "already"
         if kept is not None and kept.stage == STAGE_ADMIN:
             try:
                 finished = await self._finish(kept)
@@ -164,11 +164,11 @@ class TTLockDriver(LockDriver):
                 await self.login()
                 kept.stage = STAGE_DONE
                 await self.ctx.keys.save(self.ctx.mac, kept)
-                return "finished a half-done initialisation (the lock had completed it)"
+                return "finished_by_lock"
             raise
         self.features = c.parse_features((await self.command(c.FEATURES)).data)
         await self._complete(kept)
-        return "finished a half-done initialisation"
+        return "finished"
 
     async def _initialise_from_scratch(self, restarted: bool) -> str:
         mac = self.ctx.mac
@@ -194,7 +194,7 @@ class TTLockDriver(LockDriver):
         await self.command(c.SET_CLOCK, c.date6(self.ctx.site_now()))
         self.features = c.parse_features((await self.command(c.FEATURES)).data)
         await self._complete(fresh)
-        return "initialised again from the start" if restarted else "initialised"
+        return "restarted" if restarted else "initialised"
 
     async def _complete(self, kept: LockSecrets) -> None:
         await self.command(c.INIT_FINISHED)
@@ -211,9 +211,9 @@ class TTLockDriver(LockDriver):
                                                                 self.ctx.technician_uid))
         challenge = c.read_u32(reply.data)
         await self.command(c.ADMIN_PROOF, c.u32(c.proof(challenge, kept.unlock_key)))
-        return "admin password and proof accepted"
+        return "admin_ok"
 
-    async def tie_room(self) -> str | None:
+    async def tie_room(self) -> dict[str, int] | None:
         if self.features is None:
             self.features = c.parse_features((await self.command(c.FEATURES)).data)
         if not self.features.has(self.profile.features.get("hotel", 19)):
@@ -225,7 +225,7 @@ class TTLockDriver(LockDriver):
                 ctx.hotel % (1 << 24), ctx.building % 256, ctx.floor % 256):
             raise lock_error("garbled", "hotel data: the lock does not read back what was set")
         ctx.notes.append("room tied")
-        return f"hotel {ctx.hotel}, building {ctx.building}, floor {ctx.floor}"
+        return {"hotel": ctx.hotel, "building": ctx.building, "floor": ctx.floor}
 
     async def _read_clock(self) -> datetime:
         return c.parse_date6((await self.command(c.READ_CLOCK)).data)
