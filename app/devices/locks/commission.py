@@ -97,6 +97,8 @@ class DoorResult:
     reason: str = ""  # the catalog code of the first failure (or warning)
     lock_state: str = ""
     round_trips: int = 0
+    commands: int = 0  # protocol commands answered by notification (round trips + a reply)
+    chunks_in: int = 0  # notification chunks received
 
     def step(self, name: str) -> StepResult | None:
         return next((s for s in self.steps if s.name == name), None)
@@ -111,7 +113,7 @@ class DoorResult:
                 "started": self.started.isoformat(),
                 "finished": self.finished.isoformat() if self.finished else None,
                 "outcome": self.outcome, "reason": self.reason, "lock_state": self.lock_state,
-                "round_trips": self.round_trips}
+                "round_trips": self.round_trips, "commands": self.commands}
 
 
 StepCallback = Callable[[DoorResult, StepResult], None]
@@ -271,6 +273,8 @@ async def run_door(sighting: Sighting, profile: LockProfile, radio: Radio, ctx: 
         raise
     finally:
         result.round_trips = link.stats.round_trips
+        result.commands = link.stats.commands
+        result.chunks_in = link.stats.chunks_in
     await link.close()
     result.lock_state = lock_state(ctx.notes, result.steps)
     _finish(result)

@@ -38,6 +38,7 @@ class LinkStats:
     round_trips: int = 0  # GATT requests that wait for the peer (writes, reads, enables)
     chunks_in: int = 0
     bytes_out: int = 0
+    commands: int = 0  # protocol commands that waited for a notified reply
 
 
 class LockLink:

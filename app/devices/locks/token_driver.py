@@ -38,6 +38,7 @@ class TokenDriver(LockDriver):
         self.link.drain()
         await self.link.write(gatt.write, token.encode("ascii") + frame.terminator,
                               "write the cloud key")
+        self.link.stats.commands += 1
         answer = await self._answer()
         if answer.startswith(self.profile.token_success):
             battery = answer[len(self.profile.token_success):][:1]

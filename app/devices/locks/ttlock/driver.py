@@ -60,6 +60,7 @@ class TTLockDriver(LockDriver):
         self.link.drain()
         await self.link.write(self.profile.gatt.write, raw, what)
         self.commands_sent += 1
+        self.link.stats.commands += 1
         reassembler = frames.Reassembler()
         deadline = asyncio.get_running_loop().time() + self.link.timings.reply_timeout
         while True:
@@ -231,11 +232,15 @@ class TTLockDriver(LockDriver):
         return c.parse_date6((await self.command(c.READ_CLOCK)).data)
 
     async def set_clock(self) -> ClockResult | None:
-        before = await self._read_clock()
-        drift_before = (before - self.ctx.site_now().replace(microsecond=0)).total_seconds()
-        if self._clock_found is not None:  # initialisation set it: report it as found
+        if self._clock_found is not None and self._drift_found is not None:
+            # Initialisation read the clock as found and set it a moment ago: only the
+            # read-back is left (two commands fewer per door).
             before, drift_before = self._clock_found, self._drift_found
-        await self.command(c.SET_CLOCK, c.date6(self.ctx.site_now()))
+        else:
+            before = await self._read_clock()
+            drift_before = (before - self.ctx.site_now().replace(microsecond=0)
+                            ).total_seconds()
+            await self.command(c.SET_CLOCK, c.date6(self.ctx.site_now()))
         after = await self._read_clock()
         now = self.ctx.site_now().replace(microsecond=0)
         self.ctx.notes.append("clock set")
