@@ -81,3 +81,19 @@ def test_cancel_stops_the_door_and_says_what_the_lock_has(page, session, qtbot) 
     assert "lock key kept in the keyring" in page.outcome.label.text()
     assert page.steps.status["initialise"] == "cancelled"
     assert page.commission_button.isEnabled() and not page.cancel_button.isEnabled()
+
+
+def test_the_monitor_explains_a_lock_step_failure() -> None:
+    from app.domain.stored import StoredEvent
+    from ui.monitor.describe import describe
+
+    event = StoredEvent(id=1, time="2026-05-01T08:00:00+00:00",
+                        received="2026-05-01T08:00:00+00:00", source="lock:C4:A8:28:00:11:01",
+                        kind="lock", code="step.initialise.failed", severity="error",
+                        device="C4:A8:28:00:11:01", door=None, user="Tess", card=None,
+                        granted=None, dedupe_key=None,
+                        payload={"room": "001-01-0101", "step": "initialise",
+                                 "reason": "ttlock-07", "status": "failed"}, raw="")
+    row = describe(event)
+    assert row.result.startswith("001-01-0101 initialise: The lock is not in setting mode")
+    assert row.explain == ("lock", "ttlock-07")

@@ -132,6 +132,13 @@ def _other_result(event: StoredEvent, lang: str) -> tuple[str, str, tuple | None
     wording = None
     if event.kind == "reader":
         wording = catalog_wording("reader_event_type", event.code, lang)
+    if event.kind == "lock" and p.get("reason"):  # a lock step's failure: say why
+        reason = str(p["reason"])
+        found = catalog_wording("lock", reason, lang)
+        if found is not None:
+            where = " ".join(str(p[k]) for k in ("room", "step") if p.get(k))
+            return (f"{where}: {found.title} — {_sentence(_first(found.action))}",
+                    f"{found.explanation}\n{found.action}", ("lock", reason))
     action = p.get("action")
     suffix = " (ended)" if action == "Stop" else ""
     if wording is not None:
