@@ -31,6 +31,7 @@ DOOR_ACTIONS = {
     "open": "prove the door opens (Bluetooth unlock or the cloud's key), then read its log",
     "clock": "set the lock's clock from the site's local time and read it back",
     "log": "read the lock's own log",
+    "reset": "factory reset the lock (back to setting mode); KeyDesk forgets its secrets",
 }
 
 
@@ -68,6 +69,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         target.add_argument("--mac", help="the lock's MAC")
         target.add_argument("--next", action="store_true", help="the plan's next door")
         sp.set_defaults(action=action)
+        if action == "reset":
+            sp.add_argument("--yes", action="store_true",
+                            help="confirm: the lock loses its admin and every key")
 
     plan = cmds.add_parser("plan", help="the site plan: import doors, see progress")
     pcmds = plan.add_subparsers(dest="plan_cmd", metavar="ACTION")
@@ -156,6 +160,10 @@ def _scan(args: argparse.Namespace, service, plan) -> int:  # type: ignore[no-un
 
 def _door(args: argparse.Namespace, service, plan) -> int:  # type: ignore[no-untyped-def]
     room, mac = args.room, args.mac
+    if args.action == "reset" and not args.yes:
+        emit({"ok": False, "detail": "a factory reset needs --yes"}, args.json,
+             "A factory reset removes the lock's admin and every key: add --yes to do it.")
+        return 1
     if args.next:
         door = plan.next_door()
         if door is None:

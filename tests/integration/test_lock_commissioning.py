@@ -204,3 +204,40 @@ def test_cloud_refusals_become_the_lock_domain_s_explanations(sim, runtime) -> N
     result = service.run("commission", mac="C4A828001103").result(30)
     assert (result.outcome, result.reason) == ("failed", "cloud-5211")
     assert result.step("log").status == "skipped"  # the door went on after the refusal
+
+
+def test_policy_commands_and_a_factory_reset_give_the_lock_back(sim, runtime) -> None:
+    from app.devices.locks.driver import DoorContext
+    from app.devices.locks.keys import LockKeys
+    from app.devices.locks.link import LockLink
+    from app.devices.locks.profiles import profile_by_id
+    from app.devices.locks.scan import find
+    from app.devices.locks.ttlock.driver import TTLockDriver
+    from tests.lock_support import FAST
+
+    secrets = MemorySecretStore()
+    service = make_service(runtime, sim.address, secrets=secrets)
+    assert service.run("commission", mac=MAC).result(30).outcome == "done"
+    profile = profile_by_id("ttlock-v3")
+
+    async def policy():
+        sighting = await find(service.radio, (profile,), MAC, 2.0)
+        link = LockLink(sighting.device, profile, service.radio, FAST)
+        await link.connect()
+        try:
+            driver = TTLockDriver(link, profile, DoorContext(COLON, LockKeys(secrets),
+                                                             service.site_now))
+            driver.secrets = await driver.ctx.keys.load(COLON)
+            auto = await driver.set_auto_lock(8)
+            await driver.set_passage_mode((8, 0), (18, 0))
+            return auto
+        finally:
+            await link.close()
+
+    auto = runtime.loop.run(policy(), 20)
+    assert auto.seconds == 8 and sim.site.get(MAC).auto_lock == 8
+    reset = service.run("reset", mac=MAC).result(30)
+    assert reset.outcome == "done", reset.to_dict()
+    assert sim.site.get(MAC).in_setting_mode and stage(secrets) is None
+    again = service.run("commission", mac=MAC).result(30)
+    assert again.outcome == "done" and again.step("initialise").detail == "initialised"

@@ -41,6 +41,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "open": ("connect", "identify", "login", "open", "log"),
     "clock": ("connect", "identify", "login", "clock"),
     "log": ("connect", "identify", "login", "log"),
+    "reset": ("connect", "identify", "reset"),
 }
 # Failures after which the door goes on (the link is still good); the step still fails.
 GO_ON = {"no-cloud", "uclbrt-refused", "uclbrt-garbled", "cloud-5208", "cloud-5209", "cloud-5211",
@@ -229,6 +230,14 @@ async def run_door(sighting: Sighting, profile: LockProfile, radio: Radio, ctx: 
                     step.say("opened", time=opening.when.strftime("%Y-%m-%d %H:%M:%S"))
                 else:
                     step.say("opened_token")
+        elif name == "reset":
+            reset = getattr(driver, "factory_reset", None)
+            if reset is None:
+                step.status, step.code = SKIPPED, "cannot-reset"
+                step.say("cannot_reset")
+            else:
+                await reset()
+                step.say("reset")
         elif name == "log":
             records = await driver.read_log()
             if records is None:

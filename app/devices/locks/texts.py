@@ -132,6 +132,15 @@ TEXTS: dict[str, dict[str, str]] = {
                     "pt-BR": "esta família de fechaduras não tem registro que o KeyDesk possa "
                              "ler",
                     "zh-CN": "该系列门锁没有 KeyDesk 可读取的记录"},
+    "note_reset": {"en": "factory reset: the lock is back in setting mode, KeyDesk forgot "
+                         "its secrets",
+                   "pt-BR": "reset de fábrica: a fechadura voltou ao modo de configuração e o "
+                            "KeyDesk apagou os segredos dela",
+                   "zh-CN": "已恢复出厂：门锁回到设置模式，KeyDesk 已删除其密钥"},
+    "note_cannot_reset": {"en": "this lock family is reset with the vendor's tool",
+                          "pt-BR": "esta família de fechaduras é resetada com a ferramenta do "
+                                   "fabricante",
+                          "zh-CN": "该系列门锁需用厂商工具恢复出厂"},
     "note_cancelled": {"en": "cancelled by the technician", "pt-BR": "cancelado pelo técnico",
                        "zh-CN": "已被技术员取消"},
 }

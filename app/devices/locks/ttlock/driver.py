@@ -282,3 +282,26 @@ class TTLockDriver(LockDriver):
                 break
             seq = page.next_seq
         return records
+
+    # -- the room's policy and giving the lock back ------------------------------------------
+    async def set_auto_lock(self, seconds: int) -> c.AutoLock:
+        """Lock again ``seconds`` after each opening (the lock's limits apply)."""
+        await self.login()
+        reply = await self.command(c.AUTO_LOCK, c.auto_lock_set(seconds))
+        try:
+            return c.parse_auto_lock(reply.data)
+        except ValueError:
+            raise lock_error("garbled", "auto-lock: the reply is too short") from None
+
+    async def set_passage_mode(self, start: tuple[int, int], end: tuple[int, int]) -> None:
+        """Every day between ``start`` and ``end`` (hour, minute) the door stays open."""
+        await self.login()
+        await self.command(c.PASSAGE_MODE, c.passage_mode(2, start, end))
+
+    async def factory_reset(self) -> None:
+        """Back to setting mode (after an admin login); KeyDesk then forgets its secrets."""
+        await self.login()
+        await self.command(c.FACTORY_RESET)
+        await asyncio.shield(asyncio.to_thread(self.ctx.keys.forget_now, self.ctx.mac))
+        self.secrets = None
+        self.ctx.notes.append("factory reset: back in setting mode, secrets forgotten")
