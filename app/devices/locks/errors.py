@@ -8,26 +8,18 @@ technician what to do next.
 
 from __future__ import annotations
 
-from bleak.exc import (
-    BleakBluetoothNotAvailableError,
-    BleakBluetoothNotAvailableReason,
-    BleakCharacteristicNotFoundError,
-    BleakDeviceNotFoundError,
-    BleakError,
-    BleakGATTProtocolError,
-)
-
 from app.domain.errors import KeyDeskError
 
 DOMAIN = "lock"
 
+# BleakBluetoothNotAvailableReason names -> catalog codes.
 _UNAVAILABLE = {
-    BleakBluetoothNotAvailableReason.POWERED_OFF: "radio-off",
-    BleakBluetoothNotAvailableReason.NO_BLUETOOTH: "no-adapter",
-    BleakBluetoothNotAvailableReason.NO_BLE_CENTRAL_ROLE: "no-adapter",
-    BleakBluetoothNotAvailableReason.DENIED_BY_USER: "bluetooth-denied",
-    BleakBluetoothNotAvailableReason.DENIED_BY_SYSTEM: "bluetooth-denied",
-    BleakBluetoothNotAvailableReason.DENIED_BY_UNKNOWN: "bluetooth-denied",
+    "POWERED_OFF": "radio-off",
+    "NO_BLUETOOTH": "no-adapter",
+    "NO_BLE_CENTRAL_ROLE": "no-adapter",
+    "DENIED_BY_USER": "bluetooth-denied",
+    "DENIED_BY_SYSTEM": "bluetooth-denied",
+    "DENIED_BY_UNKNOWN": "bluetooth-denied",
 }
 
 
@@ -40,10 +32,19 @@ def explain(exc: BaseException, *, during: str = "") -> KeyDeskError:
     """The catalog error for a bleak/OS exception raised while ``during`` ("connect"...)."""
     if isinstance(exc, KeyDeskError):
         return exc
+    # Imported here: importing bleak costs start-up time every command would pay.
+    from bleak.exc import (
+        BleakBluetoothNotAvailableError,
+        BleakCharacteristicNotFoundError,
+        BleakDeviceNotFoundError,
+        BleakError,
+        BleakGATTProtocolError,
+    )
+
     text = str(exc)
     detail = f"{during}: {type(exc).__name__}: {text}".strip(": ") if during else text
     if isinstance(exc, BleakBluetoothNotAvailableError):
-        return lock_error(_UNAVAILABLE.get(exc.reason, "bluetooth-failed"), detail)
+        return lock_error(_UNAVAILABLE.get(exc.reason.name, "bluetooth-failed"), detail)
     if isinstance(exc, BleakDeviceNotFoundError):
         code = "bluez-removed" if "removed from BlueZ" in text else "not-found"
         return lock_error(code, detail)

@@ -18,12 +18,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import paths
 from app.devices.locks.advert import bare_mac, format_mac
-from app.devices.locks.commission import DoorResult
 from app.devices.locks.errors import lock_error
+
+if TYPE_CHECKING:
+    from app.devices.locks.commission import DoorResult
 
 SCHEMA_VERSION = 1
 TODO, DONE, FAILED, REVISIT = "todo", "done", "failed", "revisit"

@@ -18,33 +18,28 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from app.devices.locks.advert import Sighting, format_mac
-from app.devices.locks.commission import (
-    ACTIONS,
-    DoorResult,
-    StepCallback,
-    StepResult,
-    failed_before_start,
-    run_door,
-)
-from app.devices.locks.driver import DoorContext, TokenProvider
 from app.devices.locks.errors import lock_error
 from app.devices.locks.keys import LockKeys
 from app.devices.locks.plan import PlanStore, doors_from_directory
 from app.devices.locks.profiles import LockProfile, Timings, profile_by_id, shipped_profiles
 from app.devices.locks.radio import Radio
-from app.devices.locks.scan import find, rank, scan
 from app.domain.errors import KeyDeskError
 from app.domain.events import BusEvent, ConnectionState, DeviceEvent, DeviceStateChanged
 from app.runtime.bus import EventBus
 from app.runtime.loop_thread import LoopThread
 from app.settings.secrets import SecretStoreUnavailable
 
+if TYPE_CHECKING:  # the radio side (bleak, cryptography) is imported when first used
+    from app.devices.locks.commission import DoorResult, StepCallback, StepResult
+    from app.devices.locks.driver import TokenProvider
+
 log = logging.getLogger(__name__)
 
+ACTIONS = ("commission", "info", "open", "clock", "log", "reset")  # commission.ACTIONS
 SOURCE = "locks"
 FRESH_SIGHTING = 5.0  # seconds a scanned device may be connected to without a new scan
 SIGHTING_EVERY = 0.5  # seconds between two LockSighted events of one lock (bounded traffic)
@@ -160,6 +155,8 @@ class LockService:
                 last_sent[key] = loop.time()
                 self.bus.publish(LockSighted(SOURCE, sighting=s))
 
+        from app.devices.locks.scan import rank, scan
+
         found = await scan(self.radio, self.config.profiles, seconds, on_sighting=seen)
         return rank(self._match(found, rooms))
 
@@ -189,6 +186,10 @@ class LockService:
     # -- the door ------------------------------------------------------------------------
     async def run_async(self, action: str, *, room: str | None = None, mac: str | None = None,
                         on_step: StepCallback | None = None) -> DoorResult:
+        from app.devices.locks.commission import failed_before_start, run_door
+        from app.devices.locks.driver import DoorContext
+        from app.devices.locks.scan import find
+
         cfg = self.config
         rooms = await self._rooms_by_mac()
         if mac is None and room is None:
