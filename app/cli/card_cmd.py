@@ -85,13 +85,17 @@ def usage_error(message: str, as_json: bool) -> int:
 
 
 def parse_when(value: str, option: str) -> datetime:
+    """A card time: a time with an offset is converted to this computer's local time
+    (what the locks keep), so --from and --to are compared in one zone."""
+    from app.domain.cards import site_time
+
     try:
         when = datetime.fromisoformat(value)
     except ValueError:
         raise ValueError(
             f"{option} {value!r} is not a date and time; write it like 2026-11-21T14:00"
         ) from None
-    return when.replace(tzinfo=None) if when.tzinfo is None else when
+    return site_time(when)
 
 
 def _load_site_key(url: str, demo: bool = False) -> bytes | None:
@@ -119,7 +123,7 @@ JOB_TIMEOUT = 120.0  # seconds: far above any card job; the job's own timeouts f
 
 
 def _with_encoder(
-    fn: Job, precheck: Callable[[argparse.Namespace], object] | None = None,
+    fn: Job, precheck: Callable[[argparse.Namespace], Any] | None = None,
     needs_key: bool = True,
 ) -> Callable[[argparse.Namespace], int]:
     """Run ``fn`` on the desk's EncoderService (the one the window uses) on this command's
@@ -140,12 +144,12 @@ def _with_encoder(
         settings = replace(saved, card_layout=args.layout or saved.card_layout,
                            encoder_url=args.port or saved.encoder_url)
         try:
-            load_layout(settings.card_layout or "keydesk-open-v1")
+            layout = load_layout(settings.card_layout or "keydesk-open-v1")
         except LayoutError as exc:
             return usage_error(str(exc), args.json)
         try:
             if precheck is not None:
-                precheck(args)
+                layout.check(precheck(args))  # the stay, before the port is opened
             url = settings.encoder_url or resolve_url(
                 "", settings.encoder_vid_pid, settings.encoder_serial
             ) or ""

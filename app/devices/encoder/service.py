@@ -158,6 +158,9 @@ class EncoderService:
         )
 
     def issue(self, issuance: Issuance) -> JobFuture:
+        """Raises LayoutError (a ValueError) at once for a stay the card cannot hold, so
+        nothing is queued and no port opened for it."""
+        self.layout.check(issuance)
         return self.submit(
             "issue",
             lambda enc, ctx: operations.issue(enc, ctx, self.layout, self._key(), issuance),
