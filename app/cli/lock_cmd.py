@@ -1,7 +1,7 @@
 """``keydesk lock ...``: Bluetooth lock commissioning, headless.
 
-    keydesk lock --sim 127.0.0.1:PORT scan --json
-    keydesk lock --sim ... commission --room 001-01-0101 --json
+    keydesk lock scan --sim 127.0.0.1:PORT --json
+    keydesk lock commission --room 001-01-0101 --json     (KEYDESK_LOCK_SIM=HOST:PORT)
     keydesk lock plan import --csv site.csv
     keydesk lock plan status --json
     keydesk lock report --out reports/ [--previous old.csv]

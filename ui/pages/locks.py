@@ -304,7 +304,6 @@ class LocksPage(QWidget):
         future = self.service.run(action, room=door.room or None,
                                   mac=None if door.room else door.mac)
         self._door_future = future
-        future.add_done_callback(lambda f: None)
         self.ctx.bridge.watch(future, self._door_done, self._door_failed)
         # Cancellation is silent in the bridge: the step events and door.cancelled tell it.
 

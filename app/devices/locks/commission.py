@@ -20,7 +20,6 @@ from typing import Any
 from app.devices.locks import texts
 from app.devices.locks.advert import Sighting
 from app.devices.locks.driver import DoorContext, LockDriver, Opening, opening_in_log
-from app.devices.locks.errors import lock_error
 from app.devices.locks.link import LockLink
 from app.devices.locks.profiles import LockProfile, Timings
 from app.devices.locks.radio import Radio
@@ -300,9 +299,3 @@ def failed_before_start(room: str, mac: str, profile: LockProfile | None, techni
     result.lock_state = "the lock was not changed"
     _finish(result)
     return result
-
-
-def require_known(sighting: Sighting | None, mac: str) -> Sighting:
-    if sighting is None:
-        raise lock_error("lock-not-seen", f"{mac} is not advertising")
-    return sighting

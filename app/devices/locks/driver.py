@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import Any
 
 from app.devices.locks import current_time as ct
-from app.devices.locks.errors import lock_error
 from app.devices.locks.keys import LockKeys
 from app.devices.locks.link import LockLink
 from app.devices.locks.profiles import LockProfile
@@ -155,9 +154,3 @@ def opening_in_log(records: list[Any], opening: Opening) -> Any | None:
                 and abs((rec.when - opening.when).total_seconds()) <= 60):
             return rec
     return None
-
-
-def require(value: Any, what: str) -> Any:
-    if value is None:
-        raise lock_error("garbled", f"{what}: missing in the lock's answer")
-    return value

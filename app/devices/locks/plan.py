@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import paths
-from app.devices.locks.advert import bare_mac, format_mac
+from app.devices.locks.advert import format_mac
 from app.devices.locks.errors import lock_error
 
 if TYPE_CHECKING:
@@ -317,7 +317,3 @@ class PlanStore:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat()
-
-
-def mac_key(mac: str) -> str:
-    return bare_mac(mac)

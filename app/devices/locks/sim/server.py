@@ -212,9 +212,7 @@ class _Client:
                 if not self.site.radio_on:
                     self.drop(link, "radio off")
                 elif now - link.last_activity > limit:
-                    self.drop(link, "idle")
-                elif link.lock.awake_until <= now and link.lock.awake_until != FOREVER:
-                    pass  # a connected lock stays up until idle, as real ones do
+                    self.drop(link, "idle")  # a connected lock stays up until idle
 
     def advertise(self) -> None:
         if self.scanning is None:
