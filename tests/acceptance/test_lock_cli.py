@@ -59,6 +59,19 @@ def test_scan_lists_awake_locks_with_family_battery_and_room(lock: KeyDesk, site
     no_traceback(r)
 
 
+def test_with_the_site_plan_every_lock_has_its_room(lock: KeyDesk, site, tmp_path) -> None:
+    csv = tmp_path / "site.csv"
+    r = lock("sim", "lock", "--listen", "127.0.0.1:0", "--help")  # the option is documented
+    assert "--site-csv" in r.out
+    csv.write_text("room,mac\n" + "".join(f"{d['room']},{d['mac']}\n"
+                                          for d in site.info["locks"]), encoding="utf-8")
+    assert lock("lock", "plan", "import", "--csv", str(csv)).rc == 0
+    found = lock("lock", "scan", "--json", "--seconds", "1").lines()
+    rooms = {f["mac"].replace(":", ""): f["room"] for f in found}
+    assert rooms == {d["mac"]: d["room"] for d in site.info["locks"]}
+    assert all(f["known"] for f in found)
+
+
 def test_commission_prints_every_step_and_the_plan_moves(lock: KeyDesk, site, tmp_path) -> None:
     csv = tmp_path / "site.csv"
     csv.write_text("room,mac\n" + "".join(f"{d['room']},{d['mac']}\n"
