@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-SHOTS = Path(__file__).resolve().parents[2] / "tests" / "gui" / "screenshots"
-
 
 @pytest.fixture
 def page(session, qtbot, tmp_path):
@@ -97,3 +95,19 @@ def test_the_monitor_explains_a_lock_step_failure() -> None:
     row = describe(event)
     assert row.result.startswith("001-01-0101 initialise: The lock is not in setting mode")
     assert row.explain == ("lock", "ttlock-07")
+
+
+def test_a_plan_from_a_csv_and_a_damaged_one(session, qtbot, tmp_path) -> None:
+    page = session.window.show_page("locks")
+    good = tmp_path / "site.csv"
+    good.write_text("room,mac\n009-01-0101,C4A829000000\n", encoding="utf-8")
+    page.choose_csv = lambda: good  # type: ignore[method-assign]
+    page.import_csv()
+    qtbot.waitUntil(lambda: any(d.room == "009-01-0101" for d in page.plan_table.doors),
+                    timeout=10000)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("room,mac\n009-01-0102,not-a-mac\n", encoding="utf-8")
+    page.choose_csv = lambda: bad  # type: ignore[method-assign]
+    page.import_csv()
+    qtbot.waitUntil(lambda: "line 2" in page.outcome.label.text(), timeout=10000)
+    assert page.outcome.explain.isVisible()
