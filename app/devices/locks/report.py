@@ -116,6 +116,14 @@ def compare(previous: dict[str, dict[str, str]], current: Iterable[dict[str, str
     return changes
 
 
+def _local(iso: str) -> str:
+    """An ISO UTC time as this PC's local time, to the minute (the HTML page only)."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
 def _reason_title(code: str, lang: str | None) -> str:
     if not code:
         return ""
@@ -181,6 +189,12 @@ def _write_html(f, plan: PlanStore, summary, changes: list[Change], compared: bo
         cells = dict(row)
         cells["status"] = text(row["status"], lang) if row["status"] else ""
         cells["reason"] = _reason_title(row["reason"], lang)
+        cells["time"] = _local(row["time"])
+        for name in STEPS:  # "failed ttlock-07" -> "falhou (ttlock-07)"
+            status, _, code = row[f"step_{name}"].partition(" ")
+            if status:
+                cells[f"step_{name}"] = text(f"st_{status}", lang) + (f" ({code})" if code
+                                                                       else "")
         f.write(f"<tr class='{esc(row['status'])}'>" + "".join(
             f"<td>{esc(cells[h])}</td>" for h in heads) + "</tr>\n")
     f.write("</table>\n</body></html>\n")

@@ -60,6 +60,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "change_mac": {"en": "{room}: another lock ({old} → {new})",
                    "pt-BR": "{room}: outra fechadura ({old} → {new})",
                    "zh-CN": "{room}：更换了门锁（{old} → {new}）"},
+    # A step's status in the report's table.
+    "st_done": {"en": "ok", "pt-BR": "ok", "zh-CN": "完成"},
+    "st_skipped": {"en": "skipped", "pt-BR": "pulado", "zh-CN": "跳过"},
+    "st_warning": {"en": "warning", "pt-BR": "atenção", "zh-CN": "注意"},
+    "st_failed": {"en": "failed", "pt-BR": "falhou", "zh-CN": "失败"},
+    "st_cancelled": {"en": "cancelled", "pt-BR": "cancelado", "zh-CN": "已取消"},
     # What a step did, as the step list and the report say it.
     "note_identified": {"en": "{model}, firmware {firmware}, battery {battery}",
                         "pt-BR": "{model}, firmware {firmware}, bateria {battery}",
