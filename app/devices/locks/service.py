@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 ACTIONS = ("commission", "info", "open", "clock", "log", "reset")  # commission.ACTIONS
 SOURCE = "locks"
+MAX_REMEMBERED = 2000  # sightings kept for "connect to what was just scanned"
 FRESH_SIGHTING = 5.0  # seconds a scanned device may be connected to without a new scan
 SIGHTING_EVERY = 0.5  # seconds between two LockSighted events of one lock (bounded traffic)
 
@@ -147,6 +148,9 @@ class LockService:
             s.room = rooms.get(s.mac, "")
             s.known = bool(s.room)
             key = s.mac or s.address
+            if key not in self.last_sightings and len(self.last_sightings) >= MAX_REMEMBERED:
+                self.last_sightings.clear()  # a crowded street over hours: start afresh
+                self._seen_at.clear()
             self.last_sightings[key] = s
             self._seen_at[key] = loop.time()
             if on_sighting is not None:
