@@ -171,6 +171,7 @@ async def run_door(sighting: Sighting, profile: LockProfile, radio: Radio, ctx: 
         if name == "connect":
             await link.connect()
             step.data = {"attempts": link.stats.attempts}
+            step.say("connected", attempts=link.stats.attempts)
         elif name == "identify":
             ident = await driver.identify()
             result.model = ident.model or sighting.model

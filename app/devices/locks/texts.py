@@ -39,6 +39,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "done": {"en": "done", "pt-BR": "concluída", "zh-CN": "完成"},
     "failed": {"en": "failed", "pt-BR": "falhou", "zh-CN": "失败"},
     "revisit": {"en": "revisit", "pt-BR": "revisitar", "zh-CN": "需复查"},
+    "cancelled": {"en": "cancelled", "pt-BR": "cancelada", "zh-CN": "已取消"},
     "step_connect": {"en": "Connect", "pt-BR": "Conectar", "zh-CN": "连接"},
     "step_identify": {"en": "Identify", "pt-BR": "Identificar", "zh-CN": "识别"},
     "step_initialise": {"en": "Initialise", "pt-BR": "Inicializar", "zh-CN": "初始化"},
@@ -67,6 +68,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "st_failed": {"en": "failed", "pt-BR": "falhou", "zh-CN": "失败"},
     "st_cancelled": {"en": "cancelled", "pt-BR": "cancelado", "zh-CN": "已取消"},
     # What a step did, as the step list and the report say it.
+    "note_connected": {"en": "connected (attempt {attempts})",
+                       "pt-BR": "conectada (tentativa {attempts})",
+                       "zh-CN": "已连接（第 {attempts} 次尝试）"},
     "note_identified": {"en": "{model}, firmware {firmware}, battery {battery}",
                         "pt-BR": "{model}, firmware {firmware}, bateria {battery}",
                         "zh-CN": "{model}，固件 {firmware}，电量 {battery}"},
