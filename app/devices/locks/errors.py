@@ -23,6 +23,16 @@ _UNAVAILABLE = {
 }
 
 
+# BlueZ's D-Bus error names -> catalog codes.
+_DBUS = {
+    "org.bluez.Error.NotReady": "radio-off",  # the adapter is powered off
+    "org.freedesktop.DBus.Error.ServiceUnknown": "no-adapter",  # bluetoothd not running
+    "org.bluez.Error.NotPermitted": "bluetooth-denied",
+    "org.freedesktop.DBus.Error.AccessDenied": "bluetooth-denied",
+    "org.bluez.Error.InProgress": "connect-failed",  # another scan or connect is running
+}
+
+
 def lock_error(code: str, detail: str = "", *, state: str = "",
                retryable: bool | None = None) -> KeyDeskError:
     return KeyDeskError(DOMAIN, code, detail, state=state, retryable=retryable)
@@ -52,6 +62,11 @@ def explain(exc: BaseException, *, during: str = "") -> KeyDeskError:
         return lock_error("profile-mismatch", detail)
     if isinstance(exc, BleakGATTProtocolError):
         return lock_error("att-error", f"{detail} ({exc.code.name})")
+    dbus_name = getattr(exc, "dbus_error", "") or ""  # BleakDBusError (BlueZ)
+    if dbus_name:
+        for marker, code in _DBUS.items():
+            if marker in dbus_name:
+                return lock_error(code, detail)
     if isinstance(exc, TimeoutError):
         return lock_error("connect-timeout" if during == "connect" else "no-reply", detail)
     if isinstance(exc, BleakError):
@@ -65,6 +80,9 @@ def explain(exc: BaseException, *, during: str = "") -> KeyDeskError:
             return lock_error("not-found", detail)
         return lock_error("connect-failed" if during == "connect" else "bluetooth-failed",
                           detail)
+    if isinstance(exc, FileNotFoundError | ConnectionRefusedError):
+        # Linux: no system D-Bus socket, or BlueZ not listening on it.
+        return lock_error("no-adapter", f"{detail} (is bluetoothd running?)")
     if isinstance(exc, OSError):
         return lock_error("bluetooth-failed", detail)
     raise exc
