@@ -25,6 +25,7 @@ from app.devices.encoder.sim import EncoderSimulator
 from app.devices.encoder.sim import demo as encoder_demo
 from app.devices.locks.sim import demo as lock_demo
 from app.devices.locks.sim.server import LockSimServer
+from app.operators import demo as operators_demo
 from app.runtime import Runtime
 from app.settings import MemorySecretStore, Settings
 
@@ -52,6 +53,7 @@ DEMO_STARTERS: list[Callable[[DemoEnvironment], None]] = [
     reader_demo.start,
     encoder_demo.start,
     lock_demo.start,  # after the cloud: its locks keep the community's local time
+    operators_demo.start,  # one operator per role, to try rights (not a simulator)
 ]
 
 

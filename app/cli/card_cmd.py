@@ -1,7 +1,10 @@
 """``keydesk card ports|info|read|issue|duplicate|wipe|uid|site-key``: the encoder, headless.
 
 Every command prints one JSON line per result with ``--json``; failures print the 53xx
-code with its explanation and what the card was left in, and exit non-zero.
+code with its explanation and what the card was left in, and exit non-zero. On a desk
+with operator accounts each command signs in first and obeys the window's rights (the
+encoder service checks them: a clerk is refused a master card, exit 1); card jobs are
+audited.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ if TYPE_CHECKING:
 EXIT_USAGE = 2
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "card",
         help="read, issue, duplicate and wipe cards on the USB encoder",
@@ -161,6 +164,7 @@ def _with_encoder(
                 secrets.set(SITE_KEY_SECRET, key.decode())
             trace = SerialTrace(args.trace) if args.trace else None
             with command_desk(settings, secrets, encoder_trace=trace) as services:
+                _check_rights(services.operators, args)
                 return fn(args, services.encoder.start(watch=False))
         except KeyDeskError as err:
             return fail(err, args.json)
@@ -171,6 +175,15 @@ def _with_encoder(
             return 130
 
     return run
+
+
+def _check_rights(operators: Any, args: argparse.Namespace) -> None:
+    """What the encoder service does not check itself: a look at the card (info, uid)
+    and the serial trace (a technician's tool)."""
+    if args.card_command in ("info", "uid"):
+        operators.require("card.read", what=f"card.{args.card_command}")
+    if args.trace:
+        operators.require("encoder.diagnostics", what="encoder.trace")
 
 
 def _info(args: argparse.Namespace, service: EncoderService) -> int:
@@ -253,6 +266,14 @@ def _wipe(args: argparse.Namespace, service: EncoderService) -> int:
 def _ports(args: argparse.Namespace) -> int:
     from app.devices.encoder.discovery import list_serial_ports, probe
 
+    if args.probe:
+        from app.cli.desk import command_desk
+
+        try:
+            with command_desk() as services:
+                services.operators.require("encoder.diagnostics", what="encoder.probe")
+        except KeyDeskError as err:
+            return fail(err, args.json)
     ports = list_serial_ports()
     for p in ports:
         info = p.to_dict()
@@ -268,15 +289,24 @@ def _ports(args: argparse.Namespace) -> int:
 def _set_site_key(args: argparse.Namespace) -> int:
     import getpass
 
+    from app.audit.actions import record_settings
+    from app.cli.desk import command_desk
     from app.devices.encoder.service import SITE_KEY_SECRET
     from app.settings import SecretStore, SecretStoreUnavailable
 
-    value = getpass.getpass("Site key (every desk of this site must use the same): ")
-    if len(value) < 16:
-        return usage_error("the site key must be at least 16 characters", args.json)
     try:
-        SecretStore().set(SITE_KEY_SECRET, value)
-    except SecretStoreUnavailable as exc:
-        return usage_error(str(exc), args.json)
+        with command_desk() as services:
+            services.operators.require("settings.change", what="settings.change",
+                                       target=SITE_KEY_SECRET)
+            value = getpass.getpass("Site key (every desk of this site must use the same): ")
+            if len(value) < 16:
+                return usage_error("the site key must be at least 16 characters", args.json)
+            try:
+                SecretStore().set(SITE_KEY_SECRET, value)
+            except SecretStoreUnavailable as exc:
+                return usage_error(str(exc), args.json)
+            record_settings(services.audit, [], [SITE_KEY_SECRET])  # which, never the value
+    except KeyDeskError as err:
+        return fail(err, args.json)
     emit({"ok": True, "stored": SITE_KEY_SECRET}, args.json, "site key stored in the keyring")
     return 0

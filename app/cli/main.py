@@ -14,11 +14,13 @@ from collections.abc import Callable, Sequence
 
 from app import __version__
 from app.cli import (
+    audit_cmd,
     card_cmd,
     cloud_cmd,
     explain_cmd,
     lock_cmd,
     monitor_cmd,
+    operators_cmd,
     readers_cmd,
     sim_cmd,
 )
@@ -32,6 +34,8 @@ COMMANDS: list[Callable[[sim_cmd.SubParsers], None]] = [
     readers_cmd.register,
     card_cmd.register,
     lock_cmd.register,
+    operators_cmd.register,
+    audit_cmd.register,
 ]
 
 

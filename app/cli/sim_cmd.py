@@ -15,7 +15,7 @@ from app.cloud.sim import cli as cloud_sim
 from app.devices.encoder.sim import cli as encoder_sim
 from app.devices.locks.sim import cli as lock_sim
 
-SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]
+SubParsers = argparse._SubParsersAction
 
 SIMULATORS: list[Callable[[SubParsers], None]] = [
     cloud_sim.register,
