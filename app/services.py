@@ -164,5 +164,6 @@ def open_desk(
         events_error=events_error,
         who=who, cloud_credentials=cloud_credentials, cloud_policy=cloud_policy,
     )
-    services.locks = build_lock_service(runtime, settings, secrets, services.cloud)
+    services.locks = build_lock_service(runtime, settings, secrets, services.cloud,
+                                        access=operators, audit=audit)
     return services

@@ -35,7 +35,7 @@ DOOR_ACTIONS = {
 }
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="JSON lines on stdout")
     common.add_argument("--sim", help="HOST:PORT of keydesk sim lock (default: "
@@ -138,13 +138,13 @@ def _execute(args: argparse.Namespace, run: Callable[..., int]) -> int:
         return 0
 
 
-def _wait(future, args: argparse.Namespace, extra: float = 60.0):  # type: ignore[no-untyped-def]
+def _wait(future, args: argparse.Namespace, extra: float = 60.0):
     return future.result(timeout=args.seconds + extra)
 
 
 # -- actions ---------------------------------------------------------------------------
 
-def _scan(args: argparse.Namespace, service, plan) -> int:  # type: ignore[no-untyped-def]
+def _scan(args: argparse.Namespace, service, plan) -> int:
     found = _wait(service.scan(args.seconds), args)
     for s in found:
         emit(s.to_dict(), args.json, lambda d: (
@@ -158,7 +158,7 @@ def _scan(args: argparse.Namespace, service, plan) -> int:  # type: ignore[no-un
     return 0
 
 
-def _door(args: argparse.Namespace, service, plan) -> int:  # type: ignore[no-untyped-def]
+def _door(args: argparse.Namespace, service, plan) -> int:
     room, mac = args.room, args.mac
     if args.action == "reset" and not args.yes:
         emit({"ok": False, "detail": "a factory reset needs --yes"}, args.json,
@@ -172,7 +172,7 @@ def _door(args: argparse.Namespace, service, plan) -> int:  # type: ignore[no-un
             return 0
         room = door.room
 
-    def on_step(result, step) -> None:  # type: ignore[no-untyped-def]
+    def on_step(result, step) -> None:
         if args.json:
             print(json_line({"room": result.room, "mac": result.mac, **step.to_dict()}),
                   flush=True)
@@ -201,16 +201,18 @@ def _door(args: argparse.Namespace, service, plan) -> int:  # type: ignore[no-un
     return 0 if result.outcome in ("done", "revisit") else 1
 
 
-def _plan_import(args: argparse.Namespace, service, plan) -> int:  # type: ignore[no-untyped-def]
+def _plan_import(args: argparse.Namespace, service, plan) -> int:
     from app.devices.locks.errors import lock_error
     from app.devices.locks.plan import parse_csv
 
     if args.csv:
+        service.authorise("plan.import", target=args.csv.name)
         try:
             text = args.csv.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise lock_error("plan-file", f"{args.csv}: {exc}") from None
         count = plan.import_doors(parse_csv(text, source=args.csv.name))
+        service.record("plan.import", detail={"source": args.csv.name, "doors": count})
     else:
         count = _wait(service.import_directory(), args)
     s = plan.summary()
@@ -219,7 +221,7 @@ def _plan_import(args: argparse.Namespace, service, plan) -> int:  # type: ignor
     return 0
 
 
-def _plan_status(args: argparse.Namespace, service, plan) -> int:  # type: ignore[no-untyped-def]
+def _plan_status(args: argparse.Namespace, service, plan) -> int:
     s = plan.summary()
     nxt = plan.next_door()
     info: dict[str, Any] = {"ok": True, **s.to_dict(), "next": nxt.room if nxt else None}
@@ -234,12 +236,15 @@ def _plan_status(args: argparse.Namespace, service, plan) -> int:  # type: ignor
     return 0
 
 
-def _report(args: argparse.Namespace, service, plan) -> int:  # type: ignore[no-untyped-def]
+def _report(args: argparse.Namespace, service, plan) -> int:
     from app.devices.locks.report import write_report
 
+    service.authorise("report", target=str(args.out))
     info = write_report(plan, args.out, site=args.site,
                         technician=service.config.technician, previous=args.previous,
                         lang=args.lang)
+    service.record("report", detail={"csv": info["csv"], "html": info["html"],
+                                     "changes": len(info["changes"])})
     emit({"ok": True, **info}, args.json, lambda i: (
         f"Report: {i['html']}\nCSV: {i['csv']}"
         + "".join(f"\n  changed: {c['room']} {c['kind']} {c['old']} -> {c['new']}"

@@ -4,7 +4,13 @@ bleak's real front classes reach the simulated radio, a door is commissioned end
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.selftest import Check, SelfTestContext
+
+if TYPE_CHECKING:
+    from app.devices.locks.service import LockService
+    from app.devices.locks.sim.site import Site
 
 DOOR_ROOM, DOOR_MAC = "001-01-0102", "C4A828001102"
 FAULT_ROOM, FAULT_MAC = "001-02-0202", "C4A828001202"
@@ -23,7 +29,7 @@ def _profiles(ctx: SelfTestContext) -> str:
     return f"{len(profiles)} profiles: {verified}"
 
 
-def _site(ctx: SelfTestContext):  # type: ignore[no-untyped-def]
+def _site(ctx: SelfTestContext) -> tuple[Site, LockService]:
     server = ctx.demo.locks
     if server is None or ctx.services.locks is None:
         raise RuntimeError("the lock simulator is not running")
@@ -37,7 +43,8 @@ def _commission(ctx: SelfTestContext) -> str:
     if result.outcome != "done":
         raise AssertionError(f"{DOOR_ROOM}: {result.outcome} {result.reason} "
                              f"({[(s.name, s.status) for s in result.steps]})")
-    opened = result.step("log").data.get("opening")
+    log_step = result.step("log")
+    opened = log_step.data.get("opening") if log_step else None
     if not opened:
         raise AssertionError("the opening is not in the lock's log")
     return (f"{DOOR_ROOM}: {result.model} fw {result.firmware}, battery {result.battery} %, "

@@ -18,7 +18,7 @@ from bleak.exc import (
 
 from app.devices.locks import crypto
 from app.devices.locks.profiles import profile_by_id
-from app.devices.locks.sim.backend import SimClient, SimScanner
+from app.devices.locks.sim_radio import SimClient, SimScanner
 from app.devices.locks.ttlock import commands as c
 from app.devices.locks.ttlock import frames
 from tests.lock_support import THREE_DOORS, SimSite

@@ -78,20 +78,26 @@ def test_every_step_is_idempotent(sim, runtime) -> None:
     assert sim.site.get(MAC).hotel == (1, 0, 0) and sim.site.get(MAC).openings == 2
 
 
-@pytest.mark.parametrize(("after", "expected"), [
-    (2, "initialised again from the start"),  # dropped at 56: the lock has no admin yet
-    (6, "finished a half-done initialisation"),  # dropped at 57: admin in, not finished
+@pytest.mark.parametrize(("fault", "after", "expected"), [
+    # dropped at 56: the lock has no admin yet
+    ("disconnect_mid", 2, "initialised again from the start"),
+    # dropped at 57: admin in, not finished
+    ("disconnect_mid", 6, "finished a half-done initialisation"),
+    # 57 done by the lock, its answer lost: the lock left setting mode
+    ("no_reply", 6, "finished a half-done initialisation (the lock had completed it)"),
 ])
-def test_a_half_finished_initialisation_is_found_and_finished(sim, runtime, after,
+def test_a_half_finished_initialisation_is_found_and_finished(sim, runtime, fault, after,
                                                               expected) -> None:
     secrets = MemorySecretStore()
     service = make_service(runtime, sim.address, secrets=secrets)
-    # Commands of an initialisation: 45, 19, 56, 34, 43, 01, 57. Drop on number after+1.
-    sim.site.inject(MAC, "disconnect_mid", 1, after=after)
+    # Commands of an initialisation: 45, 19, 56, 34, 43, 01, 57. The fault hits number
+    # after+1.
+    sim.site.inject(MAC, fault, 1, after=after)
     broken = service.run("commission", mac=MAC).result(30)
-    assert (broken.outcome, broken.reason) == ("failed", "disconnected")
+    reason = "disconnected" if fault == "disconnect_mid" else "no-reply"
+    assert (broken.outcome, broken.reason) == ("failed", reason)
     assert stage(secrets) == STAGE_ADMIN  # kept before the lock heard them
-    assert sim.site.get(MAC).in_setting_mode
+    assert sim.site.get(MAC).in_setting_mode == (fault == "disconnect_mid")
     assert "lock key kept in the keyring" in broken.lock_state
     fixed = service.run("commission", mac=MAC).result(30)
     assert fixed.outcome == "done", fixed.to_dict()
@@ -241,3 +247,46 @@ def test_policy_commands_and_a_factory_reset_give_the_lock_back(sim, runtime) ->
     assert sim.site.get(MAC).in_setting_mode and stage(secrets) is None
     again = service.run("commission", mac=MAC).result(30)
     assert again.outcome == "done" and again.step("initialise").detail == "initialised"
+
+
+def test_only_a_technician_may_commission_and_every_door_is_audited(sim, runtime,
+                                                                    tmp_path) -> None:
+    from app.devices.locks.keys import LockKeys
+    from app.devices.locks.radio import Radio
+    from app.devices.locks.service import LockService, LockServiceConfig
+    from app.domain.errors import KeyDeskError
+    from app.store.audit import AuditLog
+    from tests.lock_support import FAST
+    from tests.operators_support import KEY, signed_in, staffed
+
+    audit = AuditLog(tmp_path / "audit.sqlite3", key=KEY)
+    try:
+        desk = staffed(tmp_path, audit)
+        secrets = MemorySecretStore()
+        service = LockService(runtime.loop, runtime.bus, LockKeys(secrets),
+                              Radio(sim.address), access=desk, audit=audit,
+                              config=LockServiceConfig(technician="carla", timings=FAST,
+                                                       scan_seconds=1.0))
+        signed_in(desk, "ana")  # a clerk
+        with pytest.raises(KeyDeskError, match=r"right\.lock\.commission"):
+            service.run("commission", mac=MAC).result(5)
+        with pytest.raises(KeyDeskError, match=r"right\.lock\.commission"):
+            service.scan(0.2).result(5)
+        assert sim.site.get(MAC).in_setting_mode  # nothing reached the lock
+        signed_in(desk, "carla")  # a technician
+        assert service.run("commission", mac=MAC).result(30).outcome == "done"
+        sim.site.inject(MAC, "wrong_admin")
+        assert service.run("open", mac=MAC).result(30).reason == "ttlock-03"
+        rows = {(r.what, r.who, r.result) for r in audit.query(limit=20)}
+        assert ("lock.commission", "ana", "refused operator right.lock.commission") in rows
+        assert ("lock.commission", "carla", "ok") in rows
+        assert ("lock.open", "carla", "error lock ttlock-03") in rows
+        assert audit.verify().ok
+        done = next(r for r in audit.query(what="lock.commission", limit=5) if r.result == "ok")
+        assert done.target == COLON and done.detail["steps"]["open"] == "done"
+        kept = json.loads(secrets.get(secret_name(MAC)))
+        written = json.dumps([r.detail for r in audit.query(limit=50)])
+        for secret in (kept["key"], str(kept["admin_ps"]), str(kept["unlock_key"])):
+            assert secret not in written  # never a lock's secret in the audit trail
+    finally:
+        audit.close()

@@ -40,7 +40,7 @@ from ui.context import UiContext
 from ui.locks.plan_table import PlanTable
 from ui.locks.scan_list import ScanList
 from ui.locks.steps import StepList
-from ui.monitor.outcome_line import OutcomeLine
+from ui.widgets.outcome_line import OutcomeLine
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,9 @@ class LocksPage(QWidget):
         self.last_result: DoorResult | None = None
         self.last_report: dict[str, Any] | None = None
         self._build()
-        ctx.bridge.event.connect(self._on_event)
+        ctx.bridge.subscribe(
+            self._on_event, LockSighted, DeviceEvent, owner=self,
+            where=lambda e: isinstance(e, LockSighted) or getattr(e, "kind", "") == "lock")
         self.refresh_plan()
         if self.plan_error is not None:
             self.outcome.failed(self.plan_error)
@@ -200,11 +202,19 @@ class LocksPage(QWidget):
         path = self.choose_csv()
         if path is None or self.service.plan is None:
             return
-        plan = self.service.plan
+        plan, service = self.service.plan, self.service
+        try:
+            service.authorise("plan.import", target=path.name)
+        except KeyDeskError as exc:
+            self.outcome.failed(exc)
+            return
 
         async def load() -> int:
             text = await asyncio.to_thread(path.read_text, encoding="utf-8")
-            return await asyncio.to_thread(plan.import_doors, parse_csv(text, path.name))
+            count = await asyncio.to_thread(plan.import_doors, parse_csv(text, path.name))
+            await asyncio.to_thread(service.record, "plan.import",
+                                    detail={"source": path.name, "doors": count})
+            return count
         self.ctx.bridge.watch(self.ctx.runtime.loop.submit(self._explained(load())),
                               self._imported, self.outcome.failed)
 
@@ -386,10 +396,20 @@ class LocksPage(QWidget):
         if plan is None:
             return
         lang = self.ctx.settings.language
-        technician = self.service.config.technician
+        service = self.service
+        technician = service.config.technician
         out = self.report_dir()
-        future = self.ctx.runtime.loop.submit(asyncio.to_thread(
-            write_report, plan, out, technician=technician, lang=lang))
+        try:
+            service.authorise("report", target=str(out))
+        except KeyDeskError as exc:
+            self.outcome.failed(exc)
+            return
+
+        def write() -> dict[str, Any]:
+            info = write_report(plan, out, technician=technician, lang=lang)
+            service.record("report", detail={"csv": info["csv"], "html": info["html"]})
+            return info
+        future = self.ctx.runtime.loop.submit(asyncio.to_thread(write))
         self.ctx.bridge.watch(future, self._reported, self.outcome.failed)
 
     def _reported(self, info: dict[str, Any]) -> None:

@@ -172,7 +172,7 @@ class PlanStore:
         self.close()
 
     @staticmethod
-    def _door(row: tuple) -> PlanDoor:
+    def _door(row: tuple[Any, ...]) -> PlanDoor:
         return PlanDoor(*row)
 
     _COLUMNS = ("room, mac, name, lock_type, source, position, status, reason, detail, "
@@ -218,7 +218,7 @@ class PlanStore:
 
     def iter_doors(self, status: str | None = None) -> Iterator[PlanDoor]:
         sql = f"SELECT {self._COLUMNS} FROM doors"
-        args: tuple = ()
+        args: tuple[Any, ...] = ()
         if status:
             sql += " WHERE status = ?"
             args = (status,)

@@ -19,14 +19,14 @@ class Radio:
     def scanner_kwargs(self) -> dict[str, Any]:
         if not self.sim:
             return {}
-        from app.devices.locks.sim.backend import SimScanner
+        from app.devices.locks.sim_radio import SimScanner
 
         return {"backend": SimScanner, "sim": self.sim}
 
     def client_kwargs(self) -> dict[str, Any]:
         if not self.sim:
             return {}
-        from app.devices.locks.sim.backend import SimClient
+        from app.devices.locks.sim_radio import SimClient
 
         return {"backend": SimClient, "sim": self.sim}
 

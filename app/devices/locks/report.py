@@ -15,12 +15,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from app import catalog
 from app.devices.locks.commission import STEPS
 from app.devices.locks.errors import lock_error
-from app.devices.locks.plan import PlanStore
+from app.devices.locks.plan import PlanStore, PlanSummary
 from app.devices.locks.texts import text
 from app.domain.errors import KeyDeskError
 
@@ -161,7 +161,8 @@ def write_report(plan: PlanStore, out_dir: Path, *, site: str = "", technician: 
             "changes": [c.to_dict() for c in changes]}
 
 
-def _write_html(f, plan: PlanStore, summary, changes: list[Change], compared: bool,  # type: ignore[no-untyped-def]
+def _write_html(f: IO[str], plan: PlanStore, summary: PlanSummary, changes: list[Change],
+                compared: bool,
                 site: str, technician: str, when: datetime, lang: str | None) -> None:
     esc = html.escape
     title = text("title", lang) + (f" — {site}" if site else "")

@@ -81,7 +81,8 @@ class LockService:
     def __init__(self, loop: LoopThread, bus: EventBus, keys: LockKeys, radio: Radio, *,
                  plan: PlanStore | None = None, directory: DirectoryProvider | None = None,
                  token: TokenProvider | None = None,
-                 config: LockServiceConfig | None = None) -> None:
+                 config: LockServiceConfig | None = None,
+                 access: Any = None, audit: Any = None) -> None:
         self.loop = loop
         self.bus = bus
         self.keys = keys
@@ -90,6 +91,10 @@ class LockService:
         self.directory = directory
         self.token = token
         self.config = config or LockServiceConfig()
+        # The desk's OperatorSession (rights: ``lock.commission``) and AuditLog, when the
+        # desk has them; each lock action is checked first and written down after.
+        self.access = access
+        self.audit = audit
         self._directory_rooms: dict[str, str] | None = None
         self._current: concurrent.futures.Future[Any] | None = None
         self.last_sightings: dict[str, Sighting] = {}
@@ -131,10 +136,37 @@ class LockService:
             s.known = bool(s.room)
         return sightings
 
+    # -- rights and the audit trail -------------------------------------------------------
+    def authorise(self, what: str, target: str = "", room: str = "") -> None:
+        """Raise the operator refusal (written to the audit trail) unless whoever holds
+        the desk may commission locks. Blocking, quick: call it before submitting work."""
+        if self.access is not None:
+            from app.audit.actions import LOCK_RIGHT
+
+            self.access.require(LOCK_RIGHT, what=f"lock.{what}", target=target, room=room)
+
+    def record(self, what: str, *, mac: str = "", room: str = "",
+               exc: BaseException | None = None, detail: dict[str, Any] | None = None) -> None:
+        """One ``lock.<what>`` audit row (public fields only: never a key or token)."""
+        if self.audit is not None:
+            from app.audit.actions import record_lock
+
+            record_lock(self.audit, what, mac=mac, room=room, exc=exc, detail=detail)
+
+    @staticmethod
+    def _refused(exc: BaseException) -> concurrent.futures.Future[Any]:
+        future: concurrent.futures.Future[Any] = concurrent.futures.Future()
+        future.set_exception(exc)
+        return future
+
     # -- public API (any thread) ---------------------------------------------------------
     def scan(self, seconds: float = 4.0,
              on_sighting: Callable[[Sighting], None] | None = None
              ) -> concurrent.futures.Future[list[Sighting]]:
+        try:
+            self.authorise("scan")
+        except KeyDeskError as exc:
+            return self._refused(exc)
         return self.loop.submit(self.scan_async(seconds, on_sighting))
 
     async def scan_async(self, seconds: float,
@@ -172,9 +204,11 @@ class LockService:
         if action not in ACTIONS:
             raise ValueError(f"unknown action {action!r}")
         if self._current is not None and not self._current.done():
-            future: concurrent.futures.Future[DoorResult] = concurrent.futures.Future()
-            future.set_exception(lock_error("busy", "one door at a time"))
-            return future
+            return self._refused(lock_error("busy", "one door at a time"))
+        try:
+            self.authorise(action, target=mac or "", room=room or "")
+        except KeyDeskError as exc:
+            return self._refused(exc)
         future = self.loop.submit(self.run_async(action, room=room, mac=mac, on_step=on_step))
         self._current = future
         return future
@@ -236,6 +270,17 @@ class LockService:
 
     async def _finished(self, result: DoorResult) -> None:
         self._state(ConnectionState.DISCONNECTED, result.mac, result.outcome)
+        failed = next((s for s in result.steps if s.status == "failed"), None)
+        exc = None
+        if result.outcome == "failed" and result.reason:
+            exc = lock_error(result.reason, failed.detail if failed else "")
+        detail = {"profile": result.profile, "outcome": result.outcome,
+                  "reason": result.reason, "firmware": result.firmware,
+                  "battery": result.battery, "lock_state": result.lock_state,
+                  "steps": {s.name: s.status for s in result.steps}}
+        await asyncio.shield(asyncio.to_thread(
+            self.record, result.action, mac=result.mac, room=result.room, exc=exc,
+            detail=detail))
         if self.plan is not None and result.room:
             if await asyncio.to_thread(self.plan.door, result.room) is not None:
                 await asyncio.shield(asyncio.to_thread(self.plan.record, result))
@@ -282,18 +327,27 @@ class LockService:
         return self.plan
 
     def import_directory(self) -> concurrent.futures.Future[int]:
+        try:
+            self.authorise("plan.import", target="cloud")
+        except KeyDeskError as exc:
+            return self._refused(exc)
+
         async def go() -> int:
             if self.plan is None or self.directory is None:
                 raise lock_error("plan-file", "no plan store or no cloud directory configured")
             buildings = await self.directory()
             doors = doors_from_directory(buildings or [])
             self._directory_rooms = {d.mac: d.room for d in doors}
-            return await asyncio.to_thread(self.plan.import_doors, doors)
+            count = await asyncio.to_thread(self.plan.import_doors, doors)
+            await asyncio.to_thread(self.record, "plan.import", detail={"source": "cloud",
+                                                                        "doors": count})
+            return count
         return self.loop.submit(go())
 
 
 def build_lock_service(runtime: Any, settings: Any, secrets: Any,
-                       cloud: Callable[[], Any] | None = None) -> LockService:
+                       cloud: Callable[[], Any] | None = None, *, access: Any = None,
+                       audit: Any = None) -> LockService:
     """The lock service over ``settings`` (radio, technician, site time zone) with the
     cloud desk factory ``cloud`` for the room directory and the Bluetooth keys (used
     only when the cloud account is configured). The plan store is opened by
@@ -319,7 +373,7 @@ def build_lock_service(runtime: Any, settings: Any, secrets: Any,
         creds = desk.creds
         key = await desk.bluetooth_key(creds.creator_mobile or "13800138000",
                                        mac.replace(":", ""), creds.creator_area_code or "86")
-        return key.ble_str
+        return str(key.ble_str)
 
     hotel = 1
     community = getattr(settings, "cloud_community_no", "")
@@ -329,4 +383,4 @@ def build_lock_service(runtime: Any, settings: Any, secrets: Any,
                                timezone=settings.cloud_timezone or "UTC", hotel=hotel)
     return LockService(runtime.loop, runtime.bus, LockKeys(secrets),
                        Radio(settings.lock_sim_address), directory=directory, token=token,
-                       config=config)
+                       config=config, access=access, audit=audit)

@@ -124,8 +124,8 @@ def control(address: str, request: dict[str, Any], timeout: float = 5.0) -> dict
                 break
     for line in data.splitlines():
         answer = json.loads(line)
-        if answer.get("id") == 1:
-            return answer
+        if isinstance(answer, dict) and answer.get("id") == 1:
+            return dict(answer)
     return {"ok": False, "error": "no_answer"}
 
 

@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from app.devices.locks import crypto
 from app.devices.locks import current_time as ct
@@ -138,7 +139,7 @@ class SimLock:
                     return char
         return None
 
-    def describe_gatt(self) -> list[dict]:
+    def describe_gatt(self) -> list[dict[str, Any]]:
         return [{"uuid": s.uuid, "handle": s.handle,
                  "chars": [{"uuid": ch.uuid, "handle": ch.handle, "props": ch.props,
                             "cccd": ch.cccd} for ch in s.chars]} for s in self.services]
@@ -171,10 +172,10 @@ class SimLock:
         """The link went away: forget anything half-received."""
 
     # -- advertising -------------------------------------------------------------------
-    def advertisement(self) -> dict:
+    def advertisement(self) -> dict[str, Any]:
         raise NotImplementedError
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"mac": self.mac, "profile": self.profile.id, "family": self.profile.family,
                 "room": self.room, "battery": self.battery, "rssi": self.rssi,
                 "clock": self.now().isoformat(), "openings": self.openings,
@@ -186,7 +187,7 @@ class TTLockSim(SimLock):
 
     protocol = "ttlock-v3"
 
-    def __init__(self, *args, setting_mode: bool = True, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, setting_mode: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.setting_mode = setting_mode
         self.key: bytes | None = None
@@ -208,6 +209,7 @@ class TTLockSim(SimLock):
 
     def _build_gatt(self) -> None:
         gatt = self.profile.gatt
+        assert gatt.write is not None and gatt.notify is not None  # checked on load
         self._service(gatt.service, [(gatt.write, ["write"]), (gatt.notify, ["notify"])])
         super()._build_gatt()
 
@@ -225,7 +227,7 @@ class TTLockSim(SimLock):
             out |= 1 << bits["setting_mode"]
         return out
 
-    def advertisement(self) -> dict:
+    def advertisement(self) -> dict[str, Any]:
         raw = bytes.fromhex(self.mac.replace(":", ""))
         mid = self.profile.advertisement.manufacturer_id or 0
         payload = bytes((2, self.flags(), self.battery, 5, 0)) + raw[::-1]
@@ -274,8 +276,9 @@ class TTLockSim(SimLock):
         else:
             ok, data = self._answer(frame.cmd, plain)
         body = crypto.encrypt(key, c.reply(frame.cmd, ok, data))
-        raw = bytearray(frames.encode(self.profile.frame.header, self.profile.frame.reply_cmd,
-                                      body))
+        cfg = self.profile.frame
+        assert cfg is not None and cfg.reply_cmd is not None  # a ttlock-v3 profile has them
+        raw = bytearray(frames.encode(cfg.header, cfg.reply_cmd, body))
         if self.has("bad_crc"):
             raw[-3] ^= 0xA5  # the same wrong CRC every time for the same reply
         elif self.has("bad_crc_random"):
@@ -294,7 +297,8 @@ class TTLockSim(SimLock):
         handler = getattr(self, f"_cmd_{name}", None)
         if handler is None:
             return False, b"\x1b"
-        return handler(data)
+        answer: tuple[bool, bytes] = handler(data)
+        return answer
 
     def _cmd_initialise(self, data: bytes) -> tuple[bool, bytes]:
         self.key = bytes(self.rng.randrange(256) for _ in range(16))
@@ -427,7 +431,7 @@ class TTLockSim(SimLock):
         self.log.clear()
         return True, b""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
         out.update(setting_mode=self.in_setting_mode, hotel=list(self.hotel))
         return out
@@ -469,7 +473,7 @@ class GattLockSim(SimLock):
             raise AttError(0x0D) from None  # invalid attribute value length
         return []
 
-    def advertisement(self) -> dict:
+    def advertisement(self) -> dict[str, Any]:
         return {"name": f"DOOR-{self.mac.replace(':', '')[-4:]}",
                 "service_uuids": [uuid16(0x180F), uuid16(0x180A)], "manufacturer_data": {}}
 
@@ -481,17 +485,22 @@ class TokenLockSim(SimLock):
     protocol = "token-write"
     TOKEN_LENGTH = 48
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._rx = bytearray()
 
     def _build_gatt(self) -> None:
         gatt = self.profile.gatt
+        assert gatt.write is not None and gatt.notify is not None  # checked on load
         self._service(gatt.service, [(gatt.write, ["write"]), (gatt.notify, ["notify"])])
         super()._build_gatt()
 
     def notify_handle(self) -> int | None:
         return self.services[0].chars[1].handle
+
+    @property
+    def terminator(self) -> bytes:
+        return self.profile.frame.terminator if self.profile.frame else b"\r\n"
 
     def disconnected(self) -> None:
         self._rx.clear()
@@ -501,7 +510,7 @@ class TokenLockSim(SimLock):
             return super().accept(handle, data)
         self._rx += data
         del self._rx[:-512]  # bounded whatever is written
-        end = self.profile.frame.terminator
+        end = self.terminator
         at = self._rx.find(end)
         if at < 0:
             return None
@@ -510,7 +519,7 @@ class TokenLockSim(SimLock):
         return command
 
     def execute(self, handle: int, command: bytes) -> list[bytes]:
-        end = self.profile.frame.terminator
+        end = self.terminator
         text = command.decode("ascii", "replace")
         valid = len(text) == self.TOKEN_LENGTH and all(ch in "0123456789ABCDEF" for ch in text)
         if self.has("wrong_key_silent"):
@@ -531,7 +540,7 @@ class TokenLockSim(SimLock):
     def flags(self) -> int:
         return 0 if self.locked else 1
 
-    def advertisement(self) -> dict:
+    def advertisement(self) -> dict[str, Any]:
         raw = bytes.fromhex(self.mac.replace(":", ""))
         mid = self.profile.advertisement.manufacturer_id or 0
         payload = bytes((self.flags(), self.battery, 0)) + raw

@@ -13,6 +13,7 @@ import asyncio
 import logging
 import secrets as random_source
 from datetime import datetime
+from typing import Any
 
 from app.devices.locks import crypto
 from app.devices.locks.driver import ClockResult, Identity, LockDriver, Opening
@@ -33,7 +34,7 @@ USER_END = datetime(2099, 12, 31, 23, 59)
 
 
 class TTLockDriver(LockDriver):
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.secrets: LockSecrets | None = None
         self.features: c.Features | None = None
@@ -168,7 +169,16 @@ class TTLockDriver(LockDriver):
                 return "finished_by_lock"
             raise
         self.features = c.parse_features((await self.command(c.FEATURES)).data)
-        await self._complete(kept)
+        try:
+            await self._complete(kept)
+        except KeyDeskError as exc:
+            if exc.code != self.profile.error_code("07"):
+                raise
+            # 57 reached the lock last time but its answer did not reach us.
+            await self.login()
+            kept.stage = STAGE_DONE
+            await self.ctx.keys.save(self.ctx.mac, kept)
+            return "finished_by_lock"
         return "finished"
 
     async def _initialise_from_scratch(self, restarted: bool) -> str:

@@ -84,7 +84,8 @@ class SimRadioLink:
                     continue
                 if not isinstance(msg, dict):
                     continue
-                fut = self._pending.pop(msg.get("id"), None) if "id" in msg else None
+                rid = msg.get("id")
+                fut = self._pending.pop(rid, None) if isinstance(rid, int) else None
                 if fut is not None:
                     if not fut.done():
                         fut.set_result(msg)
