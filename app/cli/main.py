@@ -23,6 +23,7 @@ from app.cli import (
     operators_cmd,
     readers_cmd,
     sim_cmd,
+    store_cmd,
 )
 
 # One line per command module, in help order; each later feature adds its own.
@@ -36,6 +37,7 @@ COMMANDS: list[Callable[[sim_cmd.SubParsers], None]] = [
     lock_cmd.register,
     operators_cmd.register,
     audit_cmd.register,
+    store_cmd.register,
 ]
 
 
