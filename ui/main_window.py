@@ -20,6 +20,7 @@ from app.i18n import resolve_language
 from ui.about import show_about
 from ui.context import UiContext
 from ui.message_banner import MessageBanner, SettingsBanner
+from ui.operators.desk_lock import DeskLock
 from ui.pages import PAGES
 from ui.status_bar import DeviceStatusBar
 
@@ -78,10 +79,12 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         ctx.bridge.event.connect(self.status.on_event)
         self._build_menu()
+        # Who holds the desk: status label, switch / lock / sign out, the idle lock.
+        self.desk_lock = DeskLock(self, ctx, self.file_menu)
         self._restore_geometry()
 
     def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.file_menu = self.menuBar().addMenu("&File")
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.desk_lock.stop()
         self.ctx.settings.ui_state["geometry"] = bytes(
             self.saveGeometry().toBase64().data()
         ).decode("ascii")
