@@ -87,8 +87,17 @@ def report_crash(log: Path, code: int) -> None:
 
 def run_tests(python: Path, extra: list[str]) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    ruff = [str(python), "-m", "ruff", "check", "--output-format", "concise", "."]
-    lint = subprocess.run(ruff, cwd=ROOT, env=env)
+    # Static checks first (seconds), then the tests; any failure fails the command.
+    checks = {
+        "ruff": [str(python), "-m", "ruff", "check", "--output-format", "concise", "."],
+        "import contracts (lint-imports)": [
+            str(python), "-c",
+            "import sys; from importlinter.cli import lint_imports_command as run; "
+            "sys.exit(run())"],
+        "mypy": [str(python), "-m", "mypy"],
+    }
+    failed = [name for name, argv in checks.items()
+              if subprocess.run(argv, cwd=ROOT, env=env).returncode != 0]
     with tempfile.TemporaryDirectory(prefix="keydesk-test-") as tmp:
         crash_log = Path(tmp) / "crash.log"
         env["KEYDESK_CRASH_LOG"] = str(crash_log)
@@ -100,9 +109,9 @@ def run_tests(python: Path, extra: list[str]) -> int:
     if code == PYTEST_NO_TESTS:
         print("pytest collected no tests.", flush=True)
         code = 0
-    if lint.returncode != 0:
-        print("ruff found problems (see above).", flush=True)
-        code = code or lint.returncode
+    for name in failed:
+        print(f"{name} found problems (see above).", flush=True)
+        code = code or 1
     return code
 
 

@@ -21,7 +21,7 @@ _ATTR = "_keydesk_translator"
 # The window modules whose every tr() text is translated (the test holds them to it).
 # Add a module here when its texts are ready for translators.
 SOURCES: list[str] = [
-    "ui/message_banner.py",
+    "ui/widgets/message_banner.py",
     "ui/operators/sign_in.py",
     "ui/operators/desk_lock.py",
     "ui/audit/words.py",

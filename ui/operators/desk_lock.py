@@ -90,7 +90,9 @@ class DeskLock(QObject):
             app.installEventFilter(self)
         # Every sign-in, switch, lock and sign-out writes an audit row, which the desk
         # publishes on the bus: the label follows them, wherever they were made.
-        ctx.bridge.event.connect(self._on_event)
+        ctx.bridge.subscribe(self._on_event, DeviceEvent, owner=self,
+                             where=lambda e: e.kind == "desk" and e.code.startswith("operator.")
+                             and e.code != "operator.list")
         self.refresh()
 
     # -- activity and idle -----------------------------------------------------------------
@@ -99,10 +101,8 @@ class DeskLock(QObject):
             self.session.touch()
         return False
 
-    def _on_event(self, event: object) -> None:
-        if isinstance(event, DeviceEvent) and event.kind == "desk" and \
-                event.code.startswith("operator.") and event.code != "operator.list":
-            self.refresh()
+    def _on_event(self, _event: DeviceEvent) -> None:
+        self.refresh()
 
     def check_idle(self) -> None:
         if self.session.lock_if_idle():

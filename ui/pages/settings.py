@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.audit.actions import changed_fields, record_settings
 from app.domain.errors import KeyDeskError
+from app.i18n import set_preferred_language
 from app.settings import SecretStoreUnavailable
 from app.settings.model import RETENTION_MAX_DAYS, RETENTION_MIN_DAYS
 from ui.context import UiContext
@@ -142,6 +143,7 @@ class SettingsPage(QWidget):
         s = self.ctx.settings
         before = copy.deepcopy(s)
         s.language = self.language.currentData()
+        set_preferred_language(s.language)  # what banners and the catalog speak from now on
         s.event_retention_days = self.retention.value()
         s.encoder_url = self.encoder_url.text().strip()
         s.encoder_trace = self.encoder_trace.isChecked()
