@@ -16,6 +16,7 @@ from typing import Any
 
 from app import logsetup
 from app.cli.output import emit, fail, json_line
+from app.cli.sim_cmd import SubParsers
 from app.domain.errors import KeyDeskError
 from app.operators.errors import operator_error
 from app.operators.rights import ROLES
@@ -24,7 +25,7 @@ EXIT_USAGE = 2
 NEW_PASSWORD_ENV = "KEYDESK_NEW_PASSWORD"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: SubParsers) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("operators", help="add, list and remove operator accounts",
                             description="Operator accounts and their roles: clerk, manager, "
                             "technician, admin.")

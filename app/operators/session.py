@@ -184,19 +184,19 @@ class OperatorSession:
         refusal, also written to the audit trail (as ``what``, default the right)."""
         try:
             who = self.current()
-        except KeyDeskError as exc:
-            self._refusal(what or right, target, room, detail, exc, None)
+        except KeyDeskError as problem:
+            self._refusal(what or right, target, room, detail, problem, None)
             raise
         if who is None:
             name = self.signed_in_name()
-            exc = operator_error("session.locked" if name else "session.none",
-                                 f"{name} must sign in again" if name else "")
-            self._refusal(what or right, target, room, detail, exc, None)
-            raise exc
+            nobody = operator_error("session.locked" if name else "session.none",
+                                    f"{name} must sign in again" if name else "")
+            self._refusal(what or right, target, room, detail, nobody, None)
+            raise nobody
         if not allowed(who.role, right):
-            exc = refused(right, who.name, who.role)
-            self._refusal(what or right, target, room, detail, exc, who)
-            raise exc
+            denied = refused(right, who.name, who.role)
+            self._refusal(what or right, target, room, detail, denied, who)
+            raise denied
         return who
 
     def require_card(self, kind: str, *, what: str, target: str = "", room: Any = "",

@@ -9,6 +9,7 @@ the step runs with a chain key (see :func:`seal_legacy_rows`). Append steps; nev
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 from app.audit.chain import ChainRow, key_id, seal_head, seal_row
 
@@ -49,8 +50,9 @@ class AuditSchemaTooNew(RuntimeError):
     """The file was written by a newer KeyDesk; we do not write to it."""
 
 
-def chain_row(r: tuple) -> ChainRow:  # type: ignore[type-arg]
-    return ChainRow(int(r[0]), *(str(v) for v in r[1:9]), mac=str(r[9] or ""))
+def chain_row(r: tuple[Any, ...]) -> ChainRow:
+    return ChainRow(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]),
+                    str(r[6]), str(r[7]), str(r[8]), mac=str(r[9] or ""))
 
 
 def migrate(conn: sqlite3.Connection, key: bytes | None) -> None:
