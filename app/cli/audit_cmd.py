@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.output import emit, explain_error, fail, json_line
-from app.cli.sim_cmd import SubParsers
 from app.domain.errors import KeyDeskError
 
 EXIT_USAGE = 2
 
 
-def register(sub: SubParsers) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("audit", help="verify, list or export the audit trail",
                             description="The tamper-evident audit trail of every desk action.")
     cmds = parser.add_subparsers(dest="audit_cmd", metavar="ACTION")

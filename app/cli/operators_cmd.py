@@ -16,7 +16,6 @@ from typing import Any
 
 from app import logsetup
 from app.cli.output import emit, fail, json_line
-from app.cli.sim_cmd import SubParsers
 from app.domain.errors import KeyDeskError
 from app.operators.errors import operator_error
 from app.operators.rights import ROLES
@@ -25,7 +24,7 @@ EXIT_USAGE = 2
 NEW_PASSWORD_ENV = "KEYDESK_NEW_PASSWORD"
 
 
-def register(sub: SubParsers) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("operators", help="add, list and remove operator accounts",
                             description="Operator accounts and their roles: clerk, manager, "
                             "technician, admin.")

@@ -189,14 +189,14 @@ class OperatorSession:
             raise
         if who is None:
             name = self.signed_in_name()
-            nobody = operator_error("session.locked" if name else "session.none",
+            locked = operator_error("session.locked" if name else "session.none",
                                     f"{name} must sign in again" if name else "")
-            self._refusal(what or right, target, room, detail, nobody, None)
-            raise nobody
+            self._refusal(what or right, target, room, detail, locked, None)
+            raise locked
         if not allowed(who.role, right):
-            denied = refused(right, who.name, who.role)
-            self._refusal(what or right, target, room, detail, denied, who)
-            raise denied
+            refusal = refused(right, who.name, who.role)
+            self._refusal(what or right, target, room, detail, refusal, who)
+            raise refusal
         return who
 
     def require_card(self, kind: str, *, what: str, target: str = "", room: Any = "",

@@ -51,8 +51,9 @@ class AuditSchemaTooNew(RuntimeError):
 
 
 def chain_row(r: tuple[Any, ...]) -> ChainRow:
-    return ChainRow(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]),
-                    str(r[6]), str(r[7]), str(r[8]), mac=str(r[9] or ""))
+    at, who, role, what, target, room, result, detail = (str(v) for v in r[1:9])
+    return ChainRow(int(r[0]), at, who, role, what, target, room, result, detail,
+                    mac=str(r[9] or ""))
 
 
 def migrate(conn: sqlite3.Connection, key: bytes | None) -> None:
