@@ -33,6 +33,7 @@ code = rule(values.code)
 language = rule(values.language)
 output_file = rule(values.output_file)
 mobile = rule(values.mobile)
+host_port = rule(values.host_port)
 
 
 def text(expected: str) -> Callable[[str], str]:

@@ -154,6 +154,14 @@ def listen_address(text: str) -> tuple[str, int]:
     return host or "127.0.0.1", int(port)
 
 
+def host_port(text: str) -> str:
+    """``HOST:PORT`` to connect to (a simulator's address), the port a real one."""
+    host, port = listen_address(text)
+    if port == 0:
+        raise InputError("port", value=shown(text), port="0")
+    return f"{host}:{port}"
+
+
 def code(text: str) -> str:
     """A vendor code as typed (``5310``, ``17``, ``BreakIn``, ``0x61``)."""
     raw = str(text).strip()

@@ -4,8 +4,8 @@ it from its own options, and a run that must end with an explained outcome.
 Nothing here knows a command by name: a new command or option is fuzzed the day it is
 added. Only two things are kept apart on purpose:
 
-- options that name an address (``--port``, ``--url``, ``--device``, ``--listen``, the
-  control address) get loopback addresses, closed ports or malformed ones, so a test
+- options that name an address (``--port``, ``--url``, ``--device``, ``--listen``,
+  ``--sim``, the control address) get loopback addresses, closed ports or malformed ones, so a test
   never reaches a real device or another machine;
 - values are never paths outside the test's own folder (no leading ``/`` or ``~``, no
   ``..``) except a few that do not exist, so a fuzzed ``--trace`` cannot write anywhere.
@@ -27,7 +27,7 @@ ADDRESSES = [
     "socket://127.0.0.1", "http://", "ftp://127.0.0.1:1", "127.0.0.1:x", "", "nan",
     "/nonexistent/ttyKEYDESK", "loop://",
 ]
-ADDRESS_WORDS = ("port", "url", "device", "listen", "address", "control")
+ADDRESS_WORDS = ("port", "url", "device", "listen", "address", "control", "sim")
 
 # Values that have broken commands before, and well-formed ones so the checks behind the
 # parser are reached too.

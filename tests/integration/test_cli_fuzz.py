@@ -49,6 +49,7 @@ def fuzz_env(tmp_path, monkeypatch):
             monkeypatch.delenv(key)
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.setenv("KEYDESK_READER_PASSWORD", "fuzz-password")
+    monkeypatch.setenv("KEYDESK_LOCK_SIM", "127.0.0.1:1")  # never this PC's Bluetooth radio
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     return tmp_path
 
@@ -186,6 +187,7 @@ SAMPLE = [c for c in COMMANDS if len(c.path) >= 1][::3]
 def test_a_sample_through_the_real_command(command: Command, fuzz_env, keydesk_home):
     env = {k: v for k, v in os.environ.items() if not k.startswith("KEYDESK_")}
     env.update(KEYDESK_HOME=str(keydesk_home), KEYDESK_READER_PASSWORD="fuzz-password",
+               KEYDESK_LOCK_SIM="127.0.0.1:1",
                PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", LANG="C.UTF-8",
                PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
     serving = runs_until_stopped(command)
