@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit.actions import changed_fields, record_settings
+from app.catalog import explain_error
 from app.domain.errors import KeyDeskError
 from app.i18n import set_preferred_language
 from app.settings import SecretStoreUnavailable
@@ -162,6 +163,14 @@ class SettingsPage(QWidget):
                 edit.setPlaceholderText(self._secret_placeholder(name))
             except SecretStoreUnavailable as exc:
                 messages.append(str(exc))
-        self.ctx.save_settings()
+        try:
+            self.ctx.save_settings()
+        except KeyDeskError as exc:  # the folder cannot be written: said here and in the banner
+            info = explain_error(exc)
+            self.status.setText(f"{info['title']}: {info['action']}")
+            self.status.setStyleSheet("color: #b00020;")
+            self.ctx.report_error(exc)
+            return
+        self.status.setStyleSheet("")
         record_settings(self.ctx.services.audit, changed_fields(before, s), changed_secrets)
         self.status.setText(" ".join(messages) or "Saved.")
