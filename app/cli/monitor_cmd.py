@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="heartbeat seconds, 1 to 60 (default 5)")
     p.add_argument("--duration", type=argtypes.seconds(0.1, 7 * 86400),
                    help="stop after S seconds (default: until Ctrl+C)")
-    p.add_argument("--timeout", type=argtypes.seconds(1, 300), default=15.0, metavar="S",
+    p.add_argument("--timeout", type=argtypes.seconds(0.1, 300), default=15.0, metavar="S",
                    help="seconds to wait for the reader to answer a connection (default 15); "
                    "then it is tried again after a pause")
     p.set_defaults(func=_monitor)

@@ -177,3 +177,23 @@ def test_the_result_box_has_one_step_per_line_and_speaks_one_language(qtbot):
     body = view.body.text()
     assert "<br>2. " in body and "<br>3. " in body, body  # each numbered step on its line
     assert "1. Check the encoder is plugged in" in shown_text(view.body)
+
+
+def test_a_failure_line_speaks_the_explanations_language(session, qtbot):
+    """The one-line outcomes (Monitor actions, Lobby access, cloud panels) too: no English
+    "Error"/"Detail:"/"Card/device state" around a Portuguese explanation."""
+    from ui.widgets.outcome_line import OutcomeLine
+
+    line = OutcomeLine(session.ctx)
+    qtbot.addWidget(line)
+    err = KeyDeskError("encoder", "5310", "COM3 busy", state="card unchanged")
+    try:
+        set_preferred_language("pt-BR")
+        line.failed(err)
+    finally:
+        set_preferred_language("en")
+    text = line.label.text()
+    assert "Não foi possível conectar ao codificador (5310)" in text
+    assert "O cartão: card unchanged" in text and "Detalhe para o suporte: COM3 busy" in text
+    for english in ("Error ", "Detail:", "Card/device state"):
+        assert english not in text, text

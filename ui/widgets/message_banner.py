@@ -21,20 +21,25 @@ log = logging.getLogger(__name__)
 def describe_error(exc: BaseException) -> tuple[str, str | None, str | None]:
     """(message, domain, code) for a failure; domain/code are None for bugs."""
     if isinstance(exc, KeyDeskError):
-        title = ""
+        title, action, lang = "", "", "en"
         try:
             from app.catalog import explain_error
 
             info = explain_error(exc)
             title = str(info.get("title") or "")
             action = str(info.get("action") or "")
+            lang = str(info.get("lang") or "en")
         except Exception:
-            action = ""
-        text = f"Error {exc.code}: {title or exc.detail}"
+            pass
+        # One language throughout: the catalog's words frame the catalog's explanation.
+        from app.catalog.labels import heading
+
+        code = f" ({exc.code})" if exc.code.isdigit() else ""
+        text = f"{title or exc.detail}{code}"
         if action:
             text += f" — {action}"
         if exc.state:
-            text += f" (Card/device state: {exc.state})"
+            text += f" ({heading(lang, 'card_state')}: {exc.state})"
         return text, exc.domain, exc.code
     return (
         f"Something unexpected went wrong ({type(exc).__name__}). It was written to the log; "

@@ -44,7 +44,11 @@ class OutcomeLine(QWidget):
         """The catalog's title and action, the device's detail, and "Explain…"."""
         text, domain, code = describe_error(exc)
         if isinstance(exc, KeyDeskError) and exc.detail:
-            text += f"\nDetail: {exc.detail}"
+            from app.catalog import explain_error
+            from app.catalog.labels import heading
+
+            lang = str(explain_error(exc).get("lang") or "en")
+            text += f"\n{heading(lang, 'detail')}: {exc.detail}"
         target = (domain, code) if domain and code else None
         self._set(f"✖ {prefix}{text}", "color: #b71c1c;", target)
 

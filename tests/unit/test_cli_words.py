@@ -1,0 +1,23 @@
+"""Issue 11: what the command line prints reads as words, once."""
+
+from __future__ import annotations
+
+from app.cli.card_cmd import _info_text
+from app.cli.monitor_cmd import refused_text
+
+
+def test_refused_is_said_once():
+    assert refused_text("Refused: card expired") == "REFUSED: card expired"
+    assert refused_text("refused — no access to this door") == "REFUSED: no access to this door"
+    assert refused_text("card expired") == "REFUSED: card expired"
+    assert refused_text("") == "REFUSED" and refused_text(None) == "REFUSED"
+
+
+def test_card_info_is_not_a_python_dict():
+    text = _info_text({"firmware": "PN532 v1.6", "port": "socket://127.0.0.1:7000",
+                       "card": {"uid": "04A1B2C3", "atqa": "0004", "sak": "08",
+                                "family": "classic-1k"}})
+    assert "{" not in text and "'" not in text
+    assert "card: 04A1B2C3 (classic-1k)" in text and "sak: 08" in text
+    empty = _info_text({"firmware": "PN532 v1.6", "port": "COM3", "card": None})
+    assert "none on the encoder" in empty
