@@ -218,3 +218,32 @@ def test_the_window_asks_who_is_at_the_desk_before_it_opens(qtbot):
     finally:
         assert session.close()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_event_exports_need_a_manager_and_alarm_acks_name_the_operator(qtbot, session,
+                                                                        tmp_path):
+    page = session.window.show_page("monitor")
+    operators_demo.sign_in(session.services.operators, "clerk")
+    out = tmp_path / "events.csv"
+    assert page.export_to(str(out)) is None and not out.exists()
+    banner = session.window.banner.label
+    qtbot.waitUntil(lambda: "Exports need a manager" in banner.text(), timeout=5000)
+    assert session.services.audit.query(what="events.export", limit=1)[0].result == (
+        "refused operator right.export")
+    operators_demo.sign_in(session.services.operators, "manager")
+    future = page.export_to(str(out))
+    qtbot.waitUntil(future.done, timeout=10000)
+    row = session.services.audit.query(what="events.export", limit=1)[0]
+    assert (row.who, row.result, row.detail["rows"]) == ("Bruno", "ok", future.result())
+
+    from tests.gui.test_monitor_page import alarm
+
+    page.banner._beep = lambda: None  # silent in tests
+    session.runtime.bus.publish(alarm("BreakIn"))
+    qtbot.waitUntil(page.banner.isVisible, timeout=5000)
+    [event_id] = [e.id for e in page.banner.pending]
+    qtbot.mouseClick(page.banner.ack, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.banner.isVisible(), timeout=5000)
+    assert page.store.acknowledgement(event_id)[1] == "Bruno"  # by whom, in the store
+    row = session.services.audit.query(what="alarm.acknowledge", limit=1)[0]
+    assert (row.who, row.detail["events"]) == ("Bruno", [event_id])
