@@ -38,7 +38,8 @@ def sign_in_with(qtbot, dialog: SignInDialog, name: str, password: str) -> None:
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
 
 
-def test_sign_in_dialog_explains_a_wrong_password_then_signs_in(qtbot, session, shots):
+def test_sign_in_dialog_explains_a_wrong_password_then_signs_in(qtbot, session, shots,
+                                                               keydesk_home):
     operators = session.services.operators
     operators.sign_out()
     dialog = SignInDialog(session.ctx, START, session.window)
@@ -57,6 +58,14 @@ def test_sign_in_dialog_explains_a_wrong_password_then_signs_in(qtbot, session, 
                     timeout=5000)  # told by the bus, through the bridge
     rows = session.services.audit.query(what="operator.sign_in", limit=2)
     assert [(r.who, r.result[:7]) for r in rows] == [("Ana", "ok"), ("Ana", "refused")]
+    # Neither password typed reached any file the window wrote (stores, logs, accounts).
+    assert session.services.events is not None and session.services.events.flush(5)
+    written = [p for p in keydesk_home.rglob("*") if p.is_file()]
+    assert any(p.name == "operators.json" for p in written)
+    for path in written:
+        data = path.read_bytes()
+        for typed in ("demo-clerk", "not-her-password"):
+            assert typed.encode() not in data and typed.encode("utf-16-le") not in data, path
 
 
 def test_a_clerk_in_the_window_is_refused_a_master_card_with_the_reason(qtbot, session):
