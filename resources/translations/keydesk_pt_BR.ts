@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>About</name>
+    <message>
+        <source>Card encoding, lock commissioning, lock-cloud keys and live access monitoring for hotel and apartment front desks.</source>
+        <translation>Gravação de cartões, instalação de fechaduras, chaves da nuvem das fechaduras e monitoramento de acessos ao vivo para recepções de hotéis e apartamentos.</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}</source>
+        <translation>Licença: {licence}</translation>
+    </message>
+    <message>
+        <source>Built with:</source>
+        <translation>Feito com:</translation>
+    </message>
+    <message>
+        <source>About KeyDesk</source>
+        <translation>Sobre o KeyDesk</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>any room</source>
@@ -418,6 +437,82 @@
     </message>
 </context>
 <context>
+    <name>DeviceStatusBar</name>
+    <message>
+        <source>connected</source>
+        <translation>conectado</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>conectando</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>desconectado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>com falha</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>Codificador</translation>
+    </message>
+    <message>
+        <source>Bluetooth</source>
+        <translation>Bluetooth</translation>
+    </message>
+    <message>
+        <source>{name} status</source>
+        <translation>Situação de {name}</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskPage</name>
+    <message>
+        <source>No desk tools are installed.</source>
+        <translation>Nenhuma ferramenta de recepção está instalada.</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskTabs</name>
+    <message>
+        <source>Cards</source>
+        <translation>Cartões</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Quartos</translation>
+    </message>
+    <message>
+        <source>Guest keys</source>
+        <translation>Chaves de hóspede</translation>
+    </message>
+    <message>
+        <source>RF cards</source>
+        <translation>Cartões RF</translation>
+    </message>
+    <message>
+        <source>Door log and unlock</source>
+        <translation>Registro da porta e abertura</translation>
+    </message>
+    <message>
+        <source>Lobby access</source>
+        <translation>Acesso ao saguão</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>Cancelled before it started.</source>
+        <translation>Cancelado antes de começar.</translation>
+    </message>
+</context>
+<context>
     <name>LockCover</name>
     <message>
         <source>The desk is locked.</source>
@@ -616,6 +711,64 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>KeyDesk — demo (simulated devices)</source>
+        <translation>KeyDesk — demonstração (aparelhos simulados)</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aj&amp;uda</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Abrir a pasta de &amp;logs</translation>
+    </message>
+    <message>
+        <source>&amp;About KeyDesk {version}</source>
+        <translation>&amp;Sobre o KeyDesk {version}</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepção</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Fechaduras</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Monitor</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Explicar códigos</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Auditoria</translation>
+    </message>
+</context>
+<context>
     <name>PlanTable</name>
     <message>
         <source>Room</source>
@@ -698,6 +851,133 @@
     <message>
         <source>Dismiss</source>
         <translation>Fechar</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>System default</source>
+        <translation>Padrão do sistema</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Endereço base (URL)</translation>
+    </message>
+    <message>
+        <source>Account SID</source>
+        <translation>Account SID (conta)</translation>
+    </message>
+    <message>
+        <source>Community number</source>
+        <translation>Número da comunidade</translation>
+    </message>
+    <message>
+        <source>Card issuer MAC</source>
+        <translation>MAC do codificador da nuvem</translation>
+    </message>
+    <message>
+        <source>Operator area code</source>
+        <translation>DDI do operador</translation>
+    </message>
+    <message>
+        <source>Operator mobile</source>
+        <translation>Celular do operador</translation>
+    </message>
+    <message>
+        <source>Community time zone</source>
+        <translation>Fuso horário da comunidade</translation>
+    </message>
+    <message>
+        <source>Auth Token</source>
+        <translation>Auth Token (chave de acesso)</translation>
+    </message>
+    <message>
+        <source>Operator password</source>
+        <translation>Senha do operador</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Geral</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dias</translation>
+    </message>
+    <message>
+        <source>Keep events for</source>
+        <translation>Guardar eventos por</translation>
+    </message>
+    <message>
+        <source>Card encoder</source>
+        <translation>Codificador de cartões</translation>
+    </message>
+    <message>
+        <source>automatic (by USB identity), or COM3, /dev/ttyUSB0, socket://host:port</source>
+        <translation>automático (pela identificação USB), ou COM3, /dev/ttyUSB0, socket://host:porta</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Porta serial</translation>
+    </message>
+    <message>
+        <source>Write a hex trace of every byte (for support)</source>
+        <translation>Gravar cada byte em hexadecimal (para o suporte)</translation>
+    </message>
+    <message>
+        <source>Lock cloud</source>
+        <translation>Nuvem das fechaduras</translation>
+    </message>
+    <message>
+        <source>Bluetooth locks</source>
+        <translation>Fechaduras Bluetooth</translation>
+    </message>
+    <message>
+        <source>your name, for the site report and the locks&apos; logs</source>
+        <translation>seu nome, para o relatório do local e os registros das fechaduras</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>empty: this PC&apos;s Bluetooth; HOST:PORT: a keydesk sim lock site (training)</source>
+        <translation>vazio: o Bluetooth deste computador; HOST:PORTA: um local simulado do keydesk sim lock (treinamento)</translation>
+    </message>
+    <message>
+        <source>Radio</source>
+        <translation>Rádio</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Salvar configurações</translation>
+    </message>
+    <message>
+        <source>Test lock-cloud connection</source>
+        <translation>Testar a conexão com a nuvem</translation>
+    </message>
+    <message>
+        <source>no system keyring available</source>
+        <translation>sem cofre de senhas do sistema</translation>
+    </message>
+    <message>
+        <source>saved in the system keyring (type to replace)</source>
+        <translation>guardado no cofre de senhas do sistema (digite para trocar)</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>não definido</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvo.</translation>
+    </message>
+    <message>
+        <source>The window speaks {language} from the next start of KeyDesk (close it and open it again); explanations already do.</source>
+        <translation>A janela passa a falar {language} na próxima vez que o KeyDesk abrir (feche e abra de novo); as explicações já mudaram.</translation>
     </message>
 </context>
 <context>
@@ -860,6 +1140,31 @@
     <message>
         <source>running</source>
         <translation>em andamento</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealth</name>
+    <message>
+        <source>Check event &amp;database…</source>
+        <translation>Verificar o banco de &amp;eventos…</translation>
+    </message>
+    <message>
+        <source>Event database</source>
+        <translation>Banco de eventos</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealthBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dispensar</translation>
+    </message>
+</context>
+<context>
+    <name>entry</name>
+    <message>
+        <source>KeyDesk could not start: {reason}. The details are in the log in {folder}. Start it again; if this happens again, send that log to support.</source>
+        <translation>O KeyDesk não conseguiu abrir: {reason}. Os detalhes estão no log em {folder}. Abra de novo; se acontecer outra vez, envie esse log ao suporte.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <source>Card encoding, lock commissioning, lock-cloud keys and live access monitoring for hotel and apartment front desks.</source>
+        <translation>面向酒店和公寓前台：制作房卡、调试门锁、发放门锁云钥匙、实时监控门禁通行。</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}</source>
+        <translation>许可证：{licence}</translation>
+    </message>
+    <message>
+        <source>Built with:</source>
+        <translation>使用的开源软件：</translation>
+    </message>
+    <message>
+        <source>About KeyDesk</source>
+        <translation>关于 KeyDesk</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>any room</source>
@@ -418,6 +437,82 @@
     </message>
 </context>
 <context>
+    <name>DeviceStatusBar</name>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>发卡器</translation>
+    </message>
+    <message>
+        <source>Bluetooth</source>
+        <translation>蓝牙</translation>
+    </message>
+    <message>
+        <source>{name} status</source>
+        <translation>{name} 状态</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskPage</name>
+    <message>
+        <source>No desk tools are installed.</source>
+        <translation>未安装任何前台工具。</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskTabs</name>
+    <message>
+        <source>Cards</source>
+        <translation>房卡</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Guest keys</source>
+        <translation>客人钥匙</translation>
+    </message>
+    <message>
+        <source>RF cards</source>
+        <translation>RF 卡</translation>
+    </message>
+    <message>
+        <source>Door log and unlock</source>
+        <translation>开门记录与远程开门</translation>
+    </message>
+    <message>
+        <source>Lobby access</source>
+        <translation>大堂门禁</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Cancelled before it started.</source>
+        <translation>在开始前已取消。</translation>
+    </message>
+</context>
+<context>
     <name>LockCover</name>
     <message>
         <source>The desk is locked.</source>
@@ -616,6 +711,64 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>KeyDesk — demo (simulated devices)</source>
+        <translation>KeyDesk — 演示（模拟设备）</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;About KeyDesk {version}</source>
+        <translation>关于 KeyDesk {version}(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Front desk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>门锁</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>监控</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>代码说明</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+</context>
+<context>
     <name>PlanTable</name>
     <message>
         <source>Room</source>
@@ -698,6 +851,133 @@
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>服务器地址 (URL)</translation>
+    </message>
+    <message>
+        <source>Account SID</source>
+        <translation>账号 SID</translation>
+    </message>
+    <message>
+        <source>Community number</source>
+        <translation>社区编号</translation>
+    </message>
+    <message>
+        <source>Card issuer MAC</source>
+        <translation>发卡器 MAC</translation>
+    </message>
+    <message>
+        <source>Operator area code</source>
+        <translation>操作员区号</translation>
+    </message>
+    <message>
+        <source>Operator mobile</source>
+        <translation>操作员手机号</translation>
+    </message>
+    <message>
+        <source>Community time zone</source>
+        <translation>社区时区</translation>
+    </message>
+    <message>
+        <source>Auth Token</source>
+        <translation>Auth Token（访问令牌）</translation>
+    </message>
+    <message>
+        <source>Operator password</source>
+        <translation>操作员密码</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Keep events for</source>
+        <translation>事件保存天数</translation>
+    </message>
+    <message>
+        <source>Card encoder</source>
+        <translation>发卡器</translation>
+    </message>
+    <message>
+        <source>automatic (by USB identity), or COM3, /dev/ttyUSB0, socket://host:port</source>
+        <translation>自动（按 USB 识别），或 COM3、/dev/ttyUSB0、socket://主机:端口</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Write a hex trace of every byte (for support)</source>
+        <translation>以十六进制记录每个字节（供技术支持使用）</translation>
+    </message>
+    <message>
+        <source>Lock cloud</source>
+        <translation>门锁云</translation>
+    </message>
+    <message>
+        <source>Bluetooth locks</source>
+        <translation>蓝牙门锁</translation>
+    </message>
+    <message>
+        <source>your name, for the site report and the locks&apos; logs</source>
+        <translation>您的姓名，用于现场报告和门锁记录</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>empty: this PC&apos;s Bluetooth; HOST:PORT: a keydesk sim lock site (training)</source>
+        <translation>留空：使用本机蓝牙；主机:端口：keydesk sim lock 模拟现场（培训用）</translation>
+    </message>
+    <message>
+        <source>Radio</source>
+        <translation>无线</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Test lock-cloud connection</source>
+        <translation>测试门锁云连接</translation>
+    </message>
+    <message>
+        <source>no system keyring available</source>
+        <translation>系统密钥环不可用</translation>
+    </message>
+    <message>
+        <source>saved in the system keyring (type to replace)</source>
+        <translation>已保存在系统密钥环中（输入即可替换）</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>The window speaks {language} from the next start of KeyDesk (close it and open it again); explanations already do.</source>
+        <translation>下次启动 KeyDesk 时窗口将使用{language}（请关闭后重新打开）；代码说明已立即切换。</translation>
     </message>
 </context>
 <context>
@@ -860,6 +1140,31 @@
     <message>
         <source>running</source>
         <translation>进行中</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealth</name>
+    <message>
+        <source>Check event &amp;database…</source>
+        <translation>检查事件数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Event database</source>
+        <translation>事件数据库</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealthBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+</context>
+<context>
+    <name>entry</name>
+    <message>
+        <source>KeyDesk could not start: {reason}. The details are in the log in {folder}. Start it again; if this happens again, send that log to support.</source>
+        <translation>KeyDesk 无法启动：{reason}。详细信息在 {folder} 的日志中。请再次启动；如果仍然出现，请把该日志发给技术支持。</translation>
     </message>
 </context>
 </TS>
