@@ -48,10 +48,14 @@ def qm_path(lang: str) -> Path:
 
 
 def locale_for(lang: str) -> QLocale:
-    """The QLocale dates and numbers are written in for one of KeyDesk's languages."""
-    return {"pt-BR": QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil),
-            "zh-CN": QLocale(QLocale.Language.Chinese, QLocale.Country.China)}.get(
+    """The QLocale dates and numbers are written in for one of KeyDesk's languages: the
+    PC's own when it is of that language (an English desk in London writes 01/12/2026),
+    else the language's main country."""
+    chosen = {"pt-BR": QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil),
+              "zh-CN": QLocale(QLocale.Language.Chinese, QLocale.Country.China)}.get(
         lang, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    system = QLocale.system()
+    return system if system.language() == chosen.language() else chosen
 
 
 def install(lang: str) -> bool:

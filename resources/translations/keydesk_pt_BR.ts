@@ -21,6 +21,52 @@
     </message>
 </context>
 <context>
+    <name>ActionsCell</name>
+    <message>
+        <source>Set clock</source>
+        <translation>Acertar relógio</translation>
+    </message>
+    <message>
+        <source>Set {reader}&apos;s clock to this PC&apos;s time</source>
+        <translation>Acertar o relógio de {reader} pela hora deste computador</translation>
+    </message>
+    <message>
+        <source>Open door…</source>
+        <translation>Abrir porta…</translation>
+    </message>
+    <message>
+        <source>Open a door of {reader} remotely (asks first)</source>
+        <translation>Abrir uma porta de {reader} a distância (pergunta antes)</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmBanner</name>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Ciente</translation>
+    </message>
+    <message>
+        <source>Acknowledge alarm</source>
+        <translation>Confirmar que viu o alarme</translation>
+    </message>
+    <message>
+        <source>{reader}, door {door}</source>
+        <translation>{reader}, porta {door}</translation>
+    </message>
+    <message>
+        <source>⚠ {what} — {where} at {time}</source>
+        <translation>⚠ {what} — {where} às {time}</translation>
+    </message>
+    <message>
+        <source>(+{more} more)</source>
+        <translation>(+{more} outros)</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>any room</source>
@@ -437,6 +483,45 @@
     </message>
 </context>
 <context>
+    <name>DeviceActions</name>
+    <message>
+        <source>clock set to this PC&apos;s time ({time}); drift now {drift}.</source>
+        <translation>relógio acertado pela hora deste computador ({time}); diferença agora: {drift}.</translation>
+    </message>
+    <message>
+        <source>setting the clock to this PC&apos;s time…</source>
+        <translation>acertando o relógio pela hora deste computador…</translation>
+    </message>
+    <message>
+        <source>Open door</source>
+        <translation>Abrir porta</translation>
+    </message>
+    <message>
+        <source>Open a door of {reader} now?</source>
+        <translation>Abrir agora uma porta de {reader}?</translation>
+    </message>
+    <message>
+        <source>The door unlocks at once: whoever is there can walk in. This is recorded in the audit trail.</source>
+        <translation>A porta destrava na hora: quem estiver lá pode entrar. Isso fica registrado na auditoria.</translation>
+    </message>
+    <message>
+        <source>Open door {door}</source>
+        <translation>Abrir a porta {door}</translation>
+    </message>
+    <message>
+        <source>{reader}: no door opened (cancelled).</source>
+        <translation>{reader}: nenhuma porta aberta (cancelado).</translation>
+    </message>
+    <message>
+        <source>door {door} opened.</source>
+        <translation>porta {door} aberta.</translation>
+    </message>
+    <message>
+        <source>opening door {door}…</source>
+        <translation>abrindo a porta {door}…</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStatusBar</name>
     <message>
         <source>connected</source>
@@ -465,6 +550,238 @@
     <message>
         <source>{name} status</source>
         <translation>Situação de {name}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatusTable</name>
+    <message>
+        <source>Device</source>
+        <translation>Aparelho</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation>Último sinal de vida</translation>
+    </message>
+    <message>
+        <source>Clock drift</source>
+        <translation>Diferença do relógio</translation>
+    </message>
+    <message>
+        <source>Doors</source>
+        <translation>Portas</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Ações</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>Último evento</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Observação</translation>
+    </message>
+    <message>
+        <source>● online</source>
+        <translation>● online</translation>
+    </message>
+    <message>
+        <source>… connecting</source>
+        <translation>… conectando</translation>
+    </message>
+    <message>
+        <source>✖ failed</source>
+        <translation>✖ com falha</translation>
+    </message>
+    <message>
+        <source>○ offline</source>
+        <translation>○ offline</translation>
+    </message>
+    <message>
+        <source>{n} s ago</source>
+        <translation>há {n} s</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>há {n} min</translation>
+    </message>
+    <message>
+        <source> — set the reader&apos;s clock</source>
+        <translation> — acerte o relógio do leitor</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>aberta</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fechada</translation>
+    </message>
+    <message>
+        <source>Device status</source>
+        <translation>Situação dos aparelhos</translation>
+    </message>
+</context>
+<context>
+    <name>EventTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Leitor</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <source>Person / card</source>
+        <translation>Pessoa / cartão</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Forma de abertura</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+</context>
+<context>
+    <name>EventWords</name>
+    <message>
+        <source>{name} (user {user})</source>
+        <translation>{name} (usuário {user})</translation>
+    </message>
+    <message>
+        <source>user {user}</source>
+        <translation>usuário {user}</translation>
+    </message>
+    <message>
+        <source>card {card}</source>
+        <translation>cartão {card}</translation>
+    </message>
+    <message>
+        <source>method {method}</source>
+        <translation>forma {method}</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Liberado</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Recusado</translation>
+    </message>
+    <message>
+        <source>Not opened</source>
+        <translation>Não abriu</translation>
+    </message>
+    <message>
+        <source>{verdict} — {reason} ({code}): {explanation}; {action}</source>
+        <translation>{verdict} — {reason} ({code}): {explanation}; {action}</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sem motivo informado</translation>
+    </message>
+    <message>
+        <source>Door opened</source>
+        <translation>Porta aberta</translation>
+    </message>
+    <message>
+        <source>Door closed</source>
+        <translation>Porta fechada</translation>
+    </message>
+    <message>
+        <source>(ended)</source>
+        <translation>(terminou)</translation>
+    </message>
+    <message>
+        <source>ALARM</source>
+        <translation>ALARME</translation>
+    </message>
+    <message>
+        <source>Fetched from the reader&apos;s own log after a gap in the live stream.</source>
+        <translation>Buscado no registro do próprio leitor depois de uma falha na transmissão ao vivo.</translation>
+    </message>
+    <message>
+        <source>Raw: {raw}</source>
+        <translation>Dados brutos: {raw}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All sources</source>
+        <translation>Todas as origens</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>Leitores</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>Codificador</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Fechaduras</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Nuvem</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>Todos os resultados</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Liberados</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Recusados</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmes</translation>
+    </message>
+    <message>
+        <source>Device filter</source>
+        <translation>Filtro de aparelho</translation>
+    </message>
+    <message>
+        <source>All devices</source>
+        <translation>Todos os aparelhos</translation>
+    </message>
+    <message>
+        <source>Source filter</source>
+        <translation>Filtro de origem</translation>
+    </message>
+    <message>
+        <source>Result filter</source>
+        <translation>Filtro de resultado</translation>
+    </message>
+    <message>
+        <source>Search card, name, code…</source>
+        <translation>Buscar cartão, nome, código…</translation>
+    </message>
+    <message>
+        <source>Search events</source>
+        <translation>Buscar eventos</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
     </message>
 </context>
 <context>
@@ -510,6 +827,13 @@
     <message>
         <source>Cancelled before it started.</source>
         <translation>Cancelado antes de começar.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveEventTable</name>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
     </message>
 </context>
 <context>
@@ -742,6 +1066,57 @@
     </message>
 </context>
 <context>
+    <name>MonitorPage</name>
+    <message>
+        <source>Load older</source>
+        <translation>Carregar anteriores</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Select an event to read it in full.</source>
+        <translation>Selecione um evento para ler tudo.</translation>
+    </message>
+    <message>
+        <source>Explain this code</source>
+        <translation>Explicar este código</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Monitor</translation>
+    </message>
+    <message>
+        <source>the event store did not open</source>
+        <translation>o banco de eventos não abriu</translation>
+    </message>
+    <message>
+        <source>nothing older in the store</source>
+        <translation>nada mais antigo no banco</translation>
+    </message>
+    <message>
+        <source>{shown} events shown</source>
+        <translation>{shown} eventos na tela</translation>
+    </message>
+    <message>
+        <source>({skipped} skipped while busy: in the store)</source>
+        <translation>({skipped} pulados durante o pico: estão no banco)</translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>Exportar eventos</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {n} events to {path}</source>
+        <translation>{n} eventos exportados para {path}</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Front desk</source>
@@ -801,6 +1176,125 @@
     <message>
         <source>revisit</source>
         <translation>revisitar</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderAccessPanel</name>
+    <message>
+        <source>doors: numbers from 1, e.g. &apos;1&apos; or &apos;1, 2&apos; (got {text})</source>
+        <translation>portas: números a partir de 1, ex.: &apos;1&apos; ou &apos;1, 2&apos; (veio {text})</translation>
+    </message>
+    <message>
+        <source>card UID in hex, e.g. 12EA3004</source>
+        <translation>UID do cartão em hexadecimal, ex.: 12EA3004</translation>
+    </message>
+    <message>
+        <source>Capture from encoder</source>
+        <translation>Ler no codificador</translation>
+    </message>
+    <message>
+        <source>Reads the UID of the card lying on the local USB encoder (the Cards tab&apos;s encoder).</source>
+        <translation>Lê o UID do cartão que está sobre o codificador USB deste computador (o da aba Cartões).</translation>
+    </message>
+    <message>
+        <source>shown on the reader&apos;s access events</source>
+        <translation>aparece nos eventos de acesso do leitor</translation>
+    </message>
+    <message>
+        <source>e.g. 101</source>
+        <translation>ex.: 101</translation>
+    </message>
+    <message>
+        <source>Door numbers on each chosen reader (1 = its first door).</source>
+        <translation>Números das portas em cada leitor escolhido (1 = a primeira porta).</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>até</translation>
+    </message>
+    <message>
+        <source>Guest card</source>
+        <translation>Cartão do hóspede</translation>
+    </message>
+    <message>
+        <source>Card UID</source>
+        <translation>UID do cartão</translation>
+    </message>
+    <message>
+        <source>Guest name</source>
+        <translation>Nome do hóspede</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Quarto</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Estadia</translation>
+    </message>
+    <message>
+        <source>Doors</source>
+        <translation>Portas</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>Leitores</translation>
+    </message>
+    <message>
+        <source>No access readers are configured: add them in Settings.</source>
+        <translation>Nenhum leitor de acesso configurado: inclua-os nas Configurações.</translation>
+    </message>
+    <message>
+        <source>Give access</source>
+        <translation>Liberar acesso</translation>
+    </message>
+    <message>
+        <source>Take access away</source>
+        <translation>Retirar acesso</translation>
+    </message>
+    <message>
+        <source>Result per reader</source>
+        <translation>Resultado por leitor</translation>
+    </message>
+    <message>
+        <source>No local encoder: type the card&apos;s UID.</source>
+        <translation>Sem codificador neste computador: digite o UID do cartão.</translation>
+    </message>
+    <message>
+        <source>Card {uid} captured on the encoder.</source>
+        <translation>Cartão {uid} lido no codificador.</translation>
+    </message>
+    <message>
+        <source>Reading the card on the encoder…</source>
+        <translation>Lendo o cartão no codificador…</translation>
+    </message>
+    <message>
+        <source>Giving card {card} access…</source>
+        <translation>Liberando acesso ao cartão {card}…</translation>
+    </message>
+    <message>
+        <source>Access given on {good} of {total} readers.</source>
+        <translation>Acesso liberado em {good} de {total} leitores.</translation>
+    </message>
+    <message>
+        <source>Taking card {card}&apos;s access away…</source>
+        <translation>Retirando o acesso do cartão {card}…</translation>
+    </message>
+    <message>
+        <source>Access taken away on {good} of {total} readers.</source>
+        <translation>Acesso retirado em {good} de {total} leitores.</translation>
+    </message>
+    <message>
+        <source>tick at least one reader</source>
+        <translation>marque pelo menos um leitor</translation>
+    </message>
+    <message>
+        <source>{reader}: working…</source>
+        <translation>{reader}: trabalhando…</translation>
+    </message>
+    <message>
+        <source>See the failures below.</source>
+        <translation>Veja as falhas abaixo.</translation>
     </message>
 </context>
 <context>
