@@ -39,6 +39,7 @@ from app.store.rows import (
     Packer,
     Pending,
     from_us,
+    fts_query,
     iso_utc,
     pending_to_stored,
     to_pending,
@@ -372,9 +373,19 @@ class EventStore:
         Page back through history with ``before_id=<smallest id you have>``. The ids are
         found on the narrow table and its indexes first; only those rows' bodies are read.
         """
-        clause, params = where(**filters)
         order = "ASC" if oldest_first else "DESC"
-        inner = f"SELECT id FROM events{clause} ORDER BY id {order}"
+        search = fts_query(filters["text"]) if filters.get("text") else None
+        if search is not None:
+            # Driven by the word index, newest match first, stopping at ``limit``: no
+            # need to collect every match of a common word before the other filters.
+            clause, params = where(**{k: v for k, v in filters.items() if k != "text"})
+            more = f" AND {clause[7:]}" if clause else ""
+            inner = (f"SELECT e.id FROM events_fts f JOIN events e ON e.id = f.rowid "
+                     f"WHERE events_fts MATCH ?{more} ORDER BY f.rowid {order}")
+            params.insert(0, search)
+        else:
+            clause, params = where(**filters)
+            inner = f"SELECT id FROM events{clause} ORDER BY id {order}"
         if limit is not None:
             inner += " LIMIT ?"
             params.append(int(limit))
