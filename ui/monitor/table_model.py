@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,7 +25,13 @@ from PySide6.QtGui import QBrush, QColor
 from app.domain.stored import StoredEvent
 from ui.monitor.describe import RowText, describe
 
-COLUMNS = ("Time", "Reader", "Door", "Person / card", "Method", "Result")
+# Column headers, translated when shown (context EventTableModel).
+COLUMNS = (QT_TRANSLATE_NOOP("EventTableModel", "Time"),
+           QT_TRANSLATE_NOOP("EventTableModel", "Reader"),
+           QT_TRANSLATE_NOOP("EventTableModel", "Door"),
+           QT_TRANSLATE_NOOP("EventTableModel", "Person / card"),
+           QT_TRANSLATE_NOOP("EventTableModel", "Method"),
+           QT_TRANSLATE_NOOP("EventTableModel", "Result"))
 _FIELDS = ("time", "reader", "door", "person", "method", "result")
 
 _BACKGROUND = {"alarm": QBrush(QColor("#f8d7da")), "refused": QBrush(QColor("#fff3cd"))}
@@ -67,11 +75,13 @@ class EventTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("EventTableModel", COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section == 0:
-            return ("Events in the order KeyDesk received them, at this PC's time: a reader "
-                    "whose clock is off is corrected by its measured drift (its own time "
-                    "is in the event's detail). ↺: fetched from the reader's log later.")
+            return QCoreApplication.translate(
+                "EventTableModel",
+                "Events in the order KeyDesk received them, at this PC's time: a reader whose "
+                "clock is off is corrected by its measured drift (its own time is in the "
+                "event's detail). ↺: fetched from the reader's log later.")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
