@@ -432,6 +432,41 @@
     </message>
 </context>
 <context>
+    <name>CardTray</name>
+    <message>
+        <source>Training card tray (demo)</source>
+        <translation>Bandeja de cartões para treino (demonstração)</translation>
+    </message>
+    <message>
+        <source>Put a blank card</source>
+        <translation>Colocar cartão em branco</translation>
+    </message>
+    <message>
+        <source>Take the card away</source>
+        <translation>Tirar o cartão</translation>
+    </message>
+    <message>
+        <source>Put back the first card</source>
+        <translation>Recolocar o primeiro cartão</translation>
+    </message>
+    <message>
+        <source>Blank card {uid} laid down.</source>
+        <translation>Cartão em branco {uid} colocado.</translation>
+    </message>
+    <message>
+        <source>Card {uid} is in the tray.</source>
+        <translation>O cartão {uid} está na bandeja.</translation>
+    </message>
+    <message>
+        <source>The tray is empty.</source>
+        <translation>A bandeja está vazia.</translation>
+    </message>
+    <message>
+        <source>Card {uid} is back on the encoder.</source>
+        <translation>O cartão {uid} voltou ao codificador.</translation>
+    </message>
+</context>
+<context>
     <name>DeskLock</name>
     <message>
         <source>Operator</source>
@@ -611,8 +646,12 @@
         <translation>há {n} min</translation>
     </message>
     <message>
-        <source> — set the reader&apos;s clock</source>
-        <translation> — acerte o relógio do leitor</translation>
+        <source> — set clock</source>
+        <translation> — acerte o relógio</translation>
+    </message>
+    <message>
+        <source>The reader&apos;s clock is {drift} off this PC&apos;s: its events are shown on this PC&apos;s clock. Press Set clock to correct the reader.</source>
+        <translation>O relógio do leitor está {drift} diferente do deste computador: os eventos dele aparecem no horário deste computador. Clique em Acertar relógio para corrigir o leitor.</translation>
     </message>
     <message>
         <source>open</source>
@@ -625,6 +664,109 @@
     <message>
         <source>Device status</source>
         <translation>Situação dos aparelhos</translation>
+    </message>
+</context>
+<context>
+    <name>EncoderPanel</name>
+    <message>
+        <source>Room(s)</source>
+        <translation>Quarto(s)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Válido de</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>Válido até</translation>
+    </message>
+    <message>
+        <source>Card kind</source>
+        <translation>Tipo de cartão</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Número do cartão</translation>
+    </message>
+    <message>
+        <source>you will be asked</source>
+        <translation>será perguntado</translation>
+    </message>
+    <message>
+        <source>Issue a card</source>
+        <translation>Gravar um cartão</translation>
+    </message>
+    <message>
+        <source>Issue it for those dates anyway?</source>
+        <translation>Gravar mesmo assim para essas datas?</translation>
+    </message>
+    <message>
+        <source>Issue card</source>
+        <translation>Gravar cartão</translation>
+    </message>
+    <message>
+        <source>Nothing was done: correct what is marked in red.</source>
+        <translation>Nada foi feito: corrija o que está marcado em vermelho.</translation>
+    </message>
+    <message>
+        <source>Room {rooms} is not in the lock cloud&apos;s room directory.</source>
+        <translation>O quarto {rooms} não está na lista de quartos da nuvem das fechaduras.</translation>
+    </message>
+    <message>
+        <source>Check the room number. Issue the card for it anyway?</source>
+        <translation>Confira o número do quarto. Gravar o cartão para ele mesmo assim?</translation>
+    </message>
+    <message>
+        <source>Issuing</source>
+        <translation>Gravando</translation>
+    </message>
+    <message>
+        <source>Check the form</source>
+        <translation>Confira o formulário</translation>
+    </message>
+    <message>
+        <source>Write duplicate</source>
+        <translation>Gravar cópia</translation>
+    </message>
+    <message>
+        <source>Copying the stay of card {uid}. Take it off the encoder, put a new card on it and press “Write duplicate”.</source>
+        <translation>Copiando a estadia do cartão {uid}. Tire-o do codificador, coloque um cartão novo e clique em “Gravar cópia”.</translation>
+    </message>
+    <message>
+        <source>Training: “Put a blank card” in the card tray above lays a new card on the encoder.</source>
+        <translation>Treino: “Colocar cartão em branco”, na bandeja acima, põe um cartão novo no codificador.</translation>
+    </message>
+    <message>
+        <source>Now place the new card</source>
+        <translation>Agora coloque o cartão novo</translation>
+    </message>
+    <message>
+        <source>Wipe card {uid}?</source>
+        <translation>Apagar o cartão {uid}?</translation>
+    </message>
+    <message>
+        <source>Wipe the card on the encoder?</source>
+        <translation>Apagar o cartão que está no codificador?</translation>
+    </message>
+    <message>
+        <source>Wipe card</source>
+        <translation>Apagar cartão</translation>
+    </message>
+    <message>
+        <source>Its stay is erased: it will no longer open any door, and it becomes a blank card that can be issued again.</source>
+        <translation>A estadia dele é apagada: ele não abrirá mais nenhuma porta e vira um cartão em branco que pode ser gravado de novo.</translation>
+    </message>
+    <message>
+        <source>Wiping</source>
+        <translation>Apagando</translation>
+    </message>
+    <message>
+        <source>Card wiped</source>
+        <translation>Cartão apagado</translation>
+    </message>
+    <message>
+        <source>Card {uid} is blank and can be reused.</source>
+        <translation>O cartão {uid} está em branco e pode ser reutilizado.</translation>
     </message>
 </context>
 <context>
@@ -652,6 +794,10 @@
     <message>
         <source>Result</source>
         <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Events in the order KeyDesk received them, at this PC&apos;s time: a reader whose clock is off is corrected by its measured drift (its own time is in the event&apos;s detail). ↺: fetched from the reader&apos;s log later.</source>
+        <translation>Eventos na ordem em que o KeyDesk os recebeu, no horário deste computador: o relógio de um leitor que está errado é corrigido pela diferença medida (o horário do próprio leitor está no detalhe do evento). ↺: buscado depois no registro do leitor.</translation>
     </message>
 </context>
 <context>
@@ -711,6 +857,10 @@
     <message>
         <source>Fetched from the reader&apos;s own log after a gap in the live stream.</source>
         <translation>Buscado no registro do próprio leitor depois de uma falha na transmissão ao vivo.</translation>
+    </message>
+    <message>
+        <source>Time on this PC&apos;s clock; the reader&apos;s own clock said {time} ({offset} s off).</source>
+        <translation>Horário deste computador; o relógio do leitor marcava {time} ({offset} s de diferença).</translation>
     </message>
     <message>
         <source>Raw: {raw}</source>
@@ -1659,6 +1809,13 @@
     <message>
         <source>KeyDesk could not start: {reason}. The details are in the log in {folder}. Start it again; if this happens again, send that log to support.</source>
         <translation>O KeyDesk não conseguiu abrir: {reason}. Os detalhes estão no log em {folder}. Abra de novo; se acontecer outra vez, envie esse log ao suporte.</translation>
+    </message>
+</context>
+<context>
+    <name>question</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 </TS>

@@ -432,6 +432,41 @@
     </message>
 </context>
 <context>
+    <name>CardTray</name>
+    <message>
+        <source>Training card tray (demo)</source>
+        <translation>练习用卡片托盘（演示）</translation>
+    </message>
+    <message>
+        <source>Put a blank card</source>
+        <translation>放一张空白卡</translation>
+    </message>
+    <message>
+        <source>Take the card away</source>
+        <translation>把卡拿走</translation>
+    </message>
+    <message>
+        <source>Put back the first card</source>
+        <translation>放回第一张卡</translation>
+    </message>
+    <message>
+        <source>Blank card {uid} laid down.</source>
+        <translation>已放上空白卡 {uid}。</translation>
+    </message>
+    <message>
+        <source>Card {uid} is in the tray.</source>
+        <translation>卡 {uid} 在托盘里。</translation>
+    </message>
+    <message>
+        <source>The tray is empty.</source>
+        <translation>托盘是空的。</translation>
+    </message>
+    <message>
+        <source>Card {uid} is back on the encoder.</source>
+        <translation>卡 {uid} 已放回发卡器。</translation>
+    </message>
+</context>
+<context>
     <name>DeskLock</name>
     <message>
         <source>Operator</source>
@@ -611,8 +646,12 @@
         <translation>{n} 分钟前</translation>
     </message>
     <message>
-        <source> — set the reader&apos;s clock</source>
-        <translation> — 请校准门禁时钟</translation>
+        <source> — set clock</source>
+        <translation> — 请校准时钟</translation>
+    </message>
+    <message>
+        <source>The reader&apos;s clock is {drift} off this PC&apos;s: its events are shown on this PC&apos;s clock. Press Set clock to correct the reader.</source>
+        <translation>门禁的时钟与本机相差 {drift}：它的事件按本机时间显示。点“校准时钟”修正门禁的时钟。</translation>
     </message>
     <message>
         <source>open</source>
@@ -625,6 +664,109 @@
     <message>
         <source>Device status</source>
         <translation>设备状态</translation>
+    </message>
+</context>
+<context>
+    <name>EncoderPanel</name>
+    <message>
+        <source>Room(s)</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>失效时间</translation>
+    </message>
+    <message>
+        <source>Card kind</source>
+        <translation>卡类型</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡序号</translation>
+    </message>
+    <message>
+        <source>you will be asked</source>
+        <translation>会先询问您</translation>
+    </message>
+    <message>
+        <source>Issue a card</source>
+        <translation>发卡</translation>
+    </message>
+    <message>
+        <source>Issue it for those dates anyway?</source>
+        <translation>仍按这些日期发卡吗？</translation>
+    </message>
+    <message>
+        <source>Issue card</source>
+        <translation>发卡</translation>
+    </message>
+    <message>
+        <source>Nothing was done: correct what is marked in red.</source>
+        <translation>什么也没做：请修改标红的内容。</translation>
+    </message>
+    <message>
+        <source>Room {rooms} is not in the lock cloud&apos;s room directory.</source>
+        <translation>房间 {rooms} 不在门锁云的房间列表里。</translation>
+    </message>
+    <message>
+        <source>Check the room number. Issue the card for it anyway?</source>
+        <translation>请核对房号。仍为这个房间发卡吗？</translation>
+    </message>
+    <message>
+        <source>Issuing</source>
+        <translation>正在发卡</translation>
+    </message>
+    <message>
+        <source>Check the form</source>
+        <translation>请检查表单</translation>
+    </message>
+    <message>
+        <source>Write duplicate</source>
+        <translation>写入副本</translation>
+    </message>
+    <message>
+        <source>Copying the stay of card {uid}. Take it off the encoder, put a new card on it and press “Write duplicate”.</source>
+        <translation>正在复制卡 {uid} 的入住信息。把它从发卡器上拿开，放一张新卡，然后点“写入副本”。</translation>
+    </message>
+    <message>
+        <source>Training: “Put a blank card” in the card tray above lays a new card on the encoder.</source>
+        <translation>练习：点上方卡片托盘里的“放一张空白卡”，就会在发卡器上放一张新卡。</translation>
+    </message>
+    <message>
+        <source>Now place the new card</source>
+        <translation>现在放上新卡</translation>
+    </message>
+    <message>
+        <source>Wipe card {uid}?</source>
+        <translation>清空卡 {uid}？</translation>
+    </message>
+    <message>
+        <source>Wipe the card on the encoder?</source>
+        <translation>清空发卡器上的卡？</translation>
+    </message>
+    <message>
+        <source>Wipe card</source>
+        <translation>清空卡</translation>
+    </message>
+    <message>
+        <source>Its stay is erased: it will no longer open any door, and it becomes a blank card that can be issued again.</source>
+        <translation>卡上的入住信息会被清除：它将打不开任何门，变成一张可以重新发卡的空白卡。</translation>
+    </message>
+    <message>
+        <source>Wiping</source>
+        <translation>正在清空</translation>
+    </message>
+    <message>
+        <source>Card wiped</source>
+        <translation>卡已清空</translation>
+    </message>
+    <message>
+        <source>Card {uid} is blank and can be reused.</source>
+        <translation>卡 {uid} 已是空白卡，可以再次使用。</translation>
     </message>
 </context>
 <context>
@@ -652,6 +794,10 @@
     <message>
         <source>Result</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <source>Events in the order KeyDesk received them, at this PC&apos;s time: a reader whose clock is off is corrected by its measured drift (its own time is in the event&apos;s detail). ↺: fetched from the reader&apos;s log later.</source>
+        <translation>事件按 KeyDesk 收到的顺序排列，时间为本机时间：时钟不准的门禁按测得的偏差修正（门禁自己的时间见事件详情）。↺：之后从门禁的记录中补取。</translation>
     </message>
 </context>
 <context>
@@ -711,6 +857,10 @@
     <message>
         <source>Fetched from the reader&apos;s own log after a gap in the live stream.</source>
         <translation>实时推送中断后，从门禁自身的记录中补取。</translation>
+    </message>
+    <message>
+        <source>Time on this PC&apos;s clock; the reader&apos;s own clock said {time} ({offset} s off).</source>
+        <translation>按本机时间；门禁自己的时钟显示 {time}（相差 {offset} 秒）。</translation>
     </message>
     <message>
         <source>Raw: {raw}</source>
@@ -1659,6 +1809,13 @@
     <message>
         <source>KeyDesk could not start: {reason}. The details are in the log in {folder}. Start it again; if this happens again, send that log to support.</source>
         <translation>KeyDesk 无法启动：{reason}。详细信息在 {folder} 的日志中。请再次启动；如果仍然出现，请把该日志发给技术支持。</translation>
+    </message>
+</context>
+<context>
+    <name>question</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>
