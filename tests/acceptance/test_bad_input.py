@@ -140,3 +140,15 @@ def test_unusable_data_folder_is_explained(keydesk: KeyDesk, tmp_path):
     info = result.one()
     assert (info["domain"], info["code"]) == ("desk", "folder"), info
     assert "data folder" in info["detail"] and str(home / "data") in info["detail"]
+
+
+def test_an_audit_trail_that_cannot_be_opened_is_explained(keydesk: KeyDesk, tmp_path):
+    """A read-only data folder used to end in a bare SQLite error from `cloud`."""
+    home = tmp_path / "home"
+    (home / "data" / "audit.sqlite3").mkdir(parents=True)  # cannot be opened as a file
+    result = keydesk("cloud", "rooms", "--demo-account", "--json", KEYDESK_HOME=str(home))
+    no_traceback(result)
+    assert result.rc == 1, str(result)
+    info = result.one()
+    assert (info["domain"], info["code"]) == ("desk", "folder"), info
+    assert "audit trail" in info["detail"] and info["action"]
