@@ -14,9 +14,11 @@ from collections.abc import Callable, Coroutine
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from app.cli.output import emit, fail
 from app.cloud.config import CallPolicy
+from app.cloud.timezones import community_now, community_today, in_community, zone_label
 from app.domain.errors import KeyDeskError
 
 
@@ -46,8 +48,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     _room_arg(sp)
     sp.add_argument("--mobile", required=True)
     sp.add_argument("--area-code", default="86")
-    sp.add_argument("--start", type=_when, help="start (ISO date/time, PC time; default now)")
-    sp.add_argument("--end", type=_when, help="end (ISO date/time, PC time)")
+    sp.add_argument("--start", type=_when,
+                    help="start (ISO date/time; without an offset it is the community's "
+                         "local time; default now)")
+    sp.add_argument("--end", type=_when,
+                    help="end (ISO date/time; without an offset, the community's local time)")
     sp.add_argument("--hours", type=float, default=24.0, help="stay length when --end is absent")
     sp.add_argument("--kind", choices=["room", "floor", "building"], default="room")
     sp.add_argument("--sms", action="store_true", help="the platform texts the key")
@@ -67,7 +72,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sp.add_argument("--whole-room", action="store_true", help="every key of the room")
     sp = add("rf-issue", "issue an RF card on the card issuer", _rf_issue)
     _room_arg(sp)
-    sp.add_argument("--end", type=_when)
+    sp.add_argument("--end", type=_when,
+                    help="valid until (ISO date/time; without an offset, community time)")
     sp.add_argument("--hours", type=float, default=24.0)
     sp.add_argument("--lock-type", default="", help="QRLOCK/RFLOCK-V9 need no issuer MAC")
     sp.add_argument("--operate-type", type=int, default=4, choices=[2, 3, 4])
@@ -81,8 +87,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sp.add_argument("--yes", action="store_true", help="confirm: the door really opens")
     sp = add("log", "door-opening log of a room", _log)
     _room_arg(sp)
-    sp.add_argument("--from", dest="date_from", type=date.fromisoformat)
-    sp.add_argument("--to", dest="date_to", type=date.fromisoformat)
+    sp.add_argument("--from", dest="date_from", type=date.fromisoformat,
+                    help="first day (the community's date; default a week before --to)")
+    sp.add_argument("--to", dest="date_to", type=date.fromisoformat,
+                    help="last day (the community's date; default the community's today)")
     sp.add_argument("--type", dest="record_type", type=int, default=0, choices=[0, 1, 2])
 
 
@@ -139,10 +147,13 @@ def _execute(args: argparse.Namespace, run: Callable[..., Any]) -> int:
         runtime.shutdown()
 
 
-def _stay(args: argparse.Namespace) -> tuple[datetime, datetime]:
-    start = getattr(args, "start", None) or datetime.now().astimezone().replace(second=0,
-                                                                               microsecond=0)
-    end = args.end or start + timedelta(hours=args.hours)
+def _stay(args: argparse.Namespace, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """The stay asked for; a time typed without an offset is the hotel's (community's)
+    clock, whatever zone this PC is in."""
+    start = getattr(args, "start", None)
+    start = in_community(start, tz) if start else community_now(tz).replace(second=0,
+                                                                            microsecond=0)
+    end = in_community(args.end, tz) if args.end else start + timedelta(hours=args.hours)
     return start, end
 
 
@@ -179,7 +190,7 @@ def _rooms(args, desk, run) -> int:  # type: ignore[no-untyped-def]
 def _issue_key(args, desk, run) -> int:  # type: ignore[no-untyped-def]
     from app.cloud.models import GuestKeyRequest, RoomRef
 
-    start, end = _stay(args)
+    start, end = _stay(args, desk.zone())
     req = GuestKeyRequest(args.mobile, RoomRef.parse(args.room), start, end, args.area_code,
                           args.kind, args.sms)
     issued, qr = run(desk.issue_key(req, with_qr=True))
@@ -211,7 +222,7 @@ def _report_lost(args, desk, run) -> int:  # type: ignore[no-untyped-def]
 def _rf_issue(args, desk, run) -> int:  # type: ignore[no-untyped-def]
     from app.cloud.models import RfCardRequest, RoomRef
 
-    _start, end = _stay(args)
+    _start, end = _stay(args, desk.zone())
     req = RfCardRequest(RoomRef.parse(args.room), end, lock_type=args.lock_type)
     card = run(desk.rf_issue(req, args.operate_type)).to_dict()
     return _done(args, card,
@@ -243,10 +254,15 @@ def _unlock(args, desk, run) -> int:  # type: ignore[no-untyped-def]
 def _log(args, desk, run) -> int:  # type: ignore[no-untyped-def]
     from app.cloud.models import LogQuery, RoomRef
 
-    end = args.date_to or date.today()
+    tz = desk.zone()
+    # The cloud filters by the community's dates: "today" is the community's today.
+    end = args.date_to or community_today(tz)
     start = args.date_from or end - timedelta(days=7)
     records = run(desk.door_log(LogQuery(RoomRef.parse(args.room), start, end,
                                          args.record_type)))
+    if not args.json:
+        emit(None, False, f"Door log of {args.room}, {start} to {end} "
+                          f"(community dates and times, {zone_label(tz)}):")
     for r in records:
         emit(r.to_dict(), args.json,
              lambda d: f"{d['time']}  {d['card_type_name']:<10} {d['open_way']:<18} "

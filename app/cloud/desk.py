@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from app.cloud.client import CloudClient
 from app.cloud.config import RESULT_BLE, RESULT_QR, CallPolicy
@@ -24,6 +25,7 @@ from app.cloud.models import (
     RfCardRequest,
     Room,
 )
+from app.cloud.timezones import zone
 from app.domain.errors import KeyDeskError
 from app.store.audit import AuditLog
 
@@ -48,6 +50,10 @@ class CloudDesk:
         self.audit = audit
         self.who = who
         self.policy = policy
+
+    def zone(self) -> ZoneInfo:
+        """The community's time zone (door-log dates and card times are in it)."""
+        return zone(self.creds.timezone)
 
     def client(self) -> CloudClient:
         return CloudClient(self.creds.require(), self.policy)

@@ -7,6 +7,7 @@ import logging
 from datetime import datetime, timedelta
 
 import pytest
+import time_machine
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
@@ -17,7 +18,7 @@ from app.cloud.sim import community as demo
 from app.cloud.sim.demo import demo_credentials
 from app.cloud.sim.handlers_qr import qr_png
 from app.store.audit import AuditLog
-from tests.cloud_support import DEMO_SECRETS, MOBILE
+from tests.cloud_support import COMMUNITY_TZ, DEMO_SECRETS, MIDNIGHTS, MOBILE, midnight_moment
 
 
 def panel(session, cls_name):
@@ -157,6 +158,32 @@ def test_remote_unlock_asks_first(session, qtbot, confirmed):
         qtbot.wait(200)
         assert sim.requests["lockBoxRoom"] == 0
         assert AuditLog().recent(what_prefix="cloud.unlock") == []
+
+
+@pytest.mark.parametrize("moment", MIDNIGHTS)
+def test_door_log_dates_are_the_communitys_across_midnights(session, qtbot, moment):
+    """The window stays open while the clock passes a midnight (the PC's or the
+    community's): the untouched default period moves to the community's today, so the
+    opening just made is listed, and the panel names the zone of its dates."""
+    doors = panel(session, "DoorLogPanel")
+    rooms_loaded(qtbot, doors.room)
+    sim = session.demo.simulators["cloud"]
+    sim.state.records.clear()  # the demo's records are at the real hour
+    doors.confirm_unlock = lambda label: True
+    with time_machine.travel(midnight_moment(moment), tick=True):
+        doors.unlock()
+        qtbot.waitUntil(lambda: "opened" in doors.message.label.text(), timeout=5000)
+        doors.load_log()
+        qtbot.waitUntil(lambda: doors.table.rowCount() > 0, timeout=5000)
+        now = datetime.now(COMMUNITY_TZ)
+    today = now.date()
+    assert doors.table.item(0, 2).text() == "remote (gateway)"
+    assert doors.date_to.date().toPython() == today
+    assert doors.date_from.date().toPython() == today - timedelta(days=7)
+    assert "Asia/Shanghai, UTC+08:00" in doors.zone_note.text()
+    assert "Asia/Shanghai" in doors.table.horizontalHeaderItem(0).text()
+    opened = datetime.strptime(doors.table.item(0, 0).text(), "%Y-%m-%d %H:%M:%S")
+    assert abs(opened.replace(tzinfo=COMMUNITY_TZ) - now) < timedelta(minutes=1)  # its clock
 
 
 def test_rf_serial_can_be_captured_on_the_local_encoder(session, qtbot):
