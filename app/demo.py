@@ -8,7 +8,6 @@ its cleanup with the runtime.
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import logging
 import os
@@ -19,6 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from app import paths
+from app.access.sim import demo as reader_demo
+from app.cloud.sim import demo as cloud_demo
+from app.devices.encoder.sim import demo as encoder_demo
 from app.runtime import Runtime
 from app.settings import MemorySecretStore, Settings
 
@@ -37,17 +39,12 @@ class DemoEnvironment:
     data_dir: Path | None = None  # where the demo's event store and audit trail live
 
 
-# "module:function" strings; each function takes the DemoEnvironment.
-DEMO_STARTERS: list[str] = [
-    "app.cloud.sim.demo:start",
-    "app.access.sim_cli:start_demo_readers",
-    "app.devices.encoder.demo:start_encoder_sim",
+# Each simulator's ``sim/demo.py`` face: starts it and points the demo settings at it.
+DEMO_STARTERS: list[Callable[[DemoEnvironment], None]] = [
+    cloud_demo.start,
+    reader_demo.start,
+    encoder_demo.start,
 ]
-
-
-def _resolve(spec: str) -> Callable[[DemoEnvironment], None]:
-    module, _, func = spec.partition(":")
-    return getattr(importlib.import_module(module), func)
 
 
 _session_numbers = itertools.count(1)
@@ -87,10 +84,11 @@ def start_demo(runtime: Runtime) -> DemoEnvironment:
     paths.set_data_dir_override(env.data_dir)
     # Registered first, so it runs last: after the stores opened in the demo are closed.
     runtime.add_cleanup(lambda: paths.set_data_dir_override(None))
-    for spec in DEMO_STARTERS:
+    for start in DEMO_STARTERS:
+        name = start.__module__
         try:
-            _resolve(spec)(env)
+            start(env)
         except Exception as exc:
-            log.exception("demo simulator %s failed to start", spec)
-            env.failures[spec] = str(exc)
+            log.exception("demo simulator %s failed to start", name)
+            env.failures[name] = str(exc)
     return env

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
@@ -26,11 +25,6 @@ from ui.status_bar import DeviceStatusBar
 log = logging.getLogger(__name__)
 
 
-def _load(spec: str) -> type[QWidget]:
-    module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)
-
-
 class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
@@ -51,8 +45,8 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        for index, (key, label, spec) in enumerate(PAGES):
-            page = _load(spec)(ctx)
+        for index, (key, label, page_class) in enumerate(PAGES):
+            page = page_class(ctx)
             page.setObjectName(f"page_{key}")
             self.pages[key] = page
             self.stack.addWidget(page)

@@ -1,12 +1,11 @@
 """``keydesk self-test``: the app offscreen on its simulators, every check, a screenshot.
 
-Checks come from ``app.selftest`` (headless) and :data:`UI_CHECK_MODULES` (need the
-window); each module exposes ``CHECKS``.
+Checks come from ``app.selftest.checks`` (headless) and :data:`UI_CHECKS` (they need the
+window; their modules import this one only inside functions).
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 import time
@@ -14,11 +13,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 
-from app.selftest import Check, SelfTestContext, core_checks, run_checks
+from app.selftest import Check, SelfTestContext, run_checks
+from ui import monitor_checks, selftest_checks
 
-UI_CHECK_MODULES: list[str] = [
-    "ui.selftest_checks",
-    "ui.monitor_checks",
+UI_CHECKS: list[Check] = [
+    *selftest_checks.CHECKS,
+    *monitor_checks.CHECKS,
 ]
 
 
@@ -30,16 +30,10 @@ def process_events_for(seconds: float) -> None:
         time.sleep(0.005)
 
 
-def ui_checks() -> list[Check]:
-    checks: list[Check] = []
-    for name in UI_CHECK_MODULES:
-        checks.extend(importlib.import_module(name).CHECKS)
-    return checks
-
-
 def run_self_test(screenshot: str | None, as_json: bool = False) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from app.cli.output import emit
+    from app.output import emit
+    from app.selftest.checks import CHECKS
     from ui.application import KeyDeskSession, ensure_qapp
 
     ensure_qapp(offscreen=True)
@@ -51,7 +45,7 @@ def run_self_test(screenshot: str | None, as_json: bool = False) -> int:
         session.window.show()
         process_events_for(0.2)
         ctx = SelfTestContext(demo=session.demo, window=session.window)
-        results = run_checks([*core_checks(), *ui_checks()], ctx)
+        results = run_checks([*CHECKS, *UI_CHECKS], ctx)
         for r in results:
             emit(
                 {"check": r.name, "ok": r.ok, "detail": r.detail, "seconds": round(r.seconds, 3)},

@@ -28,7 +28,6 @@ from app.i18n import LANGUAGES, resolve_language
 
 __all__ = [
     "DOMAINS",
-    "ENCODER_FAILURE_CODES",
     "LANGUAGES",
     "SEVERITIES",
     "Catalog",
@@ -36,7 +35,6 @@ __all__ = [
     "Entry",
     "Text",
     "catalog_dir",
-    "encoder_failure_error",
     "explain_error",
     "fold",
     "load_catalog",
@@ -45,19 +43,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-# The local USB encoder's own failures speak with the cloud's card-failure explanations
-# (the same words the front desk already knows): failure kind -> cloud_api code.
-ENCODER_FAILURE_CODES: dict[str, str] = {
-    "encoder_missing": "5310",  # no encoder found
-    "port_busy": "5310",  # another program holds the serial port
-    "no_answer": "5305",  # the encoder did not answer in time
-    "link_lost": "5312",  # the link dropped in the middle of an operation
-    "unknown_card": "5311",  # card type not recognised
-    "read_failed": "5300",
-    "auth_failed": "5300",  # sector authentication failed: reads as a read failure
-    "verify_mismatch": "5309",  # what was written does not read back the same
-}
 
 _lock = threading.Lock()
 _cache: dict[Path, Catalog] = {}
@@ -86,11 +71,6 @@ def lookup(code: str | int, domain: str | None = None) -> list[Entry]:
 
 def search(text: str, lang: str | None = None, domain: str | None = None) -> list[Entry]:
     return load_catalog().search(text, lang, domain)
-
-
-def encoder_failure_error(kind: str, detail: str = "", **kwargs: Any) -> KeyDeskError:
-    """A :class:`KeyDeskError` for a local encoder failure kind (see ENCODER_FAILURE_CODES)."""
-    return KeyDeskError("cloud_api", ENCODER_FAILURE_CODES[kind], detail, **kwargs)
 
 
 def explain_error(err: KeyDeskError, lang: str | None = None) -> dict[str, Any]:

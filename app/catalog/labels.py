@@ -76,6 +76,7 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "reader_request_error": "Reader: request error",
         "open_door_method": "Reader: open-door method",
         "reader_event_type": "Reader: event type",
+        "lock": "Bluetooth lock: commissioning",
     },
     "pt-BR": {
         "cloud_http": "Nuvem das fechaduras: status HTTP",
@@ -84,6 +85,7 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "reader_request_error": "Leitor: erro de requisição",
         "open_door_method": "Leitor: método de abertura",
         "reader_event_type": "Leitor: tipo de evento",
+        "lock": "Fechadura Bluetooth: instalação",
     },
     "zh-CN": {
         "cloud_http": "门锁云：HTTP 状态",
@@ -92,6 +94,7 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "reader_request_error": "门禁：请求错误",
         "open_door_method": "门禁：开门方式",
         "reader_event_type": "门禁：事件类型",
+        "lock": "蓝牙门锁：调试",
     },
 }
 

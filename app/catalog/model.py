@@ -16,6 +16,7 @@ DOMAINS: tuple[str, ...] = (
     "reader_request_error",
     "open_door_method",
     "reader_event_type",
+    "lock",
 )
 
 

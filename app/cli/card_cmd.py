@@ -89,8 +89,8 @@ def parse_when(value: str, option: str) -> datetime:
 
 
 def _load_site_key(url: str, demo: bool = False) -> bytes | None:
-    from app.devices.encoder.demo import DEMO_SITE_KEY
     from app.devices.encoder.service import site_key_from
+    from app.devices.encoder.sim.demo import DEMO_SITE_KEY
     from app.settings import SecretStore, SecretStoreUnavailable
 
     if demo:

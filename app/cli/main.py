@@ -1,28 +1,28 @@
 """Argument parsing and dispatch for the headless commands.
 
-Commands are listed explicitly in :data:`COMMAND_MODULES` (no import-time discovery, so
-frozen builds see every command). Each module has ``register(subparsers)`` which adds
-its parser and sets ``func`` to a handler ``(args) -> int``.
+Commands are listed explicitly in :data:`COMMANDS`: each command module's
+``register(subparsers)``, which adds its parser and sets ``func`` to a handler
+``(args) -> int``. Plain imports, so a frozen build sees every command.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from app import __version__
+from app.cli import card_cmd, cloud_cmd, explain_cmd, monitor_cmd, readers_cmd, sim_cmd
 
-# One line per command module; each later feature adds its own.
-COMMAND_MODULES: list[str] = [
-    "app.cli.sim_cmd",
-    "app.cli.explain_cmd",
-    "app.cli.cloud_cmd",
-    "app.cli.monitor_cmd",
-    "app.cli.readers_cmd",
-    "app.cli.card_cmd",
+# One line per command module, in help order; each later feature adds its own.
+COMMANDS: list[Callable[[sim_cmd.SubParsers], None]] = [
+    sim_cmd.register,
+    explain_cmd.register,
+    cloud_cmd.register,
+    monitor_cmd.register,
+    readers_cmd.register,
+    card_cmd.register,
 ]
 
 
@@ -35,8 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"KeyDesk {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr too")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for add in COMMANDS:
+        add(sub)
     return parser
 
 

@@ -1,12 +1,12 @@
 """``keydesk self-test``: end-to-end checks run against the demo simulators.
 
-Each feature adds its checks to :data:`CHECK_MODULES`; a module exposes ``CHECKS``, a list
-of :class:`Check`. The window adds its own checks (``ui.selftest``) to the same run.
+Each feature's check module exposes ``CHECKS``, a list of :class:`Check`, and adds it to
+:data:`app.selftest.checks.CHECKS` (kept there so that check modules can import
+:class:`Check` from here). The window adds its own checks (``ui.selftest``) to the same run.
 """
 
 from __future__ import annotations
 
-import importlib
 import time
 import traceback
 from collections.abc import Callable, Iterable
@@ -36,22 +36,6 @@ class CheckResult:
     ok: bool
     detail: str
     seconds: float
-
-
-CHECK_MODULES: list[str] = [
-    "app.selftest.core_checks",
-    "app.selftest.catalog_checks",
-    "app.selftest.cloud_checks",
-    "app.selftest.reader_checks",
-    "app.selftest.encoder_checks",
-]
-
-
-def core_checks() -> list[Check]:
-    checks: list[Check] = []
-    for name in CHECK_MODULES:
-        checks.extend(importlib.import_module(name).CHECKS)
-    return checks
 
 
 def run_checks(checks: Iterable[Check], ctx: SelfTestContext) -> list[CheckResult]:

@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.access.multipart import MultipartParser
-from app.access.sim_device import SimDevice
+from app.access.sim.device import SimDevice
 
 DELIM = b"--myboundary"
 

@@ -218,7 +218,7 @@ def test_enrolment_for_a_stay_and_removal(runtime, json_errors):
 
 def test_monitor_service_runs_every_reader(runtime):
     from app.access.monitor import start_monitoring
-    from app.access.sim_cli import start_demo_readers
+    from app.access.sim.demo import start as start_demo_readers
     from app.demo import DemoEnvironment
 
     env = DemoEnvironment(runtime)

@@ -9,7 +9,7 @@ from app.access.body import parse_body
 from app.access.client import BAD_CREDENTIALS, INVALID_ARGS, error_from_response
 from app.access.decode import dedupe_key, to_device_event
 from app.access.records import parse_key_values, parse_records, record_to_event_data
-from app.access.sim_device import SimDevice
+from app.access.sim.device import SimDevice
 
 
 def _event(body: bytes, **kw):

@@ -8,9 +8,7 @@ import json
 import pytest
 
 from app.catalog import (
-    ENCODER_FAILURE_CODES,
     CatalogError,
-    encoder_failure_error,
     explain_error,
     fold,
     load_catalog,
@@ -257,16 +255,6 @@ def test_explain_error_survives_a_broken_catalog(monkeypatch, tmp_path):
     monkeypatch.setattr(catalog, "catalog_dir", lambda: tmp_path)
     info = explain_error(KeyDeskError("cloud_api", "5310"), lang="en")
     assert info["known"] is False and info["action"]
-
-
-def test_encoder_failures_map_to_card_failure_codes():
-    assert ENCODER_FAILURE_CODES == {
-        "encoder_missing": "5310", "port_busy": "5310", "no_answer": "5305",
-        "link_lost": "5312", "unknown_card": "5311", "read_failed": "5300",
-        "auth_failed": "5300", "verify_mismatch": "5309",
-    }
-    err = encoder_failure_error("port_busy", "COM3 in use", retryable=True)
-    assert (err.domain, err.code, err.retryable) == ("cloud_api", "5310", True)
 
 
 def test_shipped_catalog_is_loaded_once():

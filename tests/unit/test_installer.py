@@ -1,8 +1,7 @@
 """The frozen build's manifest agrees with the code (no build needed; fast).
 
-KeyDesk imports commands, simulators, demo starters, checks, pages and panels by name, so
-PyInstaller cannot find them; installer/bundle_manifest.py reads those registries for the
-spec. These tests make a new registry entry, a new by-name import site, or a spec that
+PyInstaller follows plain imports only. These tests make an import by name in KeyDesk's
+own code, a third-party package the manifest names but that is missing, or a spec that
 stops using the manifest fail here instead of in a front-desk PC's frozen build.
 """
 
@@ -24,44 +23,6 @@ sys.path.insert(0, str(INSTALLER))
 import bundle_manifest as manifest  # noqa: E402
 
 
-def _module_file(module: str) -> Path | None:
-    base = ROOT.joinpath(*module.split("."))
-    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def test_every_registry_entry_is_a_real_module_in_the_hidden_imports() -> None:
-    hidden = set(manifest.hidden_imports())
-    registries = manifest.registry_modules()
-    assert set(registries) == {r.name for r in manifest.REGISTRIES}
-    for name, modules in registries.items():
-        assert modules, f"{name} parsed as empty"
-        for module in modules:
-            assert _module_file(module), f"{name} names {module}, which has no source file"
-            assert module in hidden, f"{name} entry {module} is missing from the frozen build"
-
-
-@pytest.mark.parametrize(
-    ("module", "attr"),
-    [
-        ("app.cli.main", "COMMAND_MODULES"),
-        ("app.cli.sim_cmd", "SIM_MODULES"),
-        ("app.demo", "DEMO_STARTERS"),
-        ("app.selftest", "CHECK_MODULES"),
-        ("ui.pages", "PAGES"),
-        ("ui.front_desk", "PANELS"),
-    ],
-)
-def test_registry_reader_sees_what_the_code_imports(module: str, attr: str) -> None:
-    # These modules import no Qt, so the live list can be compared with the parsed one.
-    live = getattr(importlib.import_module(module), attr)
-    refs = [e[-1] if isinstance(e, tuple) else e for e in live]
-    registry = next(r for r in manifest.REGISTRIES if r.name == attr)
-    assert manifest.registry_entries(registry) == [r.partition(":")[0] for r in refs]
-
-
 def _imports_by_name(tree: ast.AST) -> bool:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
@@ -72,20 +33,65 @@ def _imports_by_name(tree: ast.AST) -> bool:
     return False
 
 
-def test_every_import_by_name_reads_a_registry_the_build_knows() -> None:
-    sites = {
+def test_keydesk_never_imports_by_name() -> None:
+    # The registries (commands, simulators, demo starters, checks, pages, panels) are lists
+    # of imported objects; an import by name would silently be missing from the bundle.
+    sites = [
         path.relative_to(ROOT).as_posix()
         for pkg in manifest.PACKAGES
         for path in (ROOT / pkg).rglob("*.py")
         if _imports_by_name(ast.parse(path.read_text(encoding="utf-8")))
-    }
-    assert sites == set(manifest.DYNAMIC_IMPORT_SITES), (
-        "a module imports by name: list it and its registry in installer/bundle_manifest.py"
-    )
-    known = {r.name for r in manifest.REGISTRIES}
-    for site, registry in manifest.DYNAMIC_IMPORT_SITES.items():
-        assert registry in known
-        assert re.search(rf"\b{registry}\b", (ROOT / site).read_text(encoding="utf-8"))
+    ]
+    assert sites == [], f"imports by name, which a frozen build cannot follow: {sites}"
+
+
+def test_the_by_name_detector_sees_both_spellings() -> None:
+    assert _imports_by_name(ast.parse("import importlib\nimportlib.import_module('x')"))
+    assert _imports_by_name(ast.parse("__import__('x')"))
+    assert not _imports_by_name(ast.parse("from app import demo\ndemo.start(None)"))
+
+
+def _own_module_names() -> dict[str, Path]:
+    found = {}
+    for pkg in manifest.PACKAGES:
+        for path in (ROOT / pkg).rglob("*.py"):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return found
+
+
+def _imported_names(path: Path, module: str) -> set[str]:
+    """Every module an ``import`` statement anywhere in the file names (as PyInstaller sees)."""
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative: from the package, up level - 1
+                up = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*up, base] if base else up)
+            names.add(base)
+            names.update(f"{base}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_every_own_module_is_reached_by_plain_imports_from_the_entry_point() -> None:
+    # What PyInstaller's analysis does, in small: follow imports (also inside functions)
+    # from ui/entry.py. A module reached by nothing would be missing from the bundle.
+    modules = _own_module_names()
+    seen, todo = set(), ["ui.entry"]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in modules:
+            continue
+        seen.add(name)
+        parts = name.split(".")
+        todo.extend(".".join(parts[:i]) for i in range(1, len(parts)))  # parent packages
+        todo.extend(_imported_names(modules[name], name))
+    missing = sorted(set(modules) - seen)
+    assert missing == [], f"not reachable from ui/entry.py by plain imports: {missing}"
 
 
 def _spec_tree() -> ast.Module:
@@ -127,22 +133,6 @@ def test_third_party_packages_named_for_the_build_exist() -> None:
     for package in (*manifest.THIRD_PARTY_SUBMODULES, *manifest.THIRD_PARTY_MODULES):
         assert importlib.util.find_spec(package), package
     assert importlib.util.find_spec("serial.urlhandler.protocol_socket")
-
-
-def test_registry_reader_rejects_what_it_cannot_resolve(tmp_path: Path) -> None:
-    (tmp_path / "reg.py").write_text(
-        'GOOD = [("a", "Title", "ui.x:Cls"), ("b", "T", "ui.y")]\n'
-        'BAD: list[str] = ["not a module name"]\n'
-        "NOT_LITERAL = [name for name in ()]\n"
-    )
-    read = manifest.registry_entries
-    assert read(manifest.Registry("reg.py", "GOOD"), tmp_path) == ["ui.x", "ui.y"]
-    with pytest.raises(ValueError, match="names no module"):
-        read(manifest.Registry("reg.py", "BAD"), tmp_path)
-    with pytest.raises(ValueError):
-        read(manifest.Registry("reg.py", "NOT_LITERAL"), tmp_path)
-    with pytest.raises(LookupError):
-        read(manifest.Registry("reg.py", "MISSING"), tmp_path)
 
 
 def _iss_lines(section: str) -> list[str]:

@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from app.catalog import explain_error
 from app.domain.errors import KeyDeskError
-
-
-def explain(err: KeyDeskError) -> dict[str, Any]:
-    try:
-        from app.catalog import explain_error
-    except ImportError:
-        return {"title": f"Error {err.code}", "explanation": err.detail, "action": ""}
-    return explain_error(err)
 
 
 class ResultView(QFrame):
@@ -65,7 +57,7 @@ class ResultView(QFrame):
 
     def failure(self, err: KeyDeskError) -> None:
         self._err = err
-        info = explain(err)
+        info = explain_error(err)
         lines = [html.escape(str(info.get(k))) for k in ("explanation", "action") if info.get(k)]
         if err.state:
             lines.append(f"<b>Card:</b> {html.escape(err.state)}")

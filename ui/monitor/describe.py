@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from app import catalog
 from app.domain.stored import ALARM_CODES, StoredEvent
 
 log = logging.getLogger(__name__)
@@ -47,19 +48,13 @@ def is_alarm(event: StoredEvent) -> bool:
 def catalog_wording(domain: str, code: str, lang: str = "en") -> Wording | None:
     """The catalog's title/explanation/action for (domain, code), or None."""
     try:
-        from app import catalog  # written in parallel: adapt to what it offers
-
-        finder = getattr(catalog, "lookup", None)
-        if finder is None:
-            finder = catalog.load_catalog().lookup
-        entries = [e for e in finder(code, domain) if getattr(e, "domain", domain) == domain]
-    except Exception:  # a missing or broken catalog must never break the live table
-        log.debug("catalog lookup %s/%s failed", domain, code, exc_info=True)
+        entry = catalog.load_catalog().get(domain, code)
+    except catalog.CatalogError:  # a broken catalog must never break the live table
+        log.exception("the error catalog could not be loaded")
         return None
-    if not entries:
+    if entry is None:
         return None
-    entry = entries[0]
-    text = entry.text(lang) if hasattr(entry, "text") else entry.i18n["en"]
+    text = entry.text(lang)
     return Wording(text.title, text.explanation, text.action)
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from app.access.api import drift_words
 from app.access.desk import audited
+from app.access.monitor import ReaderMonitor
 from app.domain.errors import KeyDeskError
 from app.store.audit import AuditLog
 from ui.context import UiContext
@@ -36,17 +37,17 @@ class DeviceActions(QObject):
         self.table = table
         self.line = line
         self.parent_widget = parent
-        self.monitor: Any = None
+        self.monitor: ReaderMonitor | None = None
         self.confirm_box: QMessageBox | None = None  # the open-door question, while asked
         self._audit: AuditLog | None = None
         self._closed = False
         table.set_clock_requested.connect(self.set_clock)
         table.open_door_requested.connect(self.ask_open_door)
 
-    def attach(self, monitor: Any) -> None:
+    def attach(self, monitor: ReaderMonitor) -> None:
         """Offer the actions for the monitor's readers and read their first door's state."""
         self.monitor = monitor
-        names = list(getattr(monitor, "names", []))
+        names = monitor.names
         self.table.enable_actions(names)
         for name in names:
             self.read_door(name, 0, quiet=True, discover=True)

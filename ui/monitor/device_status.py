@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.access.api import drift_words
+from app.access.stream import ReaderStatus
 from app.domain.events import ConnectionState, DeviceStateChanged
 from app.domain.stored import StoredEvent
 
@@ -164,16 +165,14 @@ class DeviceStatusTable(QTableWidget):
         if isinstance(status, str) and isinstance(door, int) and door >= 0:
             row.doors[door] = status
 
-    def on_reader_status(self, status: Any) -> None:
-        """A reader status snapshot (``app.access`` ``ReaderStatus``-like, duck-typed)."""
+    def on_reader_status(self, status: ReaderStatus) -> None:
+        """A reader status snapshot from :meth:`ReaderMonitor.statuses`."""
         row = self._row(status.name)
         row.kind = "reader"
-        row.state = str(getattr(status, "state", row.state))
-        row.heartbeat = getattr(status, "last_heartbeat", None) or row.heartbeat
-        drift = getattr(status, "clock_drift", None)
-        row.drift = drift if drift is not None else row.drift
-        error = getattr(status, "error", "")
-        row.note = error or row.note if not getattr(status, "online", False) else ""
+        row.state = status.state
+        row.heartbeat = status.last_heartbeat or row.heartbeat
+        row.drift = status.clock_drift if status.clock_drift is not None else row.drift
+        row.note = (status.error or row.note) if not status.online else ""
 
     def refresh(self, now: datetime | None = None) -> None:
         now = now or datetime.now(UTC)

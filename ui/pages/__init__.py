@@ -1,4 +1,4 @@
-"""The window's pages, in navigation order. Each entry: (key, title, "module:Class").
+"""The window's pages, in navigation order. Each entry: (key, title, page class or factory).
 
 A page class takes the :class:`ui.context.UiContext` and may define ``shutdown()``
 (called when the window closes) and ``show_code(domain, code)`` (Explain page only).
@@ -6,10 +6,21 @@ A page class takes the :class:`ui.context.UiContext` and may define ``shutdown()
 
 from __future__ import annotations
 
-PAGES: list[tuple[str, str, str]] = [
-    ("front_desk", "Front desk", "ui.pages.front_desk:FrontDeskPage"),
-    ("locks", "Locks", "ui.pages.locks:LocksPage"),
-    ("monitor", "Monitor", "ui.pages.monitor:MonitorPage"),
-    ("explain", "Explain", "ui.pages.explain:ExplainPage"),
-    ("settings", "Settings", "ui.pages.settings:SettingsPage"),
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from ui.context import UiContext
+from ui.pages.explain import ExplainPage
+from ui.pages.front_desk import FrontDeskPage
+from ui.pages.locks import LocksPage
+from ui.pages.monitor import MonitorPage
+from ui.pages.settings import SettingsPage
+
+PAGES: list[tuple[str, str, Callable[[UiContext], QWidget]]] = [
+    ("front_desk", "Front desk", FrontDeskPage),
+    ("locks", "Locks", LocksPage),
+    ("monitor", "Monitor", MonitorPage),
+    ("explain", "Explain", ExplainPage),
+    ("settings", "Settings", SettingsPage),
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -19,9 +18,8 @@ class FrontDeskPage(QWidget):
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.panels: list[QWidget] = []
-        for title, spec in PANELS:
-            module, _, name = spec.partition(":")
-            panel = getattr(importlib.import_module(module), name)(ctx)
+        for title, panel_class in PANELS:
+            panel = panel_class(ctx)
             self.panels.append(panel)
             self.tabs.addTab(panel, title)
         if not PANELS:

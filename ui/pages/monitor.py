@@ -10,7 +10,6 @@ readers (``app.access.start_monitoring``) and stops everything in :meth:`shutdow
 from __future__ import annotations
 
 import getpass
-import inspect
 import logging
 from typing import Any
 
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.access.monitor import ReaderMonitor, start_monitoring
 from app.domain.events import DeviceStateChanged
 from app.domain.stored import AlarmAcknowledged, StoredEvents
 from app.i18n import resolve_language
@@ -49,7 +49,7 @@ class MonitorPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.store: EventStore | None = None
-        self.reader_monitor: Any = None
+        self.reader_monitor: ReaderMonitor | None = None
         self._closed = False
         lang = resolve_language(ctx.settings.language)
 
@@ -142,18 +142,10 @@ class MonitorPage(QWidget):
         if not self.ctx.settings.readers:
             return
         try:
-            from app.access.monitor import start_monitoring as start
-        except ImportError:
-            start = None
-        if start is None:
-            log.warning("app.access.start_monitoring is not available: readers not monitored")
-            return
-        kwargs: dict[str, Any] = {}
-        if self.store is not None and "store" in inspect.signature(start).parameters:
-            kwargs["store"] = self.store  # lets the back-fill start where the store ends
-        try:
-            self.reader_monitor = start(self.ctx.runtime, self.ctx.settings, self.ctx.secrets,
-                                        **kwargs)
+            # With the store, each reader's back-fill starts where the store ends.
+            self.reader_monitor = start_monitoring(
+                self.ctx.runtime, self.ctx.settings, self.ctx.secrets, store=self.store
+            )
         except Exception as exc:
             log.exception("reader monitoring did not start")
             self.ctx.report_error(exc)
@@ -195,15 +187,9 @@ class MonitorPage(QWidget):
             self.banner.acknowledged(list(event.event_ids))
 
     def _poll_status(self) -> None:
-        monitor = self.reader_monitor
-        statuses = getattr(monitor, "statuses", None) if monitor is not None else None
-        if callable(statuses):
-            try:
-                found = statuses()
-                for status in found.values() if isinstance(found, dict) else found:
-                    self.devices.on_reader_status(status)
-            except Exception:
-                log.exception("reader status poll failed")
+        if self.reader_monitor is not None:
+            for status in self.reader_monitor.statuses().values():
+                self.devices.on_reader_status(status)
         self.devices.refresh()
 
     def _acknowledge(self, event_ids: list[int]) -> None:

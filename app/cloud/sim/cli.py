@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.sim_cmd import announce, parse_listen, serve_forever
 from app.cloud.config import SIM_DEFAULT_HOST, SIM_DEFAULT_PORT
 from app.cloud.sim import community as demo
+from app.serving import announce, parse_listen, serve_forever
 
 
 def register(sims: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

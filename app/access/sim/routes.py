@@ -7,9 +7,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from app.access.sim_http import Request, SimHttpServer
+    from app.access.sim.server import Request, SimHttpServer
 
-from app.access.sim_http import response_bytes
+from app.access.sim.server import response_bytes
 
 MAX_PER_CALL = 10
 MAX_RECORDS = 5000

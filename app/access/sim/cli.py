@@ -1,19 +1,13 @@
-"""``keydesk sim reader`` and the demo's two readers ("Lobby", "Staff door")."""
+"""``keydesk sim reader``: a simulated reader in the foreground."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import threading
-from typing import Any
 
-from app.access.sim import DEFAULT_PASSWORD, DEFAULT_USER, ReaderSimulator
-from app.settings import ReaderConfig
-
-DEMO_READERS = (  # name, clock offset (s): the staff door's clock is off, to show drift
-    ("Lobby", 0.0),
-    ("Staff door", 95.0),
-)
+from app.access.sim.simulator import DEFAULT_PASSWORD, DEFAULT_USER, ReaderSimulator
+from app.serving import announce, parse_listen, serve_forever
 
 
 def register(sims: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -24,8 +18,6 @@ def register(sims: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
         "realistic traffic. User 'admin'; password from --password-env (default "
         f"'{DEFAULT_PASSWORD}').",
     )
-    from app.cli.sim_cmd import parse_listen
-
     p.add_argument("--listen", type=parse_listen, default=("127.0.0.1", 0), metavar="HOST:PORT")
     p.add_argument("--name", default="Reader", help="device name (shown in events)")
     p.add_argument("--user", default=DEFAULT_USER)
@@ -45,8 +37,6 @@ def register(sims: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
 
 
 def _run(args: argparse.Namespace) -> int:
-    from app.cli.sim_cmd import announce, serve_forever
-
     password = os.environ.get(args.password_env, "") if args.password_env else DEFAULT_PASSWORD
     host, port = args.listen
     sim = ReaderSimulator(
@@ -62,20 +52,3 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         sim.stop()
     return 0
-
-
-def start_demo_readers(env: Any) -> None:
-    """Demo starter: two simulated readers, wired into ``env.settings`` and ``env.secrets``.
-
-    Only the simulators start here; the Monitor page decides when to start monitoring
-    (``app.access.monitor.start_monitoring``).
-    """
-    for name, offset in DEMO_READERS:
-        password = f"demo-{name.lower().replace(' ', '-')}-pw"
-        sim = ReaderSimulator(name, password=password, rate=0.5, clock_offset=offset,
-                              doors=2 if name == "Lobby" else 1).start()
-        env.runtime.add_cleanup(sim.stop)
-        env.simulators[f"reader:{name}"] = sim
-        env.endpoints[f"reader:{name}"] = sim.url
-        env.settings.readers.append(ReaderConfig(name=name, url=sim.url, user=DEFAULT_USER))
-        env.secrets.set(f"reader:{name}", password)

@@ -8,8 +8,8 @@ import json
 import sys
 import threading
 
-from app.cli.output import emit
-from app.cli.sim_cmd import announce, parse_listen, serve_forever
+from app.output import emit
+from app.serving import announce, parse_listen, serve_forever
 
 
 def register(sims: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -18,9 +18,9 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from app.access.sim_auth import DigestAuthority
-from app.access.sim_device import SimDevice
-from app.access.sim_http import Faults, SimHttpServer
+from app.access.sim.auth import DigestAuthority
+from app.access.sim.device import SimDevice
+from app.access.sim.server import Faults, SimHttpServer
 
 T = TypeVar("T")
 DEFAULT_USER = "admin"

@@ -11,7 +11,7 @@ from app.devices.encoder.sim.server import EncoderSimulator
 DEMO_SITE_KEY = "keydesk-demo-site-key-not-secret"
 
 
-def start_encoder_sim(env: Any) -> None:
+def start(env: Any) -> None:
     sim = EncoderSimulator("127.0.0.1", 0, card="classic-1k").start()
     env.runtime.add_cleanup(sim.stop)
     env.endpoints["encoder"] = sim.url

@@ -3,7 +3,7 @@
 A real TCP server on loopback (asyncio streams in the simulator's own thread), so the
 real client code is what gets tested: Digest auth, the endless multipart stream and its
 faults, the access log, doors, clock, users and cards. Route handlers live in
-:mod:`app.access.sim_routes`; fault switches are on :class:`Faults`.
+:mod:`app.access.sim.routes`; fault switches are on :class:`Faults`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
-from app.access.sim_auth import DigestAuthority
-from app.access.sim_device import SimDevice, SimEvent
+from app.access.sim.auth import DigestAuthority
+from app.access.sim.device import SimDevice, SimEvent
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ class SimHttpServer:
         self.down_until = 0.0
         self.boot_event: SimEvent | None = None
         device.listeners.append(self._broadcast)
-        from app.access.sim_routes import Routes
+        from app.access.sim.routes import Routes
 
         self.routes = Routes(self)
 

@@ -1,7 +1,7 @@
 """The simulated reader's inner state: users, cards, the access log, doors, clock, traffic.
 
 Everything here is plain Python used from the simulator's own event-loop thread; the
-HTTP layer (:mod:`app.access.sim_http`) turns it into the device's CGI answers and the
+HTTP layer (:mod:`app.access.sim.server`) turns it into the device's CGI answers and the
 event stream. Traffic goes into the log (with record numbers) whether or not a client is
 attached, exactly like a real device, which is what back-fill relies on.
 """

@@ -1,0 +1,1 @@
+"""TTLock V3: frames (``frames``), commands (``commands``) and the driver (``driver``)."""

@@ -1,0 +1,40 @@
+"""What every simulator's command face (``sim/cli.py``) shares: parse ``HOST:PORT``,
+announce where it listens, and serve until Ctrl+C or SIGTERM.
+
+Kept out of ``app.cli`` so that no feature package imports the CLI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import threading
+from typing import Any
+
+from app.output import emit
+
+
+def parse_listen(value: str) -> tuple[str, int]:
+    """``HOST:PORT`` (port 0 picks a free one)."""
+    host, sep, port = value.rpartition(":")
+    if not sep or not port.isdigit():
+        raise argparse.ArgumentTypeError(f"expected HOST:PORT, got {value!r}")
+    return host or "127.0.0.1", int(port)
+
+
+def announce(info: dict[str, Any], as_json: bool) -> None:
+    """Print where the simulator listens (the one JSON line scripts wait for)."""
+    emit(info, as_json, lambda i: "listening: " + " ".join(f"{k}={v}" for k, v in i.items()))
+
+
+def serve_forever(stop: threading.Event | None = None) -> None:
+    """Block until ``stop`` is set, Ctrl+C, or SIGTERM (which sets ``stop``)."""
+    stop = stop or threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        while not stop.wait(0.2):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
