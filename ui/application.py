@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from app.demo import DemoEnvironment, start_demo
 from app.devices.encoder.service import EncoderService
 from app.runtime import Runtime
-from app.settings import SecretStore, Settings, SettingsStore
+from app.settings import LoadReport, SecretStore, Settings, SettingsStore
 from ui.bridge import Bridge
 from ui.context import UiContext
 from ui.gc_guard import QtThreadGarbageCollector
@@ -42,17 +42,28 @@ def ensure_qapp(offscreen: bool = False) -> QApplication:
 
 class KeyDeskSession:
     def __init__(self, *, demo: bool = False, settings_store: SettingsStore | None = None) -> None:
-        self.runtime = Runtime().start()
-        self.demo: DemoEnvironment | None = start_demo(self.runtime) if demo else None
         store = settings_store or SettingsStore()
-        settings: Settings = self.demo.settings if self.demo else store.load()
-        secrets: SecretStore = self.demo.secrets if self.demo else SecretStore()
-        self.bridge = Bridge(self.runtime.bus)
-        self.ctx = UiContext(self.runtime, self.bridge, settings, store, secrets, self.demo)
-        self.ctx.encoder = self._encoder_service()
-        self.window = MainWindow(self.ctx)
-        self._gc = QtThreadGarbageCollector()  # Qt objects die on the Qt thread only
+        # Read before any thread starts; a damaged file is reported, never raised.
+        self.settings_report: LoadReport | None = None if demo else store.load_report()
         self._closed = False
+        self.runtime = Runtime().start()
+        try:
+            self.demo: DemoEnvironment | None = start_demo(self.runtime) if demo else None
+            settings: Settings = (
+                self.demo.settings if self.demo is not None
+                else self.settings_report.settings if self.settings_report is not None
+                else Settings()
+            )
+            secrets: SecretStore = self.demo.secrets if self.demo else SecretStore()
+            self.bridge = Bridge(self.runtime.bus)
+            self.ctx = UiContext(self.runtime, self.bridge, settings, store, secrets, self.demo)
+            self.ctx.encoder = self._encoder_service()
+            self.window = MainWindow(self.ctx)
+            self._gc = QtThreadGarbageCollector()  # Qt objects die on the Qt thread only
+        except BaseException:
+            # A start-up failure must end the process, not leave it hanging on our threads.
+            self.runtime.shutdown()
+            raise
 
     def _encoder_service(self) -> EncoderService:
         """The demo's shared service (the self-test uses it too), or one of our own."""
@@ -83,8 +94,9 @@ class KeyDeskSession:
 def run_window(demo: bool) -> int:
     app = ensure_qapp()
     session = KeyDeskSession(demo=demo)
-    session.window.show()
-    app.aboutToQuit.connect(session.close)
-    code = app.exec()
-    session.close()
-    return code
+    try:
+        session.window.show()
+        app.aboutToQuit.connect(session.close)
+        return app.exec()
+    finally:
+        session.close()

@@ -33,7 +33,18 @@ class UiContext:
     # Set by the main window: show a background failure to the user (never blocks).
     report_error: Callable[[BaseException], None] = field(default=lambda _e: None)
 
+    # Set by the main window: called after the user saved settings (the banner updates).
+    settings_saved: Callable[[], None] = field(default=lambda: None)
+
     def save_settings(self) -> None:
-        """Persist settings, unless running the demo (which must not touch the real profile)."""
+        """The user saves: persist settings, unless running the demo (which must not touch
+        the real profile). This also releases a damaged file the store was holding."""
         if self.demo is None:
             self.settings_store.save(self.settings)
+            self.settings_saved()
+
+    def save_ui_state(self) -> None:
+        """Remember window state; skipped while the settings file is held (it had
+        problems the user has not saved over yet)."""
+        if self.demo is None:
+            self.settings_store.save_automatic(self.settings)

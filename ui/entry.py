@@ -11,8 +11,10 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from app import logsetup
+from app import logsetup, paths
 from app.cli import build_parser
+
+log = logging.getLogger(__name__)
 
 
 def _window(args: argparse.Namespace) -> int:
@@ -24,7 +26,25 @@ def _window(args: argparse.Namespace) -> int:
         return 2
     from ui.application import run_window
 
-    return run_window(demo=bool(getattr(args, "demo", False)))
+    try:
+        return run_window(demo=bool(getattr(args, "demo", False)))
+    except Exception as exc:  # every thread is already stopped (KeyDeskSession)
+        log.exception("the window could not start")
+        print(startup_failure(exc), file=sys.stderr, flush=True)
+        return 1
+
+
+def startup_failure(exc: BaseException) -> str:
+    """What a person reads when the window cannot start: the reason, where the details
+    are, what to do — never a traceback."""
+    from PySide6.QtCore import QCoreApplication
+
+    text = QCoreApplication.translate(
+        "entry",
+        "KeyDesk could not start: {reason}. The details are in the log in {folder}. "
+        "Start it again; if this happens again, send that log to support.",
+    )
+    return text.format(reason=f"{type(exc).__name__}: {exc}", folder=paths.log_dir())
 
 
 def _self_test(args: argparse.Namespace) -> int:

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__, paths
+from app.i18n import resolve_language
 from ui.about import show_about
 from ui.context import UiContext
-from ui.message_banner import MessageBanner
+from ui.message_banner import MessageBanner, SettingsBanner
 from ui.pages import PAGES
 from ui.status_bar import DeviceStatusBar
 
@@ -35,6 +36,10 @@ class MainWindow(QMainWindow):
 
         self.banner = MessageBanner()
         self.banner.explain_requested.connect(self.show_explanation)
+        report = None if ctx.demo else ctx.settings_store.report
+        self.settings_banner = SettingsBanner(report, resolve_language(ctx.settings.language))
+        self.settings_banner.open_settings_requested.connect(lambda: self.show_page("settings"))
+        ctx.settings_saved = self.settings_banner.saved
         ctx.report_error = self.banner.show_error
         ctx.show_explanation = self.show_explanation
         ctx.bridge.default_error = self.banner.show_error
@@ -60,6 +65,7 @@ class MainWindow(QMainWindow):
 
         central = QWidget()
         outer = QVBoxLayout(central)
+        outer.addWidget(self.settings_banner)
         outer.addWidget(self.banner)
         row = QHBoxLayout()
         row.addWidget(self.nav)
@@ -111,7 +117,7 @@ class MainWindow(QMainWindow):
             self.saveGeometry().toBase64().data()
         ).decode("ascii")
         try:
-            self.ctx.save_settings()
+            self.ctx.save_ui_state()  # never over a damaged file the user has not saved
         except OSError:
             log.exception("could not save settings")
         for page in self.pages.values():

@@ -1,17 +1,19 @@
-"""A non-blocking message strip at the top of the window (errors never open modal boxes).
+"""Non-blocking message strips at the top of the window (errors never open modal boxes).
 
 A KeyDeskError shows its catalog title and an "Explain" link; a bug shows a short notice
-(the traceback goes to the log) and is reported once per kind.
+(the traceback goes to the log) and is reported once per kind. The settings banner names
+what was wrong in the settings file until the user saves.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from app.domain.errors import KeyDeskError
+from app.settings import LoadReport
 
 log = logging.getLogger(__name__)
 
@@ -86,3 +88,46 @@ class MessageBanner(QFrame):
     def _explain(self) -> None:
         if self._target:
             self.explain_requested.emit(*self._target)
+
+
+class SettingsBanner(QFrame):
+    """What was wrong in the settings file, named field by field, until the user saves.
+
+    Separate from the error banner, so a later failure never pushes it out of sight."""
+
+    open_settings_requested = Signal()
+
+    def __init__(self, report: LoadReport | None, lang: str) -> None:
+        super().__init__()
+        self.setObjectName("settingsBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#settingsBanner { background: #fff4d6; border: 1px solid #d9b45a; "
+            "border-radius: 4px; }"
+        )
+        self.report = report
+        self.lang = lang
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_button = QPushButton(self.tr("Open Settings"))
+        self.close_button = QPushButton(self.tr("Dismiss"))
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.open_button.clicked.connect(self.open_settings_requested)
+        self.close_button.clicked.connect(self.hide)
+        if report is not None and not report.ok:
+            self.label.setText("\n".join(report.lines(lang)))
+        else:
+            self.hide()
+
+    def saved(self) -> None:
+        """The user saved: the file now holds what the Settings page shows."""
+        if self.report is None or self.report.ok:
+            return
+        self.label.setText(self.report.saved_text(self.lang))
+        self.open_button.hide()
+        self.show()

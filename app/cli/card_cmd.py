@@ -118,15 +118,15 @@ def _with_encoder(
     so a malformed date is reported as such before the port is even opened."""
 
     def run(args: argparse.Namespace) -> int:
+        from app.cli.settings_notice import load_settings
         from app.devices.encoder.discovery import resolve_url
         from app.devices.encoder.errors import PORT_FAILED, encoder_error
         from app.devices.encoder.layout import LayoutError, load_layout
         from app.devices.encoder.registry import driver
         from app.devices.encoder.trace import SerialTrace
         from app.runtime import JobCancelled, JobContext
-        from app.settings import SettingsStore
 
-        settings = SettingsStore().load()
+        settings = load_settings()
         try:
             layout = load_layout(args.layout or settings.card_layout)
         except LayoutError as exc:

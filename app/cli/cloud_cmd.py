@@ -104,8 +104,9 @@ def _when(text: str) -> datetime:
 
 # -- plumbing ----------------------------------------------------------------------------
 def credentials(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from app.cli.settings_notice import load_settings
     from app.cloud.credentials import from_settings, with_env
-    from app.settings import SecretStore, SettingsStore
+    from app.settings import SecretStore
 
     if args.demo_account:
         from app.cloud.config import SIM_DEFAULT_URL
@@ -113,7 +114,7 @@ def credentials(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
         return demo_credentials(args.url or os.environ.get("KEYDESK_CLOUD_URL")
                                 or SIM_DEFAULT_URL)
-    creds = with_env(from_settings(SettingsStore().load(), SecretStore()))
+    creds = with_env(from_settings(load_settings(), SecretStore()))
     if args.url:
         from dataclasses import replace
 

@@ -43,12 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _configured_language() -> str:
     """The --lang default: the user's UI language setting ("system" follows the OS)."""
-    try:
-        from app.settings import SettingsStore
+    from app.cli.settings_notice import load_settings
 
-        return SettingsStore().load().language
-    except Exception:  # an unreadable settings file must not stop a lookup
-        return "system"
+    return load_settings().language  # a damaged file is named on stderr, never raised
 
 
 def format_entry(entry: Entry, lang: str) -> str:

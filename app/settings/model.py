@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 SETTINGS_VERSION = 1
+# Event retention the Settings page offers; a file outside it is a mistake, not a wish.
+RETENTION_MIN_DAYS = 7
+RETENTION_MAX_DAYS = 3650
 
 
 @dataclass

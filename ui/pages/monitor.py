@@ -128,14 +128,23 @@ class MonitorPage(QWidget):
             return
         self.ctx.runtime.add_cleanup(self.store.close)
         self.store.attach(self.ctx.runtime.bus)
-        self.ctx.bridge.watch(
-            self.store.apply_retention_later(self.ctx.settings.event_retention_days),
-            lambda n: n and log.info("retention removed %d old events", n),
-        )
+        self._apply_retention()
         self.table.set_query(self.store.query)
         self.table.apply_filters(Filters())
         # Alarms nobody acknowledged (even before a crash) must still be acknowledged.
         self.banner.raise_alarms(list(reversed(self.store.unacknowledged_alarms())))
+
+    def _apply_retention(self) -> None:
+        """Delete old events — never on fallback values of a damaged settings file."""
+        assert self.store is not None
+        days = self.ctx.settings_store.retention_days(self.ctx.settings)
+        if days is None:
+            log.warning("settings file has problems: old events are kept until it is saved")
+            return
+        self.ctx.bridge.watch(
+            self.store.apply_retention_later(days),
+            lambda n: n and log.info("retention removed %d old events", n),
+        )
 
     def _start_readers(self) -> None:
         """Start live monitoring of ``settings.readers`` through ``app.access``."""

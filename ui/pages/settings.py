@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings import SecretStoreUnavailable
+from app.settings.model import RETENTION_MAX_DAYS, RETENTION_MIN_DAYS
 from ui.context import UiContext
 
 LANGUAGES = [("system", "System default"), ("en", "English"), ("pt-BR", "Português (Brasil)"),
@@ -66,7 +67,7 @@ class SettingsPage(QWidget):
                                           if s.language in dict(LANGUAGES) else 0))
         form.addRow("Language", self.language)
         self.retention = QSpinBox()
-        self.retention.setRange(7, 3650)
+        self.retention.setRange(RETENTION_MIN_DAYS, RETENTION_MAX_DAYS)
         self.retention.setSuffix(" days")
         self.retention.setValue(s.event_retention_days)
         form.addRow("Keep events for", self.retention)
