@@ -15,11 +15,13 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from app import paths
+from app.access.sim import ReaderSimulator
 from app.access.sim import demo as reader_demo
+from app.cloud.sim import CloudSimulator
 from app.cloud.sim import demo as cloud_demo
+from app.devices.encoder.sim import EncoderSimulator
 from app.devices.encoder.sim import demo as encoder_demo
 from app.runtime import Runtime
 from app.settings import MemorySecretStore, Settings
@@ -33,8 +35,10 @@ class DemoEnvironment:
     settings: Settings = field(default_factory=Settings)
     secrets: MemorySecretStore = field(default_factory=MemorySecretStore)
     endpoints: dict[str, str] = field(default_factory=dict)
-    # Simulator objects by name, so the demo/self-test can place cards, inject faults...
-    simulators: dict[str, Any] = field(default_factory=dict)
+    # The simulators, so the demo and the self-test can place cards, inject faults...
+    cloud: CloudSimulator | None = None
+    readers: dict[str, ReaderSimulator] = field(default_factory=dict)  # by reader name
+    encoder: EncoderSimulator | None = None
     failures: dict[str, str] = field(default_factory=dict)
     data_dir: Path | None = None  # where the demo's event store and audit trail live
 

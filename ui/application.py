@@ -15,8 +15,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app.demo import DemoEnvironment, start_demo
-from app.devices.encoder.service import EncoderService
 from app.runtime import Runtime
+from app.services import open_desk
 from app.settings import LoadReport, SecretStore, Settings, SettingsStore
 from ui.bridge import Bridge
 from ui.context import UiContext
@@ -41,6 +41,12 @@ def ensure_qapp(offscreen: bool = False) -> QApplication:
 
 
 class KeyDeskSession:
+    """Runtime, (demo simulators), the desk's services, the bridge and the window.
+
+    The desk's devices are watched from the start, whichever pages exist: the encoder (its
+    card events are stored) and every configured reader.
+    """
+
     def __init__(self, *, demo: bool = False, settings_store: SettingsStore | None = None) -> None:
         store = settings_store or SettingsStore()
         # Read before any thread starts; a damaged file is reported, never raised.
@@ -55,24 +61,28 @@ class KeyDeskSession:
                 else Settings()
             )
             secrets: SecretStore = self.demo.secrets if self.demo else SecretStore()
+            self.services = open_desk(self.runtime, settings, secrets)
             self.bridge = Bridge(self.runtime.bus)
-            self.ctx = UiContext(self.runtime, self.bridge, settings, store, secrets, self.demo)
-            self.ctx.encoder = self._encoder_service()
+            self.ctx = UiContext(self.services, self.bridge, store, self.demo)
+            self.services.start_encoder()
+            readers_error = self._start_readers()
             self.window = MainWindow(self.ctx)
             self._gc = QtThreadGarbageCollector()  # Qt objects die on the Qt thread only
         except BaseException:
             # A start-up failure must end the process, not leave it hanging on our threads.
             self.runtime.shutdown()
             raise
+        for problem in (self.services.events_error, readers_error):
+            if problem is not None:
+                self.ctx.report_error(problem)
 
-    def _encoder_service(self) -> EncoderService:
-        """The demo's shared service (the self-test uses it too), or one of our own."""
-        shared = self.demo.simulators.get("encoder_service") if self.demo else None
-        if shared is not None:
-            return shared
-        service = EncoderService(self.runtime, self.ctx.settings, self.ctx.secrets)
-        self.runtime.add_cleanup(service.stop)
-        return service
+    def _start_readers(self) -> Exception | None:
+        try:
+            self.services.start_readers()
+        except Exception as exc:  # the window still opens; the banner says why
+            log.exception("reader monitoring did not start")
+            return exc
+        return None
 
     def close(self) -> bool:
         """Close the window and stop every thread; True when all stopped in time."""

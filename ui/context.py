@@ -1,47 +1,72 @@
-"""What every page is given: the runtime, the bridge, settings and secrets.
+"""What every page is given: the desk's services, the bridge, and the window's hooks.
 
-Passed explicitly to each page's constructor (no global singletons).
+Passed explicitly to each page's constructor (no global singletons). Pages take what they
+need from :class:`app.services.DeskServices` and create no service of their own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
 
 from app.demo import DemoEnvironment
+from app.devices.encoder.service import EncoderService
 from app.runtime import Runtime
+from app.services import DeskServices
 from app.settings import SecretStore, Settings, SettingsStore
 
 if TYPE_CHECKING:
     from ui.bridge import Bridge
 
 
+class WindowRequests(QObject):
+    """What pages ask of the window (Qt thread only); the main window connects to it."""
+
+    error = Signal(object)  # a background failure to show, never blocking
+    explanation = Signal(str, str)  # open the Explain page on (domain, code)
+    settings_saved = Signal()  # the user saved settings (the settings banner updates)
+
+
 @dataclass
 class UiContext:
-    runtime: Runtime
+    services: DeskServices
     bridge: Bridge
-    settings: Settings
     settings_store: SettingsStore
-    secrets: SecretStore
     demo: DemoEnvironment | None = None
-    # The window's one EncoderService (only one user may own the encoder's port); the
-    # Cards tab drives it, other tabs borrow it to capture a card's UID.
-    encoder: Any = None
-    # Set by the main window: open the Explain page on a catalog entry.
-    show_explanation: Callable[[str, str], None] = field(default=lambda _d, _c: None)
-    # Set by the main window: show a background failure to the user (never blocks).
-    report_error: Callable[[BaseException], None] = field(default=lambda _e: None)
+    requests: WindowRequests = field(default_factory=WindowRequests)
 
-    # Set by the main window: called after the user saved settings (the banner updates).
-    settings_saved: Callable[[], None] = field(default=lambda: None)
+    def report_error(self, exc: BaseException) -> None:
+        self.requests.error.emit(exc)
+
+    def show_explanation(self, domain: str, code: str) -> None:
+        self.requests.explanation.emit(domain, code)
+
+    @property
+    def runtime(self) -> Runtime:
+        return self.services.runtime
+
+    @property
+    def settings(self) -> Settings:
+        return self.services.settings
+
+    @property
+    def secrets(self) -> SecretStore:
+        return self.services.secrets
+
+    @property
+    def encoder(self) -> EncoderService:
+        """The desk's one EncoderService (one port, one owner): the Cards tab drives it,
+        the RF-card and Lobby-access tabs borrow it to capture a card's UID."""
+        return self.services.encoder
 
     def save_settings(self) -> None:
         """The user saves: persist settings, unless running the demo (which must not touch
         the real profile). This also releases a damaged file the store was holding."""
         if self.demo is None:
             self.settings_store.save(self.settings)
-            self.settings_saved()
+            self.requests.settings_saved.emit()
 
     def save_ui_state(self) -> None:
         """Remember window state; skipped while the settings file is held (it had

@@ -39,9 +39,10 @@ class MainWindow(QMainWindow):
         report = None if ctx.demo else ctx.settings_store.report
         self.settings_banner = SettingsBanner(report, resolve_language(ctx.settings.language))
         self.settings_banner.open_settings_requested.connect(lambda: self.show_page("settings"))
-        ctx.settings_saved = self.settings_banner.saved
-        ctx.report_error = self.banner.show_error
-        ctx.show_explanation = self.show_explanation
+        ctx.requests.setParent(self)  # destroyed with the window, on the Qt thread
+        ctx.requests.error.connect(self.banner.show_error)
+        ctx.requests.explanation.connect(self.show_explanation)
+        ctx.requests.settings_saved.connect(self.settings_banner.saved)
         ctx.bridge.default_error = self.banner.show_error
 
         self.nav = QListWidget()

@@ -33,7 +33,7 @@ def _reader_to_table(ctx: SelfTestContext) -> str:
     if page.store is None:
         raise RuntimeError("the Monitor page has no event store")
     readers = ctx.demo.settings.readers
-    sim = ctx.demo.simulators.get(f"reader:{readers[0].name}") if readers else None
+    sim = ctx.demo.readers.get(readers[0].name) if readers else None
     if sim is None or page.reader_monitor is None:
         return _published_to_table(page, ctx, "no simulated reader monitored")
     name = readers[0].name
@@ -52,7 +52,7 @@ def _reader_to_table(ctx: SelfTestContext) -> str:
 
 
 def _published_to_table(page: Any, ctx: SelfTestContext, why: str) -> str:
-    bus = ctx.demo.runtime.bus
+    bus = ctx.services.runtime.bus
     for n in range(20):
         bus.publish(DeviceEvent(
             "self-test-reader", kind="reader", code="AccessControl",
@@ -68,7 +68,7 @@ def _published_to_table(page: Any, ctx: SelfTestContext, why: str) -> str:
 def _duplicates_and_history(ctx: SelfTestContext) -> str:
     """A record arriving twice is stored and shown once; history pages come from the store."""
     page = ctx.window.show_page("monitor")
-    bus = ctx.demo.runtime.bus
+    bus = ctx.services.runtime.bus
     event = DeviceEvent("self-test-dupe", kind="reader", code="AccessControl",
                         payload={"device": "self-test-dupe", "card": "D0D0D0D0",
                                  "granted": True, "dedupe_key": "self-test-dupe:rec:1"})

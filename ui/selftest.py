@@ -44,7 +44,7 @@ def run_self_test(screenshot: str | None, as_json: bool = False) -> int:
         session.window.resize(1200, 780)
         session.window.show()
         process_events_for(0.2)
-        ctx = SelfTestContext(demo=session.demo, window=session.window)
+        ctx = SelfTestContext(demo=session.demo, services=session.services, window=session.window)
         results = run_checks([*CHECKS, *UI_CHECKS], ctx)
         for r in results:
             emit(

@@ -18,7 +18,7 @@ def _bridge(ctx: SelfTestContext) -> str:
     from ui.selftest import process_events_for
 
     window = ctx.window
-    ctx.demo.runtime.bus.publish(
+    ctx.services.runtime.bus.publish(
         DeviceStateChanged("self-test", kind="test", state=ConnectionState.CONNECTED)
     )
     for _ in range(50):

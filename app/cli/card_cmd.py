@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.output import emit, fail, json_line
+from app.domain.cards import Issuance
 from app.domain.errors import KeyDeskError
+
+if TYPE_CHECKING:
+    from app.devices.encoder.service import EncoderService
 
 EXIT_USAGE = 2
 
@@ -67,7 +71,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         ("duplicate", _duplicate), ("wipe", _wipe),
     ):  # fmt: skip
         check = _issuance if name == "issue" else None
-        cards.choices[name].set_defaults(func=_with_encoder(fn, precheck=check))
+        cards.choices[name].set_defaults(
+            func=_with_encoder(fn, precheck=check, needs_key=name not in ("info", "uid"))
+        )
     parser.set_defaults(func=lambda _a: parser.print_help() or EXIT_USAGE)
 
 
@@ -108,42 +114,50 @@ def _load_site_key(url: str, demo: bool = False) -> bytes | None:
     return key
 
 
-Job = Callable[[argparse.Namespace, Any, Any, Any], int]
+Job = Callable[[argparse.Namespace, "EncoderService"], int]
+JOB_TIMEOUT = 120.0  # seconds: far above any card job; the job's own timeouts fire first
 
 
 def _with_encoder(
-    fn: Job, precheck: Callable[[argparse.Namespace], object] | None = None
+    fn: Job, precheck: Callable[[argparse.Namespace], object] | None = None,
+    needs_key: bool = True,
 ) -> Callable[[argparse.Namespace], int]:
-    """Open the encoder, run ``fn``, close it. ``precheck`` validates the arguments first,
-    so a malformed date is reported as such before the port is even opened."""
+    """Run ``fn`` on the desk's EncoderService (the one the window uses) on this command's
+    own runtime. ``precheck`` validates the arguments first, so a malformed date is
+    reported as such before the port is even opened."""
 
     def run(args: argparse.Namespace) -> int:
+        from app.cli.desk import command_desk
         from app.cli.settings_notice import load_settings
         from app.devices.encoder.discovery import resolve_url
-        from app.devices.encoder.errors import PORT_FAILED, encoder_error
         from app.devices.encoder.layout import LayoutError, load_layout
-        from app.devices.encoder.registry import driver
+        from app.devices.encoder.service import SITE_KEY_SECRET
         from app.devices.encoder.trace import SerialTrace
-        from app.runtime import JobCancelled, JobContext
+        from app.runtime import JobCancelled
+        from app.settings import MemorySecretStore
 
-        settings = load_settings()
+        saved = load_settings()
+        settings = replace(saved, card_layout=args.layout or saved.card_layout,
+                           encoder_url=args.port or saved.encoder_url)
         try:
-            layout = load_layout(args.layout or settings.card_layout)
+            load_layout(settings.card_layout or "keydesk-open-v1")
         except LayoutError as exc:
             return usage_error(str(exc), args.json)
-        ctx = JobContext(args.card_command, "encoder", None)
-        enc = None
         try:
             if precheck is not None:
                 precheck(args)
-            url = args.port or resolve_url(
-                settings.encoder_url, settings.encoder_vid_pid, settings.encoder_serial
-            )
-            if not url:
-                raise encoder_error(PORT_FAILED, "no --port given and no encoder remembered")
+            url = settings.encoder_url or resolve_url(
+                "", settings.encoder_vid_pid, settings.encoder_serial
+            ) or ""
+            # The card jobs need only the site key: resolved here (keyring, or the demo key
+            # for simulators), so a missing keyring reads as "no site key", not a crash.
+            secrets = MemorySecretStore()
+            key = _load_site_key(url, args.demo_key) if needs_key else None
+            if key is not None:
+                secrets.set(SITE_KEY_SECRET, key.decode())
             trace = SerialTrace(args.trace) if args.trace else None
-            enc = driver().open(url, trace=trace)
-            return fn(args, enc, ctx, (layout, url, args.demo_key))
+            with command_desk(settings, secrets, encoder_trace=trace) as services:
+                return fn(args, services.encoder.start(watch=False))
         except KeyDeskError as err:
             return fail(err, args.json)
         except ValueError as exc:
@@ -151,17 +165,14 @@ def _with_encoder(
         except JobCancelled as exc:
             print(f"cancelled: {exc}", file=sys.stderr)
             return 130
-        finally:
-            if enc is not None:
-                enc.close()
 
     return run
 
 
-def _info(args: argparse.Namespace, enc: Any, _ctx: Any, extra: Any) -> int:
-    card = enc.select()
+def _info(args: argparse.Namespace, service: EncoderService) -> int:
+    card = service.identify().result(JOB_TIMEOUT)
     emit(
-        {"ok": True, "firmware": enc.firmware, "port": extra[1],
+        {"ok": True, "firmware": service.firmware, "port": service.url,
          "card": card.to_dict() if card else None},
         args.json,
         lambda i: f"{i['firmware']} on {i['port']}; card: {i['card'] or 'none'}",
@@ -169,10 +180,8 @@ def _info(args: argparse.Namespace, enc: Any, _ctx: Any, extra: Any) -> int:
     return 0
 
 
-def _uid(args: argparse.Namespace, enc: Any, _ctx: Any, _extra: Any) -> int:
-    from app.devices.encoder.operations import capture_uid
-
-    uid = capture_uid(enc)
+def _uid(args: argparse.Namespace, service: EncoderService) -> int:
+    uid = service.capture_uid().result(JOB_TIMEOUT)
     emit({"ok": True, "uid": uid}, args.json, uid)
     return 0
 
@@ -187,11 +196,8 @@ def _read_text(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _read(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
-    from app.devices.encoder.reading import read_card
-
-    layout, url, demo = extra
-    result = read_card(enc, ctx, layout, _load_site_key(url, demo), full=not args.quick)
+def _read(args: argparse.Namespace, service: EncoderService) -> int:
+    result = service.read(full=not args.quick).result(JOB_TIMEOUT)
     emit(result.to_dict(), args.json, _read_text)
     return 0
 
@@ -200,10 +206,8 @@ def _result_text(r: dict[str, Any]) -> str:
     return f"{r['operation']}: card {r['card']['uid']} — {r['state']}"
 
 
-def _issuance(args: argparse.Namespace) -> Any:
+def _issuance(args: argparse.Namespace) -> Issuance:
     """The issuance the arguments describe (ValueError when a date or field is malformed)."""
-    from app.domain.cards import Issuance
-
     return Issuance(
         rooms=tuple(args.room),
         valid_from=parse_when(args.valid_from, "--from"),
@@ -213,62 +217,32 @@ def _issuance(args: argparse.Namespace) -> Any:
     )
 
 
-def _issue(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
-    from app.devices.encoder.operations import issue
-
-    layout, url, demo = extra
-    issuance = _issuance(args)
-    key = _require_key(url, demo)
-    emit(issue(enc, ctx, layout, key, issuance).to_dict(), args.json, _result_text)
-    return 0
-
-
-def _require_key(url: str, demo: bool) -> bytes:
-    from app.devices.encoder.errors import PORT_FAILED, encoder_error
-
-    key = _load_site_key(url, demo)
-    if key is None:
-        raise encoder_error(
-            PORT_FAILED,
-            "no site key in the keyring (encoder.site_key): set it with `keydesk card site-key`",
-            retryable=False,
-        )
-    return key
-
-
-def _duplicate(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
-    from app.devices.encoder.errors import UNKNOWN_CARD, encoder_error
-    from app.devices.encoder.operations import duplicate
-    from app.devices.encoder.reading import read_card
-
-    layout, url, demo = extra
-    key = _require_key(url, demo)
-    source = read_card(enc, ctx, layout, key, full=False)
-    if not source.decoded.valid or source.decoded.issuance is None:
-        raise encoder_error(
-            UNKNOWN_CARD, f"the card to copy is not a valid card: {source.decoded.reason}"
-        )
-    if not args.in_place:
-        print("Place the new card on the encoder…", file=sys.stderr, flush=True)
-        deadline = time.monotonic() + args.wait
-        while True:
-            card = enc.select()
-            if card is not None and card.uid != source.card.uid:
-                break
-            if time.monotonic() > deadline:
-                raise encoder_error(UNKNOWN_CARD, "no new card was placed on the encoder")
-            time.sleep(0.3)
-    source_uid = None if args.in_place else source.card.uid
-    result = duplicate(enc, ctx, layout, key, source.decoded.issuance, source_uid)
+def _issue(args: argparse.Namespace, service: EncoderService) -> int:
+    result = service.issue(_issuance(args)).result(JOB_TIMEOUT)
     emit(result.to_dict(), args.json, _result_text)
     return 0
 
 
-def _wipe(args: argparse.Namespace, enc: Any, ctx: Any, extra: Any) -> int:
-    from app.devices.encoder.operations import wipe
+def _duplicate(args: argparse.Namespace, service: EncoderService) -> int:
+    from app.devices.encoder.errors import UNKNOWN_CARD, encoder_error
 
-    layout, url, demo = extra
-    emit(wipe(enc, ctx, layout, _load_site_key(url, demo)).to_dict(), args.json, _result_text)
+    source = service.read(full=False).result(JOB_TIMEOUT)
+    if not source.decoded.valid or source.decoded.issuance is None:
+        raise encoder_error(
+            UNKNOWN_CARD, f"the card to copy is not a valid card: {source.decoded.reason}"
+        )
+    source_uid = None if args.in_place else source.card.uid
+    if source_uid is not None:
+        print("Place the new card on the encoder…", file=sys.stderr, flush=True)
+        service.start(watch=True)  # the service's own card watch sees the swap
+        service.wait_for_card(other_than=source_uid, timeout=args.wait)
+    result = service.duplicate(source.decoded.issuance, source_uid).result(JOB_TIMEOUT)
+    emit(result.to_dict(), args.json, _result_text)
+    return 0
+
+
+def _wipe(args: argparse.Namespace, service: EncoderService) -> int:
+    emit(service.wipe().result(JOB_TIMEOUT).to_dict(), args.json, _result_text)
     return 0
 
 

@@ -18,8 +18,10 @@ from zoneinfo import ZoneInfo
 
 from app.cli.output import emit, fail
 from app.cloud.config import CallPolicy
+from app.cloud.credentials import CloudCredentials
 from app.cloud.timezones import community_now, community_today, in_community, zone_label
 from app.domain.errors import KeyDeskError
+from app.settings import Settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -103,7 +105,9 @@ def _when(text: str) -> datetime:
 
 
 # -- plumbing ----------------------------------------------------------------------------
-def credentials(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def credentials(args: argparse.Namespace, settings: Settings | None = None) -> CloudCredentials:
+    """Who the command is on the cloud: ``--demo-account``, else ``settings`` (default: the
+    saved ones) and the keyring, with the KEYDESK_* environment variables over both."""
     from app.cli.settings_notice import load_settings
     from app.cloud.credentials import from_settings, with_env
     from app.settings import SecretStore
@@ -114,7 +118,7 @@ def credentials(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
         return demo_credentials(args.url or os.environ.get("KEYDESK_CLOUD_URL")
                                 or SIM_DEFAULT_URL)
-    creds = with_env(from_settings(load_settings(), SecretStore()))
+    creds = with_env(from_settings(settings or load_settings(), SecretStore()))
     if args.url:
         from dataclasses import replace
 
@@ -123,29 +127,26 @@ def credentials(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _execute(args: argparse.Namespace, run: Callable[..., Any]) -> int:
-    from app.cloud.desk import CloudDesk
-    from app.runtime import Runtime
-    from app.store.audit import AuditLog
+    from app.cli.desk import command_desk
+    from app.cli.settings_notice import load_settings
 
-    audit = AuditLog()  # before the loop thread starts: if this fails, nothing is left running
-    runtime = Runtime().start()
     try:
-        policy = CallPolicy(read_timeout=args.timeout)
-        desk = CloudDesk(credentials(args), audit, who=args.who, policy=policy)
+        # The demo account needs nothing of the saved settings (their notices included).
+        settings = Settings() if args.demo_account else load_settings()
+        creds = credentials(args, settings)
+        with command_desk(settings, who=args.who, cloud_credentials=lambda: creds,
+                          cloud_policy=CallPolicy(read_timeout=args.timeout)) as services:
 
-        def on_loop(coro: Coroutine[Any, Any, Any]) -> Any:
-            return runtime.loop.run(coro, timeout=args.timeout * 6 + 10)
+            def on_loop(coro: Coroutine[Any, Any, Any]) -> Any:
+                return services.runtime.loop.run(coro, timeout=args.timeout * 6 + 10)
 
-        return int(run(args, desk, on_loop) or 0)
+            return int(run(args, services.cloud(), on_loop) or 0)
     except KeyDeskError as exc:
         return fail(exc, args.json)
     except BrokenPipeError:  # the reader went away (| head): not our failure
         return 0
     except ValueError as exc:  # a malformed --room and the like
         return fail(KeyDeskError("cloud_http", "400", str(exc)), args.json)
-    finally:
-        audit.close()
-        runtime.shutdown()
 
 
 def _stay(args: argparse.Namespace, tz: ZoneInfo) -> tuple[datetime, datetime]:

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from app.cli.output import emit, fail
@@ -77,7 +78,7 @@ def _monitor(args: argparse.Namespace) -> int:
 
     from app.access.client import ReaderHttp
     from app.access.stream import ReaderStream
-    from app.runtime import Runtime
+    from app.cli.desk import command_desk
 
     try:
         password = reader_password(args)
@@ -99,11 +100,10 @@ def _monitor(args: argparse.Namespace) -> int:
             detail = f" ({event.detail})" if event.detail else ""
             print(f"[{event.source}: {event.state.value}{detail}]", file=sys.stderr, flush=True)
 
-    runtime = Runtime().start()
     error: list[KeyDeskError] = []
     streams: list[ReaderStream] = []
 
-    async def go() -> None:
+    async def go(publish: Callable[[BusEvent], None]) -> None:
         http = ReaderHttp(args.device, args.user, password)
         stream = ReaderStream(name, http, publish, codes=args.codes, heartbeat=args.heartbeat)
         streams.append(stream)
@@ -115,15 +115,22 @@ def _monitor(args: argparse.Namespace) -> int:
             await http.aclose()
             done.set()
 
-    future = runtime.loop.submit(go())
-    try:
-        done.wait(args.duration)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        future.cancel()
-        done.wait(2)
-        runtime.shutdown()
+    with command_desk() as services:
+        bus = services.runtime.bus
+
+        def print_and_store(event: BusEvent) -> None:
+            publish(event)
+            bus.publish(event)  # the desk's event store keeps what was printed
+
+        streaming = go(print_and_store)
+        future = services.runtime.loop.submit(streaming)
+        try:
+            done.wait(args.duration)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            future.cancel()
+            done.wait(2)
     if error:
         return fail(error[0], args.json)
     # Retrying was right while it ran; but a script must tell "no events" from "the reader

@@ -45,26 +45,30 @@ def reader_password(args: argparse.Namespace) -> str:
     return password
 
 
-def run_on_reader(args: argparse.Namespace, action: Callable[[Any], Awaitable[T]]) -> T:
-    """Run ``action(api)`` against the reader on a runtime loop thread."""
+def run_on_reader(args: argparse.Namespace, action: Callable[[Any], Awaitable[T]],
+                  audit_as: str | None = None, detail: dict[str, Any] | None = None) -> T:
+    """Run ``action(api)`` against the reader on the desk's loop thread; with ``audit_as``
+    (e.g. ``"open_door"``) the outcome is recorded in the desk's audit trail."""
     from app.access.api import ReaderApi
     from app.access.client import ReaderHttp
-    from app.runtime import Runtime
+    from app.access.desk import audited
+    from app.cli.desk import command_desk
 
     password = reader_password(args)
-    runtime = Runtime().start()
+    with command_desk() as services:
 
-    async def go() -> T:
-        http = ReaderHttp(args.device, args.user, password)
-        try:
-            return await action(ReaderApi(http))
-        finally:
-            await http.aclose()
+        async def go() -> T:
+            http = ReaderHttp(args.device, args.user, password)
+            try:
+                op = action(ReaderApi(http))
+                if audit_as is None:
+                    return await op
+                return await audited(services.audit, audit_as, args.device, args.device,
+                                     detail or {}, op)
+            finally:
+                await http.aclose()
 
-    try:
-        return runtime.loop.run(go(), timeout=60)
-    finally:
-        runtime.shutdown()
+        return services.runtime.loop.run(go(), timeout=60)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -144,7 +148,7 @@ def _time(args: argparse.Namespace) -> int:
     def go() -> int:
         from app.access.api import drift_words
 
-        r = run_on_reader(args, action)
+        r = run_on_reader(args, action, "set_clock" if args.set else None)
         def line(r: dict[str, Any]) -> str:
             text = (f"reader {r['device_time']}  PC {r['pc_time']}  "
                     f"drift {drift_words(r['drift_seconds'])}")
@@ -179,7 +183,8 @@ def _open_door(args: argparse.Namespace) -> int:
             return 1
 
     def go() -> int:
-        run_on_reader(args, lambda api: api.open_door(args.door))
+        run_on_reader(args, lambda api: api.open_door(args.door), "open_door",
+                      {"door": args.door})
         emit({"device": args.device, "door": args.door, "opened": True}, args.json,
              f"door {args.door} opened")
         return 0
@@ -208,7 +213,7 @@ def _enrol(args: argparse.Namespace) -> int:
         grant = CardGrant(card, args.user_id or card, args.name, start,
                           _when(args.valid_to, start + timedelta(days=1)),
                           tuple(args.door or [0]))
-        run_on_reader(args, lambda api: api.enrol([grant]))
+        run_on_reader(args, lambda api: api.enrol([grant]), "enrol", {"card": card})
         emit({"device": args.device, "card": card, "user_id": grant.user_id,
               "valid_from": grant.valid_from.isoformat(sep=" "),
               "valid_to": grant.valid_to.isoformat(sep=" "), "doors": list(grant.doors),
@@ -225,7 +230,7 @@ def _remove(args: argparse.Namespace) -> int:
     def go() -> int:
         card = normalise_card(args.card)
         users = [] if args.keep_user else [args.user_id or card]
-        run_on_reader(args, lambda api: api.revoke([card], users))
+        run_on_reader(args, lambda api: api.revoke([card], users), "remove", {"card": card})
         emit({"device": args.device, "card": card, "removed": True}, args.json,
              f"card {card} removed")
         return 0

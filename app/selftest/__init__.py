@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.demo import DemoEnvironment
+from app.services import DeskServices
 
 
 @dataclass
 class SelfTestContext:
-    demo: DemoEnvironment
+    demo: DemoEnvironment  # the simulators
+    services: DeskServices  # the same desk the window uses
     window: Any = None  # the main window when run from the UI (opaque here)
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -4,26 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from app.cloud.credentials import from_settings
 from app.cloud.desk import CloudDesk
 from app.cloud.models import GuestKeyRequest, RoomRef
 from app.selftest import Check, SelfTestContext
-from app.store.audit import AuditLog
 
 
 def _desk(ctx: SelfTestContext) -> CloudDesk:
     if "cloud" not in ctx.demo.endpoints:
         raise RuntimeError("the simulated cloud did not start")
-    return CloudDesk(from_settings(ctx.demo.settings, ctx.demo.secrets), AuditLog(),
-                     who="self-test")
+    return ctx.services.cloud()
 
 
 def _directory(ctx: SelfTestContext) -> str:
     desk = _desk(ctx)
-    try:
-        buildings = ctx.demo.runtime.loop.run(desk.rooms(), timeout=20)
-    finally:
-        desk.audit.close()  # type: ignore[union-attr]
+    buildings = ctx.services.runtime.loop.run(desk.rooms(), timeout=20)
     rooms = sum(len(b.all_rooms()) for b in buildings)
     assert rooms > 0, "the community has no rooms"
     return f"{len(buildings)} buildings, {rooms} rooms"
@@ -34,15 +28,11 @@ def _key_round_trip(ctx: SelfTestContext) -> str:
     start = datetime.now().astimezone().replace(second=0, microsecond=0)
     req = GuestKeyRequest("13800000001", RoomRef("001", "01", "0101"), start,
                           start + timedelta(hours=2))
-    try:
-        issued, qr = ctx.demo.runtime.loop.run(desk.issue_key(req), timeout=20)
-        assert qr is not None and qr.qr_png and qr.qr_png.startswith(b"\x89PNG"), "no QR"
-        ctx.demo.runtime.loop.run(desk.cancel_key(issued.card_no), timeout=20)
-    finally:
-        desk.audit.close()  # type: ignore[union-attr]
-    sim = ctx.demo.simulators.get("cloud")
-    if sim is not None:
-        assert sim.state.keys[issued.card_no].cancelled, "the key was not cancelled"
+    issued, qr = ctx.services.runtime.loop.run(desk.issue_key(req), timeout=20)
+    assert qr is not None and qr.qr_png and qr.qr_png.startswith(b"\x89PNG"), "no QR"
+    ctx.services.runtime.loop.run(desk.cancel_key(issued.card_no), timeout=20)
+    if ctx.demo.cloud is not None:
+        assert ctx.demo.cloud.state.keys[issued.card_no].cancelled, "the key was not cancelled"
     return f"key {issued.card_no} issued, QR {len(qr.qr_png)} bytes, cancelled"
 
 

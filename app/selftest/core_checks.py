@@ -10,7 +10,7 @@ from app.settings import Settings, SettingsStore
 
 
 def _runtime(ctx: SelfTestContext) -> str:
-    rt = ctx.demo.runtime
+    rt = ctx.services.runtime
     assert rt.loop.running, "asyncio loop thread is not running"
 
     async def ping() -> str:

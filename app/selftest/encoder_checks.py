@@ -15,12 +15,13 @@ def _issue_read_wipe(ctx: SelfTestContext) -> str:
     url = demo.endpoints.get("encoder")
     if not url:
         raise RuntimeError("the encoder simulator is not running")
-    sim = demo.simulators["encoder"]
-    sim.place("classic-1k")
+    if demo.encoder is None:
+        raise RuntimeError("the encoder simulator is not running")
+    demo.encoder.place("classic-1k")
     start = datetime.now().replace(second=0, microsecond=0)
     issuance = Issuance(("101",), start, start + timedelta(days=2), "guest", 1)
 
-    service = demo.simulators["encoder_service"].start()
+    service = ctx.services.start_encoder()  # the window's own service: one port, one owner
     issued = service.issue(issuance).result(20)
     back = service.read(full=False).result(20)
     assert back.decoded.valid, back.decoded.reason

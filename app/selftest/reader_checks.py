@@ -6,15 +6,17 @@ import asyncio
 import threading
 from typing import Any
 
+from app.access.sim import ReaderSimulator
 from app.selftest import Check, SelfTestContext
+from app.settings import ReaderConfig
 
 
-def _reader(ctx: SelfTestContext) -> tuple[Any, Any]:
+def _reader(ctx: SelfTestContext) -> tuple[ReaderConfig, ReaderSimulator]:
     demo = ctx.demo
     if not demo.settings.readers:
         raise RuntimeError("no demo reader configured")
     config = demo.settings.readers[0]
-    sim = demo.simulators.get(f"reader:{config.name}")
+    sim = demo.readers.get(config.name)
     if sim is None:
         raise RuntimeError(f"reader simulator {config.name!r} is not running")
     return config, sim
@@ -54,7 +56,7 @@ def _stream_and_decode(ctx: SelfTestContext) -> str:
             await asyncio.gather(task, return_exceptions=True)
             await http.aclose()
 
-    ctx.demo.runtime.loop.run(run(), timeout=20)
+    ctx.services.runtime.loop.run(run(), timeout=20)
     hits = [e for e in got if e.payload.get("card") == marker]
     if not hits:
         raise RuntimeError(f"the simulated access never arrived ({len(got)} other events)")

@@ -82,8 +82,12 @@ def _retry_locked(step: Callable[[], object], attempts: int = 50) -> None:
 
 
 class AuditLog:
-    def __init__(self, path: Path | str | None = None) -> None:
+    def __init__(self, path: Path | str | None = None, *,
+                 publish: Callable[[AuditEntry], None] | None = None) -> None:
+        """``publish`` is told of every row once it is committed (``app.services`` puts
+        it on the bus, so desk operations reach the event store too)."""
         self.path = Path(path) if path is not None else paths.data_dir() / "audit.sqlite3"
+        self._publish = publish
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=5)
@@ -95,14 +99,21 @@ class AuditLog:
     def record(self, what: str, *, who: str | None = None, target: str = "", result: str = "ok",
                detail: dict[str, Any] | None = None) -> int:
         text = redact(json.dumps(detail or {}, ensure_ascii=False, default=str))
-        row = (datetime.now(UTC).isoformat(), who or default_user(), what, redact(target),
-               redact(result), text)
+        at = datetime.now(UTC)
+        row = (at.isoformat(), who or default_user(), what, redact(target), redact(result), text)
         with self._lock:
             cur = self._db.execute(
                 "INSERT INTO audit(at, who, what, target, result, detail) VALUES (?,?,?,?,?,?)",
                 row)
             self._db.commit()
-            return int(cur.lastrowid or 0)
+            row_id = int(cur.lastrowid or 0)
+        if self._publish is not None:
+            try:
+                public = json.loads(text)  # what was stored: secrets already masked
+            except ValueError:  # a mask cut through JSON syntax
+                public = {"text": text}
+            self._publish(AuditEntry(row_id, at, *row[1:5], public))
+        return row_id
 
     def recent(self, limit: int = 100, what_prefix: str = "") -> list[AuditEntry]:
         with self._lock:

@@ -67,7 +67,7 @@ def test_issue_key_shows_a_scannable_qr_and_is_audited(session, qtbot):
         Qt.TransformationMode.FastTransformation)
     shown = keys.qr_pixmap.toImage().convertToFormat(expected.format())
     assert shown == expected
-    sim = session.demo.simulators["cloud"]
+    sim = session.demo.cloud
     assert sim.state.keys[card].room == ("001", "01", "0101")
     issued = [e for e in AuditLog().recent() if e.what == "cloud.issue_key"]
     assert len(issued) == 1 and issued[0].ok and issued[0].target == "001-01-0101"
@@ -131,7 +131,7 @@ def test_rf_card_issue_read_cancel(session, qtbot):
     rooms_loaded(qtbot, rf.room)
     rf.issue()
     qtbot.waitUntil(lambda: "Room 001-01-0101" in rf.card_view.toPlainText(), timeout=5000)
-    assert rf.serial.text() == session.demo.simulators["cloud"].state.card_on_issuer
+    assert rf.serial.text() == session.demo.cloud.state.card_on_issuer
     rf.cancel()
     qtbot.waitUntil(lambda: "logged out" in rf.message.label.text(), timeout=5000)
     rf.cancel()
@@ -142,7 +142,7 @@ def test_rf_card_issue_read_cancel(session, qtbot):
 def test_remote_unlock_asks_first(session, qtbot, confirmed):
     doors = panel(session, "DoorLogPanel")
     rooms_loaded(qtbot, doors.room)
-    sim = session.demo.simulators["cloud"]
+    sim = session.demo.cloud
     doors.confirm_unlock = lambda label: confirmed
     doors.unlock()
     if confirmed:
@@ -189,7 +189,7 @@ def test_door_log_dates_are_the_communitys_across_midnights(session, qtbot, mome
 def test_rf_serial_can_be_captured_on_the_local_encoder(session, qtbot):
     rf = panel(session, "RfCardsPanel")
     assert rf.capture_button.isEnabled()  # the Cards tab owns an encoder service
-    card = session.demo.simulators["encoder"].place("classic-1k", bytes.fromhex("A1B2C3D4"))
+    card = session.demo.encoder.place("classic-1k", bytes.fromhex("A1B2C3D4"))
     rf.capture()
     qtbot.waitUntil(lambda: rf.serial.text() != "", timeout=5000)
     assert rf.serial.text().upper() == card.uid.hex().upper()

@@ -12,7 +12,7 @@ def _panel(session):
 
 def test_issue_read_and_explained_failure(session, qtbot):
     panel = _panel(session)
-    sim = session.demo.simulators["encoder"]
+    sim = session.demo.encoder
     qtbot.waitUntil(lambda: panel.service.state == ConnectionState.CONNECTED, timeout=5000)
     qtbot.waitUntil(lambda: sim.card.uid.hex().upper() in panel.card_label.text(), timeout=5000)
 
@@ -48,7 +48,7 @@ def test_invalid_form_is_explained_without_a_job(session, qtbot):
 
 def test_duplicate_writes_the_same_stay_with_the_next_number(session, qtbot):
     panel = _panel(session)
-    sim = session.demo.simulators["encoder"]
+    sim = session.demo.encoder
     qtbot.waitUntil(lambda: panel.service.state == ConnectionState.CONNECTED, timeout=5000)
     source_uid = sim.card.uid.hex().upper()
     qtbot.waitUntil(lambda: "blank keys" in panel.card_label.text(), timeout=5000)

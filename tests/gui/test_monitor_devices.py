@@ -56,7 +56,7 @@ def test_heartbeats_show_while_events_flow(page, qtbot):
 
 
 def test_set_clock_removes_the_drift(session, page, qtbot):
-    sim = session.demo.simulators["reader:Staff door"]
+    sim = session.demo.readers["Staff door"]
     # The simulator runs 95 s ahead; a loaded machine may read it a second either way.
     qtbot.waitUntil(lambda: cell(page, "Staff door", "Clock drift")[:5] in
                     ("+94 s", "+95 s", "+96 s"), timeout=10000)
@@ -74,7 +74,7 @@ def test_set_clock_removes_the_drift(session, page, qtbot):
 
 
 def test_open_door_needs_confirmation(session, page, qtbot):
-    sim = session.demo.simulators["reader:Lobby"]
+    sim = session.demo.readers["Lobby"]
     # Both doors of the Lobby reader are discovered and their state shown.
     qtbot.waitUntil(lambda: cell(page, "Lobby", "Doors").startswith("1 ") and
                     ", 2 " in cell(page, "Lobby", "Doors"), timeout=10000)
@@ -104,7 +104,7 @@ def test_open_door_needs_confirmation(session, page, qtbot):
 
 
 def test_action_failure_is_explained_in_the_page(session, page, qtbot):
-    sim = session.demo.simulators["reader:Staff door"]
+    sim = session.demo.readers["Staff door"]
     qtbot.waitUntil(lambda: page.devices.actions_for("Staff door") is not None, timeout=5000)
     sim.stop()  # the reader goes away
     page.device_actions.open_door("Staff door", 0)

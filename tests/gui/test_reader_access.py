@@ -27,7 +27,7 @@ def set_when(edit, when: datetime) -> None:
 
 
 def reader_state(session, name: str) -> dict:
-    return session.demo.simulators[f"reader:{name}"].state()
+    return session.demo.readers[name].state()
 
 
 def audit_rows(what: str):
@@ -42,7 +42,7 @@ def test_captured_card_opens_the_readers_for_exactly_the_stay_then_not(session, 
     panel = lobby_panel(session)
     assert [n for n in panel.reader_checks] == list(READERS)
     assert panel.capture_button.isEnabled()  # the Cards tab owns an encoder service
-    session.demo.simulators["encoder"].place("classic-1k", bytes.fromhex(UID))
+    session.demo.encoder.place("classic-1k", bytes.fromhex(UID))
     panel.capture_button.click()
     qtbot.waitUntil(lambda: panel.card.text() == UID, timeout=5000)
 
@@ -64,7 +64,7 @@ def test_captured_card_opens_the_readers_for_exactly_the_stay_then_not(session, 
         assert state["cards"][UID]["UserID"] == UID
         assert panel.results[name].label.text().startswith(f"✔ {name}: card {UID} opens door 1")
     # The stay has begun: the reader lets the card in.
-    lobby = session.demo.simulators["reader:Lobby"]
+    lobby = session.demo.readers["Lobby"]
     assert lobby.access(UID, method=1, door=0)["ErrorCode"] == 0
 
     panel.take_button.click()
@@ -93,14 +93,14 @@ def test_stay_outside_now_is_refused_by_the_reader(session, qtbot):
     panel.give()
     qtbot.waitUntil(lambda: "Access given on 1 of 1" in panel.message.label.text(),
                     timeout=10000)
-    lobby = session.demo.simulators["reader:Lobby"]
+    lobby = session.demo.readers["Lobby"]
     assert lobby.access("C0FFEE43", method=1, door=0)["ErrorCode"] == 20  # not yet valid
     assert "C0FFEE43" not in reader_state(session, "Staff door")["users"]
 
 
 def test_wrong_reader_password_is_explained_and_not_retried(session, qtbot):
     panel = lobby_panel(session)
-    staff = session.demo.simulators["reader:Staff door"]
+    staff = session.demo.readers["Staff door"]
     failed_before = staff.state()["failed_logins"]
     session.ctx.secrets.set("reader:Staff door", "not-the-password")
     panel.card.setText(UID)

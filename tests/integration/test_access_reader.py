@@ -225,7 +225,7 @@ def test_monitor_service_runs_every_reader(runtime):
     start_demo_readers(env)
     got = Collector()
     runtime.bus.subscribe(got, DeviceEvent, DeviceStateChanged)
-    for sim in env.simulators.values():
+    for sim in env.readers.values():
         sim.access("12EA3004")
     monitor = start_monitoring(runtime, env.settings, env.secrets, heartbeat=1)
     wait_until(lambda: all(s.online for s in monitor.statuses().values()), what="online")

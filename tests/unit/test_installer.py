@@ -51,49 +51,6 @@ def test_the_by_name_detector_sees_both_spellings() -> None:
     assert not _imports_by_name(ast.parse("from app import demo\ndemo.start(None)"))
 
 
-def _own_module_names() -> dict[str, Path]:
-    found = {}
-    for pkg in manifest.PACKAGES:
-        for path in (ROOT / pkg).rglob("*.py"):
-            parts = path.relative_to(ROOT).with_suffix("").parts
-            found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
-    return found
-
-
-def _imported_names(path: Path, module: str) -> set[str]:
-    """Every module an ``import`` statement anywhere in the file names (as PyInstaller sees)."""
-    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:  # relative: from the package, up level - 1
-                up = package.split(".")[: len(package.split(".")) - node.level + 1]
-                base = ".".join([*up, base] if base else up)
-            names.add(base)
-            names.update(f"{base}.{alias.name}" for alias in node.names)
-    return names
-
-
-def test_every_own_module_is_reached_by_plain_imports_from_the_entry_point() -> None:
-    # What PyInstaller's analysis does, in small: follow imports (also inside functions)
-    # from ui/entry.py. A module reached by nothing would be missing from the bundle.
-    modules = _own_module_names()
-    seen, todo = set(), ["ui.entry"]
-    while todo:
-        name = todo.pop()
-        if name in seen or name not in modules:
-            continue
-        seen.add(name)
-        parts = name.split(".")
-        todo.extend(".".join(parts[:i]) for i in range(1, len(parts)))  # parent packages
-        todo.extend(_imported_names(modules[name], name))
-    missing = sorted(set(modules) - seen)
-    assert missing == [], f"not reachable from ui/entry.py by plain imports: {missing}"
-
-
 def _spec_tree() -> ast.Module:
     return ast.parse((INSTALLER / "keydesk.spec").read_text(encoding="utf-8"))
 

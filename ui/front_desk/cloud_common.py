@@ -73,7 +73,6 @@ class CloudPanel(QWidget):
         super().__init__()
         self.ctx = ctx
         self.message = MessageLine(ctx)
-        self._audit: AuditLog | None = None
         self._shown = False
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -87,13 +86,10 @@ class CloudPanel(QWidget):
         desk opens the tab."""
 
     def audit(self) -> AuditLog:
-        if self._audit is None:
-            self._audit = AuditLog()
-        return self._audit
+        return self.ctx.services.audit
 
     def desk(self) -> CloudDesk:
-        creds = from_settings(self.ctx.settings, self.ctx.secrets)
-        return CloudDesk(creds, self.audit())
+        return self.ctx.services.cloud()
 
     def run(self, make: Callable[[CloudDesk], Coroutine[Any, Any, Any]],
             on_ok: Callable[[Any], None], busy: list[QWidget] | None = None) -> None:
@@ -131,12 +127,6 @@ class CloudPanel(QWidget):
         else:  # a bug: logged with its trace and shown once by the window
             self.message.error(exc)
             self.ctx.report_error(exc)
-
-    def shutdown(self) -> None:
-        if self._audit is not None:
-            self._audit.close()
-            self._audit = None
-
 
 class RoomFormPanel(CloudPanel):
     """A cloud panel that works on one room, picked from the community's directory."""

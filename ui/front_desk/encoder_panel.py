@@ -55,12 +55,11 @@ class EncoderPanel(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.service: EncoderService = ctx.encoder  # owned by the session, stopped with it
+        self.service: EncoderService = ctx.encoder  # the desk's, started with the session
         self._job: Any = None
         self._duplicate_source: tuple[Issuance, bytes] | None = None  # (stay, card UID)
         self._build()
         ctx.bridge.event.connect(self._on_event)
-        self.service.start()
         self._show_state(self.service.state.value, "")
 
     # -- layout ------------------------------------------------------------------------

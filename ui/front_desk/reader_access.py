@@ -64,7 +64,6 @@ class ReaderAccessPanel(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self._audit: AuditLog | None = None
         self._closed = False
 
         self.card = QLineEdit()
@@ -186,12 +185,10 @@ class ReaderAccessPanel(QWidget):
     # -- give / take -----------------------------------------------------------------------
 
     def audit(self) -> AuditLog:
-        if self._audit is None:
-            self._audit = AuditLog()
-        return self._audit
+        return self.ctx.services.audit
 
     def _desk(self) -> ReaderDesk:
-        return ReaderDesk(self.ctx.settings.readers, self.ctx.secrets, self.audit())
+        return self.ctx.services.reader_desk()
 
     def give(self) -> Any:
         try:
@@ -277,6 +274,3 @@ class ReaderAccessPanel(QWidget):
 
     def shutdown(self) -> None:
         self._closed = True
-        if self._audit is not None:
-            self._audit.close()
-            self._audit = None

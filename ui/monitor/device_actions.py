@@ -39,7 +39,6 @@ class DeviceActions(QObject):
         self.parent_widget = parent
         self.monitor: ReaderMonitor | None = None
         self.confirm_box: QMessageBox | None = None  # the open-door question, while asked
-        self._audit: AuditLog | None = None
         self._closed = False
         table.set_clock_requested.connect(self.set_clock)
         table.open_door_requested.connect(self.ask_open_door)
@@ -53,9 +52,7 @@ class DeviceActions(QObject):
             self.read_door(name, 0, quiet=True, discover=True)
 
     def audit(self) -> AuditLog:
-        if self._audit is None:
-            self._audit = AuditLog()
-        return self._audit
+        return self.ctx.services.audit
 
     def _submit(self, what: str, name: str, detail: dict[str, Any], op: Any) -> Any:
         coro = audited(self.audit(), what, name, name, detail, op)
@@ -175,6 +172,3 @@ class DeviceActions(QObject):
         if self.confirm_box is not None:
             self.confirm_box.reject()
             self.confirm_box = None
-        if self._audit is not None:
-            self._audit.close()
-            self._audit = None

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.access.monitor import ReaderMonitor, start_monitoring
+from app.access.monitor import ReaderMonitor
 from app.domain.events import DeviceStateChanged
 from app.domain.stored import AlarmAcknowledged, StoredEvents
 from app.i18n import resolve_language
@@ -45,11 +45,12 @@ log = logging.getLogger(__name__)
 class MonitorPage(QWidget):
     STATUS_MS = 1000
 
-    def __init__(self, ctx: UiContext, store: EventStore | None = None) -> None:
+    def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.store: EventStore | None = None
-        self.reader_monitor: ReaderMonitor | None = None
+        # Both owned by the desk (app.services): they work whether or not this page exists.
+        self.store: EventStore | None = ctx.services.events
+        self.reader_monitor: ReaderMonitor | None = ctx.services.readers
         self._closed = False
         lang = resolve_language(ctx.settings.language)
 
@@ -107,8 +108,7 @@ class MonitorPage(QWidget):
         layout.addWidget(split, 1)
 
         ctx.bridge.event.connect(self._on_bus_event)
-        self._open_store(store)
-        self._start_readers()
+        self._show_store()
         if self.reader_monitor is not None:
             self.device_actions.attach(self.reader_monitor)
         self._status_timer = QTimer(self, interval=self.STATUS_MS)
@@ -118,16 +118,10 @@ class MonitorPage(QWidget):
 
     # -- store and readers ---------------------------------------------------------------
 
-    def _open_store(self, store: EventStore | None) -> None:
-        try:
-            self.store = store or EventStore().start()
-        except Exception as exc:  # a broken or newer file: the page still shows live state
-            log.exception("event store could not open")
+    def _show_store(self) -> None:
+        if self.store is None:  # a broken or newer file: the page still shows live state
             self.counts.setText("Event store unavailable — events are not being kept")
-            self.ctx.report_error(exc)
             return
-        self.ctx.runtime.add_cleanup(self.store.close)
-        self.store.attach(self.ctx.runtime.bus)
         self._apply_retention()
         self.table.set_query(self.store.query)
         self.table.apply_filters(Filters())
@@ -146,19 +140,6 @@ class MonitorPage(QWidget):
             lambda n: n and log.info("retention removed %d old events", n),
         )
 
-    def _start_readers(self) -> None:
-        """Start live monitoring of ``settings.readers`` through ``app.access``."""
-        if not self.ctx.settings.readers:
-            return
-        try:
-            # With the store, each reader's back-fill starts where the store ends.
-            self.reader_monitor = start_monitoring(
-                self.ctx.runtime, self.ctx.settings, self.ctx.secrets, store=self.store
-            )
-        except Exception as exc:
-            log.exception("reader monitoring did not start")
-            self.ctx.report_error(exc)
-
     def shutdown(self) -> None:
         if self._closed:
             return
@@ -170,13 +151,6 @@ class MonitorPage(QWidget):
             self.ctx.bridge.event.disconnect(self._on_bus_event)
         except (RuntimeError, TypeError):
             pass
-        if self.reader_monitor is not None:
-            try:
-                self.reader_monitor.stop()
-            except Exception:
-                log.exception("reader monitoring did not stop cleanly")
-        if self.store is not None:
-            self.store.close()
 
     # -- events --------------------------------------------------------------------------
 

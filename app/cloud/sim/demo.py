@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.cloud.credentials import AUTH_TOKEN_SECRET, CREATOR_PASSWORD_SECRET
 from app.cloud.sim import CloudSimulator
 from app.cloud.sim import community as demo
+from app.settings import Settings
+
+if TYPE_CHECKING:
+    from app.cloud.credentials import CloudCredentials
+    from app.demo import DemoEnvironment
 
 
-def start(env) -> None:  # type: ignore[no-untyped-def]  # app.demo.DemoEnvironment
+def start(env: DemoEnvironment) -> None:
     sim = CloudSimulator()
     url = sim.start("127.0.0.1", 0)
     env.runtime.add_cleanup(sim.stop)
     env.endpoints["cloud"] = url
-    env.simulators["cloud"] = sim
+    env.cloud = sim
     apply_demo_settings(env.settings, url)
     env.secrets.set(AUTH_TOKEN_SECRET, demo.DEMO_AUTH_TOKEN)
     env.secrets.set(CREATOR_PASSWORD_SECRET, demo.DEMO_OPERATOR_PASSWORD)
 
 
-def apply_demo_settings(settings, url: str) -> None:  # type: ignore[no-untyped-def]
+def apply_demo_settings(settings: Settings, url: str) -> None:
     settings.cloud_base_url = url
     settings.cloud_account_sid = demo.DEMO_ACCOUNT_SID
     settings.cloud_community_no = demo.DEMO_COMMUNITY_NO
@@ -28,7 +35,7 @@ def apply_demo_settings(settings, url: str) -> None:  # type: ignore[no-untyped-
     settings.cloud_timezone = demo.DEMO_TIMEZONE
 
 
-def demo_credentials(url: str):  # type: ignore[no-untyped-def]
+def demo_credentials(url: str) -> CloudCredentials:
     """The simulator's demo account as CloudCredentials (``keydesk cloud --demo-account``)."""
     from app.cloud.credentials import CloudCredentials
 

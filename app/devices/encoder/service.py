@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from app.devices.encoder import operations, reading
 from app.devices.encoder.base import CardInfo, Encoder
 from app.devices.encoder.discovery import ReplugWatch, resolve_url
-from app.devices.encoder.errors import PORT_FAILED, encoder_error
+from app.devices.encoder.errors import PORT_FAILED, UNKNOWN_CARD, encoder_error
 from app.devices.encoder.layout import LayoutError, load_layout
 from app.devices.encoder.link import Timeouts
 from app.devices.encoder.registry import driver
@@ -22,9 +22,10 @@ from app.devices.encoder.trace import SerialTrace
 from app.domain.cards import Issuance
 from app.domain.errors import KeyDeskError
 from app.domain.events import ConnectionState, DeviceEvent, DeviceStateChanged
-from app.runtime import JobContext, Runtime
-from app.runtime.device_thread import JobFuture
+from app.runtime import JobCancelled, JobContext, Runtime
+from app.runtime.device_thread import DeviceThread, JobFuture
 from app.settings import SecretStore, SecretStoreUnavailable, Settings
+from app.store.audit import AuditLog
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,7 +49,11 @@ class EncoderService:
         poll_interval: float = 0.4,
         timeouts: Timeouts | None = None,
         reopen_every: float = REOPEN_EVERY,
+        audit: AuditLog | None = None,
+        trace: SerialTrace | None = None,
     ) -> None:
+        """``audit`` records every card write (issue, duplicate, wipe) and how it ended;
+        ``trace`` overrides the settings' serial trace (``keydesk card --trace PATH``)."""
         self.runtime = runtime
         self.settings = settings
         self.secrets = secrets
@@ -56,17 +61,20 @@ class EncoderService:
         self.poll_interval = poll_interval
         self.timeouts = timeouts
         self.reopen_every = reopen_every
-        self.trace = SerialTrace() if settings.encoder_trace else None
+        self.audit = audit
+        self.trace = trace or (SerialTrace() if settings.encoder_trace else None)
         self.state = ConnectionState.DISCONNECTED
         self.firmware = ""
         self.url: str | None = None
         self.card: CardInfo | None = None
         self.card_keys: str | None = None  # "site" / "transport" / "foreign" (recognise)
         self._enc: Encoder | None = None
+        self._card_changed = threading.Condition()
         self._busy = 0
         self._busy_lock = threading.Lock()
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
+        self._thread: DeviceThread | None = None
         self._last_open_try = -reopen_every
         self._replug = (
             ReplugWatch(settings.encoder_vid_pid, settings.encoder_serial)
@@ -82,15 +90,25 @@ class EncoderService:
         return site_key_from(self.secrets)
 
     # -- lifecycle (any thread) ------------------------------------------------------
-    def start(self) -> EncoderService:
-        """Start the device thread and the card/replug watcher (idempotent)."""
-        if self._watcher is not None:
-            return self
-        self._thread = self.runtime.device_thread(self.name, on_stop=self._close)
-        self.runtime.add_cleanup(self.stop)
-        self._watcher = threading.Thread(target=self._watch, name=f"{self.name}-watch", daemon=True)
-        self._watcher.start()
+    def start(self, *, watch: bool = True) -> EncoderService:
+        """Start the device thread and, with ``watch``, the card/replug watcher (both
+        idempotent). A one-shot command runs without the watcher: no poll between its
+        jobs, and the encoder is only opened when the first job needs it."""
+        if self._thread is None:
+            self._thread = self.runtime.device_thread(self.name, on_stop=self._close)
+            self.runtime.add_cleanup(self.stop)
+        if watch and self._watcher is None:
+            self._watcher = threading.Thread(
+                target=self._watch, name=f"{self.name}-watch", daemon=True
+            )
+            self._watcher.start()
         return self
+
+    @property
+    def _device(self) -> DeviceThread:
+        if self._thread is None:
+            raise RuntimeError(f"{self.name}: start() the service before using it")
+        return self._thread
 
     def stop(self) -> None:
         self._stop.set()
@@ -98,11 +116,27 @@ class EncoderService:
             self._watcher.join(1.0)
         self.runtime.remove_device_thread(self.name)
 
-    def submit(self, job: str, fn: Callable[[Encoder, JobContext], T]) -> JobFuture:
-        """Run ``fn(encoder, ctx)`` on the device thread (the port opened on demand)."""
+    def submit(self, job: str, fn: Callable[[Encoder, JobContext], T],
+               audit_target: str | None = None) -> JobFuture:
+        """Run ``fn(encoder, ctx)`` on the device thread (the port opened on demand).
+
+        With ``audit_target`` (a card write), the outcome is in the audit trail before
+        the future completes, whether the job wrote, failed or was cancelled."""
         with self._busy_lock:
             self._busy += 1
-        fut = self._thread.submit(lambda ctx: self._run(fn, ctx), job)
+
+        def run(ctx: JobContext) -> T:
+            if audit_target is None:
+                return self._run(fn, ctx)
+            try:
+                result = self._run(fn, ctx)
+            except BaseException as exc:
+                self._record(job, audit_target, exc, None)
+                raise
+            self._record(job, audit_target, None, result)
+            return result
+
+        fut = self._device.submit(run, job)
         fut.add_done_callback(lambda _f: self._done())
         return fut
 
@@ -127,6 +161,7 @@ class EncoderService:
         return self.submit(
             "issue",
             lambda enc, ctx: operations.issue(enc, ctx, self.layout, self._key(), issuance),
+            audit_target=", ".join(issuance.rooms),
         )
 
     def duplicate(self, source: Issuance, source_uid: bytes | None = None) -> JobFuture:
@@ -136,12 +171,46 @@ class EncoderService:
             lambda enc, ctx: operations.duplicate(
                 enc, ctx, self.layout, self._key(), source, source_uid
             ),
+            audit_target=", ".join(source.rooms),
         )
 
     def wipe(self) -> JobFuture:
         return self.submit(
-            "wipe", lambda enc, ctx: operations.wipe(enc, ctx, self.layout, self.site_key())
+            "wipe", lambda enc, ctx: operations.wipe(enc, ctx, self.layout, self.site_key()),
+            audit_target="",
         )
+
+    def _record(self, job: str, target: str, exc: BaseException | None, result: Any) -> None:
+        """One audit row ``card.<job>``: ok (with the card), cancelled, or the error."""
+        if self.audit is None:
+            return
+        detail: dict[str, Any] = {"encoder": self.name}
+        if exc is None:
+            outcome = "ok"
+            detail |= {"uid": result.card.uid_hex, "state": result.state}
+        elif isinstance(exc, JobCancelled | concurrent.futures.CancelledError):
+            outcome = "cancelled"
+        elif isinstance(exc, KeyDeskError):
+            outcome = f"error {exc.domain} {exc.code}"
+            detail |= {"error": exc.detail, "state": exc.state}
+        else:
+            outcome = f"bug {type(exc).__name__}"
+        try:
+            self.audit.record(f"card.{job}", target=target, result=outcome, detail=detail)
+        except Exception:  # the job's own outcome still reaches its caller
+            log.exception("could not record card.%s in the audit trail", job)
+
+    def wait_for_card(self, other_than: bytes | None = None, timeout: float = 30.0) -> CardInfo:
+        """Block until a card (not ``other_than``) is on the encoder, as the watcher sees
+        it; raises the encoder's "no card" error after ``timeout`` seconds."""
+        def placed() -> bool:
+            return self.card is not None and self.card.uid != other_than
+
+        with self._card_changed:
+            if not self._card_changed.wait_for(placed, timeout):
+                raise encoder_error(UNKNOWN_CARD, "no new card was placed on the encoder")
+            assert self.card is not None
+            return self.card
 
     def _key(self) -> bytes:
         key = self.site_key()
@@ -180,14 +249,14 @@ class EncoderService:
             raise
         self._enc = enc
         self.firmware = enc.firmware
-        self._thread.set_interrupt(enc.cancel)
+        self._device.set_interrupt(enc.cancel)
         self._publish_state(ConnectionState.CONNECTED, f"{enc.firmware} on {url}")
         return enc
 
     def _close(self) -> None:
         enc, self._enc = self._enc, None
         if enc is not None:
-            self._thread.set_interrupt(None)
+            self._device.set_interrupt(None)
             enc.close()
 
     def _run(self, fn: Callable[[Encoder, JobContext], T], ctx: JobContext) -> T:
@@ -221,8 +290,10 @@ class EncoderService:
         old = self.card
         if (old.uid if old else None) == (card.uid if card else None):
             return
-        self.card = card
-        self.card_keys = keys
+        with self._card_changed:
+            self.card = card
+            self.card_keys = keys
+            self._card_changed.notify_all()
         bus = self.runtime.bus
         if old is not None:
             bus.publish(
@@ -247,7 +318,7 @@ class EncoderService:
             if self._enc is None:
                 self._last_open_try = time.monotonic()
             try:
-                self._thread.submit(lambda ctx: self._run(self._poll, ctx), "poll").result(5)
+                self._device.submit(lambda ctx: self._run(self._poll, ctx), "poll").result(5)
             except (KeyDeskError, concurrent.futures.CancelledError):
                 pass
             except concurrent.futures.TimeoutError:
@@ -263,7 +334,7 @@ class EncoderService:
         what, device = change
         log.info("encoder %s: %s", what, device)
         self.url = device
-        self._thread.submit(lambda _ctx: self._close(), "replug")
+        self._device.submit(lambda _ctx: self._close(), "replug")
         if what == "unplugged":
             self._publish_state(ConnectionState.DISCONNECTED, "encoder unplugged")
         self._last_open_try = -self.reopen_every

@@ -1,0 +1,134 @@
+"""The desk's one composition root: every long-lived part, built once and owned here.
+
+The window (``ui.application``), every headless command and the self-test build a
+:class:`DeskServices` from the runtime, the settings and the secrets, and take what they
+need from it; nothing else creates an event store, an audit log, an encoder service or a
+reader monitor. Qt-free, so it is tested on its own (``tests/unit/test_services.py``).
+
+What it owns, and who started it:
+
+- ``events``: the event store, attached to the bus as soon as it is built, so every
+  ``DeviceEvent`` (encoder, reader, cloud, lock) is stored whichever pages exist.
+- ``audit``: the one audit log. Every row it records is also published on the bus as a
+  ``DeviceEvent(kind="desk")``, so desk operations are in the event store too.
+- ``encoder``: the one ``EncoderService`` (one port, one owner); started by
+  :meth:`start_encoder` (the window at start-up, ``keydesk card``).
+- ``readers``: reader monitoring, started by :meth:`start_readers` (the window).
+- :meth:`cloud` and :meth:`reader_desk`: the cloud and reader desks over the *current*
+  settings and secrets (so edited Settings apply at once), recording into ``audit``.
+- Bluetooth locks: ``ble13`` adds ``locks: LockService`` here (built in :func:`open_desk`
+  like ``encoder``, started by a ``start_locks()``), and nowhere else.
+
+Shutdown is the runtime's: each part registers its cleanup when it is built or started.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.access.desk import ReaderDesk
+from app.access.monitor import ReaderMonitor, start_monitoring
+from app.cloud.config import CallPolicy
+from app.cloud.credentials import CloudCredentials, from_settings
+from app.cloud.desk import CloudDesk
+from app.devices.encoder.service import EncoderService
+from app.devices.encoder.trace import SerialTrace
+from app.domain.events import DeviceEvent
+from app.runtime import Runtime
+from app.settings import SecretStore, Settings
+from app.store.audit import AuditEntry, AuditLog
+from app.store.events import EventStore
+
+log = logging.getLogger(__name__)
+
+CredentialsSource = Callable[[], CloudCredentials]
+
+
+@dataclass
+class DeskServices:
+    runtime: Runtime
+    settings: Settings
+    secrets: SecretStore
+    events: EventStore | None  # None only when the file could not open (events_error says why)
+    audit: AuditLog
+    encoder: EncoderService
+    events_error: Exception | None = None
+    readers: ReaderMonitor | None = None  # set by start_readers()
+    who: str | None = None  # the operator named in the audit trail (default: OS login)
+    cloud_credentials: CredentialsSource | None = None  # default: settings + keyring
+    cloud_policy: CallPolicy | None = None
+
+    # -- devices (started by whoever needs them; each start is idempotent) -----------------
+    def start_encoder(self) -> EncoderService:
+        return self.encoder.start()
+
+    def start_readers(self, **options: Any) -> ReaderMonitor | None:
+        """Monitor every ``settings.readers`` entry (None when there is none). With the
+        event store, each reader's back-fill starts where the store ends."""
+        if self.readers is None and self.settings.readers:
+            self.readers = start_monitoring(
+                self.runtime, self.settings, self.secrets, store=self.events, **options
+            )
+        return self.readers
+
+    # -- desks over the current settings -------------------------------------------------
+    def cloud(self) -> CloudDesk:
+        source = self.cloud_credentials or (lambda: from_settings(self.settings, self.secrets))
+        return CloudDesk(source(), self.audit, who=self.who, policy=self.cloud_policy)
+
+    def reader_desk(self) -> ReaderDesk:
+        return ReaderDesk(self.settings.readers, self.secrets, self.audit, who=self.who)
+
+
+def _desk_event(entry: AuditEntry) -> DeviceEvent:
+    family = entry.what.partition(".")[0] or "desk"
+    return DeviceEvent(
+        family,
+        kind="desk",
+        code=entry.what,
+        payload={"who": entry.who, "target": entry.target, "result": entry.result,
+                 "detail": entry.detail, "audit_id": entry.id},
+        severity="info" if entry.ok else "warning",
+    )
+
+
+def open_desk(
+    runtime: Runtime,
+    settings: Settings,
+    secrets: SecretStore,
+    *,
+    data_dir: Path | None = None,
+    encoder_trace: SerialTrace | None = None,
+    who: str | None = None,
+    cloud_credentials: CredentialsSource | None = None,
+    cloud_policy: CallPolicy | None = None,
+) -> DeskServices:
+    """Build the desk on a started ``runtime``. ``data_dir`` (default: ``paths.data_dir()``)
+    holds ``events.sqlite3`` and ``audit.sqlite3``.
+
+    A damaged event store does not stop the desk: ``events`` is None and ``events_error``
+    says why (the window reports it). A failing audit log raises: nothing may run
+    unrecorded.
+    """
+    audit = AuditLog(data_dir / "audit.sqlite3" if data_dir else None,
+                     publish=lambda entry: runtime.bus.publish(_desk_event(entry)))
+    runtime.add_cleanup(audit.close)
+    events: EventStore | None = None
+    events_error: Exception | None = None
+    try:
+        events = EventStore(data_dir / "events.sqlite3" if data_dir else None).start()
+    except Exception as exc:  # a broken or newer file: the desk still works, unstored
+        log.exception("event store could not open")
+        events_error = exc
+    if events is not None:
+        runtime.add_cleanup(events.close)  # after the parts below stop: registered first
+        events.attach(runtime.bus)
+    encoder = EncoderService(runtime, settings, secrets, audit=audit, trace=encoder_trace)
+    return DeskServices(
+        runtime, settings, secrets, events, audit, encoder, events_error=events_error,
+        who=who, cloud_credentials=cloud_credentials, cloud_policy=cloud_policy,
+    )
