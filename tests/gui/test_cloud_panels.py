@@ -167,7 +167,7 @@ def test_door_log_dates_are_the_communitys_across_midnights(session, qtbot, mome
     opening just made is listed, and the panel names the zone of its dates."""
     doors = panel(session, "DoorLogPanel")
     rooms_loaded(qtbot, doors.room)
-    sim = session.demo.simulators["cloud"]
+    sim = session.demo.cloud
     sim.state.records.clear()  # the demo's records are at the real hour
     doors.confirm_unlock = lambda label: True
     with time_machine.travel(midnight_moment(moment), tick=True):
