@@ -23,6 +23,7 @@ from app.cloud.sim import CloudSimulator
 from app.cloud.sim import demo as cloud_demo
 from app.devices.encoder.sim import EncoderSimulator
 from app.devices.encoder.sim import demo as encoder_demo
+from app.operators import demo as operators_demo
 from app.runtime import Runtime
 from app.settings import MemorySecretStore, Settings
 
@@ -48,6 +49,7 @@ DEMO_STARTERS: list[Callable[[DemoEnvironment], None]] = [
     cloud_demo.start,
     reader_demo.start,
     encoder_demo.start,
+    operators_demo.start,  # one operator per role, to try rights (not a simulator)
 ]
 
 

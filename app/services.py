@@ -9,8 +9,12 @@ What it owns, and who started it:
 
 - ``events``: the event store, attached to the bus as soon as it is built, so every
   ``DeviceEvent`` (encoder, reader, cloud, lock) is stored whichever pages exist.
-- ``audit``: the one audit log. Every row it records is also published on the bus as a
-  ``DeviceEvent(kind="desk")``, so desk operations are in the event store too.
+- ``audit``: the one audit log, chained (``app/store/README.md``). Every row it records
+  is also published on the bus as a ``DeviceEvent(kind="desk")``, so desk operations are
+  in the event store too. Its rows name the operator holding the desk.
+- ``operators``: the one ``OperatorSession``: who holds the desk and the rights check
+  every flow below calls (the encoder service, the cloud and reader desks, the lock
+  service) — see ``app/operators/README.md``.
 - ``encoder``: the one ``EncoderService`` (one port, one owner); started by
   :meth:`start_encoder` (the window at start-up, ``keydesk card``).
 - ``readers``: reader monitoring, started by :meth:`start_readers` (the window).
@@ -28,16 +32,19 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from app.access.desk import ReaderDesk
 from app.access.monitor import ReaderMonitor, start_monitoring
+from app.audit.site_key import chain_key
 from app.cloud.config import CallPolicy
 from app.cloud.credentials import CloudCredentials, from_settings
 from app.cloud.desk import CloudDesk
 from app.devices.encoder.service import EncoderService
 from app.devices.encoder.trace import SerialTrace
 from app.domain.events import DeviceEvent
+from app.operators.directory import OperatorDirectory
+from app.operators.session import OperatorSession
 from app.runtime import Runtime
 from app.settings import SecretStore, Settings
 from app.store.audit import AuditEntry, AuditLog
@@ -56,9 +63,12 @@ class DeskServices:
     events: EventStore | None  # None only when the file could not open (events_error says why)
     audit: AuditLog
     encoder: EncoderService
+    operators: OperatorSession
     events_error: Exception | None = None
     readers: ReaderMonitor | None = None  # set by start_readers()
-    who: str | None = None  # the operator named in the audit trail (default: OS login)
+    # The single-operator desk's name in the audit trail (default: the OS login); with
+    # operator accounts, rows name whoever signed in.
+    who: str | None = None
     cloud_credentials: CredentialsSource | None = None  # default: settings + keyring
     cloud_policy: CallPolicy | None = None
 
@@ -78,10 +88,12 @@ class DeskServices:
     # -- desks over the current settings -------------------------------------------------
     def cloud(self) -> CloudDesk:
         source = self.cloud_credentials or (lambda: from_settings(self.settings, self.secrets))
-        return CloudDesk(source(), self.audit, who=self.who, policy=self.cloud_policy)
+        return CloudDesk(source(), self.audit, policy=self.cloud_policy,
+                         access=self.operators)
 
     def reader_desk(self) -> ReaderDesk:
-        return ReaderDesk(self.settings.readers, self.secrets, self.audit, who=self.who)
+        return ReaderDesk(self.settings.readers, self.secrets, self.audit,
+                          access=self.operators)
 
 
 def _desk_event(entry: AuditEntry) -> DeviceEvent:
@@ -90,8 +102,9 @@ def _desk_event(entry: AuditEntry) -> DeviceEvent:
         family,
         kind="desk",
         code=entry.what,
-        payload={"who": entry.who, "target": entry.target, "result": entry.result,
-                 "detail": entry.detail, "audit_id": entry.id},
+        payload={"who": entry.who, "role": entry.role, "target": entry.target,
+                 "room": entry.room, "result": entry.result, "detail": entry.detail,
+                 "audit_id": entry.id},
         severity="info" if entry.ok else "warning",
     )
 
@@ -106,17 +119,25 @@ def open_desk(
     who: str | None = None,
     cloud_credentials: CredentialsSource | None = None,
     cloud_policy: CallPolicy | None = None,
+    audit_key: bytes | Literal["secrets"] | None = "secrets",
 ) -> DeskServices:
     """Build the desk on a started ``runtime``. ``data_dir`` (default: ``paths.data_dir()``)
-    holds ``events.sqlite3`` and ``audit.sqlite3``.
+    holds ``events.sqlite3``, ``audit.sqlite3`` and ``operators.json``. ``audit_key``: the
+    chain key (default: from ``secrets``, see ``app.audit.site_key``; a command whose
+    ``secrets`` hold only the site key gives the keyring's).
 
     A damaged event store does not stop the desk: ``events`` is None and ``events_error``
     says why (the window reports it). A failing audit log raises: nothing may run
     unrecorded.
     """
-    audit = AuditLog(data_dir / "audit.sqlite3" if data_dir else None,
+    key = chain_key(secrets) if audit_key == "secrets" else audit_key
+    audit = AuditLog(data_dir / "audit.sqlite3" if data_dir else None, key=key,
                      publish=lambda entry: runtime.bus.publish(_desk_event(entry)))
     runtime.add_cleanup(audit.close)
+    operators = OperatorSession(
+        OperatorDirectory(data_dir / "operators.json" if data_dir else None, key=key),
+        audit, desk_name=who)
+    audit.actor = operators.actor
     events: EventStore | None = None
     events_error: Exception | None = None
     try:
@@ -127,8 +148,10 @@ def open_desk(
     if events is not None:
         runtime.add_cleanup(events.close)  # after the parts below stop: registered first
         events.attach(runtime.bus)
-    encoder = EncoderService(runtime, settings, secrets, audit=audit, trace=encoder_trace)
+    encoder = EncoderService(runtime, settings, secrets, audit=audit, trace=encoder_trace,
+                             access=operators)
     return DeskServices(
-        runtime, settings, secrets, events, audit, encoder, events_error=events_error,
+        runtime, settings, secrets, events, audit, encoder, operators,
+        events_error=events_error,
         who=who, cloud_credentials=cloud_credentials, cloud_policy=cloud_policy,
     )

@@ -25,6 +25,12 @@ from app.settings import ReaderConfig, SecretStore
 T = TypeVar("T")
 NO_PASSWORD = 268632071  # "reader password not valid": none is stored for this reader
 NOT_FOUND = 286064917  # removeMulti of a card/user the reader does not have
+# The operator right each reader action needs (app.operators.rights); read-only actions
+# (info, clock check, door status) need none beyond being signed in.
+RIGHTS: dict[str, str] = {
+    "give_access": "reader.enrol", "take_access": "reader.enrol", "enrol": "reader.enrol",
+    "remove": "reader.enrol", "set_clock": "reader.clock", "open_door": "reader.door",
+}
 
 
 @dataclass(frozen=True)
@@ -67,12 +73,27 @@ def record(audit: Any, what: str, reader: str, target: str, exc: BaseException |
     if isinstance(exc, KeyDeskError):
         extra["error"] = exc.detail
     audit.record(f"reader.{what}", who=who, target=target, result=audit_result(exc),
-                 detail=extra)
+                 room=str(detail.get("room", "")), detail=extra)
+
+
+def check_right(access: Any, what: str, reader: str, target: str,
+                detail: dict[str, Any]) -> None:
+    """Refuse (explained and audited) when the signed-in operator may not do ``what``."""
+    if access is not None and what in RIGHTS:
+        access.require(RIGHTS[what], what=f"reader.{what}", target=target,
+                       detail={"reader": reader, **detail})
 
 
 async def audited(audit: Any, what: str, reader: str, target: str, detail: dict[str, Any],
-                  op: Awaitable[T], who: str | None = None) -> T:
-    """Await ``op`` and record its outcome (on the loop thread: the UI never waits on disk)."""
+                  op: Awaitable[T], who: str | None = None, access: Any = None) -> T:
+    """Await ``op`` and record its outcome (on the loop thread: the UI never waits on disk).
+    With ``access`` the operator's right is checked first; a refused ``op`` never runs."""
+    try:
+        check_right(access, what, reader, target, detail)
+    except BaseException:
+        if asyncio.iscoroutine(op):
+            op.close()  # never awaited: close it so Python does not warn
+        raise
     try:
         result = await op
     except Exception as exc:
@@ -84,11 +105,14 @@ async def audited(audit: Any, what: str, reader: str, target: str, detail: dict[
 
 class ReaderDesk:
     def __init__(self, readers: Sequence[ReaderConfig], secrets: SecretStore,
-                 audit: Any = None, *, who: str | None = None, timeout: float = 10.0) -> None:
-        """``audit``: an ``app.store.audit.AuditLog`` (or None: nothing recorded)."""
+                 audit: Any = None, *, who: str | None = None, timeout: float = 10.0,
+                 access: Any = None) -> None:
+        """``audit``: an ``app.store.audit.AuditLog`` (or None: nothing recorded);
+        ``access``: the desk's ``OperatorSession`` (or None: no rights check)."""
         self.readers = {r.name: r for r in readers}
         self.secrets = secrets
         self.audit = audit
+        self.access = access
         self.who = who
         self.timeout = timeout
 
@@ -131,6 +155,7 @@ class ReaderDesk:
         if not names:
             raise KeyDeskError(DOMAIN, INVALID_ARGS, "choose at least one reader",
                                retryable=False)
+        check_right(self.access, what, ", ".join(names), target, detail)
         return list(await asyncio.gather(*(one(n) for n in names)))
 
     async def give_access(self, names: Sequence[str], grant: CardGrant,

@@ -77,6 +77,8 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "open_door_method": "Reader: open-door method",
         "reader_event_type": "Reader: event type",
         "lock": "Bluetooth lock: commissioning",
+        "operator": "Operators and rights",
+        "audit": "Audit trail",
     },
     "pt-BR": {
         "cloud_http": "Nuvem das fechaduras: status HTTP",
@@ -86,6 +88,8 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "open_door_method": "Leitor: método de abertura",
         "reader_event_type": "Leitor: tipo de evento",
         "lock": "Fechadura Bluetooth: instalação",
+        "operator": "Operadores e permissões",
+        "audit": "Auditoria",
     },
     "zh-CN": {
         "cloud_http": "门锁云：HTTP 状态",
@@ -95,6 +99,8 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "open_door_method": "门禁：开门方式",
         "reader_event_type": "门禁：事件类型",
         "lock": "蓝牙门锁：调试",
+        "operator": "操作员与权限",
+        "audit": "审计记录",
     },
 }
 

@@ -1,7 +1,10 @@
 """``keydesk card ports|info|read|issue|duplicate|wipe|uid|site-key``: the encoder, headless.
 
 Every command prints one JSON line per result with ``--json``; failures print the 53xx
-code with its explanation and what the card was left in, and exit non-zero.
+code with its explanation and what the card was left in, and exit non-zero. On a desk
+with operator accounts each command signs in first and obeys the window's rights (the
+encoder service checks them: a clerk is refused a master card, exit 1); card jobs are
+audited.
 """
 
 from __future__ import annotations
@@ -85,13 +88,17 @@ def usage_error(message: str, as_json: bool) -> int:
 
 
 def parse_when(value: str, option: str) -> datetime:
+    """A card time: a time with an offset is converted to this computer's local time
+    (what the locks keep), so --from and --to are compared in one zone."""
+    from app.domain.cards import site_time
+
     try:
         when = datetime.fromisoformat(value)
     except ValueError:
         raise ValueError(
             f"{option} {value!r} is not a date and time; write it like 2026-11-21T14:00"
         ) from None
-    return when.replace(tzinfo=None) if when.tzinfo is None else when
+    return site_time(when)
 
 
 def _load_site_key(url: str, demo: bool = False) -> bytes | None:
@@ -119,7 +126,7 @@ JOB_TIMEOUT = 120.0  # seconds: far above any card job; the job's own timeouts f
 
 
 def _with_encoder(
-    fn: Job, precheck: Callable[[argparse.Namespace], object] | None = None,
+    fn: Job, precheck: Callable[[argparse.Namespace], Any] | None = None,
     needs_key: bool = True,
 ) -> Callable[[argparse.Namespace], int]:
     """Run ``fn`` on the desk's EncoderService (the one the window uses) on this command's
@@ -140,12 +147,12 @@ def _with_encoder(
         settings = replace(saved, card_layout=args.layout or saved.card_layout,
                            encoder_url=args.port or saved.encoder_url)
         try:
-            load_layout(settings.card_layout or "keydesk-open-v1")
+            layout = load_layout(settings.card_layout or "keydesk-open-v1")
         except LayoutError as exc:
             return usage_error(str(exc), args.json)
         try:
             if precheck is not None:
-                precheck(args)
+                layout.check(precheck(args))  # the stay, before the port is opened
             url = settings.encoder_url or resolve_url(
                 "", settings.encoder_vid_pid, settings.encoder_serial
             ) or ""
@@ -157,6 +164,7 @@ def _with_encoder(
                 secrets.set(SITE_KEY_SECRET, key.decode())
             trace = SerialTrace(args.trace) if args.trace else None
             with command_desk(settings, secrets, encoder_trace=trace) as services:
+                _check_rights(services.operators, args)
                 return fn(args, services.encoder.start(watch=False))
         except KeyDeskError as err:
             return fail(err, args.json)
@@ -167,6 +175,15 @@ def _with_encoder(
             return 130
 
     return run
+
+
+def _check_rights(operators: Any, args: argparse.Namespace) -> None:
+    """What the encoder service does not check itself: a look at the card (info, uid)
+    and the serial trace (a technician's tool)."""
+    if args.card_command in ("info", "uid"):
+        operators.require("card.read", what=f"card.{args.card_command}")
+    if args.trace:
+        operators.require("encoder.diagnostics", what="encoder.trace")
 
 
 def _info(args: argparse.Namespace, service: EncoderService) -> int:
@@ -249,6 +266,14 @@ def _wipe(args: argparse.Namespace, service: EncoderService) -> int:
 def _ports(args: argparse.Namespace) -> int:
     from app.devices.encoder.discovery import list_serial_ports, probe
 
+    if args.probe:
+        from app.cli.desk import command_desk
+
+        try:
+            with command_desk() as services:
+                services.operators.require("encoder.diagnostics", what="encoder.probe")
+        except KeyDeskError as err:
+            return fail(err, args.json)
     ports = list_serial_ports()
     for p in ports:
         info = p.to_dict()
@@ -264,15 +289,24 @@ def _ports(args: argparse.Namespace) -> int:
 def _set_site_key(args: argparse.Namespace) -> int:
     import getpass
 
+    from app.audit.actions import record_settings
+    from app.cli.desk import command_desk
     from app.devices.encoder.service import SITE_KEY_SECRET
     from app.settings import SecretStore, SecretStoreUnavailable
 
-    value = getpass.getpass("Site key (every desk of this site must use the same): ")
-    if len(value) < 16:
-        return usage_error("the site key must be at least 16 characters", args.json)
     try:
-        SecretStore().set(SITE_KEY_SECRET, value)
-    except SecretStoreUnavailable as exc:
-        return usage_error(str(exc), args.json)
+        with command_desk() as services:
+            services.operators.require("settings.change", what="settings.change",
+                                       target=SITE_KEY_SECRET)
+            value = getpass.getpass("Site key (every desk of this site must use the same): ")
+            if len(value) < 16:
+                return usage_error("the site key must be at least 16 characters", args.json)
+            try:
+                SecretStore().set(SITE_KEY_SECRET, value)
+            except SecretStoreUnavailable as exc:
+                return usage_error(str(exc), args.json)
+            record_settings(services.audit, [], [SITE_KEY_SECRET])  # which, never the value
+    except KeyDeskError as err:
+        return fail(err, args.json)
     emit({"ok": True, "stored": SITE_KEY_SECRET}, args.json, "site key stored in the keyring")
     return 0

@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     common.add_argument("--url", help="base URL (overrides Settings and KEYDESK_CLOUD_URL)")
     common.add_argument("--demo-account", action="store_true",
                         help="use the simulator's demo account (with keydesk sim cloud)")
-    common.add_argument("--who", help="operator name for the audit trail (default: OS user)")
+    common.add_argument("--who", help="the name in the audit trail on a single-operator desk "
+                        "(default: OS user); with operator accounts, whoever signed in")
     common.add_argument("--timeout", type=float, default=CallPolicy.read_timeout,
                         help="seconds to wait for each answer")
 

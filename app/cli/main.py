@@ -13,7 +13,16 @@ import sys
 from collections.abc import Callable, Sequence
 
 from app import __version__
-from app.cli import card_cmd, cloud_cmd, explain_cmd, monitor_cmd, readers_cmd, sim_cmd
+from app.cli import (
+    audit_cmd,
+    card_cmd,
+    cloud_cmd,
+    explain_cmd,
+    monitor_cmd,
+    operators_cmd,
+    readers_cmd,
+    sim_cmd,
+)
 
 # One line per command module, in help order; each later feature adds its own.
 COMMANDS: list[Callable[[sim_cmd.SubParsers], None]] = [
@@ -23,6 +32,8 @@ COMMANDS: list[Callable[[sim_cmd.SubParsers], None]] = [
     monitor_cmd.register,
     readers_cmd.register,
     card_cmd.register,
+    operators_cmd.register,
+    audit_cmd.register,
 ]
 
 

@@ -46,9 +46,11 @@ def reader_password(args: argparse.Namespace) -> str:
 
 
 def run_on_reader(args: argparse.Namespace, action: Callable[[Any], Awaitable[T]],
-                  audit_as: str | None = None, detail: dict[str, Any] | None = None) -> T:
-    """Run ``action(api)`` against the reader on the desk's loop thread; with ``audit_as``
-    (e.g. ``"open_door"``) the outcome is recorded in the desk's audit trail."""
+                  audit_as: str | None = None, detail: dict[str, Any] | None = None,
+                  target: str = "") -> T:
+    """Run ``action(api)`` against the reader on the desk's loop thread, signed in as the
+    desk's operator; with ``audit_as`` (e.g. ``"open_door"``) the operator's right is
+    checked first and the outcome is recorded in the desk's audit trail."""
     from app.access.api import ReaderApi
     from app.access.client import ReaderHttp
     from app.access.desk import audited
@@ -63,8 +65,9 @@ def run_on_reader(args: argparse.Namespace, action: Callable[[Any], Awaitable[T]
                 op = action(ReaderApi(http))
                 if audit_as is None:
                     return await op
-                return await audited(services.audit, audit_as, args.device, args.device,
-                                     detail or {}, op)
+                return await audited(services.audit, audit_as, args.device,
+                                     target or args.device, detail or {}, op,
+                                     access=services.operators)
             finally:
                 await http.aclose()
 
@@ -213,7 +216,8 @@ def _enrol(args: argparse.Namespace) -> int:
         grant = CardGrant(card, args.user_id or card, args.name, start,
                           _when(args.valid_to, start + timedelta(days=1)),
                           tuple(args.door or [0]))
-        run_on_reader(args, lambda api: api.enrol([grant]), "enrol", {"card": card})
+        run_on_reader(args, lambda api: api.enrol([grant]), "enrol", {"card": card},
+                      target=card)
         emit({"device": args.device, "card": card, "user_id": grant.user_id,
               "valid_from": grant.valid_from.isoformat(sep=" "),
               "valid_to": grant.valid_to.isoformat(sep=" "), "doors": list(grant.doors),
@@ -230,7 +234,8 @@ def _remove(args: argparse.Namespace) -> int:
     def go() -> int:
         card = normalise_card(args.card)
         users = [] if args.keep_user else [args.user_id or card]
-        run_on_reader(args, lambda api: api.revoke([card], users), "remove", {"card": card})
+        run_on_reader(args, lambda api: api.revoke([card], users), "remove", {"card": card},
+                      target=card)
         emit({"device": args.device, "card": card, "removed": True}, args.json,
              f"card {card} removed")
         return 0

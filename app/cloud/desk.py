@@ -2,7 +2,9 @@
 
 Shared by the window (``ui/front_desk/cloud_*.py``) and ``keydesk cloud``. Every method
 is a coroutine for the runtime's asyncio loop; each opens its own client (so edited
-Settings apply at once) and writes one audit row: who, what, target, result.
+Settings apply at once) and writes one audit row: who, what, target, result. With an
+``access`` policy (the desk's ``OperatorSession``) each flow first checks its right
+(:data:`RIGHTS`); a refusal is explained and audited, and nothing is sent.
 """
 
 from __future__ import annotations
@@ -39,17 +41,29 @@ LOST_WHOLE_ROOM_NEXT_STEP = (
     "Every key of this room is reported lost. Each guest of the room must fetch their key "
     "again and show the new key at the door once."
 )
+# The operator right each flow needs (app.operators.rights).
+RIGHTS: dict[str, str] = {
+    "test_connection": "cloud.read", "rooms": "cloud.read", "door_log": "cloud.read",
+    "issue_key": "key.guest", "get_key": "key.guest", "bluetooth_key": "key.guest",
+    "rf_issue": "key.guest", "rf_read": "key.guest",
+    "cancel_key": "key.cancel", "report_lost": "key.cancel", "rf_cancel": "key.cancel",
+    "unlock": "door.unlock",
+}
+# Flows whose target is a room (filled into the audit row's room column).
+ROOM_FLOWS = {"issue_key", "rf_issue", "unlock", "door_log"}
 # Codes that mean the credentials themselves were refused (a test call fails on these).
 AUTH_FAILURES = {"401", "4004", "4006", "4007", "4008"}
 
 
 class CloudDesk:
     def __init__(self, creds: CloudCredentials, audit: AuditLog | None = None, *,
-                 who: str | None = None, policy: CallPolicy | None = None) -> None:
+                 who: str | None = None, policy: CallPolicy | None = None,
+                 access: Any = None) -> None:
         self.creds = creds
         self.audit = audit
         self.who = who
         self.policy = policy
+        self.access = access  # an app.operators.session.OperatorSession, or None
 
     def zone(self) -> ZoneInfo:
         """The community's time zone (door-log dates and card times are in it)."""
@@ -60,6 +74,9 @@ class CloudDesk:
 
     async def _run(self, what: str, target: str, detail: dict[str, Any],
                    op: Callable[[CloudClient], Awaitable[T]]) -> T:
+        if self.access is not None:
+            self.access.require(RIGHTS[what], what=f"cloud.{what}", target=target,
+                                room=target if what in ROOM_FLOWS else "", detail=detail)
         try:
             async with self.client() as cloud:
                 result = await op(cloud)
@@ -76,7 +93,7 @@ class CloudDesk:
     def _record(self, what: str, target: str, result: str, detail: dict[str, Any]) -> None:
         if self.audit is not None:
             self.audit.record(f"cloud.{what}", who=self.who, target=target, result=result,
-                              detail=detail)
+                              room=target if what in ROOM_FLOWS else "", detail=detail)
 
     # -- flows -------------------------------------------------------------------------
     async def test_connection(self) -> dict[str, Any]:
@@ -117,6 +134,7 @@ class CloudDesk:
         issued, qr = await self._run("issue_key", req.room.label(), detail, op)
         if self.audit is not None:
             self.audit.record("cloud.issue_key.card", who=self.who, target=issued.card_no,
+                              room=req.room.label(),
                               detail={"room": req.room.label(), "mobile": req.mobile})
         return issued, qr
 

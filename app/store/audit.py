@@ -1,41 +1,56 @@
-"""The audit trail: who did what at the desk, when, and how it ended.
+"""The audit trail: who did what at the desk, when, and how it ended — tamper-evident.
 
-One SQLite file (``data_dir()/audit.sqlite3`` unless a path is given). Every desk
-operation on the lock cloud writes one row, success or failure. Nothing secret goes in:
-``detail`` is passed through :func:`app.logsetup.redact` and callers pass only public
-fields (room, card number, mobile). Thread-safe: one connection guarded by a lock (the
-writes are tiny and rare; WAL keeps readers from blocking the writer).
+One SQLite file (``data_dir()/audit.sqlite3`` unless a path is given). Every desk action
+writes one row, success, refusal or failure. Each row is sealed into the HMAC chain of
+:mod:`app.audit.chain` in the same transaction that writes it (one transaction per row,
+``synchronous=FULL``), so a crash leaves the last row complete or absent and the chain
+verifiable. Several processes may write at once (the window and a ``keydesk`` command):
+``BEGIN IMMEDIATE`` makes reading the head, writing the row and moving the head one step.
+
+Nothing secret goes in: callers pass only public fields and ``detail`` is passed through
+:func:`app.logsetup.redact` before it is sealed.
 """
 
 from __future__ import annotations
 
+import csv
 import getpass
 import json
+import logging
+import os
 import random
 import sqlite3
+import tempfile
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from app import paths
+from app.audit.chain import (
+    UNSEALED,
+    ChainRow,
+    Head,
+    Verdict,
+    key_id,
+    seal_head,
+    seal_row,
+    verify,
+)
+from app.audit.site_key import chain_key
 from app.logsetup import redact
+from app.store.audit_schema import ROW_COLUMNS, chain_row, migrate
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS audit (
-    id      INTEGER PRIMARY KEY AUTOINCREMENT,
-    at      TEXT NOT NULL,          -- UTC, ISO 8601
-    who     TEXT NOT NULL,          -- desk user (OS login unless the app names someone)
-    what    TEXT NOT NULL,          -- operation, e.g. "cloud.issue_key"
-    target  TEXT NOT NULL DEFAULT '',  -- room / card number / serial
-    result  TEXT NOT NULL,          -- "ok" or "error <domain> <code>"
-    detail  TEXT NOT NULL DEFAULT ''   -- JSON of public fields
-);
-CREATE INDEX IF NOT EXISTS audit_at ON audit(at);
-"""
+log = logging.getLogger(__name__)
+# Linked to by the first row written after the head record vanished: the chain stays
+# broken there (the rows it sealed may have gone with it) instead of healing silently.
+HEAD_MISSING = "head-missing"
+CSV_COLUMNS = ("id", "at", "who", "role", "what", "target", "room", "result", "detail", "mac")
+# Who is acting, for rows whose caller names nobody: (name, role).
+Actor = Callable[[], tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -47,14 +62,18 @@ class AuditEntry:
     target: str
     result: str
     detail: dict[str, Any]
+    role: str = ""
+    room: str = ""
+    sealed: bool = field(default=False, compare=False)
 
     @property
     def ok(self) -> bool:
         return self.result == "ok"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "at": self.at.isoformat(), "who": self.who, "what": self.what,
-                "target": self.target, "result": self.result, "detail": self.detail}
+        return {"id": self.id, "at": self.at.isoformat(), "who": self.who, "role": self.role,
+                "what": self.what, "target": self.target, "room": self.room,
+                "result": self.result, "detail": self.detail}
 
 
 def default_user() -> str:
@@ -64,12 +83,28 @@ def default_user() -> str:
         return "desk"
 
 
+def utc_text(when: datetime | str) -> str:
+    """Fixed-width UTC ISO 8601 (text order is time order); naive means UTC."""
+    if isinstance(when, str):
+        when = datetime.fromisoformat(when)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+
+
+def rooms_text(rooms: Any) -> str:
+    """One room or several as the stored column: "101" or "101,102" (no spaces)."""
+    if isinstance(rooms, list | tuple):
+        return ",".join(str(r).strip() for r in rooms if str(r).strip())
+    return str(rooms or "").strip()
+
+
 def _retry_locked(step: Callable[[], object], attempts: int = 50) -> None:
     """Run ``step``, retrying while another process holds the file.
 
     Switching a new file to WAL needs an exclusive lock and SQLite answers "database is
-    locked" at once instead of waiting, so two commands started together (a script
-    issuing two keys) would otherwise fail on first use.
+    locked" at once instead of waiting, so two commands started together would otherwise
+    fail on first use.
     """
     for attempt in range(attempts):
         try:
@@ -81,49 +116,227 @@ def _retry_locked(step: Callable[[], object], attempts: int = 50) -> None:
             time.sleep(0.02 + random.random() * 0.05)
 
 
-class AuditLog:
-    def __init__(self, path: Path | str | None = None, *,
-                 publish: Callable[[AuditEntry], None] | None = None) -> None:
-        """``publish`` is told of every row once it is committed (``app.services`` puts
-        it on the bus, so desk operations reach the event store too)."""
-        self.path = Path(path) if path is not None else paths.data_dir() / "audit.sqlite3"
-        self._publish = publish
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=5)
-        with self._lock:
-            _retry_locked(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
-            _retry_locked(lambda: self._db.executescript(SCHEMA))
-            self._db.commit()
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, check_same_thread=False, timeout=10, isolation_level=None)
+    _retry_locked(lambda: conn.execute("PRAGMA journal_mode=WAL"))
+    conn.execute("PRAGMA synchronous=FULL")  # rare, tiny writes: survive a power cut too
+    return conn
 
-    def record(self, what: str, *, who: str | None = None, target: str = "", result: str = "ok",
-               detail: dict[str, Any] | None = None) -> int:
-        text = redact(json.dumps(detail or {}, ensure_ascii=False, default=str))
-        at = datetime.now(UTC)
-        row = (at.isoformat(), who or default_user(), what, redact(target), redact(result), text)
+
+def where(*, who: str | None = None, room: str | None = None, what: str | None = None,
+          result: str | None = None, since: datetime | str | None = None,
+          until: datetime | str | None = None, text: str | None = None,
+          before_id: int | None = None) -> tuple[str, list[Any]]:
+    """The WHERE clause for the filters given (all optional, combined with AND).
+
+    ``what`` is a prefix ("card." matches every card action); ``result`` "ok", "refused",
+    "error" (also matches "bug ...") as a prefix; ``room`` one room of the row's rooms;
+    ``until`` exclusive; ``text`` a substring of target or detail."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if who:
+        parts.append("who = ?")
+        params.append(who)
+    if room:
+        parts.append("(instr(',' || room || ',', ',' || ? || ',') > 0 OR target = ?)")
+        params += [room.strip(), room.strip()]
+    if what:
+        parts.append("what LIKE ? ESCAPE '\\'")
+        params.append(what.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    if result:
+        if result == "error":
+            parts.append("(result LIKE 'error%' OR result LIKE 'bug%')")
+        else:
+            parts.append("result LIKE ?")
+            params.append(result + "%")
+    if since is not None:
+        parts.append("at >= ?")
+        params.append(utc_text(since))
+    if until is not None:
+        parts.append("at < ?")
+        params.append(utc_text(until))
+    if text:
+        parts.append("(instr(lower(target), lower(?)) > 0 OR instr(lower(detail), lower(?)) > 0)")
+        params += [text, text]
+    if before_id is not None:
+        parts.append("id < ?")
+        params.append(before_id)
+    return (" WHERE " + " AND ".join(parts)) if parts else "", params
+
+
+def _entry(r: tuple) -> AuditEntry:  # type: ignore[type-arg]
+    try:
+        detail = json.loads(r[8] or "{}")
+    except ValueError:  # edited by hand: show it as text, verify names the row
+        detail = {"text": r[8]}
+    if not isinstance(detail, dict):
+        detail = {"value": detail}
+    return AuditEntry(int(r[0]), datetime.fromisoformat(r[1]), r[2], r[4], r[5], r[7], detail,
+                      role=r[3], room=r[6], sealed=bool(r[9]))
+
+
+class AuditLog:
+    """The site's audit trail. ``key``: the chain key (default: :func:`chain_key` from
+    ``KEYDESK_AUDIT_KEY`` or ``secrets``' keyring entry; None → rows written unsealed).
+    ``actor``: who is acting when a caller names nobody (the signed-in operator);
+    ``clock``: the time rows are stamped with (tests give their own); ``publish`` is told
+    of every row once it is committed (``app.services`` puts it on the bus, so desk
+    operations reach the event store too)."""
+
+    def __init__(self, path: Path | str | None = None, *, key: bytes | None = None,
+                 secrets: Any = None, actor: Actor | None = None,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 publish: Callable[[AuditEntry], None] | None = None) -> None:
+        self.path = Path(path) if path is not None else paths.data_dir() / "audit.sqlite3"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.key = key if key is not None else chain_key(secrets)
+        self.actor = actor
+        self.clock = clock
+        self._publish = publish
+        self._lock = threading.Lock()
+        self._db = _connect(self.path)
         with self._lock:
-            cur = self._db.execute(
-                "INSERT INTO audit(at, who, what, target, result, detail) VALUES (?,?,?,?,?,?)",
-                row)
-            self._db.commit()
-            row_id = int(cur.lastrowid or 0)
+            _retry_locked(lambda: migrate(self._db, self.key))
+        if self.key is None:
+            log.warning("no audit chain key (no keyring, no KEYDESK_AUDIT_KEY): audit rows "
+                        "are written unsealed")
+
+    # -- writing -----------------------------------------------------------------------
+    def record(self, what: str, *, who: str | None = None, role: str | None = None,
+               target: str = "", room: Any = "", result: str = "ok",
+               detail: dict[str, Any] | None = None) -> int:
+        """Write and seal one row; returns its id."""
+        if not who:
+            who, default_role = self.actor() if self.actor else (default_user(), "")
+            role = default_role if role is None else role
+        text = redact(json.dumps(detail or {}, ensure_ascii=False, default=str,
+                                 sort_keys=True))
+        values = (utc_text(self.clock()), redact(who), role or "", what, redact(target),
+                  rooms_text(room), redact(result), text)
+        with self._lock:
+            row_id = self._append(values)
         if self._publish is not None:
             try:
                 public = json.loads(text)  # what was stored: secrets already masked
             except ValueError:  # a mask cut through JSON syntax
                 public = {"text": text}
-            self._publish(AuditEntry(row_id, at, *row[1:5], public))
+            self._publish(AuditEntry(row_id, datetime.fromisoformat(values[0]), values[1],
+                                     values[3], values[4], values[6], public, role=values[2],
+                                     room=values[5], sealed=bool(self.key)))
         return row_id
 
-    def recent(self, limit: int = 100, what_prefix: str = "") -> list[AuditEntry]:
+    def _append(self, values: tuple[str, ...]) -> int:
+        db = self._db
+        for attempt in range(50):
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:  # busy past the timeout
+                if "locked" not in str(exc) or attempt == 49:
+                    raise
+                time.sleep(0.02)
+        try:
+            last = db.execute("SELECT id, mac FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+            head = db.execute("SELECT id, mac FROM audit_head WHERE slot = 1").fetchone()
+            last_id = int(last[0]) if last else 0
+            if head is not None:
+                prev_mac = str(head[1])
+                next_id = max(last_id, int(head[0])) + 1
+            else:
+                prev_mac = HEAD_MISSING if last else ""
+                next_id = last_id + 1
+            row = ChainRow(next_id, *values)
+            mac = seal_row(self.key, prev_mac, row) if self.key else ""
+            seal = seal_head(self.key, next_id, mac) if self.key else ""
+            db.execute(f"INSERT INTO audit({ROW_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                       (*row.fields(), mac))
+            db.execute("INSERT OR REPLACE INTO audit_head(slot, id, mac, seal) "
+                       "VALUES (1, ?, ?, ?)", (next_id, mac, seal))
+            if self.key:
+                db.execute("INSERT OR IGNORE INTO audit_meta(name, value) VALUES "
+                           "('key_id', ?)", (key_id(self.key),))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return next_id
+
+    # -- reading -----------------------------------------------------------------------
+    def query(self, limit: int = 500, **filters: Any) -> list[AuditEntry]:
+        """Newest first; filters as in :func:`where`."""
+        clause, params = where(**filters)
         with self._lock:
             rows = self._db.execute(
-                "SELECT id, at, who, what, target, result, detail FROM audit "
-                "WHERE what LIKE ? ORDER BY id DESC LIMIT ?",
-                (what_prefix + "%", limit)).fetchall()
-        return [AuditEntry(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5],
-                           json.loads(r[6] or "{}")) for r in rows]
+                f"SELECT {ROW_COLUMNS} FROM audit{clause} ORDER BY id DESC LIMIT ?",
+                [*params, limit]).fetchall()
+        return [_entry(r) for r in rows]
+
+    def recent(self, limit: int = 100, what_prefix: str = "") -> list[AuditEntry]:
+        return self.query(limit, what=what_prefix or None)
+
+    def distinct(self, column: str) -> list[str]:
+        """The operators (``who``) or actions (``what``) seen so far, sorted."""
+        if column not in ("who", "what"):
+            raise ValueError(column)
+        with self._lock:
+            rows = self._db.execute(f"SELECT DISTINCT {column} FROM audit ORDER BY 1").fetchall()
+        return [str(r[0]) for r in rows]
+
+    def _rows(self, conn: sqlite3.Connection, clause: str = "",
+              params: list[Any] | None = None) -> Iterator[tuple]:  # type: ignore[type-arg]
+        cur = conn.execute(f"SELECT {ROW_COLUMNS} FROM audit{clause} ORDER BY id", params or [])
+        while chunk := cur.fetchmany(1000):
+            yield from chunk
+
+    def verify(self) -> Verdict:
+        """Check the whole chain (its own connection: the desk keeps writing meanwhile)."""
+        if self.key is None:
+            return Verdict(0, UNSEALED, None, "no chain key on this desk to check with")
+        conn = _connect(self.path)
+        try:
+            conn.execute("BEGIN")  # one snapshot: rows and head as of the same moment
+            head_row = conn.execute("SELECT id, mac, seal FROM audit_head WHERE slot = 1"
+                                    ).fetchone()
+            meta = conn.execute("SELECT value FROM audit_meta WHERE name = 'key_id'").fetchone()
+            head = Head(int(head_row[0]), str(head_row[1]), str(head_row[2])) if head_row else None
+            verdict = verify(self.key, (chain_row(r) for r in self._rows(conn)), head,
+                             meta[0] if meta else None)
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+        return verdict
+
+    def export_csv(self, path: Path | str, **filters: Any) -> int:
+        """Matching rows, oldest first, to a CSV file (UTF-8 with BOM, for Excel); written
+        beside the target and renamed, so a failed export leaves no half file. Returns the
+        row count."""
+        target = Path(path)
+        clause, params = where(**filters)
+        conn = _connect(self.path)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".audit-", suffix=".csv")
+        count = 0
+        try:
+            with os.fdopen(fd, "w", newline="", encoding="utf-8-sig") as fh:
+                out = csv.writer(fh)
+                out.writerow(CSV_COLUMNS)
+                for r in self._rows(conn, clause, params):
+                    out.writerow([_cell(v) for v in r])
+                    count += 1
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        finally:
+            conn.close()
+        return count
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def _cell(value: Any) -> Any:
+    """A cell a spreadsheet will not run as a formula (a name like "=cmd|..." stays text)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

@@ -305,3 +305,43 @@ def test_malformed_stay_is_reported_even_without_an_encoder(keydesk):
         info = result.one()
         assert info["ok"] is False and "--from" in info["detail"], info
         assert info.get("code") != "5310", info
+
+
+# Issue 10: two offsets that read 14:00 on the clock are 26 hours apart in fact. The stay is
+# converted to this computer's zone (TZ here, so the test does not depend on the PC's own).
+@pytest.mark.parametrize(("zone", "start", "end"), [
+    ("America/Sao_Paulo", "2026-11-30T21:00", "2026-12-01T23:00"),
+    ("Asia/Shanghai", "2026-12-01T08:00", "2026-12-02T10:00"),
+])
+def test_stay_with_two_offsets_lands_in_one_zone_and_reads_back_as_issued(card, zone, start,
+                                                                         end):
+    issued = card.keydesk("card", "issue", "--port", card.encoder.url, "--json", "--room",
+                          "101", "--from", "2026-12-01T14:00+14:00", "--to",
+                          "2026-12-01T14:00-12:00", TZ=zone)
+    assert issued.rc == 0, str(issued)
+    stay = issued.one()["issuance"]
+    assert (stay["valid_from"], stay["valid_to"]) == (start, end)
+    back = card("read", "--quick").one()
+    assert back["valid"] is True, back  # what "ok" promised is what the card holds
+    assert back["issuance"]["valid_from"] == start and back["issuance"]["valid_to"] == end
+
+
+def test_mixed_offset_and_plain_time_is_checked_before_the_port_is_opened(card):
+    before = card.sim("status")["stats"]["commands"]
+    # 14:00+14:00 is 08:00 in Shanghai: this stay ends six hours before it starts.
+    result = card.keydesk("card", "issue", "--port", card.encoder.url, "--json", "--room",
+                          "101", "--from", "2026-12-01T14:00", "--to",
+                          "2026-12-01T14:00+14:00", TZ="Asia/Shanghai")
+    no_traceback(result)
+    assert result.rc == 2, str(result)
+    assert "must end after it starts" in result.one()["detail"]
+    assert card.sim("status")["stats"]["commands"] == before  # the encoder was never opened
+
+
+def test_lost_read_back_of_the_commit_block_tells_what_is_known(card):
+    card.control("fault", "vanish", "1", "at_read=8")  # block 8: the commit block
+    failed = assert_failed(issue(card), "5312")
+    assert failed["state"].startswith("not verified"), failed
+    assert "may be valid" in failed["state"] and "read it" in failed["state"], failed
+    back = card("read", "--quick").one()
+    assert back["valid"] is True  # it was: the desk said so instead of "never verifies"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import re
+import signal
 import socket
 import subprocess
 import threading
@@ -235,6 +236,9 @@ class CuttingProxy:
         self.lock = threading.Lock()
         self.live: list[socket.socket] = []
         self.cuts = 0
+        # Connections that carried the event stream (not the short back-fill / info calls).
+        self.streams = 0
+        self.stream_seen = threading.Condition(self.lock)
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self) -> None:
@@ -246,14 +250,19 @@ class CuttingProxy:
                 return
             with self.lock:
                 self.live += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+            for a, b, watch in ((client, upstream, False), (upstream, client, True)):
+                threading.Thread(target=self._pump, args=(a, b, watch), daemon=True).start()
 
-    @staticmethod
-    def _pump(src: socket.socket, dst: socket.socket) -> None:
+    def _pump(self, src: socket.socket, dst: socket.socket, watch: bool) -> None:
+        counted = not watch
         try:
             while data := src.recv(65536):
                 dst.sendall(data)
+                if not counted and b"multipart/x-mixed-replace" in data:
+                    counted = True
+                    with self.lock:
+                        self.streams += 1
+                        self.stream_seen.notify_all()
         except OSError:
             pass
         for s in (src, dst):
@@ -261,6 +270,12 @@ class CuttingProxy:
                 s.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
+
+    def wait_for_stream(self, n: int, timeout: float = 30.0) -> None:
+        """Block until the ``n``-th event-stream connection has started flowing."""
+        with self.lock:
+            assert self.stream_seen.wait_for(lambda: self.streams >= n, timeout), (
+                f"the monitor opened {self.streams} event streams, expected {n}")
 
     def cut(self) -> None:
         with self.lock:
@@ -291,13 +306,23 @@ def test_cut_stream_back_fills_every_access_exactly_once(sim_factory, keydesk_ho
             proc = subprocess.Popen(
                 [*KEYDESK, "monitor", "--device", f"http://127.0.0.1:{proxy.port}",
                  "--password-env", "READER_PW", "--name", "Gate", "--json", "--heartbeat", "1",
-                 "--duration", "6.5"],
+                 "--duration", "60"],  # a safety cap: the test stops it below
                 cwd=ROOT, env=base_env(keydesk_home, READER_PW=PASSWORD), stdout=out,
                 stderr=subprocess.PIPE, text=True)
         try:
-            for pause in (1.2, 1.4):  # cut the stream twice while traffic flows
-                time.sleep(pause)
+            # Cut the stream twice while traffic flows: each cut only once the monitor's
+            # (re)connected stream is flowing, however slowly this machine starts processes.
+            for stream in (1, 2):
+                proxy.wait_for_stream(stream)
+                time.sleep(0.5)  # let some events through before the cut
                 proxy.cut()
+            proxy.wait_for_stream(3)
+            # Stop it (Ctrl-C) once the last record the reader made has been reported.
+            deadline = time.monotonic() + 40
+            while '"record_no": 100' not in out_path.read_text() and proc.poll() is None:
+                assert time.monotonic() < deadline, "record 100 never reported"
+                time.sleep(0.1)
+            proc.send_signal(signal.SIGINT)
             _, err = proc.communicate(timeout=30)
         finally:
             if proc.poll() is None:

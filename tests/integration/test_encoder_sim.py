@@ -107,8 +107,11 @@ def test_altered_card_is_invalid(sim, enc, ctx):
     assert "altered" in result.decoded.reason
 
 
-@pytest.mark.parametrize("after", [0, 2, 5])
-def test_card_pulled_mid_write_is_not_issued_and_can_be_issued_again(sim, enc, ctx, after):
+# after=5: the commit block itself is torn, which the desk cannot tell from a whole write.
+@pytest.mark.parametrize(("after", "state"), [(0, "not issued"), (2, "not issued"),
+                                              (5, "not confirmed")])
+def test_card_pulled_mid_write_is_not_issued_and_can_be_issued_again(sim, enc, ctx, after,
+                                                                     state):
     layout = load_layout()
     operations.issue(enc, ctx, layout, KEY, STAY)  # an old, valid issuance on the card
     sim.inject("remove_mid_write", after=after)
@@ -116,8 +119,8 @@ def test_card_pulled_mid_write_is_not_issued_and_can_be_issued_again(sim, enc, c
     with pytest.raises(KeyDeskError) as info:
         operations.issue(enc, ctx, layout, KEY, new_stay)
     assert info.value.code == "5312"
-    assert info.value.state.startswith("not issued")
-    assert "issued again" in info.value.state
+    assert info.value.state.startswith(state)
+    assert "again" in info.value.state
     sim.put_back()
     assert not read(enc, ctx).decoded.valid, "a half-written card must never verify"
     operations.issue(enc, ctx, layout, KEY, new_stay)

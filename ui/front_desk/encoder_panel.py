@@ -183,13 +183,14 @@ class EncoderPanel(QWidget):
     def issue(self) -> None:
         try:
             issuance = self.issuance_from_form()
+            job = self.service.issue(issuance)  # checks the stay against the card layout
         except ValueError as exc:
             self.result.success("", [])
             self.result.cancelled(str(exc))
             self.result.title.setText("<b style='color:#b00020'>Check the form</b>")
             return
         self._reset_duplicate()
-        self._start(self.service.issue(issuance), "Issuing", self._issued)
+        self._start(job, "Issuing", self._issued)
 
     def _issued(self, r: Any) -> None:
         self._show_card_keys(r.card, "site")
@@ -199,7 +200,8 @@ class EncoderPanel(QWidget):
             [
                 f"Card {r.card.uid_hex}, number {i.sequence}, {i.kind}",
                 f"Valid {i.valid_from:%Y-%m-%d %H:%M} to {i.valid_to:%Y-%m-%d %H:%M}",
-                "Every block written and read back. Hand the card to the guest.",
+                "Every block written, read back and decoded to this stay. Hand the card "
+                "to the guest.",
             ],
         )
 

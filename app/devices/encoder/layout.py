@@ -14,7 +14,7 @@ import hashlib
 import hmac
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
@@ -106,9 +106,14 @@ class Layout:
             # old (valid) issuance.
             raise LayoutError("the first block must hold issued_at or a nonce")
         for b in self.blocks:
+            used: set[int] = set()
             for f in b.fields:
-                if f.type not in FIELD_TYPES or f.offset + f.length > BLOCK:
+                if f.type not in FIELD_TYPES or f.offset < 0 or f.offset + f.length > BLOCK:
                     raise LayoutError(f"field {f.name} is invalid")
+                span = set(range(f.offset, f.offset + f.length))
+                if used & span:  # one field would overwrite another: a card could lie
+                    raise LayoutError(f"field {f.name} overlaps another field of {b.name}")
+                used |= span
         if self.classic_blocks:
             if set(self.classic_blocks) != {b.name for b in self.blocks}:
                 raise LayoutError("classic block map must name every logical block")
@@ -151,7 +156,9 @@ class Layout:
 
     # -- pack / unpack -----------------------------------------------------------------
     def _time(self, value: datetime) -> int:
-        seconds = int((value.replace(tzinfo=None) - self.epoch).total_seconds())
+        if value.tzinfo is not None:  # Issuance refuses these; never drop an offset here
+            raise LayoutError(f"{value} has a UTC offset: convert it to the hotel's local time")
+        seconds = int((value - self.epoch).total_seconds())
         if not 0 <= seconds <= 0xFFFFFFFF:
             raise LayoutError(f"{value} is outside what this layout can store")
         return seconds
@@ -160,13 +167,39 @@ class Layout:
         msg = self.name.encode() + uid + b"".join(data_blocks)
         return hmac.new(site_key, msg, hashlib.sha256).digest()[: self.sig_bytes]
 
-    def pack(self, issuance: Issuance, uid: bytes, site_key: bytes) -> list[bytes]:
+    def check(self, issuance: Issuance) -> None:
+        """Refuse (LayoutError) a stay this layout cannot hold exactly — before any port
+        is opened or any block written."""
         rooms = issuance.rooms
-        if len(rooms) > self.max_rooms:
-            raise LayoutError(f"this layout holds at most {self.max_rooms} rooms")
+        room_fields = [f for b in self.blocks for f in b.fields if f.type == "room"]
+        most = min(self.max_rooms, len({f.index for f in room_fields}))
+        if len(rooms) > most:
+            raise LayoutError(f"this layout holds at most {most} rooms")
+        room_len = min([MAX_ROOM_LEN] + [f.length for f in room_fields])
         for room in rooms:
-            if not room or len(room) > MAX_ROOM_LEN or not room.isascii() or not room.isprintable():
-                raise LayoutError(f"room {room!r}: 1 to {MAX_ROOM_LEN} printable ASCII characters")
+            if not room or len(room) > room_len or not room.isascii() or not room.isprintable():
+                raise LayoutError(f"room {room!r}: 1 to {room_len} printable ASCII characters")
+        if issuance.kind not in self.kinds:
+            raise LayoutError(f"this layout has no {issuance.kind!r} cards")
+        for when in (issuance.valid_from, issuance.valid_to):
+            self._time(when)
+        sequence = next((f for b in self.blocks for f in b.fields if f.type == "sequence"), None)
+        if sequence is not None and issuance.sequence >= 1 << (8 * sequence.length):
+            raise LayoutError(f"card number {issuance.sequence} is too large for this layout")
+
+    @staticmethod
+    def as_stored(issuance: Issuance) -> Issuance:
+        """The stay as a card of this layout holds it (whole seconds), to compare with
+        what a card reads back."""
+        return replace(
+            issuance,
+            valid_from=issuance.valid_from.replace(microsecond=0),
+            valid_to=issuance.valid_to.replace(microsecond=0),
+        )
+
+    def pack(self, issuance: Issuance, uid: bytes, site_key: bytes) -> list[bytes]:
+        self.check(issuance)
+        rooms = issuance.rooms
         issued_at = issuance.issued_at or datetime.now().replace(microsecond=0)
         values: dict[str, int | bytes] = {
             "magic": self.magic,

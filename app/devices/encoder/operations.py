@@ -3,8 +3,10 @@
 Issue order (Classic): header first — it holds ``issued_at``, so the old signature stops
 matching at the very first write — then the other data blocks and the trailers, and the
 commit (signature) block last. Wipe clears the commit block first. Each block is read
-back; each trailer is validated before anything is written. Whatever fails, the error's
-``state`` says what the card holds now.
+back; each trailer is validated before anything is written. An issue succeeds only when
+the blocks as read back decode, signature and all, to the stay that was asked for.
+Whatever fails, the error's ``state`` says what the card holds now — and when that is not
+known (the commit block's write or read-back lost), that it may be valid and must be read.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from app.devices.encoder.base import CardFamily, CardInfo, Encoder
 from app.devices.encoder.errors import (
     READ_FAILED,
     UNKNOWN_CARD,
+    VERIFY_FAILED,
     encoder_error,
     with_state,
 )
-from app.devices.encoder.layout import Layout
+from app.devices.encoder.layout import Decoded, Layout
 from app.devices.encoder.session import CardSession, select_card
 from app.domain.cards import Issuance
 from app.domain.errors import KeyDeskError
@@ -171,6 +174,8 @@ def issue(
     issuance: Issuance,
     operation: str = "issue",
 ) -> OperationResult:
+    """Write ``issuance`` and succeed only when the card, as read back, decodes to it."""
+    layout.check(issuance)  # a stay the card cannot hold exactly is refused untouched
     card = select_card(enc, layout)
     blocks = layout.pack(issuance, card.uid, site_key)
     steps = issue_plan(layout, card, site_key, blocks)
@@ -181,18 +186,43 @@ def issue(
             _check_ul_capacity(session, layout)
         _run(session, steps, ctx, operation)
     except (KeyDeskError, JobCancelled) as exc:
-        state = issue_state(session.done, steps, session.touched)
+        state = issue_state(session.done, steps, session.touched, session.writing)
         if isinstance(exc, JobCancelled):
             raise JobCancelled(f"{operation} cancelled; {state}") from None
         raise with_state(exc, state) from None
-    decoded = layout.unpack(blocks, card.uid, site_key)
+    decoded = _decode_read_back(session, layout, site_key)
+    wanted = layout.as_stored(issuance)
+    if not decoded.valid or decoded.issuance != wanted:
+        found = decoded.issuance.to_dict() if decoded.issuance else decoded.reason
+        raise encoder_error(
+            VERIFY_FAILED,
+            f"the card reads back as {found}, not the stay asked for ({wanted.to_dict()})",
+            "not issued: the card does not hold the stay that was asked for; do not hand "
+            "it out; issue it again",
+        )
     return OperationResult(
-        operation, card, "issued: every block written and verified", decoded.issuance, len(steps)
+        operation, card, "issued: every block written, read back and decoded to the stay "
+        "asked for", decoded.issuance, len(steps)
     )
 
 
-def issue_state(done: int, steps: list[Step], touched: bool = True) -> str:
-    """What a card holds after an issue stopped with ``done`` steps verified."""
+def _decode_read_back(session: CardSession, layout: Layout, site_key: bytes) -> Decoded:
+    """The layout's blocks as the card returned them (each read back after its write)."""
+    if session.card.family == CardFamily.ULTRALIGHT:
+        where = [_ul_first_page(layout) + 4 * i for i in range(len(layout.blocks))]
+    else:
+        where = [layout.physical(i) for i in range(len(layout.blocks))]
+    data = [session.read_back.get(block) for block in where]
+    if any(d is None for d in data):
+        return Decoded(False, "not every block of the layout was read back")
+    return layout.unpack([d for d in data if d is not None], session.card.uid, site_key)
+
+
+def issue_state(
+    done: int, steps: list[Step], touched: bool = True, writing: tuple[int, str] | None = None
+) -> str:
+    """What a card holds after an issue stopped with ``done`` steps verified, while
+    ``writing`` = (block, "sent" | "confirmed") was in flight."""
     total = len(steps)
     if not touched:
         return "card unchanged: nothing was written; it can be issued again"
@@ -208,9 +238,23 @@ def issue_state(done: int, steps: list[Step], touched: bool = True) -> str:
             "written; the card does not open any door and can be issued again"
         )
     if done == total - 1:
+        commit = steps[-1].block
+        if writing == (commit, "confirmed"):
+            return (
+                "not verified: the card confirmed the commit block, but its read-back was "
+                "lost, so the card may be valid; read it before handing it out, and issue "
+                "it again if it reads invalid"
+            )
+        if writing == (commit, "sent"):
+            return (
+                "not confirmed: the commit block was being written when the card or the "
+                "link was lost; it may be whole (the card is then valid) or half-written "
+                "(it then opens no door); read it before handing it out, and issue it "
+                "again if it reads invalid"
+            )
         return (
-            "not issued: every block but the commit block was written; the commit block may "
-            "be half-written, which never verifies; the card can be issued again"
+            "not issued: every block but the commit block was written; the commit block "
+            "was not written, so the card opens no door; it can be issued again"
         )
     return "issued"
 

@@ -1,7 +1,11 @@
 """The encoder as a long-running service of the window: it owns the port on the
 ``encoder`` device thread, watches for cards (CardPlaced / CardRemoved events) and for
 the encoder being unplugged and plugged back, and runs card operations as cancellable
-jobs with progress."""
+jobs with progress.
+
+Card jobs check the operator's rights (``access``: the desk's ``OperatorSession``) on the
+device thread before the port is touched, and write one audit row each (``audit``): the
+card's UID, its room(s), kind, stay, the result and what the card holds afterwards."""
 
 from __future__ import annotations
 
@@ -9,8 +13,9 @@ import concurrent.futures
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from app.audit.actions import record_card
 from app.devices.encoder import operations, reading
 from app.devices.encoder.base import CardInfo, Encoder
 from app.devices.encoder.discovery import ReplugWatch, resolve_url
@@ -22,10 +27,14 @@ from app.devices.encoder.trace import SerialTrace
 from app.domain.cards import Issuance
 from app.domain.errors import KeyDeskError
 from app.domain.events import ConnectionState, DeviceEvent, DeviceStateChanged
-from app.runtime import JobCancelled, JobContext, Runtime
+from app.operators.rights import card_right
+from app.runtime import JobContext, Runtime
 from app.runtime.device_thread import DeviceThread, JobFuture
 from app.settings import SecretStore, SecretStoreUnavailable, Settings
 from app.store.audit import AuditLog
+
+if TYPE_CHECKING:
+    from app.operators.session import OperatorSession
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -36,6 +45,14 @@ REOPEN_EVERY = 2.0  # seconds between attempts to reopen a missing encoder
 def site_key_from(secrets: SecretStore | None) -> bytes | None:
     value = secrets.get(SITE_KEY_SECRET) if secrets is not None else None
     return value.encode() if value else None
+
+
+def _outcome_of(result: Any) -> tuple[Issuance | None, str]:
+    """The issuance a finished card job left on the card, and the card's state in words."""
+    if isinstance(result, reading.CardRead):
+        d = result.decoded
+        return d.issuance, f"{'valid' if d.valid else 'not valid'}: {d.reason}"
+    return result.issuance, result.state
 
 
 class EncoderService:
@@ -51,9 +68,11 @@ class EncoderService:
         reopen_every: float = REOPEN_EVERY,
         audit: AuditLog | None = None,
         trace: SerialTrace | None = None,
+        access: OperatorSession | None = None,
     ) -> None:
-        """``audit`` records every card write (issue, duplicate, wipe) and how it ended;
-        ``trace`` overrides the settings' serial trace (``keydesk card --trace PATH``)."""
+        """``audit`` records every card job (read, issue, duplicate, wipe) and how it
+        ended; ``trace`` overrides the settings' serial trace (``keydesk card --trace
+        PATH``); ``access`` checks the operator's right first (None: no check)."""
         self.runtime = runtime
         self.settings = settings
         self.secrets = secrets
@@ -62,6 +81,7 @@ class EncoderService:
         self.timeouts = timeouts
         self.reopen_every = reopen_every
         self.audit = audit
+        self.access = access
         self.trace = trace or (SerialTrace() if settings.encoder_trace else None)
         self.state = ConnectionState.DISCONNECTED
         self.firmware = ""
@@ -116,29 +136,45 @@ class EncoderService:
             self._watcher.join(1.0)
         self.runtime.remove_device_thread(self.name)
 
-    def submit(self, job: str, fn: Callable[[Encoder, JobContext], T],
-               audit_target: str | None = None) -> JobFuture:
-        """Run ``fn(encoder, ctx)`` on the device thread (the port opened on demand).
+    def submit(self, job: str, fn: Callable[[Encoder, JobContext], T]) -> JobFuture:
+        """Run ``fn(encoder, ctx)`` on the device thread (the port opened on demand)."""
+        return self._submit(job, lambda ctx: self._run(fn, ctx))
 
-        With ``audit_target`` (a card write), the outcome is in the audit trail before
-        the future completes, whether the job wrote, failed or was cancelled."""
+    def _submit(self, job: str, fn: Callable[[JobContext], Any]) -> JobFuture:
         with self._busy_lock:
             self._busy += 1
+        fut = self._device.submit(fn, job)
+        fut.add_done_callback(lambda _f: self._done())
+        return fut
 
-        def run(ctx: JobContext) -> T:
-            if audit_target is None:
-                return self._run(fn, ctx)
+    def _card_job(self, what: str, rights: list[str], issuance: Issuance | None,
+                  fn: Callable[[Encoder, JobContext], Any]) -> JobFuture:
+        """A card job that checks ``rights`` first and whose outcome is in the audit trail
+        before the future completes, whether it wrote, failed, was refused or cancelled."""
+        def job(ctx: JobContext) -> Any:
+            uid = self.card.uid_hex if self.card else ""
+            if self.access is not None:
+                for right in rights:  # a refusal is audited by the session itself
+                    self.access.require(right, what=f"card.{what}", target=uid,
+                                        room=list(issuance.rooms) if issuance else "",
+                                        detail={"kind": issuance.kind} if issuance else None)
             try:
                 result = self._run(fn, ctx)
             except BaseException as exc:
-                self._record(job, audit_target, exc, None)
+                self._record(what, uid=self.card.uid_hex if self.card else uid,
+                             issuance=issuance, exc=exc)
                 raise
-            self._record(job, audit_target, None, result)
+            done, state = _outcome_of(result)
+            self._record(what, uid=result.card.uid_hex, issuance=done or issuance, state=state)
             return result
 
-        fut = self._device.submit(run, job)
-        fut.add_done_callback(lambda _f: self._done())
-        return fut
+        return self._submit(what, job)
+
+    def _record(self, what: str, **row: Any) -> None:
+        try:
+            record_card(self.audit, what, **row)
+        except Exception:  # the job's own outcome still reaches its caller
+            log.exception("could not record card.%s in the audit trail", what)
 
     def _done(self) -> None:
         with self._busy_lock:
@@ -152,53 +188,35 @@ class EncoderService:
         return self.submit("capture-uid", lambda enc, _ctx: operations.capture_uid(enc))
 
     def read(self, full: bool = True) -> JobFuture:
-        return self.submit(
-            "read",
+        return self._card_job(
+            "read", ["card.read"], None,
             lambda enc, ctx: reading.read_card(enc, ctx, self.layout, self.site_key(), full=full),
         )
 
     def issue(self, issuance: Issuance) -> JobFuture:
-        return self.submit(
-            "issue",
+        """Raises LayoutError (a ValueError) at once for a stay the card cannot hold, so
+        nothing is queued and no port opened for it."""
+        self.layout.check(issuance)
+        return self._card_job(
+            "issue", [card_right(issuance.kind)], issuance,
             lambda enc, ctx: operations.issue(enc, ctx, self.layout, self._key(), issuance),
-            audit_target=", ".join(issuance.rooms),
         )
 
     def duplicate(self, source: Issuance, source_uid: bytes | None = None) -> JobFuture:
-        """The next card of ``source``'s stay; never onto the card ``source_uid``."""
-        return self.submit(
-            "duplicate",
+        """The next card of ``source``'s stay; never onto the card ``source_uid``. Needs
+        the right to copy and the right to issue the copied card's kind."""
+        return self._card_job(
+            "duplicate", ["card.duplicate", card_right(source.kind)], source.next_copy(),
             lambda enc, ctx: operations.duplicate(
                 enc, ctx, self.layout, self._key(), source, source_uid
             ),
-            audit_target=", ".join(source.rooms),
         )
 
     def wipe(self) -> JobFuture:
-        return self.submit(
-            "wipe", lambda enc, ctx: operations.wipe(enc, ctx, self.layout, self.site_key()),
-            audit_target="",
+        return self._card_job(
+            "wipe", ["card.wipe"], None,
+            lambda enc, ctx: operations.wipe(enc, ctx, self.layout, self.site_key()),
         )
-
-    def _record(self, job: str, target: str, exc: BaseException | None, result: Any) -> None:
-        """One audit row ``card.<job>``: ok (with the card), cancelled, or the error."""
-        if self.audit is None:
-            return
-        detail: dict[str, Any] = {"encoder": self.name}
-        if exc is None:
-            outcome = "ok"
-            detail |= {"uid": result.card.uid_hex, "state": result.state}
-        elif isinstance(exc, JobCancelled | concurrent.futures.CancelledError):
-            outcome = "cancelled"
-        elif isinstance(exc, KeyDeskError):
-            outcome = f"error {exc.domain} {exc.code}"
-            detail |= {"error": exc.detail, "state": exc.state}
-        else:
-            outcome = f"bug {type(exc).__name__}"
-        try:
-            self.audit.record(f"card.{job}", target=target, result=outcome, detail=detail)
-        except Exception:  # the job's own outcome still reaches its caller
-            log.exception("could not record card.%s in the audit trail", job)
 
     def wait_for_card(self, other_than: bytes | None = None, timeout: float = 30.0) -> CardInfo:
         """Block until a card (not ``other_than``) is on the encoder, as the watcher sees

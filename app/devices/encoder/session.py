@@ -77,6 +77,10 @@ class CardSession:
         self._last: dict[bool, str] = {}  # in layout sectors? → the label that last worked
         self.done = 0  # steps of the running operation written and verified
         self.touched = False  # a write was sent (it may have landed, even half)
+        # The block being written and how far it got: "sent" (the card may hold it whole,
+        # half or not at all), "confirmed" (the card acknowledged it; not yet read back).
+        self.writing: tuple[int, str] | None = None
+        self.read_back: dict[int, bytes] = {}  # block/page -> what the card returned
 
     def reselect(self) -> None:
         again = self.enc.select()
@@ -152,7 +156,9 @@ class CardSession:
         """Write then read back; 5309 when the card holds something else."""
         self.auth(classic.sector_of(block))
         self.touched = True
+        self.writing = (block, "sent")
         self.enc.mifare_write(block, data)
+        self.writing = (block, "confirmed")
         back = self.enc.mifare_read(block)
         if classic.is_trailer(block):
             # Key A always reads as zeros; key B only when the access bits say so.
@@ -166,6 +172,8 @@ class CardSession:
             raise encoder_error(
                 VERIFY_FAILED, f"block {block} reads back differently from what was written"
             )
+        self.writing = None
+        self.read_back[block] = back
         if classic.is_trailer(block):
             self._learn_new_key(classic.sector_of(block), data[:6])
 
@@ -180,7 +188,12 @@ class CardSession:
     def ul_write_verified(self, page: int, data: bytes) -> None:
         """Write 4 pages (16 bytes) and compare them with one read."""
         self.touched = True
+        self.writing = (page, "sent")
         for i in range(4):
             self.enc.ultralight_write(page + i, data[i * 4 : i * 4 + 4])
-        if self.enc.mifare_read(page) != data:
+        self.writing = (page, "confirmed")
+        back = self.enc.mifare_read(page)
+        if back != data:
             raise encoder_error(VERIFY_FAILED, f"pages {page}-{page + 3} read back differently")
+        self.writing = None
+        self.read_back[page] = back

@@ -20,9 +20,10 @@ from typing import Any
 
 from app.devices.encoder import frames
 from app.devices.encoder.sim.cards import VirtualCard, make_card
-from app.devices.encoder.sim.chip import Chip
+from app.devices.encoder.sim.chip import POWER_DOWN, Chip
 from app.devices.encoder.sim.pty_port import PtyFront
 from app.devices.encoder.sim.streams import SocketStream, Stream
+from app.devices.encoder.sim.wake import WakeLine
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,11 @@ FAULTS = (
     "remove_mid_write",  # the card leaves the field during write number ``after`` + 1
     "vanish",  # the port disappears at the next command (connection closed)
 )
+# Any fault above (but auth_fail / remove_mid_write) may wait for one card command:
+# ``at_read=N`` / ``at_write=N`` make it take effect at the first MIFARE read / write of
+# block (page) N, e.g. ``vanish at_read=8``: the port is lost at the commit block's
+# read-back, after its write has landed.
+CARD_READ, CARD_WRITES = 0x30, (0xA0, 0xA2)
 
 
 @dataclass
@@ -216,7 +222,7 @@ class EncoderSimulator:
     def _serve(self, conn: Stream) -> None:
         """The engine: bytes from the host in, the chip's answers (and faults) out."""
         decoder = frames.FrameDecoder()
-        awake = False  # the chip powers up in low-power mode (UM0701 §7.2.11)
+        line = WakeLine()  # the chip powers up in low-power mode (see .wake)
         last: bytes = b""
         try:
             while not self._stop.is_set() and self._client is conn:
@@ -225,27 +231,50 @@ class EncoderSimulator:
                     continue  # nothing within the poll interval
                 if not data:
                     break
-                if not awake and b"\x55" in data:
-                    awake = True
-                for frame in decoder.feed(data):
-                    if isinstance(frame, frames.Nack) and last:
-                        self._send(conn, self._maybe_corrupt(last))
-                    elif isinstance(frame, frames.DataFrame) and frame.tfi == frames.HOST_TO_CHIP:
-                        if not awake:
-                            awake = True  # this first frame only woke the chip
-                            continue
-                        last = self._answer(conn, frame) or last
+                sleeping = not line.awake
+                asleep, awake = line.split(data)
+                for part in (asleep, awake):
+                    for frame in decoder.feed(part) if part else ():
+                        if isinstance(frame, frames.Nack) and last and not sleeping:
+                            self._send(conn, self._maybe_corrupt(last))
+                        elif (isinstance(frame, frames.DataFrame)
+                              and frame.tfi == frames.HOST_TO_CHIP):
+                            if sleeping and part is asleep:
+                                sleeping = False
+                                line.woken_by_frame()  # this frame only woke the chip
+                                continue
+                            last = self._answer(conn, frame) or last
+                            if frame.data[:1] == bytes([POWER_DOWN]):
+                                line.sleep()
+                                sleeping = True
         except OSError:
             pass
         finally:
             if self._client is conn:
                 self._drop_client()
 
-    def _next_fault(self) -> Fault | None:
+    @staticmethod
+    def _waits(fault: Fault, command: bytes) -> bool:
+        """Whether ``fault`` is still waiting for its card command (at_read / at_write)."""
+        read, write = fault.params.get("at_read"), fault.params.get("at_write")
+        if read is None and write is None:
+            return False
+        # InDataExchange: 40, target, card command, block, ...
+        if len(command) < 4 or command[0] != 0x40:
+            return True
+        op, block = command[2], command[3]
+        if read is not None and op == CARD_READ and block == int(read):
+            return False
+        return not (write is not None and op in CARD_WRITES and block == int(write))
+
+    def _next_fault(self, command: bytes = b"") -> Fault | None:
         with self._lock:
-            if not self._faults:
+            if not self._faults or self._waits(self._faults[0], command):
                 return None
             fault = self._faults[0]
+            # Its card command came: the rest of its count applies to what follows.
+            fault.params.pop("at_read", None)
+            fault.params.pop("at_write", None)
             fault.count -= 1
             if fault.count <= 0:
                 self._faults.pop(0)
@@ -254,7 +283,8 @@ class EncoderSimulator:
 
     def _peek_fault(self, kind: str) -> bool:
         with self._lock:
-            return bool(self._faults) and self._faults[0].kind == kind
+            return (bool(self._faults) and self._faults[0].kind == kind
+                    and not self._waits(self._faults[0], b""))
 
     def _maybe_corrupt(self, response: bytes) -> bytes:
         if self._peek_fault("bad_checksum"):
@@ -263,7 +293,7 @@ class EncoderSimulator:
         return response
 
     def _answer(self, conn: Stream, frame: frames.DataFrame) -> bytes | None:
-        fault = self._next_fault()
+        fault = self._next_fault(frame.data)
         kind = fault.kind if fault else ""
         if kind == "vanish":
             self._refuse_until = time.monotonic() + float(fault.params.get("seconds", 0))

@@ -1,0 +1,143 @@
+"""``keydesk audit verify|list|export``: check, read and export the audit trail.
+
+``verify`` walks the whole HMAC chain and names the first broken link (exit 1 with the
+row and what happened to it); ``list`` shows rows newest first; ``export`` writes CSV.
+Viewing and verifying need ``audit.view`` (manager), exporting needs ``export``; on a desk
+with operator accounts the command signs in first (``app/cli/signin.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.cli.output import emit, explain_error, fail, json_line
+from app.domain.errors import KeyDeskError
+
+EXIT_USAGE = 2
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("audit", help="verify, list or export the audit trail",
+                            description="The tamper-evident audit trail of every desk action.")
+    cmds = parser.add_subparsers(dest="audit_cmd", metavar="ACTION")
+    parser.set_defaults(func=lambda _a: parser.print_help() or EXIT_USAGE)
+
+    filters = argparse.ArgumentParser(add_help=False)
+    filters.add_argument("--operator", help="only this operator's rows")
+    filters.add_argument("--room", help="only rows about this room")
+    filters.add_argument("--action", help="only actions starting so (card., cloud.unlock)")
+    filters.add_argument("--result", choices=["ok", "refused", "error", "cancelled"])
+    filters.add_argument("--since", help="from this time (ISO, PC time unless it has a zone)")
+    filters.add_argument("--until", help="before this time (ISO)")
+    filters.add_argument("--json", action="store_true", help="JSON lines on stdout")
+
+    p = cmds.add_parser("verify", help="check every row's seal; name the first broken link")
+    p.add_argument("--json", action="store_true", help="one JSON line")
+    p.set_defaults(func=_verify)
+    p = cmds.add_parser("list", parents=[filters], help="show rows, newest first")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(func=_list)
+    p = cmds.add_parser("export", parents=[filters], help="write rows to a CSV file")
+    p.add_argument("out", type=Path, help="the CSV file to write")
+    p.set_defaults(func=_export)
+
+
+def usage(message: str, as_json: bool) -> int:
+    if as_json:
+        print(json_line({"ok": False, "error": "usage", "detail": message}), flush=True)
+    print(f"keydesk audit: {message}", file=sys.stderr, flush=True)
+    return EXIT_USAGE
+
+
+def _when(text: str | None, option: str) -> datetime | None:
+    if not text:
+        return None
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{option} {text!r} is not a date and time; write it like "
+                         "2026-11-21T14:00") from None
+    return when.astimezone() if when.tzinfo is None else when  # PC time, as typed
+
+
+def _filters(args: argparse.Namespace) -> dict[str, Any]:
+    return {"who": args.operator, "room": args.room, "what": args.action,
+            "result": args.result, "since": _when(args.since, "--since"),
+            "until": _when(args.until, "--until")}
+
+
+def _run(args: argparse.Namespace, body: Any) -> int:
+    from app.cli.desk import command_desk
+
+    try:
+        filters = _filters(args) if hasattr(args, "operator") else {}
+    except ValueError as exc:
+        return usage(str(exc), args.json)
+    try:
+        with command_desk() as desk:
+            return int(body(desk, filters))
+    except KeyDeskError as exc:
+        return fail(exc, args.json)
+    except OSError as exc:  # the export's folder missing, read-only, full disk
+        return usage(f"cannot write {getattr(args, 'out', '')}: {exc.strerror or exc}",
+                     args.json)
+
+
+def _verify(args: argparse.Namespace) -> int:
+    def body(desk: Any, _filters: dict[str, Any]) -> int:
+        desk.operators.require("audit.view", what="audit.verify")
+        verdict = desk.audit.verify()
+        desk.audit.record("audit.verify", result="ok" if verdict.ok else
+                          f"error audit {verdict.problem}", detail=verdict.to_dict())
+        if verdict.ok:
+            emit({"ok": True, "rows": verdict.checked, "file": str(desk.audit.path)}, args.json,
+                 f"audit trail intact: {verdict.checked} rows, every link checked "
+                 f"({desk.audit.path})")
+            return 0
+        err = KeyDeskError("audit", verdict.problem or "", verdict.detail, retryable=False)
+        if args.json:
+            print(json_line({**explain_error(err), **verdict.to_dict(),
+                             "file": str(desk.audit.path)}), flush=True)
+            return 1
+        print(f"audit trail BROKEN at row {verdict.row}: {verdict.detail}", file=sys.stderr)
+        return fail(err, False)
+
+    return _run(args, body)
+
+
+def _row_text(e: dict[str, Any]) -> str:
+    who = f"{e['who']} ({e['role']})" if e["role"] else e["who"]
+    room = f" room {e['room']}" if e["room"] else ""
+    return f"{e['id']:>6}  {e['at'][:19]}Z  {who}  {e['what']} {e['target']}{room}  {e['result']}"
+
+
+def _list(args: argparse.Namespace) -> int:
+    def body(desk: Any, filters: dict[str, Any]) -> int:
+        desk.operators.require("audit.view", what="audit.list")
+        rows = desk.audit.query(limit=max(1, args.limit), **filters)
+        for entry in rows:
+            emit(entry.to_dict(), args.json, _row_text)
+        if not rows and not args.json:
+            emit({}, False, "no audit rows match")
+        return 0
+
+    return _run(args, body)
+
+
+def _export(args: argparse.Namespace) -> int:
+    def body(desk: Any, filters: dict[str, Any]) -> int:
+        shown = {k: v for k, v in filters.items() if v is not None}
+        desk.operators.require("export", what="audit.export", target=args.out.name,
+                             detail={k: str(v) for k, v in shown.items()})
+        count = desk.audit.export_csv(args.out, **filters)
+        desk.audit.record("audit.export", target=args.out.name,
+                          detail={"rows": count, **{k: str(v) for k, v in shown.items()}})
+        emit({"ok": True, "rows": count, "file": str(args.out)}, args.json,
+             f"{count} rows written to {args.out}")
+        return 0
+
+    return _run(args, body)
