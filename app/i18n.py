@@ -86,8 +86,9 @@ def resolve_language(setting: str | None = None) -> str:
 
 
 def set_preferred_language(setting: str) -> None:
-    """Remember the UI language setting, used when a caller gives no language
-    (e.g. the error banner explaining a failure). The window sets it from settings."""
+    """Remember the UI language setting, used when a caller gives no language (e.g. the
+    error banner explaining a failure). Process-wide on purpose (one desk, one language):
+    the window's session sets it from settings at start, the Settings page on save."""
     global _preferred
     with _lock:
         _preferred = setting or SYSTEM

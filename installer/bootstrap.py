@@ -124,8 +124,17 @@ def with_zone_marker(args: list[str]) -> list[str]:
 
 def run_tests(python: Path, extra: list[str]) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    ruff = [str(python), "-m", "ruff", "check", "--output-format", "concise", "."]
-    lint = subprocess.run(ruff, cwd=ROOT, env=env)
+    # Static checks first (seconds), then the tests; any failure fails the command.
+    checks = {
+        "ruff": [str(python), "-m", "ruff", "check", "--output-format", "concise", "."],
+        "import contracts (lint-imports)": [
+            str(python), "-c",
+            "import sys; from importlinter.cli import lint_imports_command as run; "
+            "sys.exit(run())"],
+        "mypy": [str(python), "-m", "mypy"],
+    }
+    failed = [name for name, argv in checks.items()
+              if subprocess.run(argv, cwd=ROOT, env=env).returncode != 0]
     codes = [_pytest(python, extra, env)]
     # Windows' C runtime does not read IANA names from TZ: there the re-runs would test
     # nothing new (CI runs on Linux).
@@ -136,13 +145,13 @@ def run_tests(python: Path, extra: list[str]) -> int:
     if codes[0] == PYTEST_NO_TESTS:
         print("pytest collected no tests.", flush=True)
     codes = [0 if c == PYTEST_NO_TESTS else c for c in codes]
-    failed = [name for name, c in zip(("main run", *PC_ZONES), codes, strict=False) if c]
-    if failed:
-        print(f"Tests failed in: {', '.join(failed)} (see above).", flush=True)
+    runs = [name for name, c in zip(("main run", *PC_ZONES), codes, strict=False) if c]
+    if runs:
+        print(f"Tests failed in: {', '.join(runs)} (see above).", flush=True)
     code = next((c for c in codes if c), 0)
-    if lint.returncode != 0:
-        print("ruff found problems (see above).", flush=True)
-        code = code or lint.returncode
+    for name in failed:
+        print(f"{name} found problems (see above).", flush=True)
+        code = code or 1
     return code
 
 

@@ -15,11 +15,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app.demo import DemoEnvironment, start_demo
+from app.i18n import set_preferred_language
 from app.runtime import Runtime
 from app.services import open_desk
 from app.settings import LoadReport, SecretStore, Settings, SettingsStore
 from ui.bridge import Bridge
-from ui.context import UiContext
+from ui.context import UiContext, WindowRequests
 from ui.gc_guard import QtThreadGarbageCollector
 from ui.main_window import MainWindow
 
@@ -61,9 +62,14 @@ class KeyDeskSession:
                 else Settings()
             )
             secrets: SecretStore = self.demo.secrets if self.demo else SecretStore()
+            # The language banners and catalog texts speak when no one names one (the
+            # Settings page updates it on save): the one process-wide preference.
+            set_preferred_language(settings.language)
             self.services = open_desk(self.runtime, settings, secrets)
-            self.bridge = Bridge(self.runtime.bus)
-            self.ctx = UiContext(self.services, self.bridge, store, self.demo)
+            # A failure nobody else handles goes to the window's banner via the requests.
+            requests = WindowRequests()
+            self.bridge = Bridge(self.runtime.bus, on_error=requests.error.emit)
+            self.ctx = UiContext(self.services, self.bridge, store, self.demo, requests)
             self.services.start_encoder()
             readers_error = self._start_readers()
             self.window = MainWindow(self.ctx)

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__, paths
+from app.domain.events import DeviceStateChanged
 from app.i18n import resolve_language
 from ui.about import show_about
 from ui.context import UiContext
-from ui.message_banner import MessageBanner, SettingsBanner
 from ui.pages import PAGES
-from ui.status_bar import DeviceStatusBar
+from ui.widgets.message_banner import MessageBanner, SettingsBanner
+from ui.widgets.status_bar import DeviceStatusBar
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,6 @@ class MainWindow(QMainWindow):
         ctx.requests.error.connect(self.banner.show_error)
         ctx.requests.explanation.connect(self.show_explanation)
         ctx.requests.settings_saved.connect(self.settings_banner.saved)
-        ctx.bridge.default_error = self.banner.show_error
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
 
         self.status = DeviceStatusBar()
         self.setStatusBar(self.status)
-        ctx.bridge.event.connect(self.status.on_event)
+        ctx.bridge.subscribe(self.status.on_event, DeviceStateChanged, owner=self.status)
         self._build_menu()
         self._restore_geometry()
 

@@ -13,13 +13,17 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.access.api import ClockCheck, ReaderApi
 from app.access.client import ReaderHttp
 from app.access.stream import Backoff, ReaderStatus, ReaderStream
 from app.domain.errors import KeyDeskError
+from app.runtime import Runtime
 from app.settings import ReaderConfig, SecretStore, Settings
+
+if TYPE_CHECKING:
+    from app.store.events import EventStore
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -40,7 +44,7 @@ class _Reader:
 class ReaderMonitor:
     def __init__(
         self,
-        runtime: Any,
+        runtime: Runtime,
         readers: Sequence[tuple[ReaderConfig, str]],
         *,
         since: Callable[[str], datetime | None] | None = None,
@@ -123,11 +127,11 @@ class ReaderMonitor:
 
 
 def start_monitoring(
-    runtime: Any,
+    runtime: Runtime,
     settings: Settings,
     secrets: SecretStore,
     *,
-    store: Any = None,
+    store: EventStore | None = None,
     **options: Any,
 ) -> ReaderMonitor:
     """Start one stream per ``settings.readers`` entry (passwords from ``reader:<name>``).

@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, TypeGuard
 
 from app.catalog.model import SEVERITIES, CatalogError, Entry, Text
 from app.i18n import LANGUAGES
@@ -32,7 +32,7 @@ def needs_causes(domain: str, code: str) -> bool:
     return domain == "cloud_api" and code.isdigit() and 5300 <= int(code) <= 5316
 
 
-def _nonempty_str(value: Any) -> bool:
+def _nonempty_str(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and value.strip() != ""
 
 
@@ -78,7 +78,7 @@ def parse_entry(raw: Any, domain: str, file: str, index: int) -> Entry:
     code = raw.get("code") if isinstance(raw, dict) else None
     label = code if isinstance(code, str) else f"#{index}"
 
-    def fail(message: str):
+    def fail(message: str) -> NoReturn:
         raise CatalogError(file, message, label)
 
     if not isinstance(raw, dict):

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 EXIT_USAGE = 2
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "card",
         help="read, issue, duplicate and wipe cards on the USB encoder",

@@ -24,7 +24,7 @@ from app.domain.errors import KeyDeskError
 from app.settings import Settings
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="JSON lines on stdout")
     common.add_argument("--url", help="base URL (overrides Settings and KEYDESK_CLOUD_URL)")
@@ -174,14 +174,14 @@ def _done(args: argparse.Namespace, record: dict[str, Any], text: str) -> int:
 
 
 # -- the actions ---------------------------------------------------------------------------
-def _test(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+def _test(args, desk, run) -> int:
     emit(run(desk.test_connection()), args.json,
          lambda r: f"OK: community {r['community_no']}, {r['rooms']} rooms, "
                    f"card issuers {', '.join(r['issuers']) or 'none'}")
     return 0
 
 
-def _rooms(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+def _rooms(args, desk, run) -> int:
     for building in run(desk.rooms()):
         for room in building.all_rooms():
             emit({**room.to_dict(), "buildingName": building.name}, args.json,
@@ -190,7 +190,7 @@ def _rooms(args, desk, run) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _issue_key(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+def _issue_key(args, desk, run) -> int:
     from app.cloud.models import GuestKeyRequest, RoomRef
 
     start, end = _stay(args, desk.zone())
@@ -202,7 +202,7 @@ def _issue_key(args, desk, run) -> int:  # type: ignore[no-untyped-def]
                  f"{req.end.isoformat()}")
 
 
-def _get_key(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+def _get_key(args, desk, run) -> int:
     if args.card:
         key = run(desk.get_key(args.mobile, args.card, args.area_code))
         saved = _save_qr(args.qr_out, key.qr_png)
@@ -212,17 +212,17 @@ def _get_key(args, desk, run) -> int:  # type: ignore[no-untyped-def]
     return _done(args, key.to_dict(), f"Bluetooth key: {key.ble_str}")
 
 
-def _cancel(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+def _cancel(args, desk, run) -> int:
     run(desk.cancel_key(args.card, args.kind))
     return _done(args, {"cardNo": args.card, "cancelled": True}, f"Key {args.card} cancelled.")
 
 
-def _report_lost(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+def _report_lost(args, desk, run) -> int:
     step = run(desk.report_lost(args.card, args.whole_room))
     return _done(args, {"cardNo": args.card, "wholeRoom": args.whole_room, "next": step}, step)
 
 
-def _rf_issue(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+def _rf_issue(args, desk, run) -> int:
     from app.cloud.models import RfCardRequest, RoomRef
 
     _start, end = _stay(args, desk.zone())
@@ -232,19 +232,19 @@ def _rf_issue(args, desk, run) -> int:  # type: ignore[no-untyped-def]
                  f"RF card {card['serial_num']} written for {args.room} until {card['end']}")
 
 
-def _rf_read(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+def _rf_read(args, desk, run) -> int:
     card = run(desk.rf_read(args.operate_type)).to_dict()
     return _done(args, card, f"RF card {card['serial_num']}: room {card['building']}-"
                              f"{card['floor']}-{card['room']} until {card['end']}")
 
 
-def _rf_cancel(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+def _rf_cancel(args, desk, run) -> int:
     run(desk.rf_cancel(args.serial, args.operate_type))
     return _done(args, {"serialNum": args.serial, "cancelled": True},
                  f"RF card {args.serial} logged out.")
 
 
-def _unlock(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+def _unlock(args, desk, run) -> int:
     if not args.yes:
         raise KeyDeskError("cloud_http", "400",
                            "remote unlock opens the door: repeat with --yes to confirm")
@@ -254,7 +254,7 @@ def _unlock(args, desk, run) -> int:  # type: ignore[no-untyped-def]
                  f"Door {args.room} opened remotely.")
 
 
-def _log(args, desk, run) -> int:  # type: ignore[no-untyped-def]
+def _log(args, desk, run) -> int:
     from app.cloud.models import LogQuery, RoomRef
 
     tz = desk.zone()

@@ -20,7 +20,7 @@ from app.i18n import LANGUAGES, resolve_language
 WIDTH = 88
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "explain",
         help="explain a vendor error code (lock cloud, reader) and what to do next",

@@ -24,7 +24,7 @@ ACCESS_KEYS = ("card", "user", "user_name", "method", "method_text", "error_code
                "error_text", "granted", "door", "direction", "record_no")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "monitor", help="stream an access reader's events live",
         description="Attach to a reader's event stream and print every decoded event. "

@@ -74,7 +74,7 @@ def run_on_reader(args: argparse.Namespace, action: Callable[[Any], Awaitable[T]
         return services.runtime.loop.run(go(), timeout=60)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "readers", help="access readers: identity, clock, doors, card enrolment",
         description="One-off calls to an Intelbras/Dahua access reader.")

@@ -14,7 +14,7 @@ from app.access.sim import cli as reader_sim
 from app.cloud.sim import cli as cloud_sim
 from app.devices.encoder.sim import cli as encoder_sim
 
-SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]
+SubParsers = argparse._SubParsersAction
 
 SIMULATORS: list[Callable[[SubParsers], None]] = [
     cloud_sim.register,

@@ -49,7 +49,7 @@ class JobContext:
         self._cancel.set()
 
 
-class JobFuture(concurrent.futures.Future):  # type: ignore[type-arg]
+class JobFuture(concurrent.futures.Future[Any]):
     """A future whose :meth:`request_cancel` also reaches a job that already started."""
 
     def __init__(self, ctx: JobContext, owner: DeviceThread) -> None:

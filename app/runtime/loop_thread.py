@@ -43,6 +43,7 @@ class LoopThread:
 
     def _run(self) -> None:
         loop = asyncio.new_event_loop()
+        loop.set_exception_handler(log_unhandled)
         self._loop = loop
         asyncio.set_event_loop(loop)
         loop.call_soon(self._ready.set)
@@ -88,6 +89,19 @@ class LoopThread:
         if alive:
             log.error("asyncio loop thread did not stop within %.1fs", timeout)
         return not alive
+
+
+def log_unhandled(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """The loop's exception handler: an error nobody awaited (a fire-and-forget task, a
+    callback) is a bug, logged with its traceback in the log file instead of going to
+    stderr, where the windowed app has nobody to read it (as Electrum does)."""
+    exc = context.get("exception")
+    message = context.get("message", "unhandled error on the asyncio loop")
+    where = context.get("task") or context.get("future") or context.get("handle")
+    if exc is not None:
+        log.error("%s (%r)", message, where, exc_info=(type(exc), exc, exc.__traceback__))
+    else:
+        log.error("%s (%r)", message, where)
 
 
 async def _cancel_all() -> None:

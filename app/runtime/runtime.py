@@ -25,7 +25,7 @@ class Runtime:
         self.bus = EventBus()
         self.loop = LoopThread()
         self._devices: dict[str, DeviceThread] = {}
-        self._cleanups: list[Callable[[], None]] = []
+        self._cleanups: list[Callable[[], object]] = []
         self._lock = threading.Lock()
         self._stopped = False
 
@@ -48,7 +48,7 @@ class Runtime:
         if thread is not None:
             thread.stop(timeout)
 
-    def add_cleanup(self, fn: Callable[[], None]) -> None:
+    def add_cleanup(self, fn: Callable[[], object]) -> None:
         """Run ``fn`` at shutdown, before the threads stop (close servers, flush stores)."""
         self._cleanups.append(fn)
 

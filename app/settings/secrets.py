@@ -30,7 +30,7 @@ class SecretStore:
     def __init__(self, service: str = SERVICE) -> None:
         self.service = service
 
-    def _backend(self):  # type: ignore[no-untyped-def]
+    def _backend(self):
         import keyring
         from keyring.backends import fail
 

@@ -157,6 +157,7 @@ def coerce(raw: dict[str, Any]) -> tuple[Settings, list[SettingsProblem], frozen
             continue
         value = raw[f.name]
         before = len(problems)
+        result: Any
         if f.name == "readers":
             result = _readers(value, problems)
         elif f.name == "ui_state":

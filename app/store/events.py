@@ -28,6 +28,7 @@ from typing import Any
 from app import paths
 from app.domain.events import DeviceEvent
 from app.domain.stored import AlarmAcknowledged, StoredEvent, StoredEvents
+from app.runtime.bus import EventBus, Subscription
 from app.store import schema
 from app.store.rows import COLUMNS, SELECT, Pending, iso_utc, to_pending, to_stored, where
 from app.store.writer import BatchWriter
@@ -57,8 +58,8 @@ class EventStore:
     def __init__(self, path: Path | None = None, *, source: str = "store") -> None:
         self.path = Path(path) if path is not None else default_path()
         self.source = source
-        self._bus: Any = None
-        self._sub: Any = None
+        self._bus: EventBus | None = None
+        self._sub: Subscription | None = None
         self._read: sqlite3.Connection | None = None
         self._read_lock = threading.Lock()
         self._pending_lock = threading.Lock()
@@ -77,7 +78,7 @@ class EventStore:
         self._read = connect(self.path)
         return self
 
-    def attach(self, bus: Any) -> None:
+    def attach(self, bus: EventBus) -> None:
         """Persist every ``DeviceEvent`` on ``bus``; announce stored rows on it."""
         self._bus = bus
         self._sub = bus.subscribe(self._on_event, DeviceEvent)
@@ -247,7 +248,7 @@ class EventStore:
         rows = self._fetch(
             "SELECT acked_at, acked_by, note FROM alarm_acks WHERE event_id = ?", [event_id]
         )
-        return tuple(rows[0]) if rows else None  # type: ignore[return-value]
+        return tuple(rows[0]) if rows else None
 
     def export_csv(self, path: Path | str, **filters: Any) -> int:
         """Write matching events (oldest first) to a CSV file; returns the row count.

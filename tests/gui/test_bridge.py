@@ -6,7 +6,7 @@ from __future__ import annotations
 import concurrent.futures
 import threading
 
-from app.domain.events import ConnectionState, DeviceStateChanged
+from app.domain.events import ConnectionState, DeviceEvent, DeviceStateChanged
 from app.runtime import EventBus
 from ui.bridge import Bridge
 
@@ -22,9 +22,10 @@ def test_events_from_many_threads_arrive_on_the_qt_thread_in_order(qtbot):
     bus = EventBus()
     bridge = Bridge(bus)
     seen: list[tuple[str, int, bool]] = []
-    bridge.event.connect(
+    bridge.subscribe(
         lambda e: seen.append((e.source, int(e.detail),
-                               threading.current_thread() is threading.main_thread())))
+                               threading.current_thread() is threading.main_thread())),
+        DeviceStateChanged)
 
     def publish(name: str) -> None:
         for n in range(PER_THREAD):
@@ -72,7 +73,7 @@ def test_a_closed_bridge_delivers_nothing_and_publishers_do_not_notice(qtbot):
     bus = EventBus()
     bridge = Bridge(bus)
     seen: list[object] = []
-    bridge.event.connect(seen.append)
+    bridge.subscribe(seen.append, DeviceStateChanged)
     bus.publish(state(1, "before"))
     bridge.flush()
     assert len(seen) == 1
@@ -85,3 +86,63 @@ def test_a_closed_bridge_delivers_nothing_and_publishers_do_not_notice(qtbot):
     late.set_result("too late")  # the future's callback posts to a closed bridge
     qtbot.wait(50)
     assert len(seen) == 1 and called == []
+
+
+def test_only_the_event_types_asked_for_cross_to_the_qt_thread(qtbot):
+    bus = EventBus()
+    bridge = Bridge(bus)
+    states: list[object] = []
+    lobby: list[object] = []
+    bridge.subscribe(states.append, DeviceStateChanged)
+    bridge.subscribe(lobby.append, DeviceEvent, where=lambda e: e.source == "Lobby")
+    for n in range(100):
+        bus.publish(DeviceEvent("Staff door", kind="reader", code="AccessControl"))
+        bus.publish(DeviceEvent("Lobby", kind="reader", code=str(n)))
+    bus.publish(state(1, "Lobby"))
+    # Nothing is delivered before the Qt thread drains; then exactly what was asked for,
+    # and the other 100 events never entered the queue.
+    assert states == [] and lobby == []
+    assert bridge._pending.qsize() == 101
+    bridge.flush()
+    assert [e.code for e in lobby] == [str(n) for n in range(100)]
+    assert [e.source for e in states] == ["Lobby"]
+    bridge.close()
+
+
+def test_unsubscribed_or_destroyed_owners_get_nothing_more(qtbot):
+    from PySide6.QtCore import QObject
+
+    bus = EventBus()
+    bridge = Bridge(bus)
+    owner = QObject()
+    by_owner: list[object] = []
+    by_handle: list[object] = []
+    bridge.subscribe(by_owner.append, DeviceStateChanged, owner=owner)
+    handle = bridge.subscribe(by_handle.append, DeviceStateChanged)
+    bus.publish(state(1, "queued"))  # queued for both, not yet delivered
+    bridge.unsubscribe(handle)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not bridge._subs, timeout=2000)  # owner gone: unsubscribed
+    bus.publish(state(2, "after"))
+    bridge.flush()
+    assert by_handle == []  # what was queued before unsubscribe is dropped too
+    assert "after" not in [e.source for e in by_owner]
+    assert bridge._pending.qsize() == 0
+    bridge.close()
+
+
+def test_a_failing_handler_is_reported_and_the_others_still_run(qtbot):
+    bus = EventBus()
+    reported: list[BaseException] = []
+    bridge = Bridge(bus, on_error=reported.append)
+    seen: list[object] = []
+
+    def broken(_event: object) -> None:
+        raise ValueError("page bug")
+
+    bridge.subscribe(broken, DeviceStateChanged)
+    bridge.subscribe(seen.append, DeviceStateChanged)
+    bus.publish(state(1, "x"))
+    bridge.flush()
+    assert [str(e) for e in reported] == ["page bug"] and len(seen) == 1
+    bridge.close()

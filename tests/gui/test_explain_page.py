@@ -91,14 +91,14 @@ def test_language_follows_setting_and_page_override(page):
     assert "O que fazer" in html_text(page)
 
 
-def test_page_sets_the_language_error_banners_speak(page):
+def test_saving_settings_sets_the_language_error_banners_speak(session):
     from app import i18n
     from app.catalog import explain_error
 
-    page.ctx.settings.language = "zh-CN"
-    page.hide()
-    page.show()
+    settings_page = session.window.pages["settings"]
+    settings_page.language.setCurrentIndex(settings_page.language.findData("zh-CN"))
     try:
+        settings_page.save()
         assert explain_error(KeyDeskError("reader_event_type", "BreakIn"))["lang"] == "zh-CN"
     finally:
         i18n.set_preferred_language("system")

@@ -58,6 +58,14 @@ def page(session, qtbot):
     return p
 
 
+
+def settle(session, page) -> None:
+    """Deterministically deliver everything published so far: the store commits and
+    announces it, the bridge hands it to the page, the table drains its buffer."""
+    assert page.store.flush(5)
+    session.bridge.flush()
+    page.table.drain()
+
 def test_stored_events_become_rows_once_in_plain_words(session, page, qtbot):
     bus = session.runtime.bus
     for n in range(5):
@@ -74,9 +82,9 @@ def test_stored_events_become_rows_once_in_plain_words(session, page, qtbot):
     # A record arriving again (back-fill after a gap) is neither stored nor shown twice.
     bus.publish(access(2))
     bus.publish(access(5))
-    qtbot.waitUntil(lambda: len(rows_of(page)) == 6, timeout=5000)
-    qtbot.wait(250)
+    settle(session, page)  # both are committed, announced, delivered and drained
     assert len(rows_of(page)) == 6
+    assert page.store.count(device="test-lobby") == 6
 
 
 def test_filters_apply_to_history_and_live_rows(session, page, qtbot):
@@ -91,8 +99,9 @@ def test_filters_apply_to_history_and_live_rows(session, page, qtbot):
     assert [r[RESULT][:7] for r in rows_of(page)] == ["Refused"] * 3
     bus.publish(access(7, granted=True))  # live rows are filtered too
     bus.publish(access(9, granted=False))
-    qtbot.waitUntil(lambda: len(rows_of(page)) == 4, timeout=5000)
-    qtbot.wait(250)
+    settle(session, page)
+    assert page.store.count(device="test-lobby") == 8  # both arrived...
+    assert len(rows_of(page)) == 4  # ...and only the refusal is shown
     assert all(r[RESULT].startswith("Refused") for r in rows_of(page))
 
     page.filter_bar.result.setCurrentIndex(0)
@@ -115,7 +124,7 @@ def test_alarm_banner_stays_until_acknowledged_and_records_it(session, page, qtb
     session.runtime.bus.publish(alarm("ChassisIntruded"))
     qtbot.waitUntil(lambda: len(page.banner.pending) == 2, timeout=5000)
     assert page.banner.beeps == 2
-    qtbot.wait(300)
+    settle(session, page)  # everything published so far has reached the page
     assert page.banner.isVisible()  # nothing but the button makes it go away
 
     ids = [e.id for e in page.banner.pending]

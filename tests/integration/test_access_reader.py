@@ -89,13 +89,14 @@ def test_digest_stream_decodes_events(runtime, sim):
 
 
 def test_wrong_password_stops_and_says_so(runtime, sim):
-    _stream, fut, out, http = start_stream(runtime, sim.url, password="wrong-password")
+    stream, fut, out, http = start_stream(runtime, sim.url, password="wrong-password")
     with pytest.raises(KeyDeskError) as info:
         fut.result(10)
     runtime.loop.run(http.aclose(), timeout=5)
     assert info.value.domain == "reader_request_error"
     assert info.value.code == str(BAD_CREDENTIALS)
-    time.sleep(0.3)
+    # The stream has ended (its future is done), so nothing can try again later.
+    assert fut.done() and not stream.status.online
     assert sim.state()["failed_logins"] == 1  # never hammers the device
     assert out.states[-1].state == ConnectionState.FAILED
 
@@ -143,11 +144,19 @@ def test_backfill_after_a_drop_loses_nothing(runtime, sim):
     sim.reboot(0.5)  # the device goes away while it keeps logging accesses
     sim.access("12EA3004")
     wait_until(lambda: stream.status.connects >= 2, what="reconnection")
-    time.sleep(0.5)
+
+    def parts_grow(by: int, what: str) -> None:
+        start = stream.status.parser["parts"]
+        wait_until(lambda: stream.status.parser["parts"] >= start + by, what=what)
+
+    parts_grow(3, "parts on the new connection")
     sim.set_fault(split_bytes=True)
-    time.sleep(0.3)
+    parts_grow(3, "parts written byte by byte")
     sim.set_fault(split_bytes=False, garbage=2, wrong_length=2, missing_length=2, latin1=3)
-    time.sleep(0.5)
+    counters = ("garbage", "wrong_length", "missing_length", "latin1")
+    wait_until(lambda: sim.call(lambda: [getattr(sim.faults, c) for c in counters])
+               == [0, 0, 0, 0], what="every damaged part sent")
+    parts_grow(1, "a part after the damaged ones")
     records = sim.records()
     wait_until(lambda: len(set(out.access_keys())) >= len(records), what="back-fill")
     stop_stream(runtime, fut, http)

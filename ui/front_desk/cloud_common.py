@@ -23,7 +23,8 @@ from app.cloud.models import Building, Room, RoomRef
 from app.domain.errors import KeyDeskError
 from app.store.audit import AuditLog
 from ui.context import UiContext
-from ui.monitor.outcome_line import OutcomeLine
+from ui.jobs import JobRunner
+from ui.widgets.outcome_line import OutcomeLine
 
 log = logging.getLogger(__name__)
 EditT = TypeVar("EditT", bound=QDateTimeEdit)
@@ -61,6 +62,12 @@ class MessageLine(OutcomeLine):
     def info(self, text: str) -> None:
         self._set(text, "color: #1b5e20;", None)
 
+    def working(self, text: str) -> None:
+        self._set(text, "", None)
+
+    def cancelled(self, text: str) -> None:
+        self._set(text, "", None)
+
     def error(self, exc: BaseException) -> None:
         self.failed(exc)
 
@@ -73,6 +80,7 @@ class CloudPanel(QWidget):
         super().__init__()
         self.ctx = ctx
         self.message = MessageLine(ctx)
+        self.jobs = JobRunner(ctx, self.message)
         self._shown = False
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -94,39 +102,15 @@ class CloudPanel(QWidget):
     def run(self, make: Callable[[CloudDesk], Coroutine[Any, Any, Any]],
             on_ok: Callable[[Any], None], busy: list[QWidget] | None = None) -> None:
         """Start ``make(desk)`` on the loop thread; ``on_ok`` runs on the Qt thread."""
-        try:
-            coro = make(self.desk())
-        except KeyDeskError as exc:
-            self.failed(exc)
-            return
-        widgets = busy or []
-        for w in widgets:
-            w.setEnabled(False)
-
-        def done_ok(result: Any) -> None:
-            self._release(widgets)
-            on_ok(result)
-
-        def done_err(exc: BaseException) -> None:
-            self._release(widgets)
-            self.failed(exc)
-
-        self.message.info("Working…")
-        self.ctx.bridge.watch(self.ctx.runtime.loop.submit(coro), done_ok, done_err)
-
-    def _release(self, widgets: list[QWidget]) -> None:
-        for w in widgets:
-            try:
-                w.setEnabled(True)
-            except RuntimeError:  # the panel closed meanwhile
-                pass
+        self.jobs.run(lambda: self.ctx.runtime.loop.submit(make(self.desk())), "Working…",
+                      on_ok, busy=busy or [])
 
     def failed(self, exc: BaseException) -> None:
-        if isinstance(exc, KeyDeskError):
-            self.message.error(exc)
-        else:  # a bug: logged with its trace and shown once by the window
-            self.message.error(exc)
+        """A failure found before anything was sent (e.g. a malformed form field)."""
+        self.message.failed(exc)
+        if not isinstance(exc, KeyDeskError):  # a bug: logged with its trace, shown once
             self.ctx.report_error(exc)
+
 
 class RoomFormPanel(CloudPanel):
     """A cloud panel that works on one room, picked from the community's directory."""

@@ -7,8 +7,8 @@ bus events come back through the bridge, so the UI thread never waits on the enc
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from app.devices.encoder.service import EncoderService
 from app.domain.cards import CARD_KINDS, Issuance
-from app.domain.errors import KeyDeskError
 from app.domain.events import BusEvent, DeviceEvent, DeviceStateChanged, Progress
-from app.runtime import JobCancelled
+from app.runtime.device_thread import JobFuture
 from ui.context import UiContext
-from ui.front_desk.encoder_result import ResultView
+from ui.jobs import JobRunner
+from ui.widgets.result_view import ResultView
 
 log = logging.getLogger(__name__)
 
@@ -56,10 +56,11 @@ class EncoderPanel(QWidget):
         super().__init__()
         self.ctx = ctx
         self.service: EncoderService = ctx.encoder  # the desk's, started with the session
-        self._job: Any = None
         self._duplicate_source: tuple[Issuance, bytes] | None = None  # (stay, card UID)
         self._build()
-        ctx.bridge.event.connect(self._on_event)
+        name = self.service.name
+        ctx.bridge.subscribe(self._on_event, Progress, DeviceStateChanged, DeviceEvent,
+                             where=lambda e: e.source == name, owner=self)
         self._show_state(self.service.state.value, "")
 
     # -- layout ------------------------------------------------------------------------
@@ -126,47 +127,26 @@ class EncoderPanel(QWidget):
         top.addWidget(self.progress_text)
         top.addWidget(self.result)
         top.addStretch(1)
-        self._set_busy(False)
+        self.jobs = JobRunner(
+            self.ctx, self.result,
+            busy=[self.issue_button, self.read_button, self.duplicate_button, self.wipe_button],
+            cancel_button=self.cancel_button,
+        )
 
     # -- jobs --------------------------------------------------------------------------
-    def _set_busy(self, busy: bool) -> None:
-        for b in (self.issue_button, self.read_button, self.duplicate_button, self.wipe_button):
-            b.setEnabled(not busy)
-        self.cancel_button.setEnabled(busy)
-        if not busy:
-            self._job = None
-
-    def _start(self, future: Any, what: str, on_result: Any) -> None:
-        self._job = future
-        self._set_busy(True)
+    def _start(self, start: Callable[[], JobFuture], what: str,
+               on_result: Callable[[Any], None]) -> None:
         self.progress.setValue(0)
         self.progress_text.setText(f"{what}…")
-        # A relay future so a cancelled job is reported too (the bridge drops those).
-        relay: concurrent.futures.Future[Any] = concurrent.futures.Future()
-        future.add_done_callback(relay.set_result)
-        self.ctx.bridge.watch(relay, lambda done: self._finished(done, on_result))
 
-    def _finished(self, done: Any, on_result: Any) -> None:
-        self._set_busy(False)
-        if done.cancelled():
-            self.result.cancelled("The job was cancelled before it started.")
-            return
-        exc = done.exception()
-        if exc is None:
+        def done(result: Any) -> None:
             self.progress.setValue(100)
-            on_result(done.result())
-        elif isinstance(exc, JobCancelled):
-            self.result.cancelled(str(exc) or "Cancelled.")
-        elif isinstance(exc, KeyDeskError):
-            self.result.failure(exc)
-        else:
-            log.error("card job failed", exc_info=exc)
-            self.result.bug(exc)
-        self.progress_text.setText("")
+            on_result(result)  # shows the card itself: no outcome text
+
+        self.jobs.run(start, what, done, on_finish=lambda: self.progress_text.setText(""))
 
     def cancel(self) -> None:
-        if self._job is not None:
-            self._job.request_cancel()
+        self.jobs.cancel()
 
     def issuance_from_form(self) -> Issuance:
         rooms = tuple(
@@ -190,7 +170,7 @@ class EncoderPanel(QWidget):
             self.result.title.setText("<b style='color:#b00020'>Check the form</b>")
             return
         self._reset_duplicate()
-        self._start(job, "Issuing", self._issued)
+        self._start(lambda: job, "Issuing", self._issued)
 
     def _issued(self, r: Any) -> None:
         self._show_card_keys(r.card, "site")
@@ -207,7 +187,7 @@ class EncoderPanel(QWidget):
 
     def read(self) -> None:
         self._reset_duplicate()
-        self._start(self.service.read(full=False), "Reading", self._read_done)
+        self._start(lambda: self.service.read(full=False), "Reading", self._read_done)
 
     def _read_done(self, r: Any) -> None:
         d = r.decoded
@@ -230,11 +210,13 @@ class EncoderPanel(QWidget):
         the same stay with the next card number onto the new card — never onto the source
         (the guest would get one card, not two). A failure keeps the source for a retry."""
         if self._duplicate_source is None:
-            self._start(self.service.read(full=False), "Reading the card to copy", self._source)
+            self._start(lambda: self.service.read(full=False), "Reading the card to copy",
+                        self._source)
             return
         source, uid = self._duplicate_source
         self._start(
-            self.service.duplicate(source, source_uid=uid), "Writing the duplicate", self._copied
+            lambda: self.service.duplicate(source, source_uid=uid), "Writing the duplicate",
+            self._copied
         )
 
     def _reset_duplicate(self) -> None:
@@ -271,7 +253,7 @@ class EncoderPanel(QWidget):
 
     def wipe(self) -> None:
         self._reset_duplicate()
-        self._start(self.service.wipe(), "Wiping", self._wiped)
+        self._start(self.service.wipe, "Wiping", self._wiped)
 
     def _wiped(self, r: Any) -> None:
         self._show_card_keys(r.card, "transport")
@@ -279,9 +261,7 @@ class EncoderPanel(QWidget):
 
     # -- live events -------------------------------------------------------------------
     def _on_event(self, event: BusEvent) -> None:
-        if event.source != self.service.name:
-            return
-        if isinstance(event, Progress) and self._job is not None:
+        if isinstance(event, Progress) and self.jobs.running:
             self.progress.setValue(int(event.fraction * 100))
             self.progress_text.setText(event.text)
         elif isinstance(event, DeviceStateChanged):

@@ -34,7 +34,8 @@ from app.access.desk import ReaderDesk, ReaderOutcome, guest_grant
 from app.domain.errors import KeyDeskError
 from app.store.audit import AuditLog
 from ui.context import UiContext
-from ui.monitor.outcome_line import OutcomeLine
+from ui.jobs import JobRunner
+from ui.widgets.outcome_line import OutcomeLine
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +122,7 @@ class ReaderAccessPanel(QWidget):
         self._results_layout = QVBoxLayout(results_box)
         self._results_layout.addWidget(self.message)
         self.results: dict[str, OutcomeLine] = {}
+        self.jobs = JobRunner(ctx, self.message, busy=[self.give_button, self.take_button])
 
         layout = QVBoxLayout(self)
         layout.addWidget(guest_box)
@@ -175,12 +177,11 @@ class ReaderAccessPanel(QWidget):
             self.message.info("No local encoder: type the card's UID.")
             return
 
-        def ok(uid: str) -> None:
+        def ok(uid: str) -> str:
             self.card.setText(uid.upper())
-            self.message.ok(f"Card {uid.upper()} captured on the encoder.")
+            return f"Card {uid.upper()} captured on the encoder."
 
-        self.message.info("Reading the card on the encoder…")
-        self.ctx.bridge.watch(encoder.capture_uid(), ok, self._failed)
+        self.jobs.run(encoder.capture_uid, "Reading the card on the encoder…", ok, busy=[])
 
     # -- give / take -----------------------------------------------------------------------
 
@@ -221,15 +222,10 @@ class ReaderAccessPanel(QWidget):
 
     def _run(self, coro: Any, readers: list[str], working: str, done: str) -> Any:
         self._clear_results()
-        self.message.info(working)
         for name in readers:
             self._result_line(name).info(f"{name}: working…")
-        self._busy(True)
 
         def ok(outcomes: list[ReaderOutcome]) -> None:
-            if self._closed:
-                return
-            self._busy(False)
             good = sum(o.ok for o in outcomes)
             for o in outcomes:
                 line = self._result_line(o.reader)
@@ -243,12 +239,7 @@ class ReaderAccessPanel(QWidget):
             else:
                 self.message.info(summary + " See the failures below.")
 
-        def err(exc: BaseException) -> None:
-            if not self._closed:
-                self._busy(False)
-                self._failed(exc)
-
-        return self.ctx.bridge.watch(self.ctx.runtime.loop.submit(coro), ok, err)
+        return self.jobs.run(lambda: self.ctx.runtime.loop.submit(coro), working, ok)
 
     def _result_line(self, name: str) -> OutcomeLine:
         line = self.results.get(name)
@@ -263,10 +254,6 @@ class ReaderAccessPanel(QWidget):
             line.deleteLater()
         self.results = {}
 
-    def _busy(self, busy: bool) -> None:
-        for button in (self.give_button, self.take_button):
-            button.setEnabled(not busy)
-
     def _failed(self, exc: BaseException) -> None:
         self.message.failed(exc)
         if not isinstance(exc, KeyDeskError):  # a bug: logged and shown once by the window
@@ -274,3 +261,4 @@ class ReaderAccessPanel(QWidget):
 
     def shutdown(self) -> None:
         self._closed = True
+        self.jobs.close()

@@ -11,19 +11,21 @@ box opened with ``open()``, answered through a signal.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from app.access.api import drift_words
+from app.access.api import ClockCheck, drift_words
 from app.access.desk import audited
 from app.access.monitor import ReaderMonitor
 from app.domain.errors import KeyDeskError
 from app.store.audit import AuditLog
 from ui.context import UiContext
+from ui.jobs import JobRunner
 from ui.monitor.device_status import DeviceStatusTable
-from ui.monitor.outcome_line import OutcomeLine
+from ui.widgets.outcome_line import OutcomeLine
 
 log = logging.getLogger(__name__)
 MAX_DOORS = 4  # door discovery stops here (access readers drive one to four doors)
@@ -40,6 +42,7 @@ class DeviceActions(QObject):
         self.monitor: ReaderMonitor | None = None
         self.confirm_box: QMessageBox | None = None  # the open-door question, while asked
         self._closed = False
+        self.jobs = JobRunner(ctx, line)
         table.set_clock_requested.connect(self.set_clock)
         table.open_door_requested.connect(self.ask_open_door)
 
@@ -65,23 +68,25 @@ class DeviceActions(QObject):
         if not isinstance(exc, KeyDeskError):
             self.ctx.report_error(exc)  # a bug: logged with its trace, shown once
 
+    def _run(self, what: str, name: str, detail: dict[str, Any], op: Any, working: str,
+             on_ok: Callable[[Any], str | None]) -> Any:
+        """An audited reader call, its outcome on the device line as "<reader>: ..."."""
+        return self.jobs.run(lambda: self._submit(what, name, detail, op), working, on_ok,
+                             prefix=f"{name}: ")
+
     # -- clock -----------------------------------------------------------------------------
 
     def set_clock(self, name: str) -> Any:
         if self.monitor is None:
             return None
-        self.line.info(f"{name}: setting the clock to this PC's time…")
 
-        def ok(check: Any) -> None:
-            if self._closed:
-                return
+        def ok(check: ClockCheck) -> str:
             self.table.set_drift(name, check.drift_seconds)
-            self.line.ok(f"{name}: clock set to this PC's time "
-                         f"({check.device_time:%Y-%m-%d %H:%M:%S}); drift now "
-                         f"{drift_words(check.drift_seconds)}.")
+            return (f"clock set to this PC's time ({check.device_time:%Y-%m-%d %H:%M:%S}); "
+                    f"drift now {drift_words(check.drift_seconds)}.")
 
-        fut = self._submit("set_clock", name, {}, self.monitor.set_clock(name))
-        return self.ctx.bridge.watch(fut, ok, lambda exc: self._failed(name, exc))
+        return self._run("set_clock", name, {}, self.monitor.set_clock(name),
+                         "setting the clock to this PC's time…", ok)
 
     # -- doors -----------------------------------------------------------------------------
 
@@ -154,21 +159,19 @@ class DeviceActions(QObject):
         """Open ``door`` (0-based) — only called after the desk confirmed."""
         if self.monitor is None:
             return None
-        self.line.info(f"{name}: opening door {door + 1}…")
         api = self.monitor.api(name)
 
-        def ok(_result: Any) -> None:
-            if self._closed:
-                return
+        def ok(_result: Any) -> str:
             self.table.set_door(name, door, "Open")
-            self.line.ok(f"{name}: door {door + 1} opened.")
             self.read_door(name, door, quiet=True)
+            return f"door {door + 1} opened."
 
-        fut = self._submit("open_door", name, {"door": door + 1}, api.open_door(door + 1))
-        return self.ctx.bridge.watch(fut, ok, lambda exc: self._failed(name, exc))
+        return self._run("open_door", name, {"door": door + 1}, api.open_door(door + 1),
+                         f"opening door {door + 1}…", ok)
 
     def shutdown(self) -> None:
         self._closed = True
+        self.jobs.close()
         if self.confirm_box is not None:
             self.confirm_box.reject()
             self.confirm_box = None

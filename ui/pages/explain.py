@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.catalog import Catalog, CatalogError, Entry, load_catalog
 from app.catalog.labels import domain_name, heading, severity_name, split_steps
-from app.i18n import LANGUAGE_NAMES, LANGUAGES, resolve_language, set_preferred_language
+from app.i18n import LANGUAGE_NAMES, LANGUAGES, resolve_language
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +149,6 @@ class ExplainPage(QWidget):
         super().showEvent(event)
 
     def _apply_language(self) -> None:
-        set_preferred_language(self.ctx.settings.language)  # what error banners speak
         lang = self.lang
         words = CHROME[lang]
         self.heading.setText(f"<h2>{html.escape(words['heading'])}</h2>")

@@ -36,8 +36,8 @@ from ui.monitor.device_actions import DeviceActions
 from ui.monitor.device_status import DeviceStatusTable
 from ui.monitor.filters import FilterBar, Filters
 from ui.monitor.live_table import LiveEventTable
-from ui.monitor.outcome_line import OutcomeLine
 from ui.monitor.table_model import RowTextRole
+from ui.widgets.outcome_line import OutcomeLine
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +107,8 @@ class MonitorPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(split, 1)
 
-        ctx.bridge.event.connect(self._on_bus_event)
+        self._events = ctx.bridge.subscribe(
+            self._on_bus_event, StoredEvents, DeviceStateChanged, AlarmAcknowledged, owner=self)
         self._show_store()
         if self.reader_monitor is not None:
             self.device_actions.attach(self.reader_monitor)
@@ -147,14 +148,11 @@ class MonitorPage(QWidget):
         self._status_timer.stop()
         self.table.stop()
         self.device_actions.shutdown()
-        try:
-            self.ctx.bridge.event.disconnect(self._on_bus_event)
-        except (RuntimeError, TypeError):
-            pass
+        self.ctx.bridge.unsubscribe(self._events)
 
     # -- events --------------------------------------------------------------------------
 
-    def _on_bus_event(self, event: object) -> None:
+    def _on_bus_event(self, event: StoredEvents | DeviceStateChanged | AlarmAcknowledged) -> None:
         if isinstance(event, StoredEvents):
             for e in event.events:
                 self.filter_bar.add_device(e.device)

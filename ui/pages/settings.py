@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import set_preferred_language
 from app.settings import SecretStoreUnavailable
 from app.settings.model import RETENTION_MAX_DAYS, RETENTION_MIN_DAYS
 from ui.context import UiContext
@@ -130,6 +131,7 @@ class SettingsPage(QWidget):
     def save(self) -> None:
         s = self.ctx.settings
         s.language = self.language.currentData()
+        set_preferred_language(s.language)  # what banners and the catalog speak from now on
         s.event_retention_days = self.retention.value()
         s.encoder_url = self.encoder_url.text().strip()
         s.encoder_trace = self.encoder_trace.isChecked()

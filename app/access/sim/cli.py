@@ -10,7 +10,7 @@ from app.access.sim.simulator import DEFAULT_PASSWORD, DEFAULT_USER, ReaderSimul
 from app.serving import announce, parse_listen, serve_forever
 
 
-def register(sims: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sims: argparse._SubParsersAction) -> None:
     p = sims.add_parser(
         "reader",
         help="a simulated Intelbras/Dahua access reader (Digest auth, event stream, log)",

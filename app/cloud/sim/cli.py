@@ -9,7 +9,7 @@ from app.cloud.sim import community as demo
 from app.serving import announce, parse_listen, serve_forever
 
 
-def register(sims: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sims: argparse._SubParsersAction) -> None:
     p = sims.add_parser(
         "cloud",
         help="the UCLBRT lock cloud (QR/Bluetooth keys, RF cards, door logs)",

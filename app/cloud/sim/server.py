@@ -81,6 +81,7 @@ class CloudSimulator:
     def url(self) -> str:
         assert self._server is not None, "not started"
         host, port = self._server.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
         return f"http://{host}:{port}/"
 
     def stop(self) -> None:
@@ -159,10 +160,10 @@ class CloudSimulator:
                 raise ApiError(4008, "bad signature")
             return
         try:
-            ts = int(str(fields.get("timestamp", "")))
+            stamp = int(str(fields.get("timestamp", "")))
         except ValueError:
             raise ApiError(401, "bad timestamp") from None
-        if abs(time.time() - ts) > RECORDS_TIMESTAMP_WINDOW_S:
+        if abs(time.time() - stamp) > RECORDS_TIMESTAMP_WINDOW_S:
             raise ApiError(401, "timestamp expired")
         if not signing.same(query.get("sig", ""), signing.records_sig(fields, token)):
             raise ApiError(4008, "bad signature")
@@ -220,7 +221,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, family: str, action: str, query: dict[str, str], raw: bytes) -> dict:
         sim = self.simulator
-        handlers, error_shape = ROUTES.get(family, ({}, set()))
+        handlers, error_shape = ROUTES[Family(family)] if family in ROUTES else ({}, set())
         try:
             fields = _fields(family, raw, self.headers.get("Content-Type", ""))
             if action not in handlers:

@@ -36,6 +36,10 @@ def _port_errors() -> tuple[type[BaseException], ...]:
 
 
 PORT_ERRORS = _port_errors()
+# What opening, and reading after the peer vanished, raise besides (pyserial's socket
+# handler raises TypeError/AttributeError once the peer is gone).
+_OPEN_ERRORS: tuple[type[BaseException], ...] = (*PORT_ERRORS, ValueError)
+_READ_ERRORS: tuple[type[BaseException], ...] = (*PORT_ERRORS, TypeError, AttributeError)
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ def open_port(url: str, opener: Opener | None = None) -> Any:
     opener = opener or serial.serial_for_url
     try:
         return opener(url, baudrate=115200, timeout=SLICE, write_timeout=1.0)
-    except (*PORT_ERRORS, ValueError) as exc:
+    except _OPEN_ERRORS as exc:
         text = str(exc)
         busy = "busy" in text.lower() or "access is denied" in text.lower()
         what = "in use by another program" if busy else "cannot be opened"
@@ -134,7 +138,7 @@ class Link:
                     break
                 data += more
                 waiting = self.port.in_waiting
-        except (*PORT_ERRORS, TypeError, AttributeError) as exc:
+        except _READ_ERRORS as exc:
             # TypeError/AttributeError: pyserial's socket handler after the peer vanished.
             self.broken = True
             raise encoder_error(LINK_LOST, f"the encoder connection was lost: {exc}") from None

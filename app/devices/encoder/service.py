@@ -20,7 +20,7 @@ from app.devices.encoder import operations, reading
 from app.devices.encoder.base import CardInfo, Encoder
 from app.devices.encoder.discovery import ReplugWatch, resolve_url
 from app.devices.encoder.errors import PORT_FAILED, UNKNOWN_CARD, encoder_error
-from app.devices.encoder.layout import LayoutError, load_layout
+from app.devices.encoder.layout import Layout, LayoutError, load_layout
 from app.devices.encoder.link import Timeouts
 from app.devices.encoder.registry import driver
 from app.devices.encoder.trace import SerialTrace
@@ -103,7 +103,7 @@ class EncoderService:
         )
 
     @property
-    def layout(self):  # type: ignore[no-untyped-def]
+    def layout(self) -> Layout:
         return load_layout(self.settings.card_layout or "keydesk-open-v1")
 
     def site_key(self) -> bytes | None:

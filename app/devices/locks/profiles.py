@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, NoReturn, overload
 
 from app import paths
 
@@ -119,8 +121,11 @@ class LockProfile:
         """The catalog code (domain ``lock``) for the lock's own error ``lock_error``."""
         return self.errors.get(lock_error.upper(), self.errors.get(lock_error, "lock-error"))
 
+Fail = Callable[[str], NoReturn]  # raises ProfileError naming the file
 
-def _keys(raw: Any, expected: set[str], what: str, fail, optional: set[str] = frozenset()):
+
+def _keys(raw: Any, expected: set[str], what: str, fail: Fail,
+          optional: AbstractSet[str] = frozenset()) -> None:
     if not isinstance(raw, dict):
         fail(f"{what} must be an object")
     missing = sorted(expected - raw.keys())
@@ -131,7 +136,11 @@ def _keys(raw: Any, expected: set[str], what: str, fail, optional: set[str] = fr
         fail(f"{what} has unknown key(s) {', '.join(extra)} (typo?)")
 
 
-def _uuid(value: Any, what: str, fail, *, optional: bool = False) -> str | None:
+@overload
+def _uuid(value: Any, what: str, fail: Fail, *, optional: Literal[False] = False) -> str: ...
+@overload
+def _uuid(value: Any, what: str, fail: Fail, *, optional: bool) -> str | None: ...
+def _uuid(value: Any, what: str, fail: Fail, *, optional: bool = False) -> str | None:
     if value is None and optional:
         return None
     if not isinstance(value, str) or not UUID128.match(value):
@@ -140,7 +149,7 @@ def _uuid(value: Any, what: str, fail, *, optional: bool = False) -> str | None:
     return value
 
 
-def _index(value: Any, what: str, fail) -> int | None:
+def _index(value: Any, what: str, fail: Fail) -> int | None:
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 31:
@@ -148,7 +157,7 @@ def _index(value: Any, what: str, fail) -> int | None:
     return value
 
 
-def _hex(value: Any, what: str, fail, length: int | None = None) -> bytes:
+def _hex(value: Any, what: str, fail: Fail, length: int | None = None) -> bytes:
     try:
         data = bytes.fromhex(value) if isinstance(value, str) else None
     except ValueError:
@@ -159,7 +168,7 @@ def _hex(value: Any, what: str, fail, length: int | None = None) -> bytes:
     return data
 
 
-def _advertisement(raw: Any, fail) -> Advertisement:
+def _advertisement(raw: Any, fail: Fail) -> Advertisement:
     _keys(raw, ADV_KEYS, "advertisement", fail)
     mid = raw["manufacturer_id"]
     if mid is not None and (not isinstance(mid, int) or not 0 <= mid <= 0xFFFF):
@@ -189,7 +198,7 @@ def _advertisement(raw: Any, fail) -> Advertisement:
         mac=raw["mac"], flag_bits=dict(bits))
 
 
-def _gatt(raw: Any, fail) -> Gatt:
+def _gatt(raw: Any, fail: Fail) -> Gatt:
     _keys(raw, GATT_KEYS, "gatt", fail)
     chunk = raw["chunk_size"]
     if not isinstance(chunk, int) or not 1 <= chunk <= 512:
@@ -204,7 +213,7 @@ def _gatt(raw: Any, fail) -> Gatt:
         battery=_uuid(raw["battery"], "gatt.battery", fail, optional=True))
 
 
-def _frame(raw: Any, fail) -> Frame | None:
+def _frame(raw: Any, fail: Fail) -> Frame | None:
     if raw is None:
         return None
     _keys(raw, FRAME_KEYS, "frame", fail)
@@ -220,7 +229,7 @@ def _frame(raw: Any, fail) -> Frame | None:
                  _hex(raw["terminator"], "frame.terminator", fail))
 
 
-def _timings(raw: Any, fail) -> Timings:
+def _timings(raw: Any, fail: Fail) -> Timings:
     _keys(raw, TIMING_KEYS, "timings", fail)
     for key in ("connect_timeout", "reply_timeout", "idle_drop"):
         if not isinstance(raw[key], int | float) or not 0 < raw[key] <= 120:
@@ -237,7 +246,7 @@ def _timings(raw: Any, fail) -> Timings:
 
 
 def parse_profile(raw: Any, file: str = "<data>") -> LockProfile:
-    def fail(message: str):
+    def fail(message: str) -> NoReturn:
         raise ProfileError(file, message)
 
     _keys(raw, TOP_KEYS, "profile", fail, OPTIONAL_TOP_KEYS)

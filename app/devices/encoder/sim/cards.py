@@ -83,7 +83,7 @@ class VirtualClassic(VirtualCard):
         self.halted, self.auth = True, None
         return AUTH_ERROR, b"", T_AUTH
 
-    def _authenticate(self, op: int, block: int, key: bytes, uid4: bytes):  # type: ignore[no-untyped-def]
+    def _authenticate(self, op: int, block: int, key: bytes, uid4: bytes):
         if block >= len(self.blocks) or uid4 != self.uid[-4:]:
             return self._halt()
         sector = classic.sector_of(block)

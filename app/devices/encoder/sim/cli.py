@@ -12,7 +12,7 @@ from app.output import emit
 from app.serving import announce, parse_listen, serve_forever
 
 
-def register(sims: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sims: argparse._SubParsersAction) -> None:
     from app.devices.encoder.sim.cards import CARD_KINDS
     from app.devices.encoder.sim.server import FAULTS
 

@@ -28,8 +28,8 @@ def handle(sim: EncoderSimulator, req: dict[str, Any]) -> dict[str, Any]:
         card = sim.put_back()
         return {"ok": True, "uid": card.uid.hex().upper()}
     if cmd == "remove":
-        card = sim.remove()
-        return {"ok": True, "removed": card.uid.hex().upper() if card else None}
+        removed = sim.remove()
+        return {"ok": True, "removed": removed.uid.hex().upper() if removed else None}
     if cmd == "alter":
         sim.alter(int(req["block"]), int(req.get("offset", 0)), int(req.get("xor", 1)))
         return {"ok": True}
@@ -41,11 +41,12 @@ def handle(sim: EncoderSimulator, req: dict[str, Any]) -> dict[str, Any]:
         sim.clear_faults()
         return {"ok": True}
     if cmd == "status":
-        card = sim.card
+        current = sim.card
         return {
             "ok": True,
             "url": sim.url,
-            "card": {"uid": card.uid.hex().upper(), "family": card.family.value} if card else None,
+            "card": {"uid": current.uid.hex().upper(), "family": current.family.value}
+            if current else None,
             "stats": sim.stats.to_dict(),
         }
     return {"ok": False, "error": f"unknown command {cmd!r}"}
@@ -73,6 +74,7 @@ class ControlServer:
     @property
     def address(self) -> str:
         host, port = self._server.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
         return f"{host}:{port}"
 
     def start(self) -> ControlServer:

@@ -175,7 +175,7 @@ class EncoderSimulator:
             self.chip.card.alter(block, offset, xor)
 
     @property
-    def stats(self):  # type: ignore[no-untyped-def]
+    def stats(self):
         return self.chip.stats
 
     def reset_stats(self) -> None:
@@ -295,8 +295,9 @@ class EncoderSimulator:
     def _answer(self, conn: Stream, frame: frames.DataFrame) -> bytes | None:
         fault = self._next_fault(frame.data)
         kind = fault.kind if fault else ""
+        params = fault.params if fault else {}
         if kind == "vanish":
-            self._refuse_until = time.monotonic() + float(fault.params.get("seconds", 0))
+            self._refuse_until = time.monotonic() + float(params.get("seconds", 0))
             self._drop_client()
             raise OSError("port vanished")
         if kind == "silence":
@@ -321,14 +322,14 @@ class EncoderSimulator:
         if kind == "bad_checksum":
             sent = response[:-2] + bytes([(response[-2] + 1) & 0xFF]) + response[-1:]
         if kind == "garbage":
-            noise = os.urandom(int(fault.params.get("size", 24))).replace(b"\x00\xff", b"\x01")
-            if fault.params.get("only"):
+            noise = os.urandom(int(params.get("size", 24))).replace(b"\x00\xff", b"\x01")
+            if params.get("only"):
                 self._send(conn, noise)
                 return response
             self._send(conn, noise)
         if kind == "slow":
             self._send(conn, ack)
-            time.sleep(float(fault.params.get("seconds", 0.3)))
+            time.sleep(float(params.get("seconds", 0.3)))
             self._send(conn, sent)
         elif kind == "split":
             for b in ack + sent:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from app.domain.events import BusEvent, ConnectionState, DeviceStateChanged
+from app.domain.events import ConnectionState, DeviceStateChanged
 
 _COLOURS = {
     ConnectionState.CONNECTED: "#1b7f3b",
@@ -20,9 +20,8 @@ class DeviceStatusBar(QStatusBar):
         self._labels: dict[str, QLabel] = {}
         self.states: dict[str, ConnectionState] = {}
 
-    def on_event(self, event: BusEvent) -> None:
-        if isinstance(event, DeviceStateChanged):
-            self.set_state(event.source, event.state, event.detail)
+    def on_event(self, event: DeviceStateChanged) -> None:
+        self.set_state(event.source, event.state, event.detail)
 
     def set_state(self, source: str, state: ConnectionState, detail: str = "") -> None:
         label = self._labels.get(source)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.domain.errors import KeyDeskError
 from ui.context import UiContext
-from ui.message_banner import describe_error
+from ui.widgets.message_banner import describe_error
 
 
 class OutcomeLine(QWidget):
@@ -30,6 +30,12 @@ class OutcomeLine(QWidget):
     def info(self, text: str) -> None:
         """Neutral text (work in progress, hints)."""
         self._set(text, "", None)
+
+    def working(self, text: str) -> None:
+        self.info(text)
+
+    def cancelled(self, text: str) -> None:
+        self.info(text)
 
     def ok(self, text: str) -> None:
         self._set(f"✔ {text}", "color: #1b5e20;", None)

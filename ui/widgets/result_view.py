@@ -55,6 +55,19 @@ class ResultView(QFrame):
         self.explain_button.hide()
         self._set("#a15c00", "Cancelled", [html.escape(text)])
 
+    def working(self, _text: str) -> None:
+        """The Cards panel shows progress under its own bar; the last result stays."""
+
+    def ok(self, text: str) -> None:
+        self.success(text, [])
+
+    def failed(self, exc: BaseException, prefix: str = "") -> None:
+        """A device or vendor failure explained, or a bug shown as unexpected."""
+        if isinstance(exc, KeyDeskError):
+            self.failure(exc)
+        else:
+            self.bug(exc)
+
     def failure(self, err: KeyDeskError) -> None:
         self._err = err
         info = explain_error(err)
