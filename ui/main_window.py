@@ -20,6 +20,7 @@ from app.domain.events import DeviceStateChanged
 from app.i18n import resolve_language
 from ui.about import show_about
 from ui.context import UiContext
+from ui.monitor.store_health import check_action
 from ui.pages import PAGES
 from ui.widgets.message_banner import MessageBanner, SettingsBanner
 from ui.widgets.status_bar import DeviceStatusBar
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(check_action(self, self.ctx, lambda: self.ctx.services.events))
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

@@ -8,6 +8,7 @@ retried with the same credentials (devices lock the PC's address out for ~30 min
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -35,6 +36,12 @@ TOO_MUCH_DATA = 268632329
 
 _STATUS_CODES = {400: INVALID_ARGS, 404: UNSUPPORTED, 501: UNSUPPORTED, 503: UNAVAILABLE}
 STREAM_TIMEOUT = httpx.Timeout(10.0, read=None)  # the heartbeat watchdog replaces it
+# A reader that accepts the connection but never sends the stream's response headers
+# would otherwise hold the stream forever (the watchdog only starts with the body).
+HEADERS_DEADLINE = 15.0
+# A CGI answer (identity, clock, a page of 1000 log records) is at most a few hundred KB;
+# past this the answer is refused as it arrives, so a hostile peer cannot fill memory.
+MAX_ANSWER_BYTES = 8 << 20
 
 
 def _json_error(text: str) -> tuple[int, str] | None:
@@ -107,9 +114,14 @@ class ReaderHttp:
         password: str,
         *,
         timeout: float = 10.0,
+        headers_deadline: float = HEADERS_DEADLINE,
+        max_answer: int = MAX_ANSWER_BYTES,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.base_url = url.rstrip("/")
+        self.timeout = timeout
+        self.headers_deadline = headers_deadline
+        self.max_answer = max_answer
         self.user = user
         self._password = password
         self._client = httpx.AsyncClient(
@@ -132,10 +144,28 @@ class ReaderHttp:
         self, method: str, path: str, *, params: Any = None, json_body: Any = None,
         what: str = "",
     ) -> str:
+        """One CGI call. ``timeout`` is a total deadline for the whole call (a peer that
+        drip-feeds its answer cannot stretch it), and the answer is capped in size."""
         what = what or path
+        try:
+            async with asyncio.timeout(self.timeout * 2):
+                return await self._request(method, path, params, json_body, what)
+        except TimeoutError:
+            raise KeyDeskError(
+                DOMAIN, CONNECT_TIMEOUT,
+                f"{what}: no complete answer within {self.timeout * 2:.0f} s", retryable=True,
+            ) from None
+
+    async def _request(self, method: str, path: str, params: Any, json_body: Any,
+                       what: str) -> str:
         for attempt in (0, 1):
             try:
-                resp = await self._client.request(method, path, params=params, json=json_body)
+                req = self._client.build_request(method, path, params=params, json=json_body)
+                resp = await self._client.send(req, stream=True)
+                try:
+                    body = await self._read_capped(resp, what)
+                finally:
+                    await resp.aclose()
             except httpx.TransportError as exc:
                 raise transport_error(exc, what) from None
             if _stale(resp) and attempt == 0:
@@ -144,11 +174,25 @@ class ReaderHttp:
                 self.stale_retries += 1
                 self._fresh_auth()
                 continue
-            text = resp.text
+            text = body.decode(resp.encoding or "utf-8", "replace")
             if resp.status_code >= 400 or _is_error_text(text):
                 raise error_from_response(resp.status_code, text, what)
             return text
         raise AssertionError("unreachable")
+
+    async def _read_capped(self, resp: httpx.Response, what: str) -> bytes:
+        """The (decompressed) body, refused as soon as it grows past ``max_answer``."""
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in resp.aiter_bytes():
+            size += len(chunk)
+            if size > self.max_answer:
+                raise KeyDeskError(
+                    DOMAIN, UNKNOWN,
+                    f"{what}: the reader's answer grew past {self.max_answer >> 20} MiB "
+                    "(an answer is a few KB); it was cut off", retryable=True)
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     @asynccontextmanager
     async def stream(self, path: str) -> AsyncIterator[httpx.Response]:
@@ -156,9 +200,15 @@ class ReaderHttp:
         for attempt in (0, 1):
             try:
                 req = self._client.build_request("GET", path, timeout=STREAM_TIMEOUT)
-                resp = await self._client.send(req, stream=True)
+                async with asyncio.timeout(self.headers_deadline):
+                    resp = await self._client.send(req, stream=True)
             except httpx.TransportError as exc:
                 raise transport_error(exc, "event stream") from None
+            except TimeoutError:
+                raise KeyDeskError(
+                    DOMAIN, CONNECT_TIMEOUT,
+                    f"event stream: the reader took the connection but sent no answer "
+                    f"within {self.headers_deadline:.0f} s", retryable=True) from None
             if _stale(resp) and attempt == 0:
                 await resp.aclose()
                 self.stale_retries += 1
@@ -166,8 +216,9 @@ class ReaderHttp:
                 continue
             if resp.status_code >= 400:
                 try:
-                    text = (await resp.aread()).decode("utf-8", "replace")
-                except httpx.HTTPError:
+                    text = (await self._read_capped(resp, "event stream")).decode(
+                        "utf-8", "replace")
+                except (httpx.HTTPError, KeyDeskError):
                     text = ""
                 await resp.aclose()
                 raise error_from_response(resp.status_code, text, "event stream")

@@ -65,15 +65,34 @@ def iso(dt: datetime | None) -> str | None:
     return dt.isoformat().replace("+00:00", "Z") if dt is not None else None
 
 
-def dedupe_key(device: str, data: dict[str, Any], *, use_recno: bool = True) -> str:
-    """The same string for one access record, live or back-filled."""
+def device_identity(serial: str | None = None, url: str | None = None,
+                    name: str | None = None) -> str:
+    """Who the device is, for dedupe keys: its serial number as read from the device,
+    else (firmware that will not say) its address, else the configured name."""
+    if serial:
+        return f"sn:{serial}"
+    if url:
+        return f"url:{url}"
+    return f"name:{name}"
+
+
+def dedupe_key(device_id: str, data: dict[str, Any], *, use_recno: bool = True) -> str:
+    """The same string for one access record, live or back-filled.
+
+    ``device_id`` (:func:`device_identity`) names the device itself, not its display name,
+    so two readers under one name never collide. A record number alone is not unique for
+    ever: a reset or replaced device numbers from 1 again, so the record's creation time
+    goes with it. New keys always hold ``#`` (old ones, ``<name>:rec:<n>``, never did:
+    see ``EventStore.adopt_legacy_keys``).
+    """
     rec = _to_int(data.get("RecNo"))
+    created = _to_int(data.get("CreateTime") or data.get("UTC") or data.get("RealUTC"))
     if use_recno and rec is not None:
-        return f"{device}:rec:{rec}"
+        return f"{device_id}#rec:{rec}@{created}"
     utc = _to_int(data.get("RealUTC") or data.get("UTC") or data.get("CreateTime"))
     card = str(data.get("CardNo") or "").upper()
     return (
-        f"{device}:{utc}:{card}:{_to_int(data.get('Door'))}:{_to_int(data.get('Method'))}"
+        f"{device_id}#{utc}:{card}:{_to_int(data.get('Door'))}:{_to_int(data.get('Method'))}"
         f":{_to_int(data.get('Status'))}"
     )
 
@@ -123,12 +142,18 @@ def to_device_event(
     *,
     use_recno: bool = True,
     origin: str = "stream",
+    device_id: str | None = None,
 ) -> DeviceEvent:
-    """One decoded reader event, ready for the bus (never fails on odd input)."""
+    """One decoded reader event, ready for the bus (never fails on odd input).
+
+    ``device_id``: the device's identity (:func:`device_identity`); without it, its URL.
+    """
     data = raw.data
     code = raw.code or "_unparsed_"
+    device_id = device_id or device_identity(url=device_url)
     payload: dict[str, Any] = {
         "device": device,
+        "device_id": device_id,
         "device_url": device_url,
         "code": code,
         "action": raw.action or None,
@@ -140,7 +165,7 @@ def to_device_event(
     }
     if code == "AccessControl" and data is not None:
         payload.update(access_fields(data))
-        payload["dedupe_key"] = dedupe_key(device, data, use_recno=use_recno)
+        payload["dedupe_key"] = dedupe_key(device_id, data, use_recno=use_recno)
     if not raw.utf8:
         payload["raw_b64"] = base64.b64encode(body).decode("ascii")
     if raw.data_error:

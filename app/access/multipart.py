@@ -31,6 +31,9 @@ from app.access.multipart_fallback import (
 DEFAULT_BOUNDARY = b"myboundary"
 _ASIDE_AT = 1 << 16  # a part this long still arriving: set reads aside, don't re-copy it
 _LENGTHS_KEPT = 512  # distinct header blocks remembered with their Content-Length
+# A reader event is a few KB. A part still unfinished past this size (a huge length, or no
+# length and no boundary) is refused: the caller drops the connection and reconnects.
+MAX_PART_BYTES = 1 << 20
 
 
 class Part:
@@ -144,8 +147,13 @@ class MultipartParser(FallbackStates):
     device was seen to produce.
     """
 
-    def __init__(self, boundary: bytes = DEFAULT_BOUNDARY) -> None:
+    def __init__(self, boundary: bytes = DEFAULT_BOUNDARY,
+                 max_part: int = MAX_PART_BYTES) -> None:
         self.delim = b"--" + boundary
+        self.max_part = max_part
+        # Set (to the bytes held) when a part grew past ``max_part``: the parts returned so
+        # far are good, but the stream must be dropped (see :meth:`feed`).
+        self.too_large: int | None = None
         self.stats = ParserStats()
         self.ended = False  # the closing ``--boundary--`` was seen
         self._buf = b""
@@ -171,12 +179,18 @@ class MultipartParser(FallbackStates):
         return len(self._buf) - self._pos + self._aside_len
 
     def feed(self, data: bytes) -> list[Part]:
-        """Take the next bytes read; return every part completed so far, in order."""
+        """Take the next bytes read; return every part completed so far, in order.
+
+        Memory is bounded: once the part still arriving holds more than ``max_part``
+        bytes, ``too_large`` is set and nothing more should be fed (drop the connection).
+        """
         if data:
             self.stats.bytes += len(data)
             if self._need:
                 data = self._set_aside(data)
                 if not data:
+                    if self.buffered > self.max_part:
+                        self.too_large = self.buffered
                     return []
             buf, pos = self._buf, self._pos
             if pos:  # drop what was consumed: copies only the part still arriving
@@ -284,7 +298,10 @@ class MultipartParser(FallbackStates):
             if not self._steps[self._state](out):
                 break
         self.stats.parts += len(out)
-        if size - self._pos > _ASIDE_AT:
+        held = size - self._pos
+        if held > _ASIDE_AT:
+            if held > self.max_part:
+                self.too_large = held
             self._start_aside()
         return out
 

@@ -23,12 +23,26 @@ from urllib.parse import quote
 
 from app.access.api import ReaderApi
 from app.access.body import HEARTBEAT, RawEvent, parse_body
-from app.access.client import CONNECT_FAILED, DOMAIN, INVALID_ARGS, ReaderHttp
-from app.access.decode import to_device_event
+from app.access.client import (
+    ACCOUNT_LOCKED,
+    BAD_CREDENTIALS,
+    CONNECT_FAILED,
+    DOMAIN,
+    INVALID_ARGS,
+    UNKNOWN,
+    ReaderHttp,
+)
+from app.access.decode import device_identity, to_device_event
 from app.access.multipart import MultipartParser, boundary_from_content_type
 from app.access.records import record_text, record_to_event_data
 from app.domain.errors import KeyDeskError
-from app.domain.events import BusEvent, ConnectionState, DeviceEvent, DeviceStateChanged
+from app.domain.events import (
+    BusEvent,
+    ConnectionState,
+    DeviceEvent,
+    DeviceIdentified,
+    DeviceStateChanged,
+)
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +81,8 @@ class ReaderStatus:
     backfilled: int = 0
     error: str = ""
     error_code: str = ""
+    device_id: str = ""  # the device's own identity (serial number), once read
+    record_restarts: int = 0  # record numbers started again (device reset or replaced)
     parser: dict[str, int] = field(default_factory=dict)
 
     def snapshot(self) -> ReaderStatus:
@@ -122,6 +138,8 @@ class ReaderStream:
         self._unfilled_from: float | None = None  # start of a back-fill not yet done
         self._encoded_codes = False
         self._stream_has_recno: bool | None = None
+        self.device_id: str | None = None  # read from the device at every connection
+        self._max_recno: int | None = None
         self._check_clock = check_clock
         self._next_clock_check = 0.0
         self._backfills: set[asyncio.Task[None]] = set()
@@ -205,9 +223,33 @@ class ReaderStream:
         return KeyDeskError(last.domain, last.code, f"{where}; last attempt: {last.detail}",
                             state="no events received", retryable=last.retryable)
 
+    async def _identify(self) -> None:
+        """Read who the device is before any of its events get a dedupe key: the serial
+        number from ``getSystemInfo`` (the display name is the desk's, not the device's:
+        two readers or a replaced one may share it). Firmware that will not say is
+        known by its address."""
+        serial = ""
+        try:
+            info = await self.api.system_info()
+            serial = (info.get("serialNumber") or "").strip()
+        except KeyDeskError as err:
+            if err.retryable is not False or err.code in (str(BAD_CREDENTIALS),
+                                                          str(ACCOUNT_LOCKED)):
+                raise  # unreachable now, or a wrong password: as for the stream itself
+            log.info("reader %s does not tell its serial number (%s)", self.name, err)
+        device_id = device_identity(serial or None, url=self.http.base_url)
+        if self.device_id is not None and device_id != self.device_id:
+            log.warning("reader %s is now another device (%s, was %s)", self.name,
+                        device_id, self.device_id)
+            self._last_access_utc = None  # its log is another log
+            self._max_recno = None
+        self.device_id = self.status.device_id = device_id
+        self._publish(DeviceIdentified(self.name, kind="reader", device_id=device_id))
+
     async def _connect_once(self) -> bool:
         """One connection, until it ends. True when it delivered at least one part."""
         got_data = False
+        await self._identify()
         async with self.http.stream(self.attach_path()) as resp:
             self.status.connects += 1
             self.status.error = self.status.error_code = ""
@@ -217,18 +259,26 @@ class ReaderStream:
             try:
                 async with asyncio.timeout(self.watchdog) as deadline:
                     async for chunk in resp.aiter_raw():
-                        loop_now = asyncio.get_running_loop().time()
-                        deadline.reschedule(loop_now + self.watchdog)
                         self._last_alive = self._device_now()
                         parts = parser.feed(chunk)
                         if parts:
+                            # Only whole parts (heartbeats included) feed the watchdog: a
+                            # peer dripping bytes that never make a part is as good as silent.
+                            deadline.reschedule(asyncio.get_running_loop().time()
+                                                + self.watchdog)
                             got_data = True
                         for part in parts:
                             self._handle(part.body)
                         self.status.parser = parser.stats.as_dict()
+                        if parser.too_large is not None:
+                            raise KeyDeskError(
+                                DOMAIN, UNKNOWN,
+                                f"event stream: a part grew past {parser.max_part >> 10} KiB "
+                                "without ending (an event is a few KB); reconnecting",
+                                retryable=True)
             except TimeoutError:
                 self.status.watchdog_trips += 1
-                self.status.error = f"no data for {self.watchdog:.0f} s (watchdog)"
+                self.status.error = f"no event or heartbeat for {self.watchdog:.0f} s (watchdog)"
                 log.info("reader %s: silent for %.1fs, reconnecting", self.name, self.watchdog)
         if parser.ended:
             log.info("reader %s closed the stream", self.name)
@@ -245,14 +295,33 @@ class ReaderStream:
         if raw.code == "AccessControl" and raw.data is not None:
             if self._stream_has_recno is None:
                 self._stream_has_recno = raw.data.get("RecNo") not in (None, "")
+            self._note_recno(raw.data)
             self._note_access(raw.data)
         elif raw.code == "TimeChange":
             self._last_access_utc = None  # the clock jumped: fall back to a time margin
         elif raw.code == "AccessControl":
             self._start_backfill()  # undecodable access: fetch it again from the log
         event = to_device_event(self.name, self.http.base_url, raw, body,
-                                use_recno=self._stream_has_recno is not False)
+                                use_recno=self._stream_has_recno is not False,
+                                device_id=self.device_id)
         self._emit(event)
+
+    def _note_recno(self, data: dict[str, object]) -> None:
+        """A live record numbered below one already seen: the device started numbering
+        again (a reset, or another device under this name). Its keys still differ (they
+        hold the record's time); the back-fill anchor must not stay in the old log."""
+        try:
+            rec = int(float(data.get("RecNo")))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return
+        if self._max_recno is not None and rec < self._max_recno:
+            self.status.record_restarts += 1
+            self._last_access_utc = None
+            log.warning("reader %s: record numbers started again (%d after %d): the device "
+                        "was reset or replaced", self.name, rec, self._max_recno)
+            self._max_recno = rec
+        elif self._max_recno is None or rec > self._max_recno:
+            self._max_recno = rec
 
     # -- back-fill --------------------------------------------------------------------
 
@@ -317,7 +386,8 @@ class ReaderStream:
             raw = RawEvent("AccessControl", "Pulse", data.get("Door"), data,
                            record_text(record), True)
             event = to_device_event(self.name, self.http.base_url, raw, b"",
-                                    use_recno=use_recno, origin="backfill")
+                                    use_recno=use_recno, origin="backfill",
+                                    device_id=self.device_id)
             if self._emit(event):
                 added += 1
         self.status.backfilled += added

@@ -20,7 +20,7 @@ from app.domain.errors import KeyDeskError
 EXIT_USAGE = 2
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("audit", help="verify, list or export the audit trail",
                             description="The tamper-evident audit trail of every desk action.")
     cmds = parser.add_subparsers(dest="audit_cmd", metavar="ACTION")

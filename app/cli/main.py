@@ -22,6 +22,7 @@ from app.cli import (
     operators_cmd,
     readers_cmd,
     sim_cmd,
+    store_cmd,
 )
 
 # One line per command module, in help order; each later feature adds its own.
@@ -34,6 +35,7 @@ COMMANDS: list[Callable[[sim_cmd.SubParsers], None]] = [
     card_cmd.register,
     operators_cmd.register,
     audit_cmd.register,
+    store_cmd.register,
 ]
 
 

@@ -37,6 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="event codes to ask for (default All)")
     p.add_argument("--heartbeat", type=int, default=5, help="heartbeat seconds (default 5)")
     p.add_argument("--duration", type=float, help="stop after S seconds")
+    p.add_argument("--timeout", type=float, default=15.0, metavar="S",
+                   help="seconds to wait for the reader to answer a connection (default 15); "
+                   "then it is tried again after a pause")
     p.set_defaults(func=_monitor)
 
 
@@ -104,7 +107,8 @@ def _monitor(args: argparse.Namespace) -> int:
     streams: list[ReaderStream] = []
 
     async def go(publish: Callable[[BusEvent], None]) -> None:
-        http = ReaderHttp(args.device, args.user, password)
+        http = ReaderHttp(args.device, args.user, password, timeout=args.timeout,
+                          headers_deadline=args.timeout)
         stream = ReaderStream(name, http, publish, codes=args.codes, heartbeat=args.heartbeat)
         streams.append(stream)
         try:

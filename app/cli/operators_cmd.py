@@ -24,7 +24,7 @@ EXIT_USAGE = 2
 NEW_PASSWORD_ENV = "KEYDESK_NEW_PASSWORD"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("operators", help="add, list and remove operator accounts",
                             description="Operator accounts and their roles: clerk, manager, "
                             "technician, admin.")

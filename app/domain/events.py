@@ -63,3 +63,12 @@ class Progress(BusEvent):
     job: str
     fraction: float
     text: str = ""
+
+
+@dataclass(frozen=True)
+class DeviceIdentified(BusEvent):
+    """A device said who it is (e.g. a reader's serial number), published at every
+    connection: ``source`` is its configured name, ``device_id`` its own identity."""
+
+    kind: str
+    device_id: str

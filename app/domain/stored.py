@@ -56,3 +56,28 @@ class AlarmAcknowledged(BusEvent):
     event_ids: tuple[int, ...] = ()
     by: str = ""
     note: str = ""
+
+
+@dataclass(frozen=True)
+class StoreHealth(BusEvent):
+    """Whether the event store is keeping events, published when that changes.
+
+    ``writing`` False: events are NOT reaching the file (disk full, file read-only, I/O
+    error); ``pending`` of them wait in memory and are retried, ``lost`` did not fit in
+    memory and are gone (counted since the store opened). ``error`` is the technical
+    reason (for support). ``damaged_file``: a damaged database found at open, set aside
+    under this path (the store goes on in a fresh file). ``since``: UTC ISO time the
+    current failure began (empty while writing).
+    """
+
+    writing: bool = True
+    pending: int = 0
+    lost: int = 0
+    error: str = ""
+    since: str = ""
+    damaged_file: str = ""
+    path: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.writing and not self.pending and not self.lost and not self.damaged_file

@@ -189,14 +189,14 @@ class OperatorSession:
             raise
         if who is None:
             name = self.signed_in_name()
-            exc = operator_error("session.locked" if name else "session.none",
-                                 f"{name} must sign in again" if name else "")
-            self._refusal(what or right, target, room, detail, exc, None)
-            raise exc
+            locked = operator_error("session.locked" if name else "session.none",
+                                    f"{name} must sign in again" if name else "")
+            self._refusal(what or right, target, room, detail, locked, None)
+            raise locked
         if not allowed(who.role, right):
-            exc = refused(right, who.name, who.role)
-            self._refusal(what or right, target, room, detail, exc, who)
-            raise exc
+            refusal = refused(right, who.name, who.role)
+            self._refusal(what or right, target, room, detail, refusal, who)
+            raise refusal
         return who
 
     def require_card(self, kind: str, *, what: str, target: str = "", room: Any = "",

@@ -164,7 +164,7 @@ def where(*, who: str | None = None, room: str | None = None, what: str | None =
     return (" WHERE " + " AND ".join(parts)) if parts else "", params
 
 
-def _entry(r: tuple) -> AuditEntry:  # type: ignore[type-arg]
+def _entry(r: tuple[Any, ...]) -> AuditEntry:
     try:
         detail = json.loads(r[8] or "{}")
     except ValueError:  # edited by hand: show it as text, verify names the row
@@ -283,7 +283,7 @@ class AuditLog:
         return [str(r[0]) for r in rows]
 
     def _rows(self, conn: sqlite3.Connection, clause: str = "",
-              params: list[Any] | None = None) -> Iterator[tuple]:  # type: ignore[type-arg]
+              params: list[Any] | None = None) -> Iterator[tuple[Any, ...]]:
         cur = conn.execute(f"SELECT {ROW_COLUMNS} FROM audit{clause} ORDER BY id", params or [])
         while chunk := cur.fetchmany(1000):
             yield from chunk

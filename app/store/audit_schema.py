@@ -9,6 +9,7 @@ the step runs with a chain key (see :func:`seal_legacy_rows`). Append steps; nev
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 from app.audit.chain import ChainRow, key_id, seal_head, seal_row
 
@@ -49,8 +50,10 @@ class AuditSchemaTooNew(RuntimeError):
     """The file was written by a newer KeyDesk; we do not write to it."""
 
 
-def chain_row(r: tuple) -> ChainRow:  # type: ignore[type-arg]
-    return ChainRow(int(r[0]), *(str(v) for v in r[1:9]), mac=str(r[9] or ""))
+def chain_row(r: tuple[Any, ...]) -> ChainRow:
+    at, who, role, what, target, room, result, detail = (str(v) for v in r[1:9])
+    return ChainRow(int(r[0]), at, who, role, what, target, room, result, detail,
+                    mac=str(r[9] or ""))
 
 
 def migrate(conn: sqlite3.Connection, key: bytes | None) -> None:

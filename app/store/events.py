@@ -21,21 +21,42 @@ import csv
 import logging
 import sqlite3
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from app import paths
-from app.domain.events import DeviceEvent
-from app.domain.stored import AlarmAcknowledged, StoredEvent, StoredEvents
+from app.domain.events import DeviceEvent, DeviceIdentified
+from app.domain.stored import AlarmAcknowledged, StoredEvent, StoredEvents, StoreHealth
 from app.runtime.bus import EventBus, Subscription
-from app.store import schema
+from app.store import integrity, schema
 from app.store.rows import COLUMNS, SELECT, Pending, iso_utc, to_pending, to_stored, where
-from app.store.writer import BatchWriter
+from app.store.writer import BatchWriter, WriterHealth
 
 log = logging.getLogger(__name__)
 
 _INSERT = f"INSERT OR IGNORE INTO events ({COLUMNS}) VALUES ({', '.join('?' * 14)})"
+
+# Old keys -> the device's own (see app.access.decode.dedupe_key for the new form):
+# ``<name>:rec:<n>`` -> ``<id>#rec:<n>@<CreateTime>``, ``<name>:<rest>`` -> ``<id>#<rest>``.
+# ``[name + ":", name + ";")`` is every key starting with "name:" (";" follows ":"), so
+# the unique dedupe index finds them; new keys always hold "#", old ones never did.
+_WHEN = ("COALESCE(CAST(COALESCE(" + ", ".join(
+    f"NULLIF(NULLIF(json_extract(payload, '$.data.{f}'), ''), 0)"
+    for f in ("CreateTime", "UTC", "RealUTC")) + ") AS INTEGER), 'None')")
+_ADOPT_REC = (
+    "UPDATE OR IGNORE events SET dedupe_key = :id || '#rec:' || "
+    "CAST(json_extract(payload, '$.data.RecNo') AS INTEGER) || '@' || " + _WHEN +
+    " WHERE dedupe_key >= :name || ':rec:' AND dedupe_key < :name || ':rec;'"
+    " AND instr(dedupe_key, '#') = 0 AND device = :name"
+    " AND json_extract(payload, '$.data.RecNo') IS NOT NULL")
+_ADOPT_OTHER = (
+    "UPDATE OR IGNORE events SET dedupe_key = :id || '#' || "
+    "substr(dedupe_key, length(:name) + 2)"
+    " WHERE dedupe_key >= :name || ':' AND dedupe_key < :name || ';'"
+    " AND NOT (dedupe_key >= :name || ':rec:' AND dedupe_key < :name || ':rec;')"
+    " AND instr(dedupe_key, '#') = 0 AND device = :name")
 CSV_COLUMNS = ["id", *(c.strip() for c in COLUMNS.split(","))]
 
 
@@ -65,23 +86,60 @@ class EventStore:
         self._pending_lock = threading.Lock()
         self._pending_keys: dict[str, int] = {}
         self._writer = BatchWriter(
-            lambda: connect(self.path, migrate=True), self._write_batch, self._committed
+            lambda: connect(self.path, migrate=True), self._write_batch, self._committed,
+            on_health=self._writer_health, on_lost=self._forget_keys,
         )
         self._closed = False
+        self.damaged_file: Path | None = None  # a damaged database set aside at start
+        self._health = StoreHealth(source, path=str(self.path))
 
     # -- lifecycle -----------------------------------------------------------------------
 
     def start(self) -> EventStore:
-        """Open (creating or migrating) the file and start the writer thread."""
+        """Open (creating or migrating) the file and start the writer thread.
+
+        A damaged file (``PRAGMA quick_check``, or marked by a full check) is set aside
+        untouched and a fresh one is started in its place; :meth:`health` says so.
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        damaged = integrity.needs_setting_aside(self.path)
+        if damaged is not None:
+            log.error("event store %s is damaged: %s", self.path, "; ".join(damaged.problems))
+            self.damaged_file = integrity.set_aside(self.path)
+            self._health = replace(self._health, damaged_file=str(self.damaged_file))
         self._writer.start()  # migrates on the writer's own connection; raises on failure
         self._read = connect(self.path)
         return self
 
     def attach(self, bus: EventBus) -> None:
-        """Persist every ``DeviceEvent`` on ``bus``; announce stored rows on it."""
+        """Persist every ``DeviceEvent`` on ``bus``; announce stored rows on it (and
+        :class:`StoreHealth` now and whenever it changes)."""
         self._bus = bus
-        self._sub = bus.subscribe(self._on_event, DeviceEvent)
+        self._sub = bus.subscribe(self._on_event, DeviceEvent, DeviceIdentified)
+        bus.publish(self._health)
+
+    def health(self) -> StoreHealth:
+        """Whether events are being kept (see :class:`app.domain.stored.StoreHealth`)."""
+        return self._health
+
+    def check(self) -> integrity.CheckResult:
+        """The full ``integrity_check`` (slow on a big file: run it off the UI thread).
+        Damage found is remembered, so the next start sets the file aside."""
+        result = integrity.check(self.path, full=True)
+        if result.problems:
+            integrity.mark_damaged(result)
+        return result
+
+    def _writer_health(self, state: WriterHealth) -> None:
+        self._health = replace(self._health, writing=state.writing, pending=state.pending,
+                               lost=state.lost, error=state.error, since=state.since,
+                               time=datetime.now(UTC))
+        if self._bus is not None:
+            self._bus.publish(self._health)
+
+    def _forget_keys(self, items: list[Pending]) -> None:
+        """Lost rows are no longer "queued to be stored" (:meth:`has_key`)."""
+        self._release_keys([i.dedupe_key for i in items if i.dedupe_key is not None])
 
     def close(self, timeout: float = 2.0) -> bool:
         """Write everything queued, stop and join the writer. True when it ended in time."""
@@ -102,6 +160,45 @@ class EventStore:
     def _on_event(self, event: Any) -> None:
         if isinstance(event, DeviceEvent):
             self.add(event)
+        elif isinstance(event, DeviceIdentified) and not self._closed:
+            # Queued like an event: it runs before the events the device sends next.
+            self.identified(event.source, event.device_id)
+
+    def identified(self, name: str, device_id: str) -> concurrent.futures.Future[int]:
+        """Record that reader ``name`` is device ``device_id``. The first time a name is
+        identified, its keys from before device identities existed become this device's
+        (so a back-fill after the upgrade stores nothing twice). Future: keys rewritten."""
+        now = iso_utc(datetime.now(UTC))
+
+        def note(conn: sqlite3.Connection) -> int:
+            known = conn.execute("SELECT 1 FROM device_ids WHERE name = ? LIMIT 1",
+                                 (name,)).fetchone()
+            conn.execute(
+                "INSERT INTO device_ids (name, device_id, first_seen, last_seen) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (name, device_id) "
+                "DO UPDATE SET last_seen = excluded.last_seen", (name, device_id, now, now))
+            if known is not None:
+                return 0  # a later device under this name: old keys are not its own
+            return self.adopt_legacy_keys(conn, name, device_id)
+
+        return self._writer.call(note)
+
+    @staticmethod
+    def adopt_legacy_keys(conn: sqlite3.Connection, name: str, device_id: str) -> int:
+        """Rewrite ``name``'s old-form dedupe keys as ``device_id``'s; returns how many."""
+        values = {"name": name, "id": device_id}
+        changed = conn.execute(_ADOPT_REC, values).rowcount
+        changed += conn.execute(_ADOPT_OTHER, values).rowcount
+        if changed:
+            log.info("event store: %d old dedupe keys of %s now name device %s",
+                     changed, name, device_id)
+        return changed
+
+    def device_ids(self, name: str) -> list[str]:
+        """Every device reader ``name`` has been, first seen first."""
+        rows = self._fetch("SELECT device_id FROM device_ids WHERE name = ? "
+                           "ORDER BY first_seen, device_id", [name])
+        return [r[0] for r in rows]
 
     def add(self, event: DeviceEvent) -> None:
         """Queue ``event`` for the writer (any thread; never blocks on the disk)."""
@@ -116,12 +213,13 @@ class EventStore:
         self._writer.put(pending)
 
     def flush(self, timeout: float = 5.0) -> bool:
-        """Wait until everything added so far is committed (and announced)."""
+        """Wait until everything added so far is committed (and announced). False when
+        it is not: the time ran out, or the file refuses writes (rows held in memory)."""
         try:
-            self._writer.call(lambda _conn: None).result(timeout)
+            return bool(self._writer.call(lambda _conn: self._writer.holding == 0)
+                        .result(timeout))
         except Exception:
             return False
-        return True
 
     def _write_batch(self, conn: sqlite3.Connection, batch: list[Pending]) -> Any:
         rows: list[StoredEvent] = []
@@ -131,8 +229,7 @@ class EventStore:
                 rows.append(to_stored((cur.lastrowid, *item.values)))
         return rows, [item.dedupe_key for item in batch if item.dedupe_key is not None]
 
-    def _committed(self, result: Any) -> None:
-        rows, keys = result
+    def _release_keys(self, keys: list[str]) -> None:
         if keys:
             with self._pending_lock:
                 for key in keys:
@@ -141,6 +238,10 @@ class EventStore:
                         self._pending_keys[key] = left
                     else:
                         self._pending_keys.pop(key, None)
+
+    def _committed(self, result: Any) -> None:
+        rows, keys = result
+        self._release_keys(keys)
         if rows and self._bus is not None:
             self._bus.publish(StoredEvents(self.source, events=tuple(rows)))
 

@@ -50,6 +50,18 @@ MIGRATIONS: list[str] = [
         note        TEXT NOT NULL DEFAULT ''
     );
     """,
+    # 3: which device (serial number) each reader name has been. Dedupe keys name the
+    # device itself from now on; keys stored before (``<name>:rec:<n>``) are rewritten
+    # for the first device a name is seen to be (EventStore.adopt_legacy_keys).
+    """
+    CREATE TABLE device_ids (
+        name        TEXT NOT NULL,     -- the reader's name in Settings
+        device_id   TEXT NOT NULL,     -- what the device says it is (sn:<serial>, url:...)
+        first_seen  TEXT NOT NULL,
+        last_seen   TEXT NOT NULL,
+        PRIMARY KEY (name, device_id)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -61,11 +61,13 @@ def monitored(reader, tmp_path_factory) -> Runs:
     base = ["monitor", "--device", reader.url, "--user", "admin", "--password-env", "READER_PW",
             "--name", "Lobby"]
     with ThreadPoolExecutor(4) as pool:
-        futures = [pool.submit(run, *base, "--json", "--duration", "3"),
-                   pool.submit(run, *base, "--duration", "1.5"),
+        # Side by side, so the longest sets the pace; long enough that a busy CI machine
+        # (the command's own start-up, then identity and stream) still sees traffic.
+        futures = [pool.submit(run, *base, "--json", "--duration", "4"),
+                   pool.submit(run, *base, "--duration", "3"),
                    pool.submit(run, *base, "--codes", "AccessControl", "--json",
-                               "--duration", "1.5"),
-                   pool.submit(verbose, "-v", *base, "--json", "--duration", "1")]
+                               "--duration", "3"),
+                   pool.submit(verbose, "-v", *base, "--json", "--duration", "3")]
         results = [f.result() for f in futures]
     return Runs(*results, verbose_home)
 

@@ -69,7 +69,8 @@ def test_no_access_lost_or_stored_twice_across_100_disconnects(runtime, tmp_path
         rows = store.query(limit=None, device="Lobby", code="AccessControl")
         keys = [r.dedupe_key for r in rows]
         assert len(keys) == len(set(keys)) == EVENTS  # none twice
-        assert set(keys) == {f"Lobby:rec:{r['RecNo']}" for r in records}  # none lost
+        assert set(keys) == {f"sn:{sim.device.serial}#rec:{r['RecNo']}@{r['CreateTime']}"
+                             for r in records}  # none lost
         assert sorted(r.payload["record_no"] for r in rows) == list(range(1, EVENTS + 1))
         final = status()
         assert final.connects > DISCONNECTS and final.backfilled > 0

@@ -35,7 +35,7 @@ class Collector:
         with self.lock:
             if isinstance(event, DeviceEvent):
                 self.events.append(event)
-            else:
+            elif isinstance(event, DeviceStateChanged):
                 self.states.append(event)
 
     def access_keys(self):
@@ -162,7 +162,8 @@ def test_backfill_after_a_drop_loses_nothing(runtime, sim):
     stop_stream(runtime, fut, http)
     keys = out.access_keys()
     assert len(keys) == len(set(keys))
-    assert {f"Lobby:rec:{r['RecNo']}" for r in records} <= set(keys)
+    serial = sim.device.serial
+    assert {f"sn:{serial}#rec:{r['RecNo']}@{r['CreateTime']}" for r in records} <= set(keys)
     assert stream.status.backfilled >= 1
     assert any(e.code == "Reboot" for e in out.events)
     assert stream.status.parser["boundary_scans"] >= 1

@@ -39,7 +39,7 @@ def test_failed_backfill_is_retried_until_it_fetches(monkeypatch):
     stream._unfilled_from = 1000.0
     asyncio.run(stream._backfill(1000.0))
     assert len(stream.api.calls) == 3
-    assert [e.payload["dedupe_key"] for e in published] == ["Lobby:rec:7"]
+    assert [e.payload["dedupe_key"] for e in published] == ["url:http://127.0.0.1:9#rec:7@1001"]
     assert stream._unfilled_from is None
 
 

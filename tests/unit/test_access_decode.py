@@ -35,7 +35,8 @@ def test_access_control_payload_with_catalog_texts():
     assert (p["card"], p["user"], p["user_name"], p["method"], p["error_code"]) == (
         "12EA3004", "7", "Zoë", 15, 20)
     assert p["granted"] is False and p["door"] == 1 and p["direction"] == "exit"
-    assert p["record_no"] == 42 and p["dedupe_key"] == "Lobby:rec:42"
+    # The key names the device (its URL here: no serial given) and the record's time.
+    assert p["record_no"] == 42 and p["dedupe_key"] == "url:http://r#rec:42@1700000000"
     # Friendly texts come from the catalog, not numbers.
     assert p["method_text"] != "15" and "face" in p["method_text"].lower()
     assert p["error_text"] != "20" and p["data"]["CardName"] == "Zoë"
@@ -79,9 +80,18 @@ def test_stream_event_and_log_record_share_the_dedupe_key():
         f"records[0].{k}={v}" for k, v in dev.records[0].items()))
     assert found == 1
     data = record_to_event_data(rows[0])
-    assert dedupe_key("Lobby", data) == live.payload["dedupe_key"] == "Lobby:rec:1"
-    assert dedupe_key("Lobby", data, use_recno=False) == dedupe_key(
-        "Lobby", seen[0].data, use_recno=False)
+    utc = dev.records[0]["CreateTime"]
+    assert dedupe_key("sn:S1", data) == f"sn:S1#rec:1@{utc}"
+    assert dedupe_key("url:http://r", data) == live.payload["dedupe_key"]
+    assert dedupe_key("sn:S1", data, use_recno=False) == dedupe_key(
+        "sn:S1", seen[0].data, use_recno=False)
+
+
+def test_keys_name_the_device_and_survive_a_restart_of_record_numbers():
+    first = {"RecNo": 1, "CreateTime": 1700000000, "CardNo": "AA"}
+    after_reset = {"RecNo": 1, "CreateTime": 1700000500, "CardNo": "AA"}
+    assert dedupe_key("sn:A", first) != dedupe_key("sn:B", first)  # same name, two devices
+    assert dedupe_key("sn:A", first) != dedupe_key("sn:A", after_reset)  # numbered again
 
 
 def test_key_values_and_error_answers():

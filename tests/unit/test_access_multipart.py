@@ -163,3 +163,19 @@ def test_any_chunking_yields_the_same_parts(bodies, crlf_before, data):
     got, parser = feed_all(chunks)
     assert got == [*bodies, HB]
     assert parser.stats.boundary_scans == 0 and parser.stats.garbage_bytes == 0
+
+
+def test_a_part_growing_past_the_cap_is_flagged_and_memory_stays_bounded():
+    from app.access.multipart import MultipartParser
+
+    for head in (b"--myboundary\r\nContent-Type: text/plain\r\n\r\n",  # no length, no end
+                 b"--myboundary\r\nContent-Length: 52428800\r\n\r\n"):  # 50 MB announced
+        good = b"--myboundary\r\nContent-Length: 9\r\n\r\nHeartbeat\r\n"
+        p = MultipartParser(max_part=256 << 10)
+        assert [part.body for part in p.feed(good + head)] == [b"Heartbeat"]
+        fed = 0
+        while p.too_large is None and fed < 8 << 20:
+            p.feed(b"x" * 4096)
+            fed += 4096
+        assert p.too_large is not None and fed < 300 << 10
+        assert p.buffered <= (256 << 10) + 8192

@@ -111,7 +111,25 @@ def test_a_failed_card_write_is_audited_with_its_error(desk):
 
 
 def test_a_damaged_event_store_leaves_the_rest_of_the_desk_working(runtime, tmp_path):
-    (tmp_path / "events.sqlite3").write_bytes(b"this is not a database" * 100)
+    damaged = b"this is not a database" * 100
+    (tmp_path / "events.sqlite3").write_bytes(damaged)
+    env = start_demo(runtime)
+    services = open_desk(runtime, env.settings, env.secrets, data_dir=tmp_path)
+    # Issue 10: the damaged file is kept untouched and the desk goes on in a fresh one.
+    assert services.events is not None and services.events_error is None
+    kept = services.events.damaged_file
+    assert kept is not None and kept.read_bytes() == damaged
+    services.audit.record("cloud.test")  # still recorded
+    assert services.audit.recent()[0].what == "cloud.test"
+
+
+def test_an_event_store_that_cannot_open_leaves_the_rest_of_the_desk_working(runtime,
+                                                                             tmp_path):
+    import sqlite3
+
+    conn = sqlite3.connect(tmp_path / "events.sqlite3")
+    conn.execute("PRAGMA user_version = 999")  # written by a newer KeyDesk: not ours to use
+    conn.close()
     env = start_demo(runtime)
     services = open_desk(runtime, env.settings, env.secrets, data_dir=tmp_path)
     assert services.events is None and services.events_error is not None

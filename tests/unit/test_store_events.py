@@ -77,7 +77,8 @@ def test_migrates_a_file_from_an_older_version_keeping_its_rows(tmp_path):
 
     s = EventStore(path).start()
     try:
-        assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
+        assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == (
+            schema.SCHEMA_VERSION)
         [old] = s.query()
         assert (old.code, old.raw) == ("BreakIn", "Code=BreakIn")
         assert [a.id for a in s.unacknowledged_alarms()] == [old.id]

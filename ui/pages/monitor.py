@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.access.monitor import ReaderMonitor
 from app.domain.events import DeviceStateChanged
-from app.domain.stored import AlarmAcknowledged, StoredEvents
+from app.domain.stored import AlarmAcknowledged, StoredEvents, StoreHealth
 from app.i18n import resolve_language
 from app.store.events import EventStore
 from ui.context import UiContext
@@ -36,6 +36,7 @@ from ui.monitor.device_actions import DeviceActions
 from ui.monitor.device_status import DeviceStatusTable
 from ui.monitor.filters import FilterBar, Filters
 from ui.monitor.live_table import LiveEventTable
+from ui.monitor.store_health import StoreHealthBanner
 from ui.monitor.table_model import RowTextRole
 from ui.widgets.outcome_line import OutcomeLine
 
@@ -54,6 +55,7 @@ class MonitorPage(QWidget):
         self._closed = False
         lang = resolve_language(ctx.settings.language)
 
+        self.store_health = StoreHealthBanner(lang, self)  # "events are NOT being kept"
         self.banner = AlarmBanner()
         self.banner.acknowledge_requested.connect(self._acknowledge)
         self.devices = DeviceStatusTable()
@@ -101,6 +103,7 @@ class MonitorPage(QWidget):
         heading.addStretch(1)
         heading.addWidget(self.counts)
         layout.addLayout(heading)
+        layout.addWidget(self.store_health)
         layout.addWidget(self.banner)
         layout.addWidget(self.devices)
         layout.addWidget(self.device_line)
@@ -108,7 +111,8 @@ class MonitorPage(QWidget):
         layout.addWidget(split, 1)
 
         self._events = ctx.bridge.subscribe(
-            self._on_bus_event, StoredEvents, DeviceStateChanged, AlarmAcknowledged, owner=self)
+            self._on_bus_event, StoredEvents, DeviceStateChanged, AlarmAcknowledged,
+            StoreHealth, owner=self)
         self._show_store()
         if self.reader_monitor is not None:
             self.device_actions.attach(self.reader_monitor)
@@ -121,8 +125,11 @@ class MonitorPage(QWidget):
 
     def _show_store(self) -> None:
         if self.store is None:  # a broken or newer file: the page still shows live state
-            self.counts.setText("Event store unavailable — events are not being kept")
+            error = self.ctx.services.events_error
+            self.store_health.unavailable(f"{type(error).__name__}: {error}" if error
+                                          else "the event store did not open")
             return
+        self.store_health.show_health(self.store.health())
         self._apply_retention()
         self.table.set_query(self.store.query)
         self.table.apply_filters(Filters())
@@ -152,7 +159,8 @@ class MonitorPage(QWidget):
 
     # -- events --------------------------------------------------------------------------
 
-    def _on_bus_event(self, event: StoredEvents | DeviceStateChanged | AlarmAcknowledged) -> None:
+    def _on_bus_event(self, event: StoredEvents | DeviceStateChanged | AlarmAcknowledged
+                      | StoreHealth) -> None:
         if isinstance(event, StoredEvents):
             for e in event.events:
                 self.filter_bar.add_device(e.device)
@@ -162,6 +170,8 @@ class MonitorPage(QWidget):
                 "action") != "Stop"]
             if alarms:
                 self.banner.raise_alarms(alarms)
+        elif isinstance(event, StoreHealth):
+            self.store_health.show_health(event)
         elif isinstance(event, DeviceStateChanged):
             self.devices.on_state(event)
         elif isinstance(event, AlarmAcknowledged):

@@ -28,6 +28,7 @@ def register(sims: argparse._SubParsersAction) -> None:
     p.add_argument("--profile", choices=["realistic", "access"], default="realistic",
                    help="'access': access events only (benchmarks)")
     p.add_argument("--doors", type=int, default=1)
+    p.add_argument("--serial", help="device serial number (default: a new unique one)")
     p.add_argument("--clock-offset", type=float, default=0.0, help="device clock minus real")
     p.add_argument("--plain-errors", action="store_true",
                    help="old firmware: plain-text 'Error' answers instead of JSON codes")
@@ -43,10 +44,11 @@ def _run(args: argparse.Namespace) -> int:
         args.name, host=host, port=port, user=args.user, password=password or DEFAULT_PASSWORD,
         rate=args.rate, events=args.events, profile=args.profile, doors=args.doors,
         clock_offset=args.clock_offset, json_errors=not args.plain_errors,
-        lockout_seconds=args.lockout_seconds,
+        lockout_seconds=args.lockout_seconds, serial=args.serial,
     ).start()
     try:
-        announce({"kind": "reader", "name": args.name, "url": sim.url, "user": args.user},
+        announce({"kind": "reader", "name": args.name, "url": sim.url, "user": args.user,
+                  "serial": sim.device.serial},
                  args.json)
         serve_forever(threading.Event())
     finally:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import threading
+import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -47,11 +48,16 @@ class ReaderSimulator:
         lockout_seconds: float = 1800.0,
         traffic: bool = True,
         seed: int | None = None,
+        serial: str | None = None,
     ) -> None:
+        """``serial``: the device's serial number (``getSystemInfo``); every simulator
+        gets a unique one by default, as real devices have, so two readers given the same
+        name are still two devices."""
         self.name = name
         self.host, self.port = host, port
         self.rate, self.events = rate, events
-        self.device = SimDevice(name=name, serial=f"SIM{abs(hash(name)) % 10**6:06d}",
+        serial = serial or f"SIM{uuid.uuid4().hex[:10].upper()}"
+        self.device = SimDevice(name=name, serial=serial,
                                 doors=doors, clock_offset=clock_offset, profile=profile,
                                 seed=seed)
         self.auth = DigestAuthority(user, password, nonce_ttl=nonce_ttl,
@@ -176,6 +182,17 @@ class ReaderSimulator:
     def access(self, card: str, method: int = 1, door: int = 0) -> dict[str, Any]:
         """Make one access happen now (a card shown to the reader)."""
         return self.call(lambda: dict(self.device.access(card, method, door).data or {}))
+
+    def reset_log(self, clock_jump: float = 0.0) -> None:
+        """A factory reset of the access log: records are gone and record numbers start
+        again at 1 (what a reset or replaced device does). ``clock_jump`` moves the clock
+        on, as the reboot that comes with a reset takes its time."""
+
+        def go() -> None:
+            self.device.records.clear()
+            self.device.clock_offset += clock_jump
+
+        self.call(go)
 
     def records(self) -> list[dict[str, Any]]:
         return self.call(lambda: [dict(r) for r in self.device.records])

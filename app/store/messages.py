@@ -1,0 +1,89 @@
+"""What a person is told about the event database, in en / pt-BR / zh-CN.
+
+Placeholders: ``{pending}``, ``{lost}`` (event counts), ``{error}`` (SQLite's reason, for
+support), ``{since}`` (UTC time), ``{path}``, ``{aside}`` (where a damaged file was kept),
+``{problems}`` (how many problems a check found), ``{first}`` (the first of them).
+"""
+
+from __future__ import annotations
+
+from app.domain.stored import StoreHealth
+from app.i18n import DEFAULT_LANGUAGE, resolve_language
+
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "not_kept": "Events are NOT being kept: the event database cannot be written "
+        "since {since} ({error}). {pending} events wait in memory and KeyDesk tries "
+        "again every second. Free disk space on this PC, or check that the data folder "
+        "can be written.",
+        "lost": "{lost} events could not be kept: the memory for unwritten events was "
+        "full. They are missing from KeyDesk's history.",
+        "kept_again": "Events are being kept again.",
+        "damaged": "The event database was damaged. It is kept untouched as {aside} and "
+        "new events go into a fresh database. Older events are not shown: ask support to "
+        "recover them from the kept file.",
+        "check_sound": "The event database is sound ({path}).",
+        "check_damaged": "The event database is damaged ({problems} problems found, the "
+        "first: {first}). KeyDesk keeps it untouched and starts a fresh one the next time "
+        "it starts: restart KeyDesk, then ask support to recover the old events from the "
+        "kept file.",
+        "check_failed": "The event database could not be checked: {error}",
+        "checking": "Checking the event database… (this can take a minute on a big file)",
+    },
+    "pt-BR": {
+        "not_kept": "Os eventos NÃO estão sendo guardados: o banco de eventos não pode ser "
+        "gravado desde {since} ({error}). {pending} eventos aguardam na memória e o "
+        "KeyDesk tenta de novo a cada segundo. Libere espaço em disco neste computador ou "
+        "verifique se a pasta de dados permite gravação.",
+        "lost": "{lost} eventos não puderam ser guardados: a memória para eventos não "
+        "gravados encheu. Eles ficam faltando no histórico do KeyDesk.",
+        "kept_again": "Os eventos voltaram a ser guardados.",
+        "damaged": "O banco de eventos estava danificado. Ele foi mantido intacto como "
+        "{aside} e os novos eventos vão para um banco novo. Os eventos antigos não "
+        "aparecem: peça ao suporte para recuperá-los do arquivo guardado.",
+        "check_sound": "O banco de eventos está íntegro ({path}).",
+        "check_damaged": "O banco de eventos está danificado ({problems} problemas "
+        "encontrados; o primeiro: {first}). O KeyDesk o mantém intacto e começa um novo "
+        "na próxima vez que abrir: reinicie o KeyDesk e peça ao suporte para recuperar os "
+        "eventos antigos do arquivo guardado.",
+        "check_failed": "Não foi possível verificar o banco de eventos: {error}",
+        "checking": "Verificando o banco de eventos… (pode levar um minuto num arquivo "
+        "grande)",
+    },
+    "zh-CN": {
+        "not_kept": "事件没有被保存：自 {since} 起无法写入事件数据库（{error}）。"
+        "{pending} 条事件暂存在内存中，KeyDesk 每秒重试一次。请清理这台电脑的磁盘空间，"
+        "或检查数据文件夹是否可写。",
+        "lost": "有 {lost} 条事件无法保存：用于暂存未写入事件的内存已满。"
+        "KeyDesk 的历史记录中将缺少这些事件。",
+        "kept_again": "事件已恢复保存。",
+        "damaged": "事件数据库已损坏。原文件原样保留为 {aside}，新事件写入新的数据库。"
+        "旧事件暂不显示：请联系技术支持从保留的文件中恢复。",
+        "check_sound": "事件数据库完好（{path}）。",
+        "check_damaged": "事件数据库已损坏（发现 {problems} 个问题，第一个：{first}）。"
+        "KeyDesk 会原样保留该文件，并在下次启动时使用新的数据库：请重启 KeyDesk，"
+        "然后联系技术支持从保留的文件中恢复旧事件。",
+        "check_failed": "无法检查事件数据库：{error}",
+        "checking": "正在检查事件数据库…（文件较大时可能需要一分钟）",
+    },
+}
+
+
+def text(key: str, lang: str | None = None, **values: object) -> str:
+    """The message ``key`` in ``lang`` (a setting such as "system" is resolved)."""
+    table = TEXTS.get(resolve_language(lang), TEXTS[DEFAULT_LANGUAGE])
+    return table.get(key, TEXTS[DEFAULT_LANGUAGE][key]).format(**values)
+
+
+def health_lines(health: StoreHealth, lang: str | None = None) -> list[str]:
+    """What the desk must be told about ``health`` (nothing when all is well)."""
+    lines: list[str] = []
+    if not health.writing:
+        since = health.since.replace("T", " ").replace("+00:00", " UTC") or "?"
+        lines.append(text("not_kept", lang, since=since, error=health.error,
+                          pending=health.pending))
+    if health.lost:
+        lines.append(text("lost", lang, lost=health.lost))
+    if health.damaged_file:
+        lines.append(text("damaged", lang, aside=health.damaged_file))
+    return lines

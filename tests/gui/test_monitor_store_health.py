@@ -1,0 +1,101 @@
+"""The Monitor page says, in red and for as long as it lasts, that events are NOT being
+kept; a damaged database set aside at start is told; File → Check event database….
+
+The write failure is SQLite's own (``max_page_count`` on the store's writer connection,
+the same SQLITE_FULL a full disk gives).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.store.events import EventStore
+from tests.gui.test_monitor_page import access
+from tests.unit.test_store_health import damage_middle, fill, limit_pages, unlimit_pages
+
+SHOTS = os.environ.get("KEYDESK_SCREENSHOTS")
+
+
+@pytest.fixture
+def page(session):
+    p = session.window.show_page("monitor")
+    p.banner._beep = lambda: None
+    return p
+
+
+def shot(widget, name: str) -> None:
+    if SHOTS:
+        widget.grab().save(os.path.join(SHOTS, name))
+
+
+def test_a_store_that_cannot_write_shows_a_persistent_red_state(session, page, qtbot):
+    bus = session.runtime.bus
+    bus.publish(access(1, note="x" * 3000))
+    qtbot.waitUntil(lambda: page.table.model.rowCount() >= 1, timeout=5000)
+    assert page.store_health.isHidden()
+    limit_pages(page.store)
+    for n in range(2, 12):
+        bus.publish(access(n, note="x" * 3000))
+    qtbot.waitUntil(lambda: page.store_health.isVisible() and page.store_health.failing,
+                    timeout=5000)
+    text = page.store_health.label.text()
+    assert "Events are NOT being kept" in text and "full" in text
+    assert page.store_health.dismiss.isHidden()  # it cannot be waved away
+    shot(session.window, "monitor-not-kept.png")
+    # Later rows and counts do not replace it.
+    page._update_counts()
+    qtbot.wait(50)
+    assert page.store_health.isVisible() and page.store_health.failing
+
+    unlimit_pages(page.store)
+    assert page.store.flush()
+    qtbot.waitUntil(lambda: not page.store_health.failing, timeout=5000)
+    qtbot.waitUntil(lambda: page.store.count(device="test-lobby") == 11, timeout=5000)
+    assert page.store_health.isHidden()  # nothing lost: nothing left to say
+
+
+def test_a_damaged_database_at_start_is_set_aside_and_told(qtbot, keydesk_home):
+    from app import paths
+    from ui.application import KeyDeskSession
+
+    session = KeyDeskSession(demo=True)  # the demo's own data folder exists now
+    path = paths.data_dir() / "events.sqlite3"
+    session.close()
+    fill(path, 2000)
+    damage_middle(path)
+    store = EventStore(path)
+    session = KeyDeskSession(demo=True)
+    try:
+        qtbot.addWidget(session.window)
+        session.window.show()
+        page = session.window.show_page("monitor")
+        page.store.close()
+        page.store = store.start()
+        page.store_health.show_health(page.store.health())
+        assert page.store_health.isVisible() and not page.store_health.failing
+        assert "was damaged" in page.store_health.label.text()
+        assert str(store.damaged_file) in page.store_health.label.text()
+        shot(session.window, "monitor-damaged.png")
+        page.store_health.dismiss.click()
+        assert page.store_health.isHidden()
+    finally:
+        store.close()
+        assert session.close()
+
+
+def test_the_menu_checks_the_database_and_tells_the_result(session, page, qtbot):
+    action = next(a for a in session.window.menuBar().actions()[0].menu().actions()
+                  if "database" in a.text())
+    action.trigger()
+
+    def box():
+        boxes = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.isVisible()]
+        return boxes[0] if boxes else None
+
+    qtbot.waitUntil(lambda: box() is not None, timeout=10000)
+    assert "is sound" in box().text()
+    box().accept()
