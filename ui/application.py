@@ -15,10 +15,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app.demo import DemoEnvironment, start_demo
-from app.i18n import set_preferred_language
+from app.i18n import resolve_language, set_preferred_language
 from app.runtime import Runtime
 from app.services import open_desk
 from app.settings import LoadReport, SecretStore, Settings, SettingsStore
+from ui import translations
 from ui.bridge import Bridge
 from ui.context import UiContext, WindowRequests
 from ui.gc_guard import QtThreadGarbageCollector
@@ -66,6 +67,7 @@ class KeyDeskSession:
             # Settings page updates it on save): the one process-wide preference.
             set_preferred_language(settings.language)
             self.services = open_desk(self.runtime, settings, secrets)
+            translations.install(resolve_language(settings.language))
             # A failure nobody else handles goes to the window's banner via the requests.
             requests = WindowRequests()
             self.bridge = Bridge(self.runtime.bus, on_error=requests.error.emit)
@@ -107,10 +109,31 @@ class KeyDeskSession:
         return ok
 
 
+def sign_in_at_start(session: KeyDeskSession) -> bool:
+    """On a desk with operator accounts, ask who is at the desk before the window opens
+    (False: the user quit). A single-operator desk asks nothing."""
+    from app.domain.errors import KeyDeskError
+    from ui.operators.sign_in import START, SignInDialog
+
+    operators = session.services.operators
+    try:
+        if operators.current() is not None:
+            return True
+    except KeyDeskError:
+        pass  # a damaged accounts file: the dialog explains it
+    dialog = SignInDialog(session.ctx, START)
+    accepted = dialog.exec() == SignInDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    session.window.desk_lock.refresh()
+    return accepted
+
+
 def run_window(demo: bool) -> int:
     app = ensure_qapp()
     session = KeyDeskSession(demo=demo)
     try:
+        if not sign_in_at_start(session):
+            return 0  # nobody signed in: the user chose to quit
         session.window.show()
         app.aboutToQuit.connect(session.close)
         return app.exec()

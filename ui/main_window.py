@@ -21,6 +21,7 @@ from app.i18n import resolve_language
 from ui.about import show_about
 from ui.context import UiContext
 from ui.monitor.store_health import check_action
+from ui.operators.desk_lock import DeskLock
 from ui.pages import PAGES
 from ui.widgets.message_banner import MessageBanner, SettingsBanner
 from ui.widgets.status_bar import DeviceStatusBar
@@ -79,10 +80,12 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         ctx.bridge.subscribe(self.status.on_event, DeviceStateChanged, owner=self.status)
         self._build_menu()
+        # Who holds the desk: status label, switch / lock / sign out, the idle lock.
+        self.desk_lock = DeskLock(self, ctx, self.file_menu)
         self._restore_geometry()
 
     def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(check_action(self, self.ctx, lambda: self.ctx.services.events))
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.desk_lock.stop()
         self.ctx.settings.ui_state["geometry"] = bytes(
             self.saveGeometry().toBase64().data()
         ).decode("ascii")

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from app import paths
 from app.operators import passwords, throttle
@@ -35,6 +35,7 @@ from app.operators.errors import operator_error
 from app.operators.rights import ADMIN, ROLES
 from app.operators.throttle import Failures
 
+T = TypeVar("T")
 FORMAT = "keydesk-operators"
 VERSION = 1
 DEFAULT_IDLE_MINUTES = 10
@@ -157,7 +158,7 @@ class OperatorDirectory:
             Path(tmp).unlink(missing_ok=True)
             raise
 
-    def _update(self, change: Callable[[_Content], Any]) -> Any:
+    def _update(self, change: Callable[[_Content], T]) -> T:
         with self._lock:
             content = self._read()
             result = change(content)

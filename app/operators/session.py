@@ -55,7 +55,7 @@ class OperatorSession:
         self.directory = directory
         self.audit = audit
         self.desk_name = desk_name or desk_user()
-        self._monotonic = monotonic
+        self.monotonic = monotonic
         self._lock = threading.RLock()
         self._current: Operator | None = None
         self._locked = False
@@ -123,7 +123,7 @@ class OperatorSession:
         with self._lock:
             was_locked = self._locked
             self._current, self._locked = op, False
-            self._last_activity = self._monotonic()
+            self._last_activity = self.monotonic()
         kind = "unlock" if was_locked and previous == op.name else (
             "switch" if previous and previous != op.name else "sign_in")
         detail = {"how": kind} | ({"from": previous} if kind == "switch" else {})
@@ -152,11 +152,11 @@ class OperatorSession:
     def touch(self) -> None:
         """Someone is using the desk (a key press, a click)."""
         with self._lock:
-            self._last_activity = self._monotonic()
+            self._last_activity = self.monotonic()
 
     def idle_seconds(self) -> float:
         with self._lock:
-            return self._monotonic() - self._last_activity
+            return self.monotonic() - self._last_activity
 
     def lock_if_idle(self) -> bool:
         """Lock when idle for the directory's ``idle_minutes`` (0: never). True if locked now."""
@@ -184,8 +184,8 @@ class OperatorSession:
         refusal, also written to the audit trail (as ``what``, default the right)."""
         try:
             who = self.current()
-        except KeyDeskError as exc:
-            self._refusal(what or right, target, room, detail, exc, None)
+        except KeyDeskError as problem:
+            self._refusal(what or right, target, room, detail, problem, None)
             raise
         if who is None:
             name = self.signed_in_name()

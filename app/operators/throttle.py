@@ -30,7 +30,7 @@ def delay_after(count: int) -> float:
     """Seconds a try must wait after ``count`` failures in a row."""
     if count < FREE_TRIES:
         return 0.0
-    return min(MAX_DELAY, FIRST_DELAY * 2 ** (count - FREE_TRIES))
+    return min(MAX_DELAY, FIRST_DELAY * 2.0 ** (count - FREE_TRIES))
 
 
 def wait_left(f: Failures, now: float) -> float:

@@ -239,7 +239,9 @@ class ReaderAccessPanel(QWidget):
             else:
                 self.message.info(summary + " See the failures below.")
 
-        return self.jobs.run(lambda: self.ctx.runtime.loop.submit(coro), working, ok)
+        # However it ends, no reader line is left saying "working…" (ok fills them again).
+        return self.jobs.run(lambda: self.ctx.runtime.loop.submit(coro), working, ok,
+                             on_finish=self._clear_results)
 
     def _result_line(self, name: str) -> OutcomeLine:
         line = self.results.get(name)

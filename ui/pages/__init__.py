@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from ui.context import UiContext
+from ui.pages.audit import AuditPage
 from ui.pages.explain import ExplainPage
 from ui.pages.front_desk import FrontDeskPage
 from ui.pages.locks import LocksPage
@@ -23,4 +24,5 @@ PAGES: list[tuple[str, str, Callable[[UiContext], QWidget]]] = [
     ("monitor", "Monitor", MonitorPage),
     ("explain", "Explain", ExplainPage),
     ("settings", "Settings", SettingsPage),
+    ("audit", "Audit", AuditPage),  # last: the pages before keep their Ctrl+number
 ]

@@ -6,6 +6,8 @@ reader passwords) go to the OS keyring and are never shown again once saved.
 
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit.actions import changed_fields, record_settings
+from app.domain.errors import KeyDeskError
 from app.i18n import set_preferred_language
 from app.settings import SecretStoreUnavailable
 from app.settings.model import RETENTION_MAX_DAYS, RETENTION_MIN_DAYS
@@ -129,7 +133,15 @@ class SettingsPage(QWidget):
         return "saved in the system keyring (type to replace)" if stored else "not set"
 
     def save(self) -> None:
+        # Settings are an admin's (the check and a refusal are audited); the row names
+        # the fields and keyring entries that changed, never a value.
+        try:
+            self.ctx.services.operators.require("settings.change", what="settings.change")
+        except KeyDeskError as exc:
+            self.ctx.report_error(exc)
+            return
         s = self.ctx.settings
+        before = copy.deepcopy(s)
         s.language = self.language.currentData()
         set_preferred_language(s.language)  # what banners and the catalog speak from now on
         s.event_retention_days = self.retention.value()
@@ -138,15 +150,18 @@ class SettingsPage(QWidget):
         for attr, edit in self.cloud_edits.items():
             setattr(s, attr, edit.text().strip())
         messages = []
+        changed_secrets: list[str] = []
         for name, edit in self.secret_edits.items():
             value = edit.text()
             if not value:
                 continue
             try:
                 self.ctx.secrets.set(name, value)
+                changed_secrets.append(name)
                 edit.clear()
                 edit.setPlaceholderText(self._secret_placeholder(name))
             except SecretStoreUnavailable as exc:
                 messages.append(str(exc))
         self.ctx.save_settings()
+        record_settings(self.ctx.services.audit, changed_fields(before, s), changed_secrets)
         self.status.setText(" ".join(messages) or "Saved.")
