@@ -9,6 +9,7 @@ and exit non-zero.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import os
 from collections.abc import Callable, Coroutine
 from datetime import date, datetime, timedelta
@@ -33,7 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     common.add_argument("--who", help="the name in the audit trail on a single-operator desk "
                         "(default: OS user); with operator accounts, whoever signed in")
     common.add_argument("--timeout", type=float, default=CallPolicy.read_timeout,
-                        help="seconds to wait for each answer")
+                        help="seconds for each request to the cloud, answer included "
+                             "(a total deadline)")
 
     p = sub.add_parser("cloud", help="lock-cloud keys, RF cards, door logs, remote unlock",
                        description="Front-desk flows on the UCLBRT lock cloud.")
@@ -67,6 +69,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     group.add_argument("--card", help="card number (QR key)")
     group.add_argument("--lock-mac", help="lock MAC (Bluetooth key string)")
     sp.add_argument("--qr-out", type=Path, help="save the QR image as PNG here")
+    sp = add("keys", "list a guest's keys for a room (check this after \"outcome unknown\")",
+             _keys)
+    _room_arg(sp)
+    sp.add_argument("--mobile", required=True)
+    sp.add_argument("--area-code", default="86")
     sp = add("cancel", "cancel a guest key", _cancel)
     sp.add_argument("--card", required=True)
     sp.add_argument("--kind", choices=["room", "floor", "building"], default="room")
@@ -135,11 +142,22 @@ def _execute(args: argparse.Namespace, run: Callable[..., Any]) -> int:
         # The demo account needs nothing of the saved settings (their notices included).
         settings = Settings() if args.demo_account else load_settings()
         creds = credentials(args, settings)
+        policy = CallPolicy(read_timeout=args.timeout)
         with command_desk(settings, who=args.who, cloud_credentials=lambda: creds,
-                          cloud_policy=CallPolicy(read_timeout=args.timeout)) as services:
+                          cloud_policy=policy) as services:
 
             def on_loop(coro: Coroutine[Any, Any, Any]) -> Any:
-                return services.runtime.loop.run(coro, timeout=args.timeout * 6 + 10)
+                # A safety net only: every request has its own deadline (--timeout).
+                future = services.runtime.loop.submit(coro)
+                try:
+                    return future.result(flow_deadline(policy))
+                except concurrent.futures.TimeoutError:
+                    from app.cloud.transport import OutcomeUnknown
+
+                    future.cancel()  # the flow audits itself as "cancelled: outcome unknown"
+                    concurrent.futures.wait([future], timeout=2)
+                    raise OutcomeUnknown("the lock-cloud flow", "it did not finish in time")\
+                        from None
 
             return int(run(args, services.cloud(), on_loop) or 0)
     except KeyDeskError as exc:
@@ -148,6 +166,14 @@ def _execute(args: argparse.Namespace, run: Callable[..., Any]) -> int:
         return 0
     except ValueError as exc:  # a malformed --room and the like
         return fail(KeyDeskError("cloud_http", "400", str(exc)), args.json)
+
+
+def flow_deadline(policy: CallPolicy) -> float:
+    """Long enough for a flow's requests (each with its deadline, READ retries) and the
+    look-ups after a lost answer, so it fires only when something hangs."""
+    lookups = sum(policy.settle_delay * 2 ** i for i in range(policy.lookup_attempts))
+    return policy.read_timeout * (4 * policy.read_attempts + policy.lookup_attempts) \
+        + lookups + 10
 
 
 def _stay(args: argparse.Namespace, tz: ZoneInfo) -> tuple[datetime, datetime]:
@@ -210,6 +236,18 @@ def _get_key(args, desk, run) -> int:
                      f"Key {key.card_no}: QR image {saved or 'fetched'}")
     key = run(desk.bluetooth_key(args.mobile, args.lock_mac, args.area_code))
     return _done(args, key.to_dict(), f"Bluetooth key: {key.ble_str}")
+
+
+def _keys(args, desk, run) -> int:
+    from app.cloud.models import RoomRef
+
+    keys = run(desk.room_keys(RoomRef.parse(args.room), args.mobile, args.area_code))
+    for key in keys:
+        emit(key.to_dict(), args.json,
+             lambda k: f"{k['cardNo']}  {k['room']}  {k['start']} to {k['end']}")
+    if not keys and not args.json:
+        emit(None, False, f"No keys for {args.mobile} in {args.room}.")
+    return 0
 
 
 def _cancel(args, desk, run) -> int:

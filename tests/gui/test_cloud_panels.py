@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 import time_machine
@@ -19,6 +19,7 @@ from app.cloud.sim.demo import demo_credentials
 from app.cloud.sim.handlers_qr import qr_png
 from app.store.audit import AuditLog
 from tests.cloud_support import COMMUNITY_TZ, DEMO_SECRETS, MIDNIGHTS, MOBILE, midnight_moment
+from ui.front_desk.cloud_common import set_community_time
 
 
 def panel(session, cls_name):
@@ -248,3 +249,30 @@ def test_no_secret_reaches_any_file_the_session_writes(session, qtbot, keydesk_h
         data = path.read_bytes()
         leaked = [s for s in (*DEMO_SECRETS, "wrong-token-for-the-trail") if s.encode() in data]
         assert not leaked, f"{leaked} in {path.name}"
+
+
+def test_stay_pickers_are_on_the_communitys_clock(session, qtbot):
+    """The desk types a stay as the hotel's clock shows it, and the panel names the zone:
+    14:00 in the picker is 14:00 in the community, whatever zone this PC is in."""
+    sim = session.demo.cloud
+    day = datetime.now(COMMUNITY_TZ).date() + timedelta(days=3)
+    start = datetime.combine(day, time(14), tzinfo=COMMUNITY_TZ)
+    end = start + timedelta(hours=46)
+    keys = panel(session, "GuestKeysPanel")
+    rooms_loaded(qtbot, keys.room)
+    assert "Asia/Shanghai, UTC+08:00" in keys.zone_note.text()
+    set_community_time(keys.start, start, COMMUNITY_TZ)
+    set_community_time(keys.end, end, COMMUNITY_TZ)
+    assert keys.start.text() == f"{day} 14:00"
+    keys.mobile.setText(MOBILE)
+    keys.issue()
+    qtbot.waitUntil(lambda: keys.qr_pixmap is not None, timeout=5000)
+    key = sim.state.keys[keys.card_no.text()]
+    assert (key.start, key.end) == (start, end)
+    rf = panel(session, "RfCardsPanel")
+    rooms_loaded(qtbot, rf.room)
+    assert "Asia/Shanghai, UTC+08:00" in rf.zone_note.text()
+    set_community_time(rf.end, end, COMMUNITY_TZ)
+    rf.issue()
+    qtbot.waitUntil(lambda: "Room 001-01-0101" in rf.card_view.toPlainText(), timeout=5000)
+    assert sim.state.rf_cards[rf.serial.text()].end == end

@@ -24,12 +24,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.cloud.config import DEFAULT_TIMEZONE
 from app.cloud.models import DoorRecord, LogQuery
-from app.cloud.timezones import community_today, zone, zone_label
+from app.cloud.timezones import community_today, zone_label
 from app.domain.errors import KeyDeskError
 from ui.context import UiContext
-from ui.front_desk.cloud_common import RoomFormPanel, button, with_calendar
+from ui.front_desk.cloud_common import (
+    RoomFormPanel,
+    button,
+    settings_zone,
+    settings_zone_or_default,
+    with_calendar,
+)
 
 DEFAULT_DAYS = 7  # the period shown unless the desk picks another
 
@@ -72,14 +77,11 @@ class DoorLogPanel(RoomFormPanel):
         self._use_zone(self._zone_or_default())
 
     def _zone_or_default(self) -> ZoneInfo:
-        try:
-            return self.community_zone()
-        except KeyDeskError:  # said when the log is loaded; the pickers still need a day
-            return zone(DEFAULT_TIMEZONE)
+        return settings_zone_or_default(self.ctx.settings)
 
     def community_zone(self) -> ZoneInfo:
         """The community's zone from Settings (KeyDeskError when the name is unknown)."""
-        return zone(self.ctx.settings.cloud_timezone or DEFAULT_TIMEZONE)
+        return settings_zone(self.ctx.settings)
 
     def _use_zone(self, tz: ZoneInfo) -> None:
         """Name the zone, and move an untouched default period to the community's today
