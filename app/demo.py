@@ -23,6 +23,8 @@ from app.cloud.sim import CloudSimulator
 from app.cloud.sim import demo as cloud_demo
 from app.devices.encoder.sim import EncoderSimulator
 from app.devices.encoder.sim import demo as encoder_demo
+from app.devices.locks.sim import demo as lock_demo
+from app.devices.locks.sim.server import LockSimServer
 from app.operators import demo as operators_demo
 from app.runtime import Runtime
 from app.settings import MemorySecretStore, Settings
@@ -40,6 +42,7 @@ class DemoEnvironment:
     cloud: CloudSimulator | None = None
     readers: dict[str, ReaderSimulator] = field(default_factory=dict)  # by reader name
     encoder: EncoderSimulator | None = None
+    locks: LockSimServer | None = None  # the simulated site of Bluetooth locks
     failures: dict[str, str] = field(default_factory=dict)
     data_dir: Path | None = None  # where the demo's event store and audit trail live
 
@@ -49,6 +52,7 @@ DEMO_STARTERS: list[Callable[[DemoEnvironment], None]] = [
     cloud_demo.start,
     reader_demo.start,
     encoder_demo.start,
+    lock_demo.start,  # after the cloud: its locks keep the community's local time
     operators_demo.start,  # one operator per role, to try rights (not a simulator)
 ]
 

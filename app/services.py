@@ -20,8 +20,9 @@ What it owns, and who started it:
 - ``readers``: reader monitoring, started by :meth:`start_readers` (the window).
 - :meth:`cloud` and :meth:`reader_desk`: the cloud and reader desks over the *current*
   settings and secrets (so edited Settings apply at once), recording into ``audit``.
-- Bluetooth locks: ``ble13`` adds ``locks: LockService`` here (built in :func:`open_desk`
-  like ``encoder``, started by a ``start_locks()``), and nowhere else.
+- ``locks``: the one ``LockService`` (Bluetooth commissioning), built here over the
+  settings (radio, technician, site time zone) and the cloud desk (room directory,
+  Bluetooth keys); :meth:`start_locks` opens its site plan store.
 
 Shutdown is the runtime's: each part registers its cleanup when it is built or started.
 """
@@ -42,6 +43,7 @@ from app.cloud.credentials import CloudCredentials, from_settings
 from app.cloud.desk import CloudDesk
 from app.devices.encoder.service import EncoderService
 from app.devices.encoder.trace import SerialTrace
+from app.devices.locks.service import LockService, build_lock_service
 from app.domain.events import DeviceEvent
 from app.operators.directory import OperatorDirectory
 from app.operators.session import OperatorSession
@@ -64,6 +66,7 @@ class DeskServices:
     audit: AuditLog
     encoder: EncoderService
     operators: OperatorSession
+    locks: LockService | None = None  # set by open_desk
     events_error: Exception | None = None
     readers: ReaderMonitor | None = None  # set by start_readers()
     # The single-operator desk's name in the audit trail (default: the OS login); with
@@ -84,6 +87,12 @@ class DeskServices:
                 self.runtime, self.settings, self.secrets, store=self.events, **options
             )
         return self.readers
+
+    def start_locks(self, plan_path: Path | None = None) -> LockService:
+        """The lock service with its site plan store open (idempotent)."""
+        assert self.locks is not None
+        self.locks.open_plan(plan_path, cleanup=self.runtime.add_cleanup)
+        return self.locks
 
     # -- desks over the current settings -------------------------------------------------
     def cloud(self) -> CloudDesk:
@@ -150,8 +159,11 @@ def open_desk(
         events.attach(runtime.bus)
     encoder = EncoderService(runtime, settings, secrets, audit=audit, trace=encoder_trace,
                              access=operators)
-    return DeskServices(
+    services = DeskServices(
         runtime, settings, secrets, events, audit, encoder, operators,
         events_error=events_error,
         who=who, cloud_credentials=cloud_credentials, cloud_policy=cloud_policy,
     )
+    services.locks = build_lock_service(runtime, settings, secrets, services.cloud,
+                                        access=operators, audit=audit)
+    return services

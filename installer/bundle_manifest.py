@@ -16,11 +16,23 @@ PACKAGES = ("app", "ui")  # KeyDesk's own code: it must never import by name
 # Third-party packages that import their own submodules by name at run time.
 # pyserial: serial_for_url("socket://...") imports serial.urlhandler.protocol_<scheme>
 # (the encoder simulator and traces use URLs). keyring: backends chosen per OS at run time.
-THIRD_PARTY_SUBMODULES: tuple[str, ...] = ("serial.urlhandler", "keyring.backends")
+# bleak: the platform backend is chosen at run time (WinRT on Windows, BlueZ over dbus-fast
+# on Linux, CoreBluetooth over pyobjc on macOS); collecting bleak.backends on each OS's
+# build keeps that OS's backend and the packages it imports (winrt-*, dbus_fast, pyobjc).
+THIRD_PARTY_SUBMODULES: tuple[str, ...] = ("serial.urlhandler", "keyring.backends",
+                                           "bleak.backends")
 
 # Imported only indirectly: zoneinfo falls back to the tzdata package where the OS has no
 # time-zone database (Windows); PyInstaller's tzdata hook then collects its data files.
 THIRD_PARTY_MODULES: tuple[str, ...] = ("tzdata",)
+
+# macOS refuses Bluetooth to an app bundle without this key (the text is shown to the user
+# when macOS asks for the permission).
+MACOS_INFO_PLIST: dict[str, str] = {
+    "NSBluetoothAlwaysUsageDescription": (
+        "KeyDesk uses Bluetooth to find, commission and test the door locks of your site."),
+    "CFBundleName": "KeyDesk",
+}
 
 # Shipped data: (source folder relative to ROOT, folder inside the bundle).
 # app.paths.resources_dir() reads sys._MEIPASS/resources when frozen.

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from app.access.sim import cli as reader_sim
 from app.cloud.sim import cli as cloud_sim
 from app.devices.encoder.sim import cli as encoder_sim
+from app.devices.locks.sim import cli as lock_sim
 
 SubParsers = argparse._SubParsersAction
 
@@ -20,13 +21,14 @@ SIMULATORS: list[Callable[[SubParsers], None]] = [
     cloud_sim.register,
     reader_sim.register,
     encoder_sim.register,
+    lock_sim.register,
 ]
 
 
 def register(sub: SubParsers) -> None:
     parser = sub.add_parser(
         "sim",
-        help="run a device or service simulator (encoder, cloud, reader)",
+        help="run a device or service simulator (encoder, cloud, reader, lock)",
         description="Run a simulator that speaks the real wire protocol on loopback.",
     )
     sims = parser.add_subparsers(dest="sim", metavar="KIND")

@@ -8,6 +8,7 @@ from app.selftest import (
     cloud_checks,
     core_checks,
     encoder_checks,
+    lock_checks,
     reader_checks,
 )
 
@@ -17,4 +18,5 @@ CHECKS: list[Check] = [
     *cloud_checks.CHECKS,
     *reader_checks.CHECKS,
     *encoder_checks.CHECKS,
+    *lock_checks.CHECKS,
 ]

@@ -38,5 +38,8 @@ class Settings:
     cloud_creator_mobile: str = ""
     cloud_timezone: str = "Asia/Shanghai"
     readers: list[ReaderConfig] = field(default_factory=list)
+    # Bluetooth locks: "" = this PC's radio; "HOST:PORT" = a keydesk sim lock site.
+    lock_sim_address: str = ""
+    lock_technician: str = ""  # written in the site report and the locks' logs
     event_retention_days: int = 365
     ui_state: dict[str, str] = field(default_factory=dict)  # window geometry etc.

@@ -298,6 +298,14 @@
         <translation>Auditoria exportada</translation>
     </message>
     <message>
+        <source>Events exported</source>
+        <translation>Eventos exportados</translation>
+    </message>
+    <message>
+        <source>Alarm acknowledged</source>
+        <translation>Alarme reconhecido</translation>
+    </message>
+    <message>
         <source>Every action</source>
         <translation>Todas as ações</translation>
     </message>

@@ -298,6 +298,14 @@
         <translation>已导出审计记录</translation>
     </message>
     <message>
+        <source>Events exported</source>
+        <translation>已导出事件</translation>
+    </message>
+    <message>
+        <source>Alarm acknowledged</source>
+        <translation>已确认警报</translation>
+    </message>
+    <message>
         <source>Every action</source>
         <translation>所有操作</translation>
     </message>

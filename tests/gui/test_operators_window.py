@@ -38,7 +38,8 @@ def sign_in_with(qtbot, dialog: SignInDialog, name: str, password: str) -> None:
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
 
 
-def test_sign_in_dialog_explains_a_wrong_password_then_signs_in(qtbot, session, shots):
+def test_sign_in_dialog_explains_a_wrong_password_then_signs_in(qtbot, session, shots,
+                                                               keydesk_home):
     operators = session.services.operators
     operators.sign_out()
     dialog = SignInDialog(session.ctx, START, session.window)
@@ -57,6 +58,14 @@ def test_sign_in_dialog_explains_a_wrong_password_then_signs_in(qtbot, session, 
                     timeout=5000)  # told by the bus, through the bridge
     rows = session.services.audit.query(what="operator.sign_in", limit=2)
     assert [(r.who, r.result[:7]) for r in rows] == [("Ana", "ok"), ("Ana", "refused")]
+    # Neither password typed reached any file the window wrote (stores, logs, accounts).
+    assert session.services.events is not None and session.services.events.flush(5)
+    written = [p for p in keydesk_home.rglob("*") if p.is_file()]
+    assert any(p.name == "operators.json" for p in written)
+    for path in written:
+        data = path.read_bytes()
+        for typed in ("demo-clerk", "not-her-password"):
+            assert typed.encode() not in data and typed.encode("utf-16-le") not in data, path
 
 
 def test_a_clerk_in_the_window_is_refused_a_master_card_with_the_reason(qtbot, session):
@@ -218,3 +227,32 @@ def test_the_window_asks_who_is_at_the_desk_before_it_opens(qtbot):
     finally:
         assert session.close()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_event_exports_need_a_manager_and_alarm_acks_name_the_operator(qtbot, session,
+                                                                        tmp_path):
+    page = session.window.show_page("monitor")
+    operators_demo.sign_in(session.services.operators, "clerk")
+    out = tmp_path / "events.csv"
+    assert page.export_to(str(out)) is None and not out.exists()
+    banner = session.window.banner.label
+    qtbot.waitUntil(lambda: "Exports need a manager" in banner.text(), timeout=5000)
+    assert session.services.audit.query(what="events.export", limit=1)[0].result == (
+        "refused operator right.export")
+    operators_demo.sign_in(session.services.operators, "manager")
+    future = page.export_to(str(out))
+    qtbot.waitUntil(future.done, timeout=10000)
+    row = session.services.audit.query(what="events.export", limit=1)[0]
+    assert (row.who, row.result, row.detail["rows"]) == ("Bruno", "ok", future.result())
+
+    from tests.gui.test_monitor_page import alarm
+
+    page.banner._beep = lambda: None  # silent in tests
+    session.runtime.bus.publish(alarm("BreakIn"))
+    qtbot.waitUntil(page.banner.isVisible, timeout=5000)
+    [event_id] = [e.id for e in page.banner.pending]
+    qtbot.mouseClick(page.banner.ack, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.banner.isVisible(), timeout=5000)
+    assert page.store.acknowledgement(event_id)[1] == "Bruno"  # by whom, in the store
+    row = session.services.audit.query(what="alarm.acknowledge", limit=1)[0]
+    assert (row.who, row.detail["events"]) == ("Bruno", [event_id])

@@ -85,6 +85,17 @@ def test_resources_ship_where_the_frozen_app_looks(monkeypatch: pytest.MonkeyPat
     assert paths.resources_dir() == Path("/frozen") / "resources"
 
 
+def test_the_frozen_build_carries_bleak_and_the_macos_bluetooth_key() -> None:
+    assert "bleak.backends" in manifest.THIRD_PARTY_SUBMODULES
+    assert manifest.MACOS_INFO_PLIST["NSBluetoothAlwaysUsageDescription"].strip()
+    bundle = {k.arg: ast.unparse(k.value) for k in _call(_spec_tree(), "BUNDLE").keywords}
+    assert bundle["info_plist"] == "manifest.MACOS_INFO_PLIST"
+    lock = (INSTALLER / "requirements.lock").read_text(encoding="utf-8")
+    for pin in ("bleak==3.1.0", "dbus-fast==", "winrt-runtime==",
+                "pyobjc-framework-corebluetooth==", "cryptography=="):
+        assert pin in lock, pin
+
+
 def test_third_party_packages_named_for_the_build_exist() -> None:
     # collect_submodules() of a missing package silently returns nothing.
     for package in (*manifest.THIRD_PARTY_SUBMODULES, *manifest.THIRD_PARTY_MODULES):

@@ -126,3 +126,20 @@ def test_mac_spellings() -> None:
     assert advert.bare_mac("C4-A8-28-00-11-01") == "C4A828001101"
     with pytest.raises(ValueError):
         advert.format_mac("C4A8")
+
+
+def test_service_actions_match_the_commissioning_flow() -> None:
+    from app.devices.locks import commission, service
+
+    assert set(service.ACTIONS) == set(commission.ACTIONS)
+
+
+def test_building_the_desk_does_not_import_bleak() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, app.services; "
+            "print(any(m == 'bleak' or m.startswith('bleak.') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60)
+    assert out.stdout.strip() == "False"  # every command pays no Bluetooth start-up cost

@@ -59,6 +59,8 @@ ACTIONS: dict[str, str] = {
     "audit.list": QT_TRANSLATE_NOOP("AuditWords", "Audit trail listed"),
     "audit.verify": QT_TRANSLATE_NOOP("AuditWords", "Audit trail checked"),
     "audit.export": QT_TRANSLATE_NOOP("AuditWords", "Audit trail exported"),
+    "events.export": QT_TRANSLATE_NOOP("AuditWords", "Events exported"),
+    "alarm.acknowledge": QT_TRANSLATE_NOOP("AuditWords", "Alarm acknowledged"),
 }
 
 ACTION_FILTERS: list[tuple[str, str]] = [

@@ -122,6 +122,27 @@ def _access_result(event: StoredEvent, lang: str) -> tuple[str, str, str, tuple 
     return f"Refused — {reason}{suffix}", "", "refused", None
 
 
+def _lock_result(event: StoredEvent, lang: str) -> tuple[str, str, tuple | None] | None:
+    """A Bluetooth lock's step or door outcome: what it did, or why it failed."""
+    from app.devices.locks import texts
+
+    p = event.payload
+    where = " ".join(str(p[k]) for k in ("room", "step") if p.get(k)) or event.device
+    reason = str(p.get("reason") or "")
+    found = catalog_wording("lock", reason, lang) if reason else None
+    if found is not None:
+        return (f"{where}: {found.title} — {_sentence(_first(found.action))}",
+                f"{found.explanation}\n{found.action}", ("lock", reason))
+    if p.get("note"):
+        return f"{where}: {texts.note(str(p['note']), lang, **dict(p.get('args') or {}))}", \
+            "", None
+    outcome = str(p.get("outcome") or "")
+    if outcome:
+        said = texts.text(outcome, lang) if outcome in texts.TEXTS else outcome
+        return f"{where}: {said}", str(p.get("lock_state") or ""), None
+    return None
+
+
 def _other_result(event: StoredEvent, lang: str) -> tuple[str, str, tuple | None]:
     p = event.payload
     if event.code == "DoorStatus":
@@ -132,6 +153,10 @@ def _other_result(event: StoredEvent, lang: str) -> tuple[str, str, tuple | None
     wording = None
     if event.kind == "reader":
         wording = catalog_wording("reader_event_type", event.code, lang)
+    if event.kind == "lock":
+        lock = _lock_result(event, lang)
+        if lock is not None:
+            return lock
     action = p.get("action")
     suffix = " (ended)" if action == "Stop" else ""
     if wording is not None:

@@ -9,8 +9,8 @@ readers (``app.access.start_monitoring``) and stops everything in :meth:`shutdow
 
 from __future__ import annotations
 
-import getpass
 import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.access.monitor import ReaderMonitor
+from app.domain.errors import KeyDeskError
 from app.domain.events import DeviceStateChanged
 from app.domain.stored import AlarmAcknowledged, StoredEvents, StoreHealth
 from app.i18n import resolve_language
@@ -187,10 +188,9 @@ class MonitorPage(QWidget):
         if self.store is None:
             self.banner.acknowledged(event_ids)
             return
-        try:
-            who = getpass.getuser()
-        except Exception:
-            who = "desk"
+        who = self.ctx.services.operators.actor()[0]  # the operator holding the desk
+        self.ctx.services.audit.record("alarm.acknowledge", target=", ".join(map(str, event_ids)),
+                                       detail={"events": event_ids})
         self.ctx.bridge.watch(
             self.store.acknowledge_later(event_ids, by=who),
             lambda _n: self.banner.acknowledged(event_ids),
@@ -240,8 +240,21 @@ class MonitorPage(QWidget):
         """Export what the filters show, on a background job (a big file takes a while)."""
         if self.store is None:
             return None
+        try:  # exports are a manager's (refusals explained and audited)
+            self.ctx.services.operators.require("export", what="events.export",
+                                                target=Path(path).name)
+        except KeyDeskError as exc:
+            self.ctx.report_error(exc)
+            return None
         store, kwargs = self.store, self.table.filters.store_kwargs()
-        job = self.ctx.runtime.device_thread("event-export").submit(
-            lambda _job: store.export_csv(path, **kwargs), job="export")
+        audit = self.ctx.services.audit
+
+        def export(_job: Any) -> int:
+            count = store.export_csv(path, **kwargs)
+            audit.record("events.export", target=Path(path).name,
+                         detail={"rows": count, **{k: str(v) for k, v in kwargs.items()}})
+            return count
+
+        job = self.ctx.runtime.device_thread("event-export").submit(export, job="export")
         return self.ctx.bridge.watch(
             job, lambda n: self.counts.setText(f"Exported {n} events to {path}"))

@@ -17,7 +17,7 @@ class DecryptError(ValueError):
     pass
 
 
-def _cipher(key: bytes) -> Cipher:
+def _cipher(key: bytes) -> Cipher[modes.CBC]:
     if len(key) != 16:
         raise ValueError("an AES-128 key has 16 bytes")
     return Cipher(algorithms.AES(key), modes.CBC(key))

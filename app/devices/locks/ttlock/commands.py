@@ -132,6 +132,18 @@ def hotel_get() -> bytes:
     return bytes((HOTEL_OP_GET, HOTEL_TYPE_INFO, 0))
 
 
+def auto_lock_set(seconds: int) -> bytes:
+    """0x36 op 2: lock again ``seconds`` after opening (0 = off)."""
+    return bytes((2,)) + max(0, min(seconds, 0xFFFF)).to_bytes(2, "big")
+
+
+def passage_mode(op: int, start: tuple[int, int], end: tuple[int, int], kind: int = 1,
+                 day: int = 0, month: int = 0) -> bytes:
+    """0x66: op (1 query, 2 add, 3 delete, 4 clear), type (1 weekly, 2 monthly), day, month,
+    start h/m, end h/m — the door stays open between start and end."""
+    return bytes((op, kind, day, month, *start, *end))
+
+
 def read_log(seq: int = LOG_NEWEST) -> bytes:
     return seq.to_bytes(2, "big")
 
@@ -216,6 +228,21 @@ def parse_log_page(data: bytes) -> LogPage:
         records.append(LogRecord(rec_type, when, battery, uid, record_id))
         at += 1 + size
     return LogPage(total, next_seq, records)
+
+
+@dataclass(frozen=True)
+class AutoLock:
+    battery: int
+    seconds: int
+    minimum: int
+    maximum: int
+
+
+def parse_auto_lock(data: bytes) -> AutoLock:
+    if len(data) < 8:
+        raise ValueError("auto-lock reply is too short")
+    return AutoLock(data[0], int.from_bytes(data[2:4], "big"), int.from_bytes(data[4:6], "big"),
+                    int.from_bytes(data[6:8], "big"))
 
 
 def parse_info(data: bytes) -> str:
