@@ -27,6 +27,10 @@ SOURCES: list[str] = [
     "ui/audit/words.py",
     "ui/audit/model.py",
     "ui/pages/audit.py",
+    "ui/pages/locks.py",
+    "ui/locks/scan_list.py",
+    "ui/locks/plan_table.py",
+    "ui/locks/steps.py",
 ]
 
 

@@ -104,6 +104,18 @@ class SettingsPage(QWidget):
             form.addRow(label, edit)
         layout.addWidget(cloud)
 
+        locks = QGroupBox(self.tr("Bluetooth locks"))
+        form = QFormLayout(locks)
+        self.lock_technician = QLineEdit(s.lock_technician)
+        self.lock_technician.setPlaceholderText(self.tr("your name, for the site report and "
+                                                        "the locks' logs"))
+        form.addRow(self.tr("Technician"), self.lock_technician)
+        self.lock_sim = QLineEdit(s.lock_sim_address)
+        self.lock_sim.setPlaceholderText(self.tr("empty: this PC's Bluetooth; HOST:PORT: a "
+                                                 "keydesk sim lock site (training)"))
+        form.addRow(self.tr("Radio"), self.lock_sim)
+        layout.addWidget(locks)
+
         buttons = QHBoxLayout()
         self.save_button = QPushButton("Save settings")
         self.save_button.clicked.connect(self.save)
@@ -149,6 +161,15 @@ class SettingsPage(QWidget):
         s.encoder_trace = self.encoder_trace.isChecked()
         for attr, edit in self.cloud_edits.items():
             setattr(s, attr, edit.text().strip())
+        s.lock_technician = self.lock_technician.text().strip()
+        s.lock_sim_address = self.lock_sim.text().strip()
+        locks = self.ctx.services.locks
+        if locks is not None:  # the desk's lock service follows at once
+            from app.devices.locks.radio import Radio
+
+            locks.config.technician = s.lock_technician
+            locks.config.timezone = s.cloud_timezone or locks.config.timezone
+            locks.radio = Radio(s.lock_sim_address)
         messages = []
         changed_secrets: list[str] = []
         for name, edit in self.secret_edits.items():
