@@ -667,6 +667,29 @@
     </message>
 </context>
 <context>
+    <name>DoorLogPanel</name>
+    <message>
+        <source>Dates and times are the community&apos;s: {zone}</source>
+        <translation>Datas e horários são os da comunidade: {zone}</translation>
+    </message>
+    <message>
+        <source>Opened at ({zone})</source>
+        <translation>Aberta em ({zone})</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Chave</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Como</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Portador</translation>
+    </message>
+</context>
+<context>
     <name>EncoderPanel</name>
     <message>
         <source>Room(s)</source>
@@ -966,6 +989,13 @@
     <message>
         <source>Lobby access</source>
         <translation>Acesso ao saguão</translation>
+    </message>
+</context>
+<context>
+    <name>GuestKeysPanel</name>
+    <message>
+        <source>Times are the community&apos;s: {zone}</source>
+        <translation>Horários da comunidade: {zone}</translation>
     </message>
 </context>
 <context>
@@ -1445,6 +1475,13 @@
     <message>
         <source>See the failures below.</source>
         <translation>Veja as falhas abaixo.</translation>
+    </message>
+</context>
+<context>
+    <name>RfCardsPanel</name>
+    <message>
+        <source>Times are the community&apos;s: {zone}</source>
+        <translation>Horários da comunidade: {zone}</translation>
     </message>
 </context>
 <context>

@@ -667,6 +667,29 @@
     </message>
 </context>
 <context>
+    <name>DoorLogPanel</name>
+    <message>
+        <source>Dates and times are the community&apos;s: {zone}</source>
+        <translation>日期和时间均为社区当地时间：{zone}</translation>
+    </message>
+    <message>
+        <source>Opened at ({zone})</source>
+        <translation>开门时间（{zone}）</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持有人</translation>
+    </message>
+</context>
+<context>
     <name>EncoderPanel</name>
     <message>
         <source>Room(s)</source>
@@ -966,6 +989,13 @@
     <message>
         <source>Lobby access</source>
         <translation>大堂门禁</translation>
+    </message>
+</context>
+<context>
+    <name>GuestKeysPanel</name>
+    <message>
+        <source>Times are the community&apos;s: {zone}</source>
+        <translation>时间为社区当地时间：{zone}</translation>
     </message>
 </context>
 <context>
@@ -1445,6 +1475,13 @@
     <message>
         <source>See the failures below.</source>
         <translation>失败情况见下方。</translation>
+    </message>
+</context>
+<context>
+    <name>RfCardsPanel</name>
+    <message>
+        <source>Times are the community&apos;s: {zone}</source>
+        <translation>时间为社区当地时间：{zone}</translation>
     </message>
 </context>
 <context>
