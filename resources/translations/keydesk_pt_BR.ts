@@ -430,6 +430,26 @@
         <source>Failed: unexpected error ({name})</source>
         <translation>Falhou: erro inesperado ({name})</translation>
     </message>
+    <message>
+        <source>clerk</source>
+        <translation>recepcionista</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>gerente</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>técnico</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>desk locked</source>
+        <translation>recepção bloqueada</translation>
+    </message>
 </context>
 <context>
     <name>CloudPanel</name>
@@ -549,6 +569,25 @@
     </message>
 </context>
 <context>
+    <name>DeviceNames</name>
+    <message>
+        <source>Encoder</source>
+        <translation>Codificador</translation>
+    </message>
+    <message>
+        <source>Bluetooth locks</source>
+        <translation>Fechaduras Bluetooth</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Recepção</translation>
+    </message>
+    <message>
+        <source>Lock cloud</source>
+        <translation>Nuvem das fechaduras</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStatusBar</name>
     <message>
         <source>connected</source>
@@ -565,14 +604,6 @@
     <message>
         <source>failed</source>
         <translation>com falha</translation>
-    </message>
-    <message>
-        <source>Encoder</source>
-        <translation>Codificador</translation>
-    </message>
-    <message>
-        <source>Bluetooth</source>
-        <translation>Bluetooth</translation>
     </message>
     <message>
         <source>{name} status</source>
@@ -740,6 +771,197 @@ Quem estiver na porta pode entrar.</translation>
     </message>
 </context>
 <context>
+    <name>EncoderPanel</name>
+    <message>
+        <source>blank keys</source>
+        <translation>chaves de fábrica</translation>
+    </message>
+    <message>
+        <source>keyed by this site</source>
+        <translation>com as chaves deste local</translation>
+    </message>
+    <message>
+        <source>keys of another system</source>
+        <translation>chaves de outro sistema</translation>
+    </message>
+    <message>
+        <source>guest</source>
+        <translation>hóspede</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>funcionário</translation>
+    </message>
+    <message>
+        <source>master</source>
+        <translation>mestra</translation>
+    </message>
+    <message>
+        <source>Encoder ready</source>
+        <translation>Codificador pronto</translation>
+    </message>
+    <message>
+        <source>Connecting to the encoder…</source>
+        <translation>Conectando ao codificador…</translation>
+    </message>
+    <message>
+        <source>Encoder not connected</source>
+        <translation>Codificador não conectado</translation>
+    </message>
+    <message>
+        <source>Encoder not available</source>
+        <translation>Codificador indisponível</translation>
+    </message>
+    <message>
+        <source>No card on the encoder</source>
+        <translation>Nenhum cartão no codificador</translation>
+    </message>
+    <message>
+        <source>Room(s)</source>
+        <translation>Quarto(s)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Válido de</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>Válido até</translation>
+    </message>
+    <message>
+        <source>Card kind</source>
+        <translation>Tipo de cartão</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Número do cartão</translation>
+    </message>
+    <message>
+        <source>Issue card</source>
+        <translation>Gravar cartão</translation>
+    </message>
+    <message>
+        <source>Issue a card</source>
+        <translation>Gravar um cartão</translation>
+    </message>
+    <message>
+        <source>Read card</source>
+        <translation>Ler cartão</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>Duplicar…</translation>
+    </message>
+    <message>
+        <source>Wipe card</source>
+        <translation>Apagar cartão</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>{what}…</source>
+        <translation>{what}…</translation>
+    </message>
+    <message>
+        <source>Check the form</source>
+        <translation>Confira o formulário</translation>
+    </message>
+    <message>
+        <source>Issuing</source>
+        <translation>Gravando</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>Card {uid}, number {number}, {kind}</source>
+        <translation>Cartão {uid}, número {number}, {kind}</translation>
+    </message>
+    <message>
+        <source>Valid {start} to {end}</source>
+        <translation>Válido de {start} até {end}</translation>
+    </message>
+    <message>
+        <source>Card issued for room {rooms}</source>
+        <translation>Cartão gravado para o quarto {rooms}</translation>
+    </message>
+    <message>
+        <source>Every block written, read back and decoded to this stay. Hand the card to the guest.</source>
+        <translation>Todos os blocos foram gravados, lidos de volta e conferidos com esta estadia. Entregue o cartão ao hóspede.</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lendo</translation>
+    </message>
+    <message>
+        <source>Valid card for room {rooms}</source>
+        <translation>Cartão válido para o quarto {rooms}</translation>
+    </message>
+    <message>
+        <source>Not a valid card</source>
+        <translation>Não é um cartão válido</translation>
+    </message>
+    <message>
+        <source>Card {uid}: {reason}</source>
+        <translation>Cartão {uid}: {reason}</translation>
+    </message>
+    <message>
+        <source>Reading the card to copy</source>
+        <translation>Lendo o cartão a copiar</translation>
+    </message>
+    <message>
+        <source>Writing the duplicate</source>
+        <translation>Gravando a cópia</translation>
+    </message>
+    <message>
+        <source>Duplicate written for room {rooms}</source>
+        <translation>Cópia gravada para o quarto {rooms}</translation>
+    </message>
+    <message>
+        <source>a copy of card {uid} (number {number}); both open the same doors</source>
+        <translation>cópia do cartão {uid} (número {number}); os dois abrem as mesmas portas</translation>
+    </message>
+    <message>
+        <source>Every block written and read back.</source>
+        <translation>Todos os blocos gravados e lidos de volta.</translation>
+    </message>
+    <message>
+        <source>Write duplicate</source>
+        <translation>Gravar a cópia</translation>
+    </message>
+    <message>
+        <source>Now place the new card</source>
+        <translation>Agora coloque o cartão novo</translation>
+    </message>
+    <message>
+        <source>Copying the stay of card {uid}. Put the blank card on the encoder and press “Write duplicate”.</source>
+        <translation>Copiando a estadia do cartão {uid}. Coloque o cartão em branco no codificador e clique em “Gravar a cópia”.</translation>
+    </message>
+    <message>
+        <source>Wiping</source>
+        <translation>Apagando</translation>
+    </message>
+    <message>
+        <source>Card wiped</source>
+        <translation>Cartão apagado</translation>
+    </message>
+    <message>
+        <source>Card {uid} is blank and can be reused.</source>
+        <translation>O cartão {uid} está em branco e pode ser reutilizado.</translation>
+    </message>
+    <message>
+        <source>unknown type</source>
+        <translation>tipo desconhecido</translation>
+    </message>
+    <message>
+        <source>Card on the encoder: {uid} ({what})</source>
+        <translation>Cartão no codificador: {uid} ({what})</translation>
+    </message>
+</context>
+<context>
     <name>EventTableModel</name>
     <message>
         <source>Time</source>
@@ -805,6 +1027,14 @@ Quem estiver na porta pode entrar.</translation>
         <translation>sem motivo informado</translation>
     </message>
     <message>
+        <source>Card {uid} taken off the encoder</source>
+        <translation>Cartão {uid} retirado do codificador</translation>
+    </message>
+    <message>
+        <source>Card {uid} on the encoder ({what})</source>
+        <translation>Cartão {uid} no codificador ({what})</translation>
+    </message>
+    <message>
         <source>Door opened</source>
         <translation>Porta aberta</translation>
     </message>
@@ -861,7 +1091,7 @@ Quem estiver na porta pode entrar.</translation>
     </message>
     <message>
         <source>Code or words, in any language (e.g. 5310, card, cartão, 发卡器)</source>
-        <translation>Código ou palavras, em qualquer idioma (ex.: 5310, cartão, card, 发卡器)</translation>
+        <translation>Código ou palavras, em qualquer idioma (ex.: 5310, cartão, 发卡器)</translation>
     </message>
     <message>
         <source>Code</source>

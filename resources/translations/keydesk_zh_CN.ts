@@ -430,6 +430,26 @@
         <source>Failed: unexpected error ({name})</source>
         <translation>失败：意外错误（{name}）</translation>
     </message>
+    <message>
+        <source>clerk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>技术人员</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>desk locked</source>
+        <translation>前台已锁定</translation>
+    </message>
 </context>
 <context>
     <name>CloudPanel</name>
@@ -549,6 +569,25 @@
     </message>
 </context>
 <context>
+    <name>DeviceNames</name>
+    <message>
+        <source>Encoder</source>
+        <translation>发卡器</translation>
+    </message>
+    <message>
+        <source>Bluetooth locks</source>
+        <translation>蓝牙门锁</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <source>Lock cloud</source>
+        <translation>门锁云</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStatusBar</name>
     <message>
         <source>connected</source>
@@ -565,14 +604,6 @@
     <message>
         <source>failed</source>
         <translation>故障</translation>
-    </message>
-    <message>
-        <source>Encoder</source>
-        <translation>发卡器</translation>
-    </message>
-    <message>
-        <source>Bluetooth</source>
-        <translation>蓝牙</translation>
     </message>
     <message>
         <source>{name} status</source>
@@ -740,6 +771,197 @@ Anyone at the door can walk in.</source>
     </message>
 </context>
 <context>
+    <name>EncoderPanel</name>
+    <message>
+        <source>blank keys</source>
+        <translation>出厂密钥</translation>
+    </message>
+    <message>
+        <source>keyed by this site</source>
+        <translation>本现场密钥</translation>
+    </message>
+    <message>
+        <source>keys of another system</source>
+        <translation>其他系统的密钥</translation>
+    </message>
+    <message>
+        <source>guest</source>
+        <translation>客人卡</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>员工卡</translation>
+    </message>
+    <message>
+        <source>master</source>
+        <translation>总卡</translation>
+    </message>
+    <message>
+        <source>Encoder ready</source>
+        <translation>发卡器就绪</translation>
+    </message>
+    <message>
+        <source>Connecting to the encoder…</source>
+        <translation>正在连接发卡器…</translation>
+    </message>
+    <message>
+        <source>Encoder not connected</source>
+        <translation>发卡器未连接</translation>
+    </message>
+    <message>
+        <source>Encoder not available</source>
+        <translation>发卡器不可用</translation>
+    </message>
+    <message>
+        <source>No card on the encoder</source>
+        <translation>发卡器上没有卡</translation>
+    </message>
+    <message>
+        <source>Room(s)</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期自</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Card kind</source>
+        <translation>卡类型</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡序号</translation>
+    </message>
+    <message>
+        <source>Issue card</source>
+        <translation>制卡</translation>
+    </message>
+    <message>
+        <source>Issue a card</source>
+        <translation>制作房卡</translation>
+    </message>
+    <message>
+        <source>Read card</source>
+        <translation>读卡</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>复制卡…</translation>
+    </message>
+    <message>
+        <source>Wipe card</source>
+        <translation>清卡</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>{what}…</source>
+        <translation>{what}…</translation>
+    </message>
+    <message>
+        <source>Check the form</source>
+        <translation>请检查填写内容</translation>
+    </message>
+    <message>
+        <source>Issuing</source>
+        <translation>正在制卡</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Card {uid}, number {number}, {kind}</source>
+        <translation>卡 {uid}，序号 {number}，{kind}</translation>
+    </message>
+    <message>
+        <source>Valid {start} to {end}</source>
+        <translation>有效期 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Card issued for room {rooms}</source>
+        <translation>已为房间 {rooms} 制卡</translation>
+    </message>
+    <message>
+        <source>Every block written, read back and decoded to this stay. Hand the card to the guest.</source>
+        <translation>所有数据块均已写入、回读并核对为本次入住。可以把卡交给客人。</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>正在读卡</translation>
+    </message>
+    <message>
+        <source>Valid card for room {rooms}</source>
+        <translation>房间 {rooms} 的有效卡</translation>
+    </message>
+    <message>
+        <source>Not a valid card</source>
+        <translation>不是有效的卡</translation>
+    </message>
+    <message>
+        <source>Card {uid}: {reason}</source>
+        <translation>卡 {uid}：{reason}</translation>
+    </message>
+    <message>
+        <source>Reading the card to copy</source>
+        <translation>正在读取要复制的卡</translation>
+    </message>
+    <message>
+        <source>Writing the duplicate</source>
+        <translation>正在写入复制卡</translation>
+    </message>
+    <message>
+        <source>Duplicate written for room {rooms}</source>
+        <translation>已为房间 {rooms} 写入复制卡</translation>
+    </message>
+    <message>
+        <source>a copy of card {uid} (number {number}); both open the same doors</source>
+        <translation>是卡 {uid}（序号 {number}）的副本；两张卡可开同样的门</translation>
+    </message>
+    <message>
+        <source>Every block written and read back.</source>
+        <translation>所有数据块均已写入并回读。</translation>
+    </message>
+    <message>
+        <source>Write duplicate</source>
+        <translation>写入复制卡</translation>
+    </message>
+    <message>
+        <source>Now place the new card</source>
+        <translation>现在放上新卡</translation>
+    </message>
+    <message>
+        <source>Copying the stay of card {uid}. Put the blank card on the encoder and press “Write duplicate”.</source>
+        <translation>正在复制卡 {uid} 的入住信息。请把空白卡放到发卡器上，然后点击“写入复制卡”。</translation>
+    </message>
+    <message>
+        <source>Wiping</source>
+        <translation>正在清卡</translation>
+    </message>
+    <message>
+        <source>Card wiped</source>
+        <translation>卡已清空</translation>
+    </message>
+    <message>
+        <source>Card {uid} is blank and can be reused.</source>
+        <translation>卡 {uid} 已清空，可以再次使用。</translation>
+    </message>
+    <message>
+        <source>unknown type</source>
+        <translation>未知类型</translation>
+    </message>
+    <message>
+        <source>Card on the encoder: {uid} ({what})</source>
+        <translation>发卡器上的卡：{uid}（{what}）</translation>
+    </message>
+</context>
+<context>
     <name>EventTableModel</name>
     <message>
         <source>Time</source>
@@ -805,6 +1027,14 @@ Anyone at the door can walk in.</source>
         <translation>未说明原因</translation>
     </message>
     <message>
+        <source>Card {uid} taken off the encoder</source>
+        <translation>卡 {uid} 已从发卡器上取走</translation>
+    </message>
+    <message>
+        <source>Card {uid} on the encoder ({what})</source>
+        <translation>发卡器上放了卡 {uid}（{what}）</translation>
+    </message>
+    <message>
         <source>Door opened</source>
         <translation>门已打开</translation>
     </message>
@@ -861,7 +1091,7 @@ Anyone at the door can walk in.</source>
     </message>
     <message>
         <source>Code or words, in any language (e.g. 5310, card, cartão, 发卡器)</source>
-        <translation>输入代码或关键词，任何语言均可（如 5310、发卡器、card、cartão）</translation>
+        <translation>输入代码或关键词，任何语言均可（如 5310、发卡器、cartão）</translation>
     </message>
     <message>
         <source>Code</source>

@@ -112,3 +112,17 @@ def result_text(result: str) -> str:
     if verb == "bug":
         return _t(BUG).format(name=rest)
     return result
+
+
+ROLES: dict[str, str] = {
+    "clerk": QT_TRANSLATE_NOOP("AuditWords", "clerk"),
+    "manager": QT_TRANSLATE_NOOP("AuditWords", "manager"),
+    "technician": QT_TRANSLATE_NOOP("AuditWords", "technician"),
+    "admin": QT_TRANSLATE_NOOP("AuditWords", "admin"),
+    "locked": QT_TRANSLATE_NOOP("AuditWords", "desk locked"),
+}
+
+
+def role_name(role: str) -> str:
+    """An operator's role in the window's language (the rows keep the code)."""
+    return _t(ROLES[role]) if role in ROLES else role

@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from app.domain.events import ConnectionState, DeviceStateChanged
+from ui.device_names import device_name
 
 _COLOURS = {
     ConnectionState.CONNECTED: "#1b7f3b",
@@ -19,11 +20,6 @@ STATE_WORDS = {
     ConnectionState.CONNECTING: QT_TRANSLATE_NOOP("DeviceStatusBar", "connecting"),
     ConnectionState.DISCONNECTED: QT_TRANSLATE_NOOP("DeviceStatusBar", "disconnected"),
     ConnectionState.FAILED: QT_TRANSLATE_NOOP("DeviceStatusBar", "failed"),
-}
-# The desk's own devices are named by what they are; readers keep the name given them.
-KIND_WORDS = {
-    "encoder": QT_TRANSLATE_NOOP("DeviceStatusBar", "Encoder"),
-    "lock": QT_TRANSLATE_NOOP("DeviceStatusBar", "Bluetooth"),
 }
 
 
@@ -43,7 +39,7 @@ class DeviceStatusBar(QStatusBar):
     def set_state(self, source: str, state: ConnectionState, detail: str = "",
                   kind: str = "") -> None:
         label = self._labels.get(source)
-        name = _tr(KIND_WORDS[kind]) if kind in KIND_WORDS else source
+        name = device_name(source, kind)
         if label is None:
             label = QLabel()
             label.setAccessibleName(QCoreApplication.translate(
