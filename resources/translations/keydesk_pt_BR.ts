@@ -688,10 +688,6 @@
 <context>
     <name>DoorLogPanel</name>
     <message>
-        <source>Opened at (this PC&apos;s time)</source>
-        <translation>Aberta em (hora deste computador)</translation>
-    </message>
-    <message>
         <source>Key</source>
         <translation>Chave</translation>
     </message>
@@ -701,7 +697,7 @@
     </message>
     <message>
         <source>Holder</source>
-        <translation>Titular</translation>
+        <translation>Portador</translation>
     </message>
     <message>
         <source>All</source>
@@ -734,6 +730,14 @@
     <message>
         <source>to</source>
         <translation>até</translation>
+    </message>
+    <message>
+        <source>Dates and times are the community&apos;s: {zone}</source>
+        <translation>Datas e horários são os da comunidade: {zone}</translation>
+    </message>
+    <message>
+        <source>Opened at ({zone})</source>
+        <translation>Aberta em ({zone})</translation>
     </message>
     <message>
         <source>the period must run forwards and span at most 31 days</source>
@@ -1304,6 +1308,10 @@ Quem estiver na porta pode entrar.</translation>
     <message>
         <source>Bluetooth key strings and next steps appear here.</source>
         <translation>Os códigos de chave Bluetooth e os próximos passos aparecem aqui.</translation>
+    </message>
+    <message>
+        <source>Times are the community&apos;s: {zone}</source>
+        <translation>Horários da comunidade: {zone}</translation>
     </message>
     <message>
         <source>enter the guest&apos;s mobile number</source>
@@ -1977,6 +1985,10 @@ Lote {batch}</translation>
     <message>
         <source>The card read from the issuer appears here.</source>
         <translation>O cartão lido no codificador da nuvem aparece aqui.</translation>
+    </message>
+    <message>
+        <source>Times are the community&apos;s: {zone}</source>
+        <translation>Horários da comunidade: {zone}</translation>
     </message>
     <message>
         <source>enter or read the card&apos;s serial number</source>

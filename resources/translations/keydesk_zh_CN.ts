@@ -688,10 +688,6 @@
 <context>
     <name>DoorLogPanel</name>
     <message>
-        <source>Opened at (this PC&apos;s time)</source>
-        <translation>开门时间（本机时间）</translation>
-    </message>
-    <message>
         <source>Key</source>
         <translation>钥匙</translation>
     </message>
@@ -734,6 +730,14 @@
     <message>
         <source>to</source>
         <translation>至</translation>
+    </message>
+    <message>
+        <source>Dates and times are the community&apos;s: {zone}</source>
+        <translation>日期和时间均为社区当地时间：{zone}</translation>
+    </message>
+    <message>
+        <source>Opened at ({zone})</source>
+        <translation>开门时间（{zone}）</translation>
     </message>
     <message>
         <source>the period must run forwards and span at most 31 days</source>
@@ -1304,6 +1308,10 @@ Anyone at the door can walk in.</source>
     <message>
         <source>Bluetooth key strings and next steps appear here.</source>
         <translation>蓝牙钥匙字符串和后续步骤显示在这里。</translation>
+    </message>
+    <message>
+        <source>Times are the community&apos;s: {zone}</source>
+        <translation>时间为社区当地时间：{zone}</translation>
     </message>
     <message>
         <source>enter the guest&apos;s mobile number</source>
@@ -1977,6 +1985,10 @@ Batch {batch}</source>
     <message>
         <source>The card read from the issuer appears here.</source>
         <translation>从发卡器读到的卡显示在这里。</translation>
+    </message>
+    <message>
+        <source>Times are the community&apos;s: {zone}</source>
+        <translation>时间为社区当地时间：{zone}</translation>
     </message>
     <message>
         <source>enter or read the card&apos;s serial number</source>
