@@ -102,3 +102,4 @@ def test_the_language_sets_dates_numbers_qt_own_words_and_a_chinese_font(qapp):
     finally:
         translations.install("en")
     assert formats.date_format().count("y") == 4  # a stay's year is never guessed
+    assert formats.when(moment) == "2026-12-01 14:05"  # English: the same everywhere

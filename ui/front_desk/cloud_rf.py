@@ -157,7 +157,8 @@ class RfCardsPanel(RoomFormPanel):
 
         def ok(uid: str) -> None:
             self.serial.setText(uid)
-            self.message.info(self.tr("Serial {serial} captured on the encoder.").format(serial=uid))
+            self.message.info(
+                self.tr("Serial {serial} captured on the encoder.").format(serial=uid))
 
         self.ctx.bridge.watch(encoder.capture_uid(), ok, self.failed)
 
