@@ -450,6 +450,78 @@
         <source>desk locked</source>
         <translation>recepção bloqueada</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Keep events for</source>
+        <translation>Guardar eventos por</translation>
+    </message>
+    <message>
+        <source>Encoder port</source>
+        <translation>Porta do codificador</translation>
+    </message>
+    <message>
+        <source>Encoder USB identity</source>
+        <translation>Identificação USB do codificador</translation>
+    </message>
+    <message>
+        <source>Encoder serial number</source>
+        <translation>Número de série do codificador</translation>
+    </message>
+    <message>
+        <source>Encoder hex trace</source>
+        <translation>Registro hexadecimal do codificador</translation>
+    </message>
+    <message>
+        <source>Card layout</source>
+        <translation>Formato do cartão</translation>
+    </message>
+    <message>
+        <source>Lock cloud address</source>
+        <translation>Endereço da nuvem das fechaduras</translation>
+    </message>
+    <message>
+        <source>Lock cloud account</source>
+        <translation>Conta da nuvem das fechaduras</translation>
+    </message>
+    <message>
+        <source>Community number</source>
+        <translation>Número da comunidade</translation>
+    </message>
+    <message>
+        <source>Card issuer MAC</source>
+        <translation>MAC do codificador da nuvem</translation>
+    </message>
+    <message>
+        <source>Operator area code</source>
+        <translation>DDI do operador</translation>
+    </message>
+    <message>
+        <source>Operator mobile</source>
+        <translation>Celular do operador</translation>
+    </message>
+    <message>
+        <source>Community time zone</source>
+        <translation>Fuso horário da comunidade</translation>
+    </message>
+    <message>
+        <source>Bluetooth radio</source>
+        <translation>Rádio Bluetooth</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>Auth Token</source>
+        <translation>Auth Token (chave de acesso)</translation>
+    </message>
+    <message>
+        <source>Operator password</source>
+        <translation>Senha do operador</translation>
+    </message>
 </context>
 <context>
     <name>CloudPanel</name>
@@ -1374,6 +1446,13 @@ Quem estiver na porta pode entrar.</translation>
     </message>
 </context>
 <context>
+    <name>KeyDeskSession</name>
+    <message>
+        <source>Saved. The window now speaks {language}.</source>
+        <translation>Salvo. A janela agora fala {language}.</translation>
+    </message>
+</context>
+<context>
     <name>LiveEventTable</name>
     <message>
         <source>Events</source>
@@ -2252,10 +2331,6 @@ Lote {batch}</translation>
     <message>
         <source>Saved.</source>
         <translation>Salvo.</translation>
-    </message>
-    <message>
-        <source>The window speaks {language} from the next start of KeyDesk (close it and open it again); explanations already do.</source>
-        <translation>A janela passa a falar {language} na próxima vez que o KeyDesk abrir (feche e abra de novo); as explicações já mudaram.</translation>
     </message>
 </context>
 <context>

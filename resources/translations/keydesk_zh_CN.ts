@@ -450,6 +450,78 @@
         <source>desk locked</source>
         <translation>前台已锁定</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Keep events for</source>
+        <translation>事件保存天数</translation>
+    </message>
+    <message>
+        <source>Encoder port</source>
+        <translation>发卡器端口</translation>
+    </message>
+    <message>
+        <source>Encoder USB identity</source>
+        <translation>发卡器 USB 标识</translation>
+    </message>
+    <message>
+        <source>Encoder serial number</source>
+        <translation>发卡器序列号</translation>
+    </message>
+    <message>
+        <source>Encoder hex trace</source>
+        <translation>发卡器十六进制记录</translation>
+    </message>
+    <message>
+        <source>Card layout</source>
+        <translation>卡格式</translation>
+    </message>
+    <message>
+        <source>Lock cloud address</source>
+        <translation>门锁云地址</translation>
+    </message>
+    <message>
+        <source>Lock cloud account</source>
+        <translation>门锁云账号</translation>
+    </message>
+    <message>
+        <source>Community number</source>
+        <translation>社区编号</translation>
+    </message>
+    <message>
+        <source>Card issuer MAC</source>
+        <translation>发卡器 MAC</translation>
+    </message>
+    <message>
+        <source>Operator area code</source>
+        <translation>操作员区号</translation>
+    </message>
+    <message>
+        <source>Operator mobile</source>
+        <translation>操作员手机号</translation>
+    </message>
+    <message>
+        <source>Community time zone</source>
+        <translation>社区时区</translation>
+    </message>
+    <message>
+        <source>Bluetooth radio</source>
+        <translation>蓝牙无线</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Auth Token</source>
+        <translation>Auth Token（访问令牌）</translation>
+    </message>
+    <message>
+        <source>Operator password</source>
+        <translation>操作员密码</translation>
+    </message>
 </context>
 <context>
     <name>CloudPanel</name>
@@ -1374,6 +1446,13 @@ Anyone at the door can walk in.</source>
     </message>
 </context>
 <context>
+    <name>KeyDeskSession</name>
+    <message>
+        <source>Saved. The window now speaks {language}.</source>
+        <translation>已保存。窗口已切换为{language}。</translation>
+    </message>
+</context>
+<context>
     <name>LiveEventTable</name>
     <message>
         <source>Events</source>
@@ -2252,10 +2331,6 @@ Batch {batch}</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>The window speaks {language} from the next start of KeyDesk (close it and open it again); explanations already do.</source>
-        <translation>下次启动 KeyDesk 时窗口将使用{language}（请关闭后重新打开）；代码说明已立即切换。</translation>
     </message>
 </context>
 <context>

@@ -152,3 +152,45 @@ def test_the_detector_sees_english(qapp):
     label_widget.show()
     assert "Open the door now?" in visible_texts(label_widget)
     label_widget.close()
+
+
+def test_saving_another_language_reopens_the_window_in_it(session, qtbot, shots):
+    """Settings → Language → Save: the window is built again in the new language, where
+    it stood, on the same desk (operator still signed in, devices still known), and the
+    old one stands down; back to English the same way."""
+    from ui.pages import page_title
+
+    first = session.window
+    first.show_page("settings")
+    first.resize(1000, 700)
+    qtbot.waitUntil(lambda: bool(first.status.last_events()), timeout=10000)
+    try:
+        for lang in ("pt-BR", "zh-CN", "en"):
+            old = session.window
+            page = old.pages["settings"]
+            page.language.setCurrentIndex(page.language.findData(lang))
+            page.save()
+            window = session.window
+            assert window is not old and old.retired and not old.isVisible()
+            assert window.isVisible() and window.current_page() == "settings"
+            assert window.size() == old.size()
+            assert window.nav.item(0).text() == page_title("Front desk")
+            assert window.status.last_events(), "the device states were carried over"
+            assert session.services.operators.current() is not None
+            if lang != "en":
+                assert window.nav.item(0).text() != "Front desk"
+                for row in range(window.nav.count()):
+                    window.nav.setCurrentRow(row)
+                    settle(qtbot, window.stack.currentWidget())
+                    left = still_english(window, lang)
+                    assert not left, f"{lang}, page {row}: {left}"
+                window.show_page("settings")
+                window.grab().save(str(shots / f"switched-{lang}.png"))
+            # The old window hears nothing more: a failure reported now reaches the new one.
+            session.ctx.report_error(KeyDeskError("cloud_api", "5310", "port missing"))
+            QApplication.processEvents()
+            assert window.banner.isVisible() and not old.banner.isVisible()
+        assert session.window.nav.item(0).text() == "Front desk"
+    finally:
+        translations.install("en")
+        set_preferred_language("system")

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 
 from app.store.audit import AuditEntry
 from ui import formats
-from ui.audit.words import action_name, result_text, role_name
+from ui.audit.words import action_name, result_text, role_name, settings_named
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -63,7 +63,7 @@ class AuditTableModel(QAbstractTableModel):
         if col == 3:
             return action_name(e.what)
         if col == 4:
-            return e.target
+            return settings_named(e.target) if e.what == "settings.change" else e.target
         if col == 5:
             return e.room.replace(",", ", ")
         if col == 6:

@@ -166,7 +166,9 @@ def _desk_result(event: StoredEvent) -> str:
     from ui.audit.words import action_name, result_text
 
     p = event.payload
-    target = " ".join(str(p[k]) for k in ("room", "target") if p.get(k))
+    # A settings change names settings.json keys: the Audit page shows them, not the row.
+    keys = ("room",) if event.code == "settings.change" else ("room", "target")
+    target = " ".join(str(p[k]) for k in keys if p.get(k))
     said = f"{p.get('who') or '?'}: {action_name(event.code)}"
     if target:
         said += f" ({target})"

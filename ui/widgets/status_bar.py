@@ -32,9 +32,15 @@ class DeviceStatusBar(QStatusBar):
         super().__init__()
         self._labels: dict[str, QLabel] = {}
         self.states: dict[str, ConnectionState] = {}
+        self._last: dict[str, DeviceStateChanged] = {}
 
     def on_event(self, event: DeviceStateChanged) -> None:
+        self._last[event.source] = event
         self.set_state(event.source, event.state, event.detail, event.kind)
+
+    def last_events(self) -> list[DeviceStateChanged]:
+        """The latest state of each device, as told (for a window reopened)."""
+        return list(self._last.values())
 
     def set_state(self, source: str, state: ConnectionState, detail: str = "",
                   kind: str = "") -> None:
