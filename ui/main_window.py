@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -44,11 +45,7 @@ class MainWindow(QMainWindow):
         self.settings_banner = SettingsBanner(report, resolve_language(ctx.settings.language))
         self.settings_banner.open_settings_requested.connect(lambda: self.show_page("settings"))
         ctx.requests.setParent(self)  # destroyed with the window, on the Qt thread
-        # What this window answers; a window reopened in another language lets go of them.
-        self._links = [(ctx.requests.error, self.banner.show_error),
-                       (ctx.requests.explanation, self.show_explanation),
-                       (ctx.requests.settings_saved, self.settings_banner.saved)]
-        for signal, slot in self._links:
+        for signal, slot in self._answers():
             signal.connect(slot)
 
         self.nav = QListWidget()
@@ -107,6 +104,14 @@ class MainWindow(QMainWindow):
         about.triggered.connect(lambda: show_about(self))
         help_menu.addAction(about)
 
+    def _answers(self) -> list[tuple[Any, Any]]:
+        """The window requests this window answers (a window reopened in another language
+        lets go of them). Built when asked: a list kept on the window would hold its own
+        bound methods, and keep it alive after Qt deleted it."""
+        r = self.ctx.requests
+        return [(r.error, self.banner.show_error), (r.explanation, self.show_explanation),
+                (r.settings_saved, self.settings_banner.saved)]
+
     def current_page(self) -> str:
         return [k for k, _, _ in PAGES][max(0, self.nav.currentRow())]
 
@@ -132,7 +137,7 @@ class MainWindow(QMainWindow):
         its widgets deleted."""
         self.retired = True
         self.desk_lock.stop()
-        for signal, slot in self._links:
+        for signal, slot in self._answers():
             signal.disconnect(slot)
         self.ctx.bridge.unsubscribe(self._status_sub)
         self._shutdown_pages()
