@@ -49,7 +49,9 @@ class KeyDeskSession:
     card events are stored) and every configured reader.
     """
 
-    def __init__(self, *, demo: bool = False, settings_store: SettingsStore | None = None) -> None:
+    def __init__(self, *, demo: bool = False, settings_store: SettingsStore | None = None,
+                 language: str | None = None) -> None:
+        """``language``: ``keydesk --lang``, which wins over the language setting."""
         store = settings_store or SettingsStore()
         # Read before any thread starts; a damaged file is reported, never raised.
         self.settings_report: LoadReport | None = None if demo else store.load_report()
@@ -65,9 +67,10 @@ class KeyDeskSession:
             secrets: SecretStore = self.demo.secrets if self.demo else SecretStore()
             # The language banners and catalog texts speak when no one names one (the
             # Settings page updates it on save): the one process-wide preference.
-            set_preferred_language(settings.language)
+            speaking = language or settings.language
+            set_preferred_language(speaking)
             self.services = open_desk(self.runtime, settings, secrets)
-            translations.install(resolve_language(settings.language))
+            translations.install(resolve_language(speaking))
             # A failure nobody else handles goes to the window's banner via the requests.
             requests = WindowRequests()
             requests.language_changed.connect(self.speak)
@@ -156,9 +159,9 @@ def sign_in_at_start(session: KeyDeskSession) -> bool:
     return accepted
 
 
-def run_window(demo: bool) -> int:
+def run_window(demo: bool, language: str | None = None) -> int:
     app = ensure_qapp()
-    session = KeyDeskSession(demo=demo)
+    session = KeyDeskSession(demo=demo, language=language)
     try:
         if not sign_in_at_start(session):
             return 0  # nobody signed in: the user chose to quit

@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.banner = MessageBanner()
         self.banner.explain_requested.connect(self.show_explanation)
         report = None if ctx.demo else ctx.settings_store.report
-        self.settings_banner = SettingsBanner(report, resolve_language(ctx.settings.language))
+        self.settings_banner = SettingsBanner(report, resolve_language())  # --lang or setting
         self.settings_banner.open_settings_requested.connect(lambda: self.show_page("settings"))
         ctx.requests.setParent(self)  # destroyed with the window, on the Qt thread
         for signal, slot in self._answers():

@@ -64,3 +64,13 @@ def test_the_older_tables_still_speak_through_their_functions():
         "Configurações salvas")
     assert store_messages.text("kept_again", "zh-CN") == "事件已恢复保存。"
     assert lock_texts.text("title", "pt-BR") == "Relatório do local"
+
+
+def test_keydesk_lang_chooses_what_a_command_prints_and_never_leaks(capsys):
+    from app.cli.main import main
+
+    assert main(["--lang", "pt-BR", "explain", "5310"]) == 0
+    assert "O que fazer" in capsys.readouterr().out
+    assert main(["--lang", "zh-CN", "explain", "5310"]) == 0
+    assert "怎么办" in capsys.readouterr().out
+    assert i18n.preferred_language() == "system"  # the next command starts afresh
