@@ -103,6 +103,14 @@ class KeyDeskSession:
         services, signed-in operator and settings, where the old one stood, and the old
         one stands down. Whatever was typed in the old window's forms is not carried."""
         old = self.window
+        if old.work_in_progress():  # never cut a card or a door short for a language
+            page = old.pages.get("settings")
+            if hasattr(page, "status"):
+                page.status.setText(QCoreApplication.translate(
+                    "KeyDeskSession", "Saved. Work is still running (a card, a door…): the "
+                    "window speaks {language} from the next start of KeyDesk.").format(
+                    language=LANGUAGE_NAMES.get(lang, lang)))
+            return old
         shown = old.isVisible()
         translations.install(lang)
         window = MainWindow(self.ctx)  # takes over the window requests

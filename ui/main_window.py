@@ -112,6 +112,19 @@ class MainWindow(QMainWindow):
         return [(r.error, self.banner.show_error), (r.explanation, self.show_explanation),
                 (r.settings_saved, self.settings_banner.saved)]
 
+    def work_in_progress(self) -> bool:
+        """A job still running in a page (a card being written, a door commissioned)."""
+        from PySide6.QtCore import QObject
+
+        from ui.jobs import JobRunner
+
+        for obj in self.findChildren(QObject):
+            jobs = getattr(obj, "jobs", None)
+            if isinstance(jobs, JobRunner) and jobs.running:
+                return True
+        door = getattr(self.pages.get("locks"), "_door_future", None)
+        return door is not None and not door.done()
+
     def current_page(self) -> str:
         return [k for k, _, _ in PAGES][max(0, self.nav.currentRow())]
 

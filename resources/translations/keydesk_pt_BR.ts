@@ -1448,6 +1448,10 @@ Quem estiver na porta pode entrar.</translation>
 <context>
     <name>KeyDeskSession</name>
     <message>
+        <source>Saved. Work is still running (a card, a door…): the window speaks {language} from the next start of KeyDesk.</source>
+        <translation>Salvo. Ainda há trabalho em andamento (um cartão, uma porta…): a janela fala {language} na próxima vez que o KeyDesk abrir.</translation>
+    </message>
+    <message>
         <source>Saved. The window now speaks {language}.</source>
         <translation>Salvo. A janela agora fala {language}.</translation>
     </message>

@@ -1448,6 +1448,10 @@ Anyone at the door can walk in.</source>
 <context>
     <name>KeyDeskSession</name>
     <message>
+        <source>Saved. Work is still running (a card, a door…): the window speaks {language} from the next start of KeyDesk.</source>
+        <translation>已保存。仍有操作在进行（制卡、调试门锁等）：下次启动 KeyDesk 时窗口将使用{language}。</translation>
+    </message>
+    <message>
         <source>Saved. The window now speaks {language}.</source>
         <translation>已保存。窗口已切换为{language}。</translation>
     </message>

@@ -194,3 +194,23 @@ def test_saving_another_language_reopens_the_window_in_it(session, qtbot, shots)
     finally:
         translations.install("en")
         set_preferred_language("system")
+
+
+def test_a_language_change_never_cuts_running_work_short(session, qtbot):
+    import concurrent.futures
+
+    window = session.window
+    cards = window.pages["front_desk"].panels[0]
+    pending: concurrent.futures.Future = concurrent.futures.Future()
+    cards.jobs.run(lambda: pending, "Issuing", lambda _r: None)  # a card still being written
+    page = window.show_page("settings")
+    page.language.setCurrentIndex(page.language.findData("pt-BR"))
+    try:
+        page.save()
+        assert session.window is window and not window.retired
+        assert "Work is still running" in page.status.text()
+        assert window.nav.item(0).text() == "Front desk"
+    finally:
+        pending.set_result(None)
+        translations.install("en")
+        set_preferred_language("system")
