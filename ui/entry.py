@@ -28,7 +28,8 @@ def _window(args: argparse.Namespace) -> int:
     from ui.application import run_window
 
     try:
-        return run_window(demo=bool(getattr(args, "demo", False)))
+        return run_window(demo=bool(getattr(args, "demo", False)),
+                          language=getattr(args, "ui_lang", None))
     except Exception as exc:  # every thread is already stopped (KeyDeskSession)
         log.exception("the window could not start")
         print(startup_failure(exc), file=sys.stderr, flush=True)

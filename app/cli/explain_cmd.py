@@ -16,7 +16,7 @@ import textwrap
 from app.catalog.model import DOMAINS, Entry
 from app.cli import argtypes
 from app.cli.output import emit, json_line
-from app.i18n import LANGUAGES, resolve_language
+from app.i18n import LANGUAGES, SYSTEM, preferred_language, resolve_language
 
 WIDTH = 88
 
@@ -115,7 +115,8 @@ def handler(args: argparse.Namespace) -> int:
         from app.inputs import InputError, shown
 
         raise InputError("domain", value=shown(args.domain), choices=", ".join(catalog.domains))
-    lang = args.lang or resolve_language(_configured_language())
+    chosen = preferred_language()  # keydesk --lang, else the language setting
+    lang = args.lang or resolve_language(chosen if chosen != SYSTEM else _configured_language())
 
     if args.all:
         # JSON without --lang: every language (translators and support diff these).

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from app import __version__
 from app.cli import (
+    argtypes,
     audit_cmd,
     card_cmd,
     cloud_cmd,
@@ -27,6 +28,7 @@ from app.cli import (
 )
 from app.cli.output import emit, fail
 from app.domain.errors import KeyDeskError
+from app.i18n import preferred_language, set_preferred_language
 from app.inputs import InputError
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"KeyDesk {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr too")
+    parser.add_argument("--lang", dest="ui_lang", type=argtypes.language_or_system,
+                        metavar="LANG",
+                        help="language of what a command prints: system, en, pt-BR or zh-CN, "
+                        "in any case (default: the language setting, which the window uses too)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in COMMANDS:
         add(sub)
@@ -92,6 +98,16 @@ def run(parser: argparse.ArgumentParser, argv: Sequence[str] | None = None) -> i
     from app import logsetup
 
     logsetup.configure(logging.DEBUG if args.verbose else logging.INFO, console=args.verbose)
+    before = preferred_language()
+    if getattr(args, "ui_lang", None):  # wins over the setting (see app.cli.desk)
+        set_preferred_language(args.ui_lang)
+    try:
+        return _dispatch(parser, args)
+    finally:  # one command's language never leaks into the next run in this process
+        set_preferred_language(before)
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help()

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from app.i18n import LANGUAGES
+from app.i18n import LANGUAGES, SYSTEM
 from app.inputs.errors import InputError, Phrase, shown
 
 # Dates KeyDesk works with: what every card layout, lock and cloud can hold, and far
@@ -179,6 +179,17 @@ def language(text: str) -> str:
         if tag.lower() == wanted:
             return tag
     raise InputError("language", value=shown(text), choices=", ".join(LANGUAGES))
+
+
+def language_or_system(text: str) -> str:
+    """A language as :func:`language` takes it, or ``system`` (the PC's language)."""
+    if str(text).strip().lower() == SYSTEM:
+        return SYSTEM
+    try:
+        return language(text)
+    except InputError:
+        raise InputError("language", value=shown(text),
+                         choices=", ".join([SYSTEM, *LANGUAGES])) from None
 
 
 def required(text: str, expected: str) -> str:

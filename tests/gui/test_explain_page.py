@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QComboBox
 
 from app.domain.errors import KeyDeskError
 from app.settings import Settings
@@ -77,18 +78,34 @@ def test_show_unknown_code_says_so(page):
 
 
 def test_language_follows_setting_and_page_override(page):
+    """The explanation (and its headings and domain names) follows the setting, or the
+    page's own language box; the page's own words are the window's (its translator)."""
     page.show_code("cloud_api", "5310")
     assert "What to do" in html_text(page)
     page.ctx.settings.language = "pt-BR"  # changed on the Settings page
     page.hide()
     page.show()
     assert "O que fazer" in html_text(page)
-    assert page.results.headerItem().text(1) == "Significado"
-    assert page.domain_box.itemText(0) == "Todos os domínios"
+    assert page.domain_box.itemText(1).startswith("Nuvem das fechaduras")
+    assert page.results.headerItem().text(1) == "Meaning"  # the window still speaks English
     page.language_box.setCurrentIndex(page.language_box.findData("zh-CN"))
     assert "怎么办" in html_text(page) and page.current_key() == ("cloud_api", "5310")
     page.language_box.setCurrentIndex(0)  # back to following the setting
     assert "O que fazer" in html_text(page)
+
+
+def test_the_page_speaks_the_window_language(page):
+    from ui import translations
+
+    try:
+        assert translations.install("pt-BR")
+        page.hide()
+        page.show()  # a window opened in Portuguese sets its words when shown
+        assert page.results.headerItem().text(1) == "Significado"
+        assert page.domain_box.itemText(0) == "Todos os domínios"
+        assert page.count_label.text().endswith("encontrados")
+    finally:
+        translations.install("en")
 
 
 def test_saving_settings_sets_the_language_error_banners_speak(session):
@@ -117,14 +134,21 @@ def test_window_banner_explain_button_opens_the_page(session, qtbot):
 
 
 def test_the_language_box_shows_its_words_whole_in_portuguese(page, qtbot):
-    """Issue 11: "Idioma: o das Configurações" was cut off."""
-    page.ctx.settings.language = "pt-BR"
-    page._apply_language()
-    box = page.language_box
-    qtbot.waitUntil(lambda: box.currentText().startswith("Idioma"), timeout=2000)
-    qtbot.wait(50)
-    needed = box.fontMetrics().horizontalAdvance(box.currentText())
-    assert box.width() >= needed + 20, (box.width(), needed)  # room for the arrow too
+    """Issue 11: the Portuguese words of the language box were cut off."""
+    from ui import translations
+
+    try:
+        assert translations.install("pt-BR")  # the window's words (i18n16: Qt's translator)
+        page.ctx.settings.language = "pt-BR"
+        page._apply_language()
+        box = page.language_box
+        qtbot.waitUntil(lambda: box.currentText().startswith("Idioma"), timeout=2000)
+        # What a box with these words needs to show them whole (text, frame and arrow).
+        fresh = QComboBox()
+        fresh.addItems([box.itemText(i) for i in range(box.count())])
+        qtbot.waitUntil(lambda: box.width() >= fresh.sizeHint().width(), timeout=2000)
+    finally:
+        translations.install("en")
 
 
 def test_vendor_text_said_once_when_its_two_halves_are_the_same(page):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from app.domain.errors import KeyDeskError
@@ -42,8 +42,9 @@ def describe_error(exc: BaseException) -> tuple[str, str | None, str | None]:
             text += f" ({heading(lang, 'card_state')}: {exc.state})"
         return text, exc.domain, exc.code
     return (
-        f"Something unexpected went wrong ({type(exc).__name__}). It was written to the log; "
-        "the window keeps working.",
+        QCoreApplication.translate(
+            "MessageBanner", "Something unexpected went wrong ({kind}). It was written to the "
+            "log; the window keeps working.").format(kind=type(exc).__name__),
         None,
         None,
     )
@@ -63,8 +64,8 @@ class MessageBanner(QFrame):
         layout.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.explain_button = QPushButton("Explain…")
-        self.close_button = QPushButton("Dismiss")
+        self.explain_button = QPushButton(self.tr("Explain…"))
+        self.close_button = QPushButton(self.tr("Dismiss"))
         layout.addWidget(self.label, 1)
         layout.addWidget(self.explain_button)
         layout.addWidget(self.close_button)

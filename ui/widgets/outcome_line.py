@@ -20,7 +20,7 @@ class OutcomeLine(QWidget):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.explain = QPushButton("Explain…")
+        self.explain = QPushButton(self.tr("Explain…"))
         self.explain.setVisible(False)
         self.explain.clicked.connect(self._explain)
         layout.addWidget(self.label, 1)

@@ -27,7 +27,7 @@ class ResultView(QFrame):
         self.body.setWordWrap(True)
         for label in (self.title, self.body):  # always markup: escaped text shows as text
             label.setTextFormat(Qt.TextFormat.RichText)
-        self.explain_button = QPushButton("Explain…")
+        self.explain_button = QPushButton(self.tr("Explain…"))
         self.explain_button.setFlat(True)
         self.explain_button.setStyleSheet("color: palette(link); text-decoration: underline;")
         self.explain_button.clicked.connect(self._explain)
@@ -42,7 +42,7 @@ class ResultView(QFrame):
     def clear(self) -> None:
         self._err = None
         self.title.setText("")
-        self.body.setText("Place a card on the encoder, then choose what to do.")
+        self.body.setText(self.tr("Place a card on the encoder, then choose what to do."))
         self.explain_button.hide()
 
     def _set(self, colour: str, title: str, lines: list[str], separator: str = "<br>") -> None:
@@ -63,7 +63,7 @@ class ResultView(QFrame):
     def cancelled(self, text: str) -> None:
         self._err = None
         self.explain_button.hide()
-        self._set("#a15c00", "Cancelled", [html.escape(text)])
+        self._set("#a15c00", self.tr("Cancelled"), [html.escape(text)])
 
     def working(self, _text: str) -> None:
         """The Cards panel shows progress under its own bar; the last result stays."""
@@ -94,14 +94,15 @@ class ResultView(QFrame):
             lines.append(f"<span style='color:gray'>{html.escape(heading(lang, 'detail'))}: "
                          f"{html.escape(err.detail)}</span>")
         code = f" ({err.code})" if err.code.isdigit() else ""  # a vendor number, not a name
-        self._set("#b00020", f"{info.get('title') or 'Error'}{code}", lines,
+        self._set("#b00020", f"{info.get('title') or self.tr('Error')}{code}", lines,
                   separator="<br><br>")
         self.explain_button.show()
 
     def bug(self, exc: BaseException) -> None:
         self._err = None
         self.explain_button.hide()
-        self._set("#b00020", "Unexpected error", [html.escape(f"{type(exc).__name__}: {exc}")])
+        self._set("#b00020", self.tr("Unexpected error"),
+                  [html.escape(f"{type(exc).__name__}: {exc}")])
 
     def _explain(self) -> None:
         if self._err is not None:
