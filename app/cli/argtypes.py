@@ -34,6 +34,7 @@ language = rule(values.language)
 language_or_system = rule(values.language_or_system)
 output_file = rule(values.output_file)
 mobile = rule(values.mobile)
+area_code = rule(values.area_code)
 host_port = rule(values.host_port)
 
 

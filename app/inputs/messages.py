@@ -57,6 +57,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "folder (it is created if missing) or unset it",
         "no_log_file": "no log file ({reason}); warnings are printed here instead",
         # What is expected, for "empty" and the window's hints.
+        "day_order": "{end} ({end_value}) is before {start} ({start_value}); give the "
+        "earlier day first",
+        "period_long": "{start_value} to {end_value} is {n} days; the lock cloud gives at "
+        "most {high} days at a time: ask for a shorter period",
+        "cloud_room": "{value} is not a room of the lock cloud's directory; give it as "
+        "'keydesk cloud rooms' prints it: BUILDING-FLOOR-ROOM (like 001-01-0101) or the "
+        "room's name (like 101)",
+        "cloud_room_many": "{value} is the name of more than one room ({choices}); give one of "
+        "them as BUILDING-FLOOR-ROOM",
+        "area_code": "{value} is not a country calling code; write 1 to 4 digits, like 86 or "
+        "55",
+        "expected_room": "a room as 'keydesk cloud rooms' prints it, like 001-01-0101 or 101",
+        "expected_mobile": "the guest's mobile number, digits only",
+        "expected_lock_mac": "the MAC of the room's lock, as 'keydesk cloud rooms' prints it",
         "expected_card_no": "the card number that issue-key printed",
         "expected_serial": "the serial number of the card",
         "reason_folder": "it is a folder",
@@ -109,6 +123,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "home_not_folder": "KEYDESK_HOME é {value}, um arquivo, não uma pasta; aponte-a "
         "para uma pasta (ela é criada se não existir) ou remova a variável",
         "no_log_file": "sem arquivo de log ({reason}); os avisos aparecem aqui",
+        "day_order": "{end} ({end_value}) é antes de {start} ({start_value}); informe "
+        "primeiro o dia mais cedo",
+        "period_long": "de {start_value} a {end_value} são {n} dias; a nuvem das fechaduras "
+        "dá no máximo {high} dias por vez: peça um período menor",
+        "cloud_room": "{value} não é um quarto do cadastro da nuvem das fechaduras; informe-o "
+        "como 'keydesk cloud rooms' mostra: PRÉDIO-ANDAR-QUARTO (como 001-01-0101) ou o "
+        "nome do quarto (como 101)",
+        "cloud_room_many": "{value} é o nome de mais de um quarto ({choices}); informe um "
+        "deles como PRÉDIO-ANDAR-QUARTO",
+        "area_code": "{value} não é um código de país; escreva de 1 a 4 dígitos, como 55 ou "
+        "86",
+        "expected_room": "um quarto como 'keydesk cloud rooms' mostra, como 001-01-0101 ou "
+        "101",
+        "expected_mobile": "o celular do hóspede, só os dígitos",
+        "expected_lock_mac": "o MAC da fechadura do quarto, como 'keydesk cloud rooms' mostra",
         "expected_card_no": "o número do cartão que o issue-key mostrou",
         "expected_serial": "o número de série do cartão",
         "reason_folder": "é uma pasta",
@@ -153,6 +182,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "home_not_folder": "KEYDESK_HOME 是 {value}，这是文件而不是文件夹；请把它指向一个文件夹"
         "（不存在会自动创建），或删除这个变量",
         "no_log_file": "没有日志文件（{reason}）；警告会显示在这里",
+        "day_order": "{end}（{end_value}）早于 {start}（{start_value}）；请先写较早的日期",
+        "period_long": "{start_value} 到 {end_value} 共 {n} 天；门锁云每次最多查询 {high} 天："
+        "请缩短时间段",
+        "cloud_room": "{value} 不是门锁云房间目录里的房间；请按 'keydesk cloud rooms' 显示的"
+        "写法填写：楼栋-楼层-房间（例如 001-01-0101）或房间名（例如 101）",
+        "cloud_room_many": "{value} 是多个房间的名字（{choices}）；请用 楼栋-楼层-房间 的写法"
+        "指定其中一个",
+        "area_code": "{value} 不是国家区号；请写 1 到 4 位数字，例如 86 或 55",
+        "expected_room": "'keydesk cloud rooms' 显示的房间，例如 001-01-0101 或 101",
+        "expected_mobile": "客人的手机号，只写数字",
+        "expected_lock_mac": "房间门锁的 MAC，按 'keydesk cloud rooms' 显示的写法",
         "expected_card_no": "issue-key 输出的卡号",
         "expected_serial": "卡的序列号",
         "reason_folder": "这是一个文件夹",

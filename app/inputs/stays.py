@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from app.inputs.errors import InputError, shown
 
@@ -55,6 +55,18 @@ def check_stay(
     if start - now > FAR_AHEAD and not confirmed:
         raise NeedsConfirmation("far_ahead", start_value=when_text(start),
                                 confirm=fields.confirm)
+
+
+def check_period(start: date, end: date, fields: StayFields = CLI_FIELDS, *,
+                 most_days: int | None = None) -> None:
+    """A period of days (a door log): the first day first, at most ``most_days`` long."""
+    if end < start:
+        raise InputError("day_order", start=fields.start, end=fields.end,
+                         start_value=start.isoformat(), end_value=end.isoformat())
+    days = (end - start).days
+    if most_days is not None and days > most_days:
+        raise InputError("period_long", start_value=start.isoformat(),
+                         end_value=end.isoformat(), n=days, high=most_days)
 
 
 def split_rooms(text: str) -> list[str]:

@@ -208,6 +208,15 @@ def mobile(text: str) -> str:
     return raw
 
 
+def area_code(text: str) -> str:
+    """A country calling code as the lock cloud takes it: 1 to 4 digits (a ``+`` is
+    dropped)."""
+    raw = str(text).strip().removeprefix("+")
+    if not (raw.isdigit() and raw.isascii() and 1 <= len(raw) <= 4):
+        raise InputError("area_code", value=shown(text))
+    return raw
+
+
 def output_file(text: str | Path) -> Path:
     """A file KeyDesk may create or replace, checked before any device or service is
     called (a key must never be made and then lost because its image cannot be saved)."""

@@ -851,10 +851,6 @@
         <translation>Aberta em ({zone})</translation>
     </message>
     <message>
-        <source>the period must run forwards and span at most 31 days</source>
-        <translation>o período deve ir para a frente e ter no máximo 31 dias</translation>
-    </message>
-    <message>
         <source>{n} door openings.</source>
         <translation>{n} aberturas da porta.</translation>
     </message>
@@ -871,10 +867,6 @@
 Anyone at the door can walk in.</source>
         <translation>Abrir agora a porta do quarto {room} pelo gateway?
 Quem estiver na porta pode entrar.</translation>
-    </message>
-    <message>
-        <source>pick a room from the list</source>
-        <translation>escolha um quarto da lista</translation>
     </message>
     <message>
         <source>Remote unlock cancelled.</source>
@@ -1469,14 +1461,6 @@ Quem estiver na porta pode entrar.</translation>
         <translation>Horários da comunidade: {zone}</translation>
     </message>
     <message>
-        <source>enter the guest&apos;s mobile number</source>
-        <translation>digite o celular do hóspede</translation>
-    </message>
-    <message>
-        <source>enter the card number of the key</source>
-        <translation>digite o número do cartão da chave</translation>
-    </message>
-    <message>
         <source>Key {key} issued for room {room} and texted to the guest.</source>
         <translation>Chave {key} emitida para o quarto {room} e enviada por SMS ao hóspede.</translation>
     </message>
@@ -1487,10 +1471,6 @@ Quem estiver na porta pode entrar.</translation>
     <message>
         <source>Key {key} fetched.</source>
         <translation>Chave {key} recuperada.</translation>
-    </message>
-    <message>
-        <source>pick a room from the list</source>
-        <translation>escolha um quarto da lista</translation>
     </message>
     <message>
         <source>Bluetooth key for {room}:</source>
@@ -2044,6 +2024,10 @@ Quem estiver na porta pode entrar.</translation>
         <translation>Cancelado</translation>
     </message>
     <message>
+        <source>Check the form</source>
+        <translation>Confira o formulário</translation>
+    </message>
+    <message>
         <source>Unexpected error</source>
         <translation>Erro inesperado</translation>
     </message>
@@ -2133,10 +2117,6 @@ Lote {batch}</translation>
         <translation>Horários da comunidade: {zone}</translation>
     </message>
     <message>
-        <source>enter or read the card&apos;s serial number</source>
-        <translation>digite ou leia o número de série do cartão</translation>
-    </message>
-    <message>
         <source>RF card {serial} logged out.</source>
         <translation>Cartão RF {serial} desativado.</translation>
     </message>
@@ -2199,8 +2179,8 @@ Lote {batch}</translation>
         <translation>Testar conexão</translation>
     </message>
     <message>
-        <source>Check the lock-cloud settings with one call per signing scheme</source>
-        <translation>Confere as configurações da nuvem das fechaduras com uma chamada por tipo de assinatura</translation>
+        <source>Check every lock-cloud setting with calls that change nothing: the account, the card issuer and the operator&apos;s login</source>
+        <translation>Confere cada configuração da nuvem das fechaduras com chamadas que não mudam nada: a conta, o emissor de cartões e o login do operador</translation>
     </message>
     <message>
         <source>none</source>
@@ -2209,6 +2189,18 @@ Lote {batch}</translation>
     <message>
         <source>Connection OK: community {community}, {rooms} rooms, card issuers: {issuers}.</source>
         <translation>Conexão OK: comunidade {community}, {rooms} quartos, codificadores: {issuers}.</translation>
+    </message>
+    <message>
+        <source>Operator login accepted.</source>
+        <translation>Login do operador aceito.</translation>
+    </message>
+    <message>
+        <source>Operator login not checked: no operator mobile and password in Settings (RF cards need them).</source>
+        <translation>Login do operador não conferido: não há celular e senha do operador nas Configurações (os cartões RF precisam deles).</translation>
+    </message>
+    <message>
+        <source>Operator login not checked: the card issuer is offline.</source>
+        <translation>Login do operador não conferido: o emissor de cartões está desligado.</translation>
     </message>
     <message>
         <source>Building {n}</source>

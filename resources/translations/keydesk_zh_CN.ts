@@ -851,10 +851,6 @@
         <translation>开门时间（{zone}）</translation>
     </message>
     <message>
-        <source>the period must run forwards and span at most 31 days</source>
-        <translation>时间段的结束须晚于开始，且最长 31 天</translation>
-    </message>
-    <message>
         <source>{n} door openings.</source>
         <translation>{n} 次开门。</translation>
     </message>
@@ -871,10 +867,6 @@
 Anyone at the door can walk in.</source>
         <translation>现在通过网关打开房间 {room} 的门吗？
 门口的任何人都能进入。</translation>
-    </message>
-    <message>
-        <source>pick a room from the list</source>
-        <translation>请从列表中选择房间</translation>
     </message>
     <message>
         <source>Remote unlock cancelled.</source>
@@ -1469,14 +1461,6 @@ Anyone at the door can walk in.</source>
         <translation>时间为社区当地时间：{zone}</translation>
     </message>
     <message>
-        <source>enter the guest&apos;s mobile number</source>
-        <translation>请输入客人手机号</translation>
-    </message>
-    <message>
-        <source>enter the card number of the key</source>
-        <translation>请输入钥匙的卡号</translation>
-    </message>
-    <message>
         <source>Key {key} issued for room {room} and texted to the guest.</source>
         <translation>已为房间 {room} 发放钥匙 {key}，并已短信发送给客人。</translation>
     </message>
@@ -1487,10 +1471,6 @@ Anyone at the door can walk in.</source>
     <message>
         <source>Key {key} fetched.</source>
         <translation>已取回钥匙 {key}。</translation>
-    </message>
-    <message>
-        <source>pick a room from the list</source>
-        <translation>请从列表中选择房间</translation>
     </message>
     <message>
         <source>Bluetooth key for {room}:</source>
@@ -2044,6 +2024,10 @@ Anyone at the door can walk in.</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <source>Check the form</source>
+        <translation>请检查填写内容</translation>
+    </message>
+    <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -2133,10 +2117,6 @@ Batch {batch}</source>
         <translation>时间为社区当地时间：{zone}</translation>
     </message>
     <message>
-        <source>enter or read the card&apos;s serial number</source>
-        <translation>请输入或读取卡的序列号</translation>
-    </message>
-    <message>
         <source>RF card {serial} logged out.</source>
         <translation>RF 卡 {serial} 已注销。</translation>
     </message>
@@ -2199,8 +2179,8 @@ Batch {batch}</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <source>Check the lock-cloud settings with one call per signing scheme</source>
-        <translation>按每种签名方式各调用一次，检查门锁云设置</translation>
+        <source>Check every lock-cloud setting with calls that change nothing: the account, the card issuer and the operator&apos;s login</source>
+        <translation>用不做任何修改的请求检查门锁云的每项设置：账号、发卡器和操作员登录</translation>
     </message>
     <message>
         <source>none</source>
@@ -2209,6 +2189,18 @@ Batch {batch}</source>
     <message>
         <source>Connection OK: community {community}, {rooms} rooms, card issuers: {issuers}.</source>
         <translation>连接正常：社区 {community}，{rooms} 个房间，发卡器：{issuers}。</translation>
+    </message>
+    <message>
+        <source>Operator login accepted.</source>
+        <translation>操作员登录已通过。</translation>
+    </message>
+    <message>
+        <source>Operator login not checked: no operator mobile and password in Settings (RF cards need them).</source>
+        <translation>未检查操作员登录：设置中没有操作员手机号和密码（制作射频卡需要它们）。</translation>
+    </message>
+    <message>
+        <source>Operator login not checked: the card issuer is offline.</source>
+        <translation>未检查操作员登录：发卡器离线。</translation>
     </message>
     <message>
         <source>Building {n}</source>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from app.catalog import explain_error
 from app.catalog.labels import heading, split_steps
 from app.domain.errors import KeyDeskError
+from app.inputs import InputError
 
 
 class ResultView(QFrame):
@@ -72,9 +73,12 @@ class ResultView(QFrame):
         self.success(text, [])
 
     def failed(self, exc: BaseException, prefix: str = "") -> None:
-        """A device or vendor failure explained, or a bug shown as unexpected."""
+        """A device or vendor failure explained, a typed value found wrong said as the
+        person's to correct, or a bug shown as unexpected."""
         if isinstance(exc, KeyDeskError):
             self.failure(exc)
+        elif isinstance(exc, InputError):
+            self.problem(self.tr("Check the form"), str(exc))
         else:
             self.bug(exc)
 
