@@ -22,7 +22,7 @@ from ui.about import show_about
 from ui.context import UiContext
 from ui.monitor.store_health import check_action
 from ui.operators.desk_lock import DeskLock
-from ui.pages import PAGES
+from ui.pages import PAGES, page_title
 from ui.widgets.message_banner import MessageBanner, SettingsBanner
 from ui.widgets.status_bar import DeviceStatusBar
 
@@ -33,8 +33,8 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
-        title = "KeyDesk" + (" — demo (simulated devices)" if ctx.demo else "")
-        self.setWindowTitle(title)
+        self.setWindowTitle(self.tr("KeyDesk — demo (simulated devices)") if ctx.demo
+                            else "KeyDesk")
         self.setMinimumSize(QSize(640, 480))
 
         self.banner = MessageBanner()
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName("Pages")
+        self.nav.setAccessibleName(self.tr("Pages"))
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{key}")
             self.pages[key] = page
             self.stack.addWidget(page)
-            self.nav.addItem(label)
+            self.nav.addItem(page_title(label))
             shortcut = QAction(self)
             shortcut.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             shortcut.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
@@ -85,20 +85,20 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     def _build_menu(self) -> None:
-        file_menu = self.file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(check_action(self, self.ctx, lambda: self.ctx.services.events))
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        logs = QAction("Open &log folder", self)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        logs = QAction(self.tr("Open &log folder"), self)
         logs.triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
         )
         help_menu.addAction(logs)
-        about = QAction(f"&About KeyDesk {__version__}", self)
+        about = QAction(self.tr("&About KeyDesk {version}").format(version=__version__), self)
         about.triggered.connect(lambda: show_about(self))
         help_menu.addAction(about)
 

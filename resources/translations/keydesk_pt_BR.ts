@@ -2,6 +2,71 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>About</name>
+    <message>
+        <source>Card encoding, lock commissioning, lock-cloud keys and live access monitoring for hotel and apartment front desks.</source>
+        <translation>Gravação de cartões, instalação de fechaduras, chaves da nuvem das fechaduras e monitoramento de acessos ao vivo para recepções de hotéis e apartamentos.</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}</source>
+        <translation>Licença: {licence}</translation>
+    </message>
+    <message>
+        <source>Built with:</source>
+        <translation>Feito com:</translation>
+    </message>
+    <message>
+        <source>About KeyDesk</source>
+        <translation>Sobre o KeyDesk</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsCell</name>
+    <message>
+        <source>Set clock</source>
+        <translation>Acertar relógio</translation>
+    </message>
+    <message>
+        <source>Set {reader}&apos;s clock to this PC&apos;s time</source>
+        <translation>Acertar o relógio de {reader} pela hora deste computador</translation>
+    </message>
+    <message>
+        <source>Open door…</source>
+        <translation>Abrir porta…</translation>
+    </message>
+    <message>
+        <source>Open a door of {reader} remotely (asks first)</source>
+        <translation>Abrir uma porta de {reader} a distância (pergunta antes)</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmBanner</name>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Ciente</translation>
+    </message>
+    <message>
+        <source>Acknowledge alarm</source>
+        <translation>Confirmar que viu o alarme</translation>
+    </message>
+    <message>
+        <source>{reader}, door {door}</source>
+        <translation>{reader}, porta {door}</translation>
+    </message>
+    <message>
+        <source>⚠ {what} — {where} at {time}</source>
+        <translation>⚠ {what} — {where} às {time}</translation>
+    </message>
+    <message>
+        <source>(+{more} more)</source>
+        <translation>(+{more} outros)</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>any room</source>
@@ -418,6 +483,390 @@
     </message>
 </context>
 <context>
+    <name>DeviceActions</name>
+    <message>
+        <source>clock set to this PC&apos;s time ({time}); drift now {drift}.</source>
+        <translation>relógio acertado pela hora deste computador ({time}); diferença agora: {drift}.</translation>
+    </message>
+    <message>
+        <source>setting the clock to this PC&apos;s time…</source>
+        <translation>acertando o relógio pela hora deste computador…</translation>
+    </message>
+    <message>
+        <source>Open door</source>
+        <translation>Abrir porta</translation>
+    </message>
+    <message>
+        <source>Open a door of {reader} now?</source>
+        <translation>Abrir agora uma porta de {reader}?</translation>
+    </message>
+    <message>
+        <source>The door unlocks at once: whoever is there can walk in. This is recorded in the audit trail.</source>
+        <translation>A porta destrava na hora: quem estiver lá pode entrar. Isso fica registrado na auditoria.</translation>
+    </message>
+    <message>
+        <source>Open door {door}</source>
+        <translation>Abrir a porta {door}</translation>
+    </message>
+    <message>
+        <source>{reader}: no door opened (cancelled).</source>
+        <translation>{reader}: nenhuma porta aberta (cancelado).</translation>
+    </message>
+    <message>
+        <source>door {door} opened.</source>
+        <translation>porta {door} aberta.</translation>
+    </message>
+    <message>
+        <source>opening door {door}…</source>
+        <translation>abrindo a porta {door}…</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatusBar</name>
+    <message>
+        <source>connected</source>
+        <translation>conectado</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>conectando</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>desconectado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>com falha</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>Codificador</translation>
+    </message>
+    <message>
+        <source>Bluetooth</source>
+        <translation>Bluetooth</translation>
+    </message>
+    <message>
+        <source>{name} status</source>
+        <translation>Situação de {name}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatusTable</name>
+    <message>
+        <source>Device</source>
+        <translation>Aparelho</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation>Último sinal de vida</translation>
+    </message>
+    <message>
+        <source>Clock drift</source>
+        <translation>Diferença do relógio</translation>
+    </message>
+    <message>
+        <source>Doors</source>
+        <translation>Portas</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Ações</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>Último evento</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Observação</translation>
+    </message>
+    <message>
+        <source>● online</source>
+        <translation>● online</translation>
+    </message>
+    <message>
+        <source>… connecting</source>
+        <translation>… conectando</translation>
+    </message>
+    <message>
+        <source>✖ failed</source>
+        <translation>✖ com falha</translation>
+    </message>
+    <message>
+        <source>○ offline</source>
+        <translation>○ offline</translation>
+    </message>
+    <message>
+        <source>{n} s ago</source>
+        <translation>há {n} s</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>há {n} min</translation>
+    </message>
+    <message>
+        <source> — set the reader&apos;s clock</source>
+        <translation> — acerte o relógio do leitor</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>aberta</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fechada</translation>
+    </message>
+    <message>
+        <source>Device status</source>
+        <translation>Situação dos aparelhos</translation>
+    </message>
+</context>
+<context>
+    <name>DoorLogPanel</name>
+    <message>
+        <source>Dates and times are the community&apos;s: {zone}</source>
+        <translation>Datas e horários são os da comunidade: {zone}</translation>
+    </message>
+    <message>
+        <source>Opened at ({zone})</source>
+        <translation>Aberta em ({zone})</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Chave</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Como</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Portador</translation>
+    </message>
+</context>
+<context>
+    <name>EventTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Leitor</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <source>Person / card</source>
+        <translation>Pessoa / cartão</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Forma de abertura</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+</context>
+<context>
+    <name>EventWords</name>
+    <message>
+        <source>{name} (user {user})</source>
+        <translation>{name} (usuário {user})</translation>
+    </message>
+    <message>
+        <source>user {user}</source>
+        <translation>usuário {user}</translation>
+    </message>
+    <message>
+        <source>card {card}</source>
+        <translation>cartão {card}</translation>
+    </message>
+    <message>
+        <source>method {method}</source>
+        <translation>forma {method}</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Liberado</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Recusado</translation>
+    </message>
+    <message>
+        <source>Not opened</source>
+        <translation>Não abriu</translation>
+    </message>
+    <message>
+        <source>{verdict} — {reason} ({code}): {explanation}; {action}</source>
+        <translation>{verdict} — {reason} ({code}): {explanation}; {action}</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sem motivo informado</translation>
+    </message>
+    <message>
+        <source>Door opened</source>
+        <translation>Porta aberta</translation>
+    </message>
+    <message>
+        <source>Door closed</source>
+        <translation>Porta fechada</translation>
+    </message>
+    <message>
+        <source>(ended)</source>
+        <translation>(terminou)</translation>
+    </message>
+    <message>
+        <source>ALARM</source>
+        <translation>ALARME</translation>
+    </message>
+    <message>
+        <source>Fetched from the reader&apos;s own log after a gap in the live stream.</source>
+        <translation>Buscado no registro do próprio leitor depois de uma falha na transmissão ao vivo.</translation>
+    </message>
+    <message>
+        <source>Raw: {raw}</source>
+        <translation>Dados brutos: {raw}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All sources</source>
+        <translation>Todas as origens</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>Leitores</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>Codificador</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Fechaduras</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Nuvem</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>Todos os resultados</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Liberados</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Recusados</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmes</translation>
+    </message>
+    <message>
+        <source>Device filter</source>
+        <translation>Filtro de aparelho</translation>
+    </message>
+    <message>
+        <source>All devices</source>
+        <translation>Todos os aparelhos</translation>
+    </message>
+    <message>
+        <source>Source filter</source>
+        <translation>Filtro de origem</translation>
+    </message>
+    <message>
+        <source>Result filter</source>
+        <translation>Filtro de resultado</translation>
+    </message>
+    <message>
+        <source>Search card, name, code…</source>
+        <translation>Buscar cartão, nome, código…</translation>
+    </message>
+    <message>
+        <source>Search events</source>
+        <translation>Buscar eventos</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskPage</name>
+    <message>
+        <source>No desk tools are installed.</source>
+        <translation>Nenhuma ferramenta de recepção está instalada.</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskTabs</name>
+    <message>
+        <source>Cards</source>
+        <translation>Cartões</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Quartos</translation>
+    </message>
+    <message>
+        <source>Guest keys</source>
+        <translation>Chaves de hóspede</translation>
+    </message>
+    <message>
+        <source>RF cards</source>
+        <translation>Cartões RF</translation>
+    </message>
+    <message>
+        <source>Door log and unlock</source>
+        <translation>Registro da porta e abertura</translation>
+    </message>
+    <message>
+        <source>Lobby access</source>
+        <translation>Acesso ao saguão</translation>
+    </message>
+</context>
+<context>
+    <name>GuestKeysPanel</name>
+    <message>
+        <source>Times are the community&apos;s: {zone}</source>
+        <translation>Horários da comunidade: {zone}</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>Cancelled before it started.</source>
+        <translation>Cancelado antes de começar.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveEventTable</name>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+</context>
+<context>
     <name>LockCover</name>
     <message>
         <source>The desk is locked.</source>
@@ -616,6 +1065,115 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>KeyDesk — demo (simulated devices)</source>
+        <translation>KeyDesk — demonstração (aparelhos simulados)</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aj&amp;uda</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Abrir a pasta de &amp;logs</translation>
+    </message>
+    <message>
+        <source>&amp;About KeyDesk {version}</source>
+        <translation>&amp;Sobre o KeyDesk {version}</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorPage</name>
+    <message>
+        <source>Load older</source>
+        <translation>Carregar anteriores</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Select an event to read it in full.</source>
+        <translation>Selecione um evento para ler tudo.</translation>
+    </message>
+    <message>
+        <source>Explain this code</source>
+        <translation>Explicar este código</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Monitor</translation>
+    </message>
+    <message>
+        <source>the event store did not open</source>
+        <translation>o banco de eventos não abriu</translation>
+    </message>
+    <message>
+        <source>nothing older in the store</source>
+        <translation>nada mais antigo no banco</translation>
+    </message>
+    <message>
+        <source>{shown} events shown</source>
+        <translation>{shown} eventos na tela</translation>
+    </message>
+    <message>
+        <source>({skipped} skipped while busy: in the store)</source>
+        <translation>({skipped} pulados durante o pico: estão no banco)</translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>Exportar eventos</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {n} events to {path}</source>
+        <translation>{n} eventos exportados para {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepção</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Fechaduras</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Monitor</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Explicar códigos</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Auditoria</translation>
+    </message>
+</context>
+<context>
     <name>PlanTable</name>
     <message>
         <source>Room</source>
@@ -648,6 +1206,132 @@
     <message>
         <source>revisit</source>
         <translation>revisitar</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderAccessPanel</name>
+    <message>
+        <source>doors: numbers from 1, e.g. &apos;1&apos; or &apos;1, 2&apos; (got {text})</source>
+        <translation>portas: números a partir de 1, ex.: &apos;1&apos; ou &apos;1, 2&apos; (veio {text})</translation>
+    </message>
+    <message>
+        <source>card UID in hex, e.g. 12EA3004</source>
+        <translation>UID do cartão em hexadecimal, ex.: 12EA3004</translation>
+    </message>
+    <message>
+        <source>Capture from encoder</source>
+        <translation>Ler no codificador</translation>
+    </message>
+    <message>
+        <source>Reads the UID of the card lying on the local USB encoder (the Cards tab&apos;s encoder).</source>
+        <translation>Lê o UID do cartão que está sobre o codificador USB deste computador (o da aba Cartões).</translation>
+    </message>
+    <message>
+        <source>shown on the reader&apos;s access events</source>
+        <translation>aparece nos eventos de acesso do leitor</translation>
+    </message>
+    <message>
+        <source>e.g. 101</source>
+        <translation>ex.: 101</translation>
+    </message>
+    <message>
+        <source>Door numbers on each chosen reader (1 = its first door).</source>
+        <translation>Números das portas em cada leitor escolhido (1 = a primeira porta).</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>até</translation>
+    </message>
+    <message>
+        <source>Guest card</source>
+        <translation>Cartão do hóspede</translation>
+    </message>
+    <message>
+        <source>Card UID</source>
+        <translation>UID do cartão</translation>
+    </message>
+    <message>
+        <source>Guest name</source>
+        <translation>Nome do hóspede</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Quarto</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Estadia</translation>
+    </message>
+    <message>
+        <source>Doors</source>
+        <translation>Portas</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>Leitores</translation>
+    </message>
+    <message>
+        <source>No access readers are configured: add them in Settings.</source>
+        <translation>Nenhum leitor de acesso configurado: inclua-os nas Configurações.</translation>
+    </message>
+    <message>
+        <source>Give access</source>
+        <translation>Liberar acesso</translation>
+    </message>
+    <message>
+        <source>Take access away</source>
+        <translation>Retirar acesso</translation>
+    </message>
+    <message>
+        <source>Result per reader</source>
+        <translation>Resultado por leitor</translation>
+    </message>
+    <message>
+        <source>No local encoder: type the card&apos;s UID.</source>
+        <translation>Sem codificador neste computador: digite o UID do cartão.</translation>
+    </message>
+    <message>
+        <source>Card {uid} captured on the encoder.</source>
+        <translation>Cartão {uid} lido no codificador.</translation>
+    </message>
+    <message>
+        <source>Reading the card on the encoder…</source>
+        <translation>Lendo o cartão no codificador…</translation>
+    </message>
+    <message>
+        <source>Giving card {card} access…</source>
+        <translation>Liberando acesso ao cartão {card}…</translation>
+    </message>
+    <message>
+        <source>Access given on {good} of {total} readers.</source>
+        <translation>Acesso liberado em {good} de {total} leitores.</translation>
+    </message>
+    <message>
+        <source>Taking card {card}&apos;s access away…</source>
+        <translation>Retirando o acesso do cartão {card}…</translation>
+    </message>
+    <message>
+        <source>Access taken away on {good} of {total} readers.</source>
+        <translation>Acesso retirado em {good} de {total} leitores.</translation>
+    </message>
+    <message>
+        <source>tick at least one reader</source>
+        <translation>marque pelo menos um leitor</translation>
+    </message>
+    <message>
+        <source>{reader}: working…</source>
+        <translation>{reader}: trabalhando…</translation>
+    </message>
+    <message>
+        <source>See the failures below.</source>
+        <translation>Veja as falhas abaixo.</translation>
+    </message>
+</context>
+<context>
+    <name>RfCardsPanel</name>
+    <message>
+        <source>Times are the community&apos;s: {zone}</source>
+        <translation>Horários da comunidade: {zone}</translation>
     </message>
 </context>
 <context>
@@ -698,6 +1382,133 @@
     <message>
         <source>Dismiss</source>
         <translation>Fechar</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>System default</source>
+        <translation>Padrão do sistema</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Endereço base (URL)</translation>
+    </message>
+    <message>
+        <source>Account SID</source>
+        <translation>Account SID (conta)</translation>
+    </message>
+    <message>
+        <source>Community number</source>
+        <translation>Número da comunidade</translation>
+    </message>
+    <message>
+        <source>Card issuer MAC</source>
+        <translation>MAC do codificador da nuvem</translation>
+    </message>
+    <message>
+        <source>Operator area code</source>
+        <translation>DDI do operador</translation>
+    </message>
+    <message>
+        <source>Operator mobile</source>
+        <translation>Celular do operador</translation>
+    </message>
+    <message>
+        <source>Community time zone</source>
+        <translation>Fuso horário da comunidade</translation>
+    </message>
+    <message>
+        <source>Auth Token</source>
+        <translation>Auth Token (chave de acesso)</translation>
+    </message>
+    <message>
+        <source>Operator password</source>
+        <translation>Senha do operador</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Geral</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dias</translation>
+    </message>
+    <message>
+        <source>Keep events for</source>
+        <translation>Guardar eventos por</translation>
+    </message>
+    <message>
+        <source>Card encoder</source>
+        <translation>Codificador de cartões</translation>
+    </message>
+    <message>
+        <source>automatic (by USB identity), or COM3, /dev/ttyUSB0, socket://host:port</source>
+        <translation>automático (pela identificação USB), ou COM3, /dev/ttyUSB0, socket://host:porta</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Porta serial</translation>
+    </message>
+    <message>
+        <source>Write a hex trace of every byte (for support)</source>
+        <translation>Gravar cada byte em hexadecimal (para o suporte)</translation>
+    </message>
+    <message>
+        <source>Lock cloud</source>
+        <translation>Nuvem das fechaduras</translation>
+    </message>
+    <message>
+        <source>Bluetooth locks</source>
+        <translation>Fechaduras Bluetooth</translation>
+    </message>
+    <message>
+        <source>your name, for the site report and the locks&apos; logs</source>
+        <translation>seu nome, para o relatório do local e os registros das fechaduras</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>empty: this PC&apos;s Bluetooth; HOST:PORT: a keydesk sim lock site (training)</source>
+        <translation>vazio: o Bluetooth deste computador; HOST:PORTA: um local simulado do keydesk sim lock (treinamento)</translation>
+    </message>
+    <message>
+        <source>Radio</source>
+        <translation>Rádio</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Salvar configurações</translation>
+    </message>
+    <message>
+        <source>Test lock-cloud connection</source>
+        <translation>Testar a conexão com a nuvem</translation>
+    </message>
+    <message>
+        <source>no system keyring available</source>
+        <translation>sem cofre de senhas do sistema</translation>
+    </message>
+    <message>
+        <source>saved in the system keyring (type to replace)</source>
+        <translation>guardado no cofre de senhas do sistema (digite para trocar)</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>não definido</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvo.</translation>
+    </message>
+    <message>
+        <source>The window speaks {language} from the next start of KeyDesk (close it and open it again); explanations already do.</source>
+        <translation>A janela passa a falar {language} na próxima vez que o KeyDesk abrir (feche e abra de novo); as explicações já mudaram.</translation>
     </message>
 </context>
 <context>
@@ -860,6 +1671,31 @@
     <message>
         <source>running</source>
         <translation>em andamento</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealth</name>
+    <message>
+        <source>Check event &amp;database…</source>
+        <translation>Verificar o banco de &amp;eventos…</translation>
+    </message>
+    <message>
+        <source>Event database</source>
+        <translation>Banco de eventos</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealthBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dispensar</translation>
+    </message>
+</context>
+<context>
+    <name>entry</name>
+    <message>
+        <source>KeyDesk could not start: {reason}. The details are in the log in {folder}. Start it again; if this happens again, send that log to support.</source>
+        <translation>O KeyDesk não conseguiu abrir: {reason}. Os detalhes estão no log em {folder}. Abra de novo; se acontecer outra vez, envie esse log ao suporte.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,71 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <source>Card encoding, lock commissioning, lock-cloud keys and live access monitoring for hotel and apartment front desks.</source>
+        <translation>面向酒店和公寓前台：制作房卡、调试门锁、发放门锁云钥匙、实时监控门禁通行。</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}</source>
+        <translation>许可证：{licence}</translation>
+    </message>
+    <message>
+        <source>Built with:</source>
+        <translation>使用的开源软件：</translation>
+    </message>
+    <message>
+        <source>About KeyDesk</source>
+        <translation>关于 KeyDesk</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsCell</name>
+    <message>
+        <source>Set clock</source>
+        <translation>校准时钟</translation>
+    </message>
+    <message>
+        <source>Set {reader}&apos;s clock to this PC&apos;s time</source>
+        <translation>按本机时间校准 {reader} 的时钟</translation>
+    </message>
+    <message>
+        <source>Open door…</source>
+        <translation>开门…</translation>
+    </message>
+    <message>
+        <source>Open a door of {reader} remotely (asks first)</source>
+        <translation>远程打开 {reader} 的一扇门（会先确认）</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmBanner</name>
+    <message>
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Acknowledge alarm</source>
+        <translation>确认报警</translation>
+    </message>
+    <message>
+        <source>{reader}, door {door}</source>
+        <translation>{reader}，{door} 号门</translation>
+    </message>
+    <message>
+        <source>⚠ {what} — {where} at {time}</source>
+        <translation>⚠ {what} — {where}，{time}</translation>
+    </message>
+    <message>
+        <source>(+{more} more)</source>
+        <translation>（另有 {more} 条）</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>any room</source>
@@ -418,6 +483,390 @@
     </message>
 </context>
 <context>
+    <name>DeviceActions</name>
+    <message>
+        <source>clock set to this PC&apos;s time ({time}); drift now {drift}.</source>
+        <translation>时钟已按本机时间校准（{time}）；当前偏差：{drift}。</translation>
+    </message>
+    <message>
+        <source>setting the clock to this PC&apos;s time…</source>
+        <translation>正在按本机时间校准时钟…</translation>
+    </message>
+    <message>
+        <source>Open door</source>
+        <translation>开门</translation>
+    </message>
+    <message>
+        <source>Open a door of {reader} now?</source>
+        <translation>现在打开 {reader} 的门吗？</translation>
+    </message>
+    <message>
+        <source>The door unlocks at once: whoever is there can walk in. This is recorded in the audit trail.</source>
+        <translation>门会立即解锁：在门口的任何人都能进入。此操作会记入审计记录。</translation>
+    </message>
+    <message>
+        <source>Open door {door}</source>
+        <translation>打开 {door} 号门</translation>
+    </message>
+    <message>
+        <source>{reader}: no door opened (cancelled).</source>
+        <translation>{reader}：未开门（已取消）。</translation>
+    </message>
+    <message>
+        <source>door {door} opened.</source>
+        <translation>{door} 号门已打开。</translation>
+    </message>
+    <message>
+        <source>opening door {door}…</source>
+        <translation>正在打开 {door} 号门…</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatusBar</name>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>发卡器</translation>
+    </message>
+    <message>
+        <source>Bluetooth</source>
+        <translation>蓝牙</translation>
+    </message>
+    <message>
+        <source>{name} status</source>
+        <translation>{name} 状态</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatusTable</name>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation>最近心跳</translation>
+    </message>
+    <message>
+        <source>Clock drift</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>Doors</source>
+        <translation>门</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>最近事件</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>● online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <source>… connecting</source>
+        <translation>… 正在连接</translation>
+    </message>
+    <message>
+        <source>✖ failed</source>
+        <translation>✖ 故障</translation>
+    </message>
+    <message>
+        <source>○ offline</source>
+        <translation>○ 离线</translation>
+    </message>
+    <message>
+        <source>{n} s ago</source>
+        <translation>{n} 秒前</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>{n} 分钟前</translation>
+    </message>
+    <message>
+        <source> — set the reader&apos;s clock</source>
+        <translation> — 请校准门禁时钟</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>Device status</source>
+        <translation>设备状态</translation>
+    </message>
+</context>
+<context>
+    <name>DoorLogPanel</name>
+    <message>
+        <source>Dates and times are the community&apos;s: {zone}</source>
+        <translation>日期和时间均为社区当地时间：{zone}</translation>
+    </message>
+    <message>
+        <source>Opened at ({zone})</source>
+        <translation>开门时间（{zone}）</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持有人</translation>
+    </message>
+</context>
+<context>
+    <name>EventTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>门禁</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>门</translation>
+    </message>
+    <message>
+        <source>Person / card</source>
+        <translation>人员 / 卡</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>开门方式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>EventWords</name>
+    <message>
+        <source>{name} (user {user})</source>
+        <translation>{name}（用户 {user}）</translation>
+    </message>
+    <message>
+        <source>user {user}</source>
+        <translation>用户 {user}</translation>
+    </message>
+    <message>
+        <source>card {card}</source>
+        <translation>卡 {card}</translation>
+    </message>
+    <message>
+        <source>method {method}</source>
+        <translation>方式 {method}</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>已放行</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Not opened</source>
+        <translation>未开门</translation>
+    </message>
+    <message>
+        <source>{verdict} — {reason} ({code}): {explanation}; {action}</source>
+        <translation>{verdict} — {reason}（{code}）：{explanation}；{action}</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>Door opened</source>
+        <translation>门已打开</translation>
+    </message>
+    <message>
+        <source>Door closed</source>
+        <translation>门已关闭</translation>
+    </message>
+    <message>
+        <source>(ended)</source>
+        <translation>（已结束）</translation>
+    </message>
+    <message>
+        <source>ALARM</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>Fetched from the reader&apos;s own log after a gap in the live stream.</source>
+        <translation>实时推送中断后，从门禁自身的记录中补取。</translation>
+    </message>
+    <message>
+        <source>Raw: {raw}</source>
+        <translation>原始数据：{raw}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>门禁</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>发卡器</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>门锁</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>云端</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>已放行</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>Device filter</source>
+        <translation>设备筛选</translation>
+    </message>
+    <message>
+        <source>All devices</source>
+        <translation>全部设备</translation>
+    </message>
+    <message>
+        <source>Source filter</source>
+        <translation>来源筛选</translation>
+    </message>
+    <message>
+        <source>Result filter</source>
+        <translation>结果筛选</translation>
+    </message>
+    <message>
+        <source>Search card, name, code…</source>
+        <translation>搜索卡号、姓名、代码…</translation>
+    </message>
+    <message>
+        <source>Search events</source>
+        <translation>搜索事件</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskPage</name>
+    <message>
+        <source>No desk tools are installed.</source>
+        <translation>未安装任何前台工具。</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskTabs</name>
+    <message>
+        <source>Cards</source>
+        <translation>房卡</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Guest keys</source>
+        <translation>客人钥匙</translation>
+    </message>
+    <message>
+        <source>RF cards</source>
+        <translation>RF 卡</translation>
+    </message>
+    <message>
+        <source>Door log and unlock</source>
+        <translation>开门记录与远程开门</translation>
+    </message>
+    <message>
+        <source>Lobby access</source>
+        <translation>大堂门禁</translation>
+    </message>
+</context>
+<context>
+    <name>GuestKeysPanel</name>
+    <message>
+        <source>Times are the community&apos;s: {zone}</source>
+        <translation>时间为社区当地时间：{zone}</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Cancelled before it started.</source>
+        <translation>在开始前已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>LiveEventTable</name>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+</context>
+<context>
     <name>LockCover</name>
     <message>
         <source>The desk is locked.</source>
@@ -616,6 +1065,115 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>KeyDesk — demo (simulated devices)</source>
+        <translation>KeyDesk — 演示（模拟设备）</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;About KeyDesk {version}</source>
+        <translation>关于 KeyDesk {version}(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorPage</name>
+    <message>
+        <source>Load older</source>
+        <translation>加载更早的</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Select an event to read it in full.</source>
+        <translation>选择一条事件查看完整内容。</translation>
+    </message>
+    <message>
+        <source>Explain this code</source>
+        <translation>说明此代码</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>监控</translation>
+    </message>
+    <message>
+        <source>the event store did not open</source>
+        <translation>事件数据库未能打开</translation>
+    </message>
+    <message>
+        <source>nothing older in the store</source>
+        <translation>数据库中没有更早的事件</translation>
+    </message>
+    <message>
+        <source>{shown} events shown</source>
+        <translation>显示 {shown} 条事件</translation>
+    </message>
+    <message>
+        <source>({skipped} skipped while busy: in the store)</source>
+        <translation>（繁忙时跳过 {skipped} 条：已保存在数据库中）</translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>导出事件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {n} events to {path}</source>
+        <translation>已导出 {n} 条事件到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Front desk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>门锁</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>监控</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>代码说明</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+</context>
+<context>
     <name>PlanTable</name>
     <message>
         <source>Room</source>
@@ -648,6 +1206,132 @@
     <message>
         <source>revisit</source>
         <translation>需复查</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderAccessPanel</name>
+    <message>
+        <source>doors: numbers from 1, e.g. &apos;1&apos; or &apos;1, 2&apos; (got {text})</source>
+        <translation>门：从 1 开始的编号，例如 &apos;1&apos; 或 &apos;1, 2&apos;（输入的是 {text}）</translation>
+    </message>
+    <message>
+        <source>card UID in hex, e.g. 12EA3004</source>
+        <translation>卡 UID（十六进制），例如 12EA3004</translation>
+    </message>
+    <message>
+        <source>Capture from encoder</source>
+        <translation>从发卡器读取</translation>
+    </message>
+    <message>
+        <source>Reads the UID of the card lying on the local USB encoder (the Cards tab&apos;s encoder).</source>
+        <translation>读取放在本机 USB 发卡器（“房卡”页的发卡器）上的卡的 UID。</translation>
+    </message>
+    <message>
+        <source>shown on the reader&apos;s access events</source>
+        <translation>显示在门禁的通行事件中</translation>
+    </message>
+    <message>
+        <source>e.g. 101</source>
+        <translation>例如 101</translation>
+    </message>
+    <message>
+        <source>Door numbers on each chosen reader (1 = its first door).</source>
+        <translation>所选每台门禁上的门编号（1 = 第一扇门）。</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Guest card</source>
+        <translation>客人房卡</translation>
+    </message>
+    <message>
+        <source>Card UID</source>
+        <translation>卡 UID</translation>
+    </message>
+    <message>
+        <source>Guest name</source>
+        <translation>客人姓名</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>入住时间</translation>
+    </message>
+    <message>
+        <source>Doors</source>
+        <translation>门</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>门禁</translation>
+    </message>
+    <message>
+        <source>No access readers are configured: add them in Settings.</source>
+        <translation>尚未配置门禁：请在“设置”中添加。</translation>
+    </message>
+    <message>
+        <source>Give access</source>
+        <translation>开通门禁权限</translation>
+    </message>
+    <message>
+        <source>Take access away</source>
+        <translation>收回门禁权限</translation>
+    </message>
+    <message>
+        <source>Result per reader</source>
+        <translation>各门禁结果</translation>
+    </message>
+    <message>
+        <source>No local encoder: type the card&apos;s UID.</source>
+        <translation>本机没有发卡器：请输入卡的 UID。</translation>
+    </message>
+    <message>
+        <source>Card {uid} captured on the encoder.</source>
+        <translation>已从发卡器读取卡 {uid}。</translation>
+    </message>
+    <message>
+        <source>Reading the card on the encoder…</source>
+        <translation>正在读取发卡器上的卡…</translation>
+    </message>
+    <message>
+        <source>Giving card {card} access…</source>
+        <translation>正在为卡 {card} 开通权限…</translation>
+    </message>
+    <message>
+        <source>Access given on {good} of {total} readers.</source>
+        <translation>已在 {total} 台门禁中的 {good} 台开通权限。</translation>
+    </message>
+    <message>
+        <source>Taking card {card}&apos;s access away…</source>
+        <translation>正在收回卡 {card} 的权限…</translation>
+    </message>
+    <message>
+        <source>Access taken away on {good} of {total} readers.</source>
+        <translation>已在 {total} 台门禁中的 {good} 台收回权限。</translation>
+    </message>
+    <message>
+        <source>tick at least one reader</source>
+        <translation>请至少勾选一台门禁</translation>
+    </message>
+    <message>
+        <source>{reader}: working…</source>
+        <translation>{reader}：处理中…</translation>
+    </message>
+    <message>
+        <source>See the failures below.</source>
+        <translation>失败情况见下方。</translation>
+    </message>
+</context>
+<context>
+    <name>RfCardsPanel</name>
+    <message>
+        <source>Times are the community&apos;s: {zone}</source>
+        <translation>时间为社区当地时间：{zone}</translation>
     </message>
 </context>
 <context>
@@ -698,6 +1382,133 @@
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>服务器地址 (URL)</translation>
+    </message>
+    <message>
+        <source>Account SID</source>
+        <translation>账号 SID</translation>
+    </message>
+    <message>
+        <source>Community number</source>
+        <translation>社区编号</translation>
+    </message>
+    <message>
+        <source>Card issuer MAC</source>
+        <translation>发卡器 MAC</translation>
+    </message>
+    <message>
+        <source>Operator area code</source>
+        <translation>操作员区号</translation>
+    </message>
+    <message>
+        <source>Operator mobile</source>
+        <translation>操作员手机号</translation>
+    </message>
+    <message>
+        <source>Community time zone</source>
+        <translation>社区时区</translation>
+    </message>
+    <message>
+        <source>Auth Token</source>
+        <translation>Auth Token（访问令牌）</translation>
+    </message>
+    <message>
+        <source>Operator password</source>
+        <translation>操作员密码</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Keep events for</source>
+        <translation>事件保存天数</translation>
+    </message>
+    <message>
+        <source>Card encoder</source>
+        <translation>发卡器</translation>
+    </message>
+    <message>
+        <source>automatic (by USB identity), or COM3, /dev/ttyUSB0, socket://host:port</source>
+        <translation>自动（按 USB 识别），或 COM3、/dev/ttyUSB0、socket://主机:端口</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Write a hex trace of every byte (for support)</source>
+        <translation>以十六进制记录每个字节（供技术支持使用）</translation>
+    </message>
+    <message>
+        <source>Lock cloud</source>
+        <translation>门锁云</translation>
+    </message>
+    <message>
+        <source>Bluetooth locks</source>
+        <translation>蓝牙门锁</translation>
+    </message>
+    <message>
+        <source>your name, for the site report and the locks&apos; logs</source>
+        <translation>您的姓名，用于现场报告和门锁记录</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>empty: this PC&apos;s Bluetooth; HOST:PORT: a keydesk sim lock site (training)</source>
+        <translation>留空：使用本机蓝牙；主机:端口：keydesk sim lock 模拟现场（培训用）</translation>
+    </message>
+    <message>
+        <source>Radio</source>
+        <translation>无线</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Test lock-cloud connection</source>
+        <translation>测试门锁云连接</translation>
+    </message>
+    <message>
+        <source>no system keyring available</source>
+        <translation>系统密钥环不可用</translation>
+    </message>
+    <message>
+        <source>saved in the system keyring (type to replace)</source>
+        <translation>已保存在系统密钥环中（输入即可替换）</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>The window speaks {language} from the next start of KeyDesk (close it and open it again); explanations already do.</source>
+        <translation>下次启动 KeyDesk 时窗口将使用{language}（请关闭后重新打开）；代码说明已立即切换。</translation>
     </message>
 </context>
 <context>
@@ -860,6 +1671,31 @@
     <message>
         <source>running</source>
         <translation>进行中</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealth</name>
+    <message>
+        <source>Check event &amp;database…</source>
+        <translation>检查事件数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Event database</source>
+        <translation>事件数据库</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealthBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+</context>
+<context>
+    <name>entry</name>
+    <message>
+        <source>KeyDesk could not start: {reason}. The details are in the log in {folder}. Start it again; if this happens again, send that log to support.</source>
+        <translation>KeyDesk 无法启动：{reason}。详细信息在 {folder} 的日志中。请再次启动；如果仍然出现，请把该日志发给技术支持。</translation>
     </message>
 </context>
 </TS>

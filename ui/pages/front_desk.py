@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ui.context import UiContext
@@ -21,9 +22,9 @@ class FrontDeskPage(QWidget):
         for title, panel_class in PANELS:
             panel = panel_class(ctx)
             self.panels.append(panel)
-            self.tabs.addTab(panel, title)
+            self.tabs.addTab(panel, QCoreApplication.translate("FrontDeskTabs", title))
         if not PANELS:
-            self.tabs.addTab(QLabel("No desk tools are installed."), "—")
+            self.tabs.addTab(QLabel(self.tr("No desk tools are installed.")), "—")
         layout.addWidget(self.tabs)
 
     def shutdown(self) -> None:

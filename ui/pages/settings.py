@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,29 +26,34 @@ from PySide6.QtWidgets import (
 
 from app.audit.actions import changed_fields, record_settings
 from app.domain.errors import KeyDeskError
-from app.i18n import set_preferred_language
+from app.i18n import LANGUAGE_NAMES, resolve_language, set_preferred_language
 from app.settings import SecretStoreUnavailable
 from app.settings.model import RETENTION_MAX_DAYS, RETENTION_MIN_DAYS
 from ui.context import UiContext
 
-LANGUAGES = [("system", "System default"), ("en", "English"), ("pt-BR", "Português (Brasil)"),
-             ("zh-CN", "简体中文")]
+# Each language is named in its own words (a clerk looks for the one they read).
+LANGUAGES = [("system", QT_TRANSLATE_NOOP("SettingsPage", "System default")),
+             ("en", "English"), ("pt-BR", "Português (Brasil)"), ("zh-CN", "简体中文")]
 
-# (settings attribute, label) of the plain cloud fields.
+# (settings attribute, label) of the plain cloud fields; labels translated when shown.
 CLOUD_FIELDS = [
-    ("cloud_base_url", "Base URL"),
-    ("cloud_account_sid", "Account SID"),
-    ("cloud_community_no", "Community number"),
-    ("cloud_issue_mac", "Card issuer MAC"),
-    ("cloud_creator_area_code", "Operator area code"),
-    ("cloud_creator_mobile", "Operator mobile"),
-    ("cloud_timezone", "Community time zone"),
+    ("cloud_base_url", QT_TRANSLATE_NOOP("SettingsPage", "Base URL")),
+    ("cloud_account_sid", QT_TRANSLATE_NOOP("SettingsPage", "Account SID")),
+    ("cloud_community_no", QT_TRANSLATE_NOOP("SettingsPage", "Community number")),
+    ("cloud_issue_mac", QT_TRANSLATE_NOOP("SettingsPage", "Card issuer MAC")),
+    ("cloud_creator_area_code", QT_TRANSLATE_NOOP("SettingsPage", "Operator area code")),
+    ("cloud_creator_mobile", QT_TRANSLATE_NOOP("SettingsPage", "Operator mobile")),
+    ("cloud_timezone", QT_TRANSLATE_NOOP("SettingsPage", "Community time zone")),
 ]
 # (keyring name, label) of the cloud secrets.
 CLOUD_SECRETS = [
-    ("cloud.auth_token", "Auth Token"),
-    ("cloud.creator_password", "Operator password"),
+    ("cloud.auth_token", QT_TRANSLATE_NOOP("SettingsPage", "Auth Token")),
+    ("cloud.creator_password", QT_TRANSLATE_NOOP("SettingsPage", "Operator password")),
 ]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SettingsPage", text)
 
 
 class SettingsPage(QWidget):
@@ -63,45 +69,46 @@ class SettingsPage(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll)
 
-        general = QGroupBox("General")
+        general = QGroupBox(self.tr("General"))
         form = QFormLayout(general)
         self.language = QComboBox()
         for code, name in LANGUAGES:
-            self.language.addItem(name, code)
+            self.language.addItem(_tr(name) if code == "system" else name, code)
         self.language.setCurrentIndex(max(0, [c for c, _ in LANGUAGES].index(s.language)
                                           if s.language in dict(LANGUAGES) else 0))
-        form.addRow("Language", self.language)
+        form.addRow(self.tr("Language"), self.language)
         self.retention = QSpinBox()
         self.retention.setRange(RETENTION_MIN_DAYS, RETENTION_MAX_DAYS)
-        self.retention.setSuffix(" days")
+        self.retention.setSuffix(self.tr(" days"))
         self.retention.setValue(s.event_retention_days)
-        form.addRow("Keep events for", self.retention)
+        form.addRow(self.tr("Keep events for"), self.retention)
         layout.addWidget(general)
 
-        encoder = QGroupBox("Card encoder")
+        encoder = QGroupBox(self.tr("Card encoder"))
         form = QFormLayout(encoder)
         self.encoder_url = QLineEdit(s.encoder_url)
-        self.encoder_url.setPlaceholderText("automatic (by USB identity), or COM3, /dev/ttyUSB0, socket://host:port")
-        form.addRow("Port", self.encoder_url)
-        self.encoder_trace = QCheckBox("Write a hex trace of every byte (for support)")
+        self.encoder_url.setPlaceholderText(self.tr("automatic (by USB identity), or COM3, "
+                                                 "/dev/ttyUSB0, socket://host:port"))
+        form.addRow(self.tr("Port"), self.encoder_url)
+        self.encoder_trace = QCheckBox(self.tr("Write a hex trace of every byte (for support)"))
         self.encoder_trace.setChecked(s.encoder_trace)
         form.addRow("", self.encoder_trace)
         layout.addWidget(encoder)
 
-        cloud = QGroupBox("Lock cloud")
+        cloud = QGroupBox(self.tr("Lock cloud"))
         form = QFormLayout(cloud)
         self.cloud_edits: dict[str, QLineEdit] = {}
         for attr, label in CLOUD_FIELDS:
             edit = QLineEdit(str(getattr(s, attr)))
             self.cloud_edits[attr] = edit
-            form.addRow(label, edit)
+            form.addRow(_tr(label), edit)
         self.secret_edits: dict[str, QLineEdit] = {}
         for name, label in CLOUD_SECRETS:
             edit = QLineEdit()
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setPlaceholderText(self._secret_placeholder(name))
             self.secret_edits[name] = edit
-            form.addRow(label, edit)
+            form.addRow(_tr(label), edit)
         layout.addWidget(cloud)
 
         locks = QGroupBox(self.tr("Bluetooth locks"))
@@ -117,12 +124,12 @@ class SettingsPage(QWidget):
         layout.addWidget(locks)
 
         buttons = QHBoxLayout()
-        self.save_button = QPushButton("Save settings")
+        self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.clicked.connect(self.save)
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons.addWidget(self.save_button)
-        self.test_cloud_button = QPushButton("Test lock-cloud connection")
+        self.test_cloud_button = QPushButton(self.tr("Test lock-cloud connection"))
         self.test_cloud_button.clicked.connect(self.test_cloud)
         buttons.addWidget(self.test_cloud_button)
         buttons.addWidget(self.status, 1)
@@ -141,8 +148,9 @@ class SettingsPage(QWidget):
         try:
             stored = self.ctx.secrets.get(name)
         except SecretStoreUnavailable:
-            return "no system keyring available"
-        return "saved in the system keyring (type to replace)" if stored else "not set"
+            return self.tr("no system keyring available")
+        return (self.tr("saved in the system keyring (type to replace)") if stored
+                else self.tr("not set"))
 
     def save(self) -> None:
         # Settings are an admin's (the check and a refusal are audited); the row names
@@ -154,6 +162,7 @@ class SettingsPage(QWidget):
             return
         s = self.ctx.settings
         before = copy.deepcopy(s)
+        was_speaking = resolve_language(s.language)
         s.language = self.language.currentData()
         set_preferred_language(s.language)  # what banners and the catalog speak from now on
         s.event_retention_days = self.retention.value()
@@ -185,4 +194,11 @@ class SettingsPage(QWidget):
                 messages.append(str(exc))
         self.ctx.save_settings()
         record_settings(self.ctx.services.audit, changed_fields(before, s), changed_secrets)
-        self.status.setText(" ".join(messages) or "Saved.")
+        said = " ".join(messages) or self.tr("Saved.")
+        now_speaking = resolve_language(s.language)
+        if now_speaking != was_speaking:  # the window's words are set when it opens
+            said += " " + self.tr("The window speaks {language} from the next start of "
+                                  "KeyDesk (close it and open it again); explanations "
+                                  "already do.").format(
+                language=LANGUAGE_NAMES.get(now_speaking, now_speaking))
+        self.status.setText(said)

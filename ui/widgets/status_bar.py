@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from app.domain.events import ConnectionState, DeviceStateChanged
@@ -12,6 +13,22 @@ _COLOURS = {
     ConnectionState.DISCONNECTED: "#666666",
     ConnectionState.FAILED: "#b3261e",
 }
+# A state as the desk reads it (context DeviceStatusBar).
+STATE_WORDS = {
+    ConnectionState.CONNECTED: QT_TRANSLATE_NOOP("DeviceStatusBar", "connected"),
+    ConnectionState.CONNECTING: QT_TRANSLATE_NOOP("DeviceStatusBar", "connecting"),
+    ConnectionState.DISCONNECTED: QT_TRANSLATE_NOOP("DeviceStatusBar", "disconnected"),
+    ConnectionState.FAILED: QT_TRANSLATE_NOOP("DeviceStatusBar", "failed"),
+}
+# The desk's own devices are named by what they are; readers keep the name given them.
+KIND_WORDS = {
+    "encoder": QT_TRANSLATE_NOOP("DeviceStatusBar", "Encoder"),
+    "lock": QT_TRANSLATE_NOOP("DeviceStatusBar", "Bluetooth"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DeviceStatusBar", text)
 
 
 class DeviceStatusBar(QStatusBar):
@@ -21,16 +38,20 @@ class DeviceStatusBar(QStatusBar):
         self.states: dict[str, ConnectionState] = {}
 
     def on_event(self, event: DeviceStateChanged) -> None:
-        self.set_state(event.source, event.state, event.detail)
+        self.set_state(event.source, event.state, event.detail, event.kind)
 
-    def set_state(self, source: str, state: ConnectionState, detail: str = "") -> None:
+    def set_state(self, source: str, state: ConnectionState, detail: str = "",
+                  kind: str = "") -> None:
         label = self._labels.get(source)
+        name = _tr(KIND_WORDS[kind]) if kind in KIND_WORDS else source
         if label is None:
             label = QLabel()
-            label.setAccessibleName(f"{source} status")
+            label.setAccessibleName(QCoreApplication.translate(
+                "DeviceStatusBar", "{name} status").format(name=name))
             self._labels[source] = label
             self.addPermanentWidget(label)
         self.states[source] = state
         colour = _COLOURS.get(state, "#666666")
-        label.setText(f"<span style='color:{colour}'>●</span> {source}: {state.value}")
-        label.setToolTip(detail or state.value)
+        said = _tr(STATE_WORDS[state]) if state in STATE_WORDS else str(state)
+        label.setText(f"<span style='color:{colour}'>●</span> {name}: {said}")
+        label.setToolTip(detail or said)
