@@ -27,6 +27,7 @@ class WindowRequests(QObject):
     error = Signal(object)  # a background failure to show, never blocking
     explanation = Signal(str, str)  # open the Explain page on (domain, code)
     settings_saved = Signal()  # the user saved settings (the settings banner updates)
+    language_changed = Signal(str)  # saved in another language: the session reopens the window
 
 
 @dataclass

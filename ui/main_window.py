@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -33,6 +34,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.retired = False
         self.setWindowTitle(self.tr("KeyDesk — demo (simulated devices)") if ctx.demo
                             else "KeyDesk")
         self.setMinimumSize(QSize(640, 480))
@@ -40,12 +42,11 @@ class MainWindow(QMainWindow):
         self.banner = MessageBanner()
         self.banner.explain_requested.connect(self.show_explanation)
         report = None if ctx.demo else ctx.settings_store.report
-        self.settings_banner = SettingsBanner(report, resolve_language(ctx.settings.language))
+        self.settings_banner = SettingsBanner(report, resolve_language())  # --lang or setting
         self.settings_banner.open_settings_requested.connect(lambda: self.show_page("settings"))
         ctx.requests.setParent(self)  # destroyed with the window, on the Qt thread
-        ctx.requests.error.connect(self.banner.show_error)
-        ctx.requests.explanation.connect(self.show_explanation)
-        ctx.requests.settings_saved.connect(self.settings_banner.saved)
+        for signal, slot in self._answers():
+            signal.connect(slot)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -78,7 +79,8 @@ class MainWindow(QMainWindow):
 
         self.status = DeviceStatusBar()
         self.setStatusBar(self.status)
-        ctx.bridge.subscribe(self.status.on_event, DeviceStateChanged, owner=self.status)
+        self._status_sub = ctx.bridge.subscribe(self.status.on_event, DeviceStateChanged,
+                                                owner=self.status)
         self._build_menu()
         # Who holds the desk: status label, switch / lock / sign out, the idle lock.
         self.desk_lock = DeskLock(self, ctx, self.file_menu)
@@ -102,6 +104,67 @@ class MainWindow(QMainWindow):
         about.triggered.connect(lambda: show_about(self))
         help_menu.addAction(about)
 
+    def _answers(self) -> list[tuple[Any, Any]]:
+        """The window requests this window answers (a window reopened in another language
+        lets go of them). Built when asked: a list kept on the window would hold its own
+        bound methods, and keep it alive after Qt deleted it."""
+        r = self.ctx.requests
+        return [(r.error, self.banner.show_error), (r.explanation, self.show_explanation),
+                (r.settings_saved, self.settings_banner.saved)]
+
+    def work_in_progress(self) -> bool:
+        """A job still running in a page (a card being written, a door commissioned)."""
+        from PySide6.QtCore import QObject
+
+        from ui.jobs import JobRunner
+
+        for obj in self.findChildren(QObject):
+            jobs = getattr(obj, "jobs", None)
+            if isinstance(jobs, JobRunner) and jobs.running:
+                return True
+        door = getattr(self.pages.get("locks"), "_door_future", None)
+        return door is not None and not door.done()
+
+    def current_page(self) -> str:
+        return [k for k, _, _ in PAGES][max(0, self.nav.currentRow())]
+
+    def take_over_from(self, old: MainWindow) -> None:
+        """Become the window ``old`` was (reopened in another language): its size and
+        place, its page, and the device states it had been told."""
+        self.restoreGeometry(old.saveGeometry())
+        if not old.isMaximized():
+            self.resize(old.size())
+            self.move(old.pos())
+        self.show_page(old.current_page())
+        for event in old.status.last_events():
+            self.status.on_event(event)
+            monitor = self.pages.get("monitor")
+            on_state = getattr(getattr(monitor, "devices", None), "on_state", None)
+            if on_state is not None:
+                on_state(event)
+
+    def retire(self) -> None:
+        """Stand down for a window reopened in another language: its pages stop (their
+        jobs' late results are dropped), it answers no request and hears no bus event.
+        It stays alive, hidden, until the session closes, so a late callback never finds
+        its widgets deleted."""
+        self.retired = True
+        self.desk_lock.stop()
+        for signal, slot in self._answers():
+            signal.disconnect(slot)
+        self.ctx.bridge.unsubscribe(self._status_sub)
+        self._shutdown_pages()
+        self.hide()
+
+    def _shutdown_pages(self) -> None:
+        for page in self.pages.values():
+            shutdown = getattr(page, "shutdown", None)
+            if shutdown is not None:
+                try:
+                    shutdown()
+                except Exception:
+                    log.exception("page shutdown failed")
+
     def show_page(self, key: str) -> QWidget:
         keys = [k for k, _, _ in PAGES]
         self.nav.setCurrentRow(keys.index(key))
@@ -120,6 +183,9 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.retired:  # the window that took over owns the session's ending
+            event.accept()
+            return
         self.desk_lock.stop()
         self.ctx.settings.ui_state["geometry"] = bytes(
             self.saveGeometry().toBase64().data()
@@ -128,13 +194,7 @@ class MainWindow(QMainWindow):
             self.ctx.save_ui_state()  # never over a damaged file the user has not saved
         except OSError:
             log.exception("could not save settings")
-        for page in self.pages.values():
-            shutdown = getattr(page, "shutdown", None)
-            if shutdown is not None:
-                try:
-                    shutdown()
-                except Exception:
-                    log.exception("page shutdown failed")
+        self._shutdown_pages()
         self.ctx.bridge.close()
         event.accept()
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.audit.actions import changed_fields, record_settings
 from app.domain.errors import KeyDeskError
-from app.i18n import LANGUAGE_NAMES, resolve_language, set_preferred_language
+from app.i18n import resolve_language, set_preferred_language
 from app.settings import SecretStoreUnavailable
 from app.settings.model import RETENTION_MAX_DAYS, RETENTION_MIN_DAYS
 from ui.context import UiContext
@@ -194,11 +194,7 @@ class SettingsPage(QWidget):
                 messages.append(str(exc))
         self.ctx.save_settings()
         record_settings(self.ctx.services.audit, changed_fields(before, s), changed_secrets)
-        said = " ".join(messages) or self.tr("Saved.")
+        self.status.setText(" ".join(messages) or self.tr("Saved."))
         now_speaking = resolve_language(s.language)
-        if now_speaking != was_speaking:  # the window's words are set when it opens
-            said += " " + self.tr("The window speaks {language} from the next start of "
-                                  "KeyDesk (close it and open it again); explanations "
-                                  "already do.").format(
-                language=LANGUAGE_NAMES.get(now_speaking, now_speaking))
-        self.status.setText(said)
+        if now_speaking != was_speaking:  # the session reopens the window in it
+            self.ctx.requests.language_changed.emit(now_speaking)

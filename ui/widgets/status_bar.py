@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from app.domain.events import ConnectionState, DeviceStateChanged
+from ui.device_names import device_name
 
 _COLOURS = {
     ConnectionState.CONNECTED: "#1b7f3b",
@@ -20,11 +21,6 @@ STATE_WORDS = {
     ConnectionState.DISCONNECTED: QT_TRANSLATE_NOOP("DeviceStatusBar", "disconnected"),
     ConnectionState.FAILED: QT_TRANSLATE_NOOP("DeviceStatusBar", "failed"),
 }
-# The desk's own devices are named by what they are; readers keep the name given them.
-KIND_WORDS = {
-    "encoder": QT_TRANSLATE_NOOP("DeviceStatusBar", "Encoder"),
-    "lock": QT_TRANSLATE_NOOP("DeviceStatusBar", "Bluetooth"),
-}
 
 
 def _tr(text: str) -> str:
@@ -36,14 +32,20 @@ class DeviceStatusBar(QStatusBar):
         super().__init__()
         self._labels: dict[str, QLabel] = {}
         self.states: dict[str, ConnectionState] = {}
+        self._last: dict[str, DeviceStateChanged] = {}
 
     def on_event(self, event: DeviceStateChanged) -> None:
+        self._last[event.source] = event
         self.set_state(event.source, event.state, event.detail, event.kind)
+
+    def last_events(self) -> list[DeviceStateChanged]:
+        """The latest state of each device, as told (for a window reopened)."""
+        return list(self._last.values())
 
     def set_state(self, source: str, state: ConnectionState, detail: str = "",
                   kind: str = "") -> None:
         label = self._labels.get(source)
-        name = _tr(KIND_WORDS[kind]) if kind in KIND_WORDS else source
+        name = device_name(source, kind)
         if label is None:
             label = QLabel()
             label.setAccessibleName(QCoreApplication.translate(
