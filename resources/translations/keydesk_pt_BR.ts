@@ -2039,6 +2039,10 @@ Quem estiver na porta pode entrar.</translation>
         <translation>em branco</translation>
     </message>
     <message>
+        <source>{time} (community time: {zone})</source>
+        <translation>{time} (horário da comunidade: {zone})</translation>
+    </message>
+    <message>
         <source>Serial {serial}
 Room {room}
 Valid until {until}

@@ -2039,6 +2039,10 @@ Anyone at the door can walk in.</source>
         <translation>空白</translation>
     </message>
     <message>
+        <source>{time} (community time: {zone})</source>
+        <translation>{time}（社区当地时间：{zone}）</translation>
+    </message>
+    <message>
         <source>Serial {serial}
 Room {room}
 Valid until {until}

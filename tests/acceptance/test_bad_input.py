@@ -152,3 +152,19 @@ def test_an_audit_trail_that_cannot_be_opened_is_explained(keydesk: KeyDesk, tmp
     info = result.one()
     assert (info["domain"], info["code"]) == ("desk", "folder"), info
     assert "audit trail" in info["detail"] and info["action"]
+
+
+def test_a_log_folder_that_cannot_be_used_is_said_once_and_work_goes_on(keydesk: KeyDesk,
+                                                                        tmp_path):
+    """A read-only (here: not a folder) logs/ ended every command in a PermissionError."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "logs").write_text("a file where the log folder should be")
+    explained = keydesk("explain", "5310", "--domain", "encoder", KEYDESK_HOME=str(home))
+    no_traceback(explained)
+    assert explained.rc == 0 and "Card encoder could not be reached" in explained.out
+    assert explained.err.count("no log file") == 1 and str(home / "logs") in explained.err
+    card = keydesk("card", "read", "--port", "socket://127.0.0.1:1", "--json",
+                   KEYDESK_HOME=str(home))
+    no_traceback(card)
+    assert card.rc == 1 and card.one()["domain"] == "encoder", str(card)  # the encoder's

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 
 import pytest
 
@@ -281,3 +282,19 @@ def test_technician_advice_can_differ_per_operating_system(tmp_path):
     assert real.text("en").technician_action == texts[current_platform()]
     cloud = load_catalog().get("cloud_api", "5310").text("en").technician_action
     assert "Device Manager" not in cloud  # the cloud's card issuer is not on this PC
+
+
+def test_no_text_says_a_word_twice():
+    """Issue 11: "old or or of poor quality" (reader code 97) reached the Monitor. Every
+    English and Portuguese text of the shipped catalog is read for a word said twice."""
+    doubled = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
+    found = []
+    for entry in load_catalog().entries:
+        for lang in ("en", "pt-BR"):
+            t = entry.text(lang)
+            texts = [t.title, t.explanation, t.action, *t.causes,
+                     *(advice for _, advice in t.technician_by_platform),
+                     t.technician_action or ""]
+            found += [(entry.domain, entry.code, lang, m.group(0))
+                      for text in texts for m in doubled.finditer(text)]
+    assert not found

@@ -41,8 +41,15 @@ from ui.front_desk.cloud_common import (
 def describe_card(card: RfCardInfo) -> str:
     room = "-".join(p for p in (card.building, card.floor, card.room) if p) \
         or QCoreApplication.translate("RfCardsPanel", "blank")
-    until = f"{formats.when(card.end.replace(tzinfo=None))} {card.end:%Z}".strip() \
-        if card.end else "—"
+    until = "—"
+    if card.end is not None:  # the community's clock, named as the panel names it (not "CST")
+        when = formats.when(card.end.replace(tzinfo=None))
+        zone = card.end.tzinfo
+        until = when
+        if isinstance(zone, ZoneInfo):
+            until = QCoreApplication.translate(
+                "RfCardsPanel", "{time} (community time: {zone})").format(
+                time=when, zone=zone_label(zone, card.end))
     return QCoreApplication.translate(
         "RfCardsPanel", "Serial {serial}\nRoom {room}\nValid until {until}\nBatch {batch}").format(
         serial=card.serial_num, room=room, until=until, batch=card.batch_no)
