@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from app.cli.card_cmd import _info_text
+from app.cli.main import main
 from app.cli.monitor_cmd import refused_text
 
 
@@ -21,3 +26,16 @@ def test_card_info_is_not_a_python_dict():
     assert "card: 04A1B2C3 (classic-1k)" in text and "sak: 08" in text
     empty = _info_text({"firmware": "PN532 v1.6", "port": "COM3", "card": None})
     assert "none on the encoder" in empty
+
+
+def test_the_desk_language_is_taken_in_any_case(capsys):
+    """`keydesk --lang pt-br` was refused for its case (explain --lang too)."""
+    assert main(["--lang", "pt-br", "explain", "5310", "--domain", "encoder", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["lang"] == "pt-BR"
+    assert main(["--lang", "SYSTEM", "explain", "5310", "--domain", "encoder"]) == 0
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as usage:
+        main(["--lang", "klingon", "explain", "5310"])
+    assert usage.value.code == 2
+    err = capsys.readouterr().err
+    assert "'klingon'" in err and "pt-BR" in err and "system" in err
