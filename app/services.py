@@ -18,6 +18,12 @@ What it owns, and who started it:
 - ``encoder``: the one ``EncoderService`` (one port, one owner); started by
   :meth:`start_encoder` (the window at start-up, ``keydesk card``).
 - ``readers``: reader monitoring, started by :meth:`start_readers` (the window).
+
+Settings edited while the desk runs apply through it, without a restart:
+:meth:`reconnect_encoder` (a new port or USB identity), :meth:`apply_readers` (readers
+added, removed or changed stream, stop or reconnect); the cloud and reader desks read the
+settings and keyring at each call. What a restart needs (the Bluetooth radio, the store
+location) is named by :data:`RESTART_FIELDS`.
 - :meth:`cloud` and :meth:`reader_desk`: the cloud and reader desks over the *current*
   settings and secrets (so edited Settings apply at once), recording into ``audit``.
 - ``locks``: the one ``LockService`` (Bluetooth commissioning), built here over the
@@ -36,7 +42,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from app.access.desk import ReaderDesk
-from app.access.monitor import ReaderMonitor, start_monitoring
+from app.access.monitor import (
+    ReaderChanges,
+    ReaderMonitor,
+    configured_readers,
+    start_monitoring,
+)
 from app.audit.site_key import chain_key
 from app.cloud.config import CallPolicy
 from app.cloud.credentials import CloudCredentials, from_settings
@@ -48,6 +59,7 @@ from app.domain.events import DeviceEvent
 from app.operators.directory import OperatorDirectory
 from app.operators.session import OperatorSession
 from app.runtime import Runtime
+from app.runtime.device_thread import JobFuture
 from app.settings import SecretStore, Settings
 from app.store.audit import AuditEntry, AuditLog
 from app.store.events import EventStore
@@ -55,6 +67,9 @@ from app.store.events import EventStore
 log = logging.getLogger(__name__)
 
 CredentialsSource = Callable[[], CloudCredentials]
+# Settings the running desk cannot take over: the lock service is built on them once, the
+# event store opens where the desk started. Changing one needs a restart (the window says so).
+RESTART_FIELDS = frozenset({"lock_sim_address", "lock_technician", "store_url"})
 
 
 @dataclass
@@ -87,6 +102,19 @@ class DeskServices:
                 self.runtime, self.settings, self.secrets, store=self.events, **options
             )
         return self.readers
+
+    def reconnect_encoder(self) -> JobFuture | None:
+        """The encoder settings changed: the service lets go of the port and opens the one
+        they name now (None when the encoder was never started)."""
+        return self.encoder.reconfigure()
+
+    def apply_readers(self) -> ReaderChanges:
+        """Monitor the readers ``settings.readers`` names now, with the passwords the
+        keyring holds now: new ones start, removed ones stop, changed ones reconnect."""
+        if self.readers is None:
+            started = self.start_readers()
+            return ReaderChanges(added=tuple(started.names)) if started else ReaderChanges()
+        return self.readers.sync(configured_readers(self.settings, self.secrets))
 
     def start_locks(self, plan_path: Path | None = None) -> LockService:
         """The lock service with its site plan store open (idempotent)."""
