@@ -49,7 +49,10 @@ class KeyDeskSession:
     card events are stored) and every configured reader.
     """
 
-    def __init__(self, *, demo: bool = False, settings_store: SettingsStore | None = None) -> None:
+    def __init__(self, *, demo: bool = False, settings_store: SettingsStore | None = None,
+                 secrets: SecretStore | None = None) -> None:
+        """``secrets``: where secrets are kept (default: the OS keyring; tests give a
+        ``MemorySecretStore``)."""
         store = settings_store or SettingsStore()
         # Read before any thread starts; a damaged file is reported, never raised.
         self.settings_report: LoadReport | None = None if demo else store.load_report()
@@ -62,7 +65,7 @@ class KeyDeskSession:
                 else self.settings_report.settings if self.settings_report is not None
                 else Settings()
             )
-            secrets: SecretStore = self.demo.secrets if self.demo else SecretStore()
+            secrets = self.demo.secrets if self.demo else (secrets or SecretStore())
             # The language banners and catalog texts speak when no one names one (the
             # Settings page updates it on save): the one process-wide preference.
             set_preferred_language(settings.language)
@@ -91,6 +94,11 @@ class KeyDeskSession:
             log.exception("reader monitoring did not start")
             return exc
         return None
+
+    @property
+    def first_run(self) -> bool:
+        """No settings file yet (a fresh install): the set-up assistant opens by itself."""
+        return self.settings_report is not None and not self.settings_report.found
 
     def close(self) -> bool:
         """Close the window and stop every thread; True when all stopped in time."""
@@ -135,6 +143,8 @@ def run_window(demo: bool) -> int:
         if not sign_in_at_start(session):
             return 0  # nobody signed in: the user chose to quit
         session.window.show()
+        if session.first_run:
+            session.window.run_setup_assistant()
         app.aboutToQuit.connect(session.close)
         return app.exec()
     finally:

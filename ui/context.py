@@ -27,6 +27,8 @@ class WindowRequests(QObject):
     error = Signal(object)  # a background failure to show, never blocking
     explanation = Signal(str, str)  # open the Explain page on (domain, code)
     settings_saved = Signal()  # the user saved settings (the settings banner updates)
+    settings_changed = Signal()  # settings were applied (also in the demo): pages re-check
+    open_settings = Signal(str)  # show Settings at this section ("encoder", "readers", ...)
 
 
 @dataclass

@@ -16,13 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__, paths
-from app.domain.events import DeviceStateChanged
+from app.domain.events import DeviceForgotten, DeviceStateChanged
 from app.i18n import resolve_language
+from app.setup.apply import Applied
 from ui.about import show_about
 from ui.context import UiContext
 from ui.monitor.store_health import check_action
 from ui.operators.desk_lock import DeskLock
 from ui.pages import PAGES
+from ui.setup.wizard import SetupAssistant, SetupWizard
 from ui.widgets.message_banner import MessageBanner, SettingsBanner
 from ui.widgets.status_bar import DeviceStatusBar
 
@@ -46,6 +48,7 @@ class MainWindow(QMainWindow):
         ctx.requests.error.connect(self.banner.show_error)
         ctx.requests.explanation.connect(self.show_explanation)
         ctx.requests.settings_saved.connect(self.settings_banner.saved)
+        ctx.requests.open_settings.connect(self.open_settings)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -78,10 +81,13 @@ class MainWindow(QMainWindow):
 
         self.status = DeviceStatusBar()
         self.setStatusBar(self.status)
-        ctx.bridge.subscribe(self.status.on_event, DeviceStateChanged, owner=self.status)
+        ctx.bridge.subscribe(self.status.on_event, DeviceStateChanged, DeviceForgotten,
+                             owner=self.status)
         self._build_menu()
         # Who holds the desk: status label, switch / lock / sign out, the idle lock.
         self.desk_lock = DeskLock(self, ctx, self.file_menu)
+        self.assistant = SetupAssistant(ctx, self)
+        self.assistant.applied.connect(self._setup_applied)
         self._restore_geometry()
 
     def _build_menu(self) -> None:
@@ -93,6 +99,10 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu("&Help")
+        setup = QAction(self.tr("Set-up &assistant…"), self)
+        setup.setObjectName("run_setup_assistant")
+        setup.triggered.connect(self.run_setup_assistant)
+        help_menu.addAction(setup)
         logs = QAction("Open &log folder", self)
         logs.triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
@@ -106,6 +116,25 @@ class MainWindow(QMainWindow):
         keys = [k for k, _, _ in PAGES]
         self.nav.setCurrentRow(keys.index(key))
         return self.pages[key]
+
+    def open_settings(self, section: str) -> QWidget:
+        """Settings at ``section`` (the "Set up…" buttons of the pages land here)."""
+        page = self.show_page("settings")
+        show = getattr(page, "show_section", None)
+        if show is not None:
+            show(section)
+        return page
+
+    def run_setup_assistant(self) -> SetupWizard:
+        return self.assistant.open()
+
+    def _setup_applied(self, applied: Applied) -> None:
+        settings = self.pages.get("settings")
+        reload = getattr(settings, "load", None)
+        if reload is not None:
+            reload()
+        self.ctx.requests.settings_changed.emit()
+        self.statusBar().showMessage(self.tr("Set-up saved."), 8000)
 
     def show_explanation(self, domain: str, code: str) -> None:
         page = self.show_page("explain")

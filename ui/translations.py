@@ -27,6 +27,22 @@ SOURCES: list[str] = [
     "ui/audit/words.py",
     "ui/audit/model.py",
     "ui/pages/audit.py",
+    "ui/setup/wizard.py",
+    "ui/setup/encoder_picker.py",
+    "ui/setup/cloud_form.py",
+    "ui/setup/reader_list.py",
+    "ui/setup/reader_dialog.py",
+    "ui/setup/site_key_form.py",
+    "ui/settings/section.py",
+    "ui/settings/general.py",
+    "ui/settings/devices.py",
+    "ui/settings/later.py",
+    "ui/settings/operators.py",
+    "ui/pages/settings.py",
+    "ui/pages/front_desk.py",
+    "ui/front_desk/__init__.py",
+    "ui/widgets/not_set_up.py",
+    "ui/main_window.py",
 ]
 
 

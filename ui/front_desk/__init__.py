@@ -1,13 +1,16 @@
 """Panels of the Front desk page, one per job, listed in :data:`PANELS` (in tab order).
 
-Each entry is (tab title, panel class); a panel class takes the UiContext and may define
-``shutdown()``.
+Each entry is (tab title, panel class, what it needs set up); a panel class takes the
+UiContext and may define ``shutdown()``. The title is translated when shown (context
+"FrontDesk"); what it needs ("encoder", "cloud", "readers", or "" for nothing) decides
+when the tab shows "not set up yet" instead (``ui.widgets.not_set_up``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from ui.context import UiContext
@@ -18,11 +21,11 @@ from ui.front_desk.cloud_rooms import RoomsPanel
 from ui.front_desk.encoder_panel import EncoderPanel
 from ui.front_desk.reader_access import ReaderAccessPanel
 
-PANELS: list[tuple[str, Callable[[UiContext], QWidget]]] = [
-    ("Cards", EncoderPanel),
-    ("Rooms", RoomsPanel),
-    ("Guest keys", GuestKeysPanel),
-    ("RF cards", RfCardsPanel),
-    ("Door log and unlock", DoorLogPanel),
-    ("Lobby access", ReaderAccessPanel),
+PANELS: list[tuple[str, Callable[[UiContext], QWidget], str]] = [
+    (QT_TRANSLATE_NOOP("FrontDesk", "Cards"), EncoderPanel, "encoder"),
+    (QT_TRANSLATE_NOOP("FrontDesk", "Rooms"), RoomsPanel, "cloud"),
+    (QT_TRANSLATE_NOOP("FrontDesk", "Guest keys"), GuestKeysPanel, "cloud"),
+    (QT_TRANSLATE_NOOP("FrontDesk", "RF cards"), RfCardsPanel, "cloud"),
+    (QT_TRANSLATE_NOOP("FrontDesk", "Door log and unlock"), DoorLogPanel, "cloud"),
+    (QT_TRANSLATE_NOOP("FrontDesk", "Lobby access"), ReaderAccessPanel, "readers"),
 ]

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.access.monitor import ReaderMonitor
 from app.domain.errors import KeyDeskError
-from app.domain.events import DeviceStateChanged
+from app.domain.events import DeviceForgotten, DeviceStateChanged
 from app.domain.stored import AlarmAcknowledged, StoredEvents, StoreHealth
 from app.i18n import resolve_language
 from app.store.events import EventStore
@@ -39,6 +39,7 @@ from ui.monitor.filters import FilterBar, Filters
 from ui.monitor.live_table import LiveEventTable
 from ui.monitor.store_health import StoreHealthBanner
 from ui.monitor.table_model import RowTextRole
+from ui.widgets.not_set_up import SetupHint, missing_for
 from ui.widgets.outcome_line import OutcomeLine
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ class MonitorPage(QWidget):
         self._closed = False
         lang = resolve_language(ctx.settings.language)
 
+        self.setup_hint = SetupHint(ctx, missing_for(ctx, "readers"))  # no reader yet
         self.store_health = StoreHealthBanner(lang, self)  # "events are NOT being kept"
         self.banner = AlarmBanner()
         self.banner.acknowledge_requested.connect(self._acknowledge)
@@ -104,6 +106,7 @@ class MonitorPage(QWidget):
         heading.addStretch(1)
         heading.addWidget(self.counts)
         layout.addLayout(heading)
+        layout.addWidget(self.setup_hint)
         layout.addWidget(self.store_health)
         layout.addWidget(self.banner)
         layout.addWidget(self.devices)
@@ -113,7 +116,7 @@ class MonitorPage(QWidget):
 
         self._events = ctx.bridge.subscribe(
             self._on_bus_event, StoredEvents, DeviceStateChanged, AlarmAcknowledged,
-            StoreHealth, owner=self)
+            StoreHealth, DeviceForgotten, owner=self)
         self._show_store()
         if self.reader_monitor is not None:
             self.device_actions.attach(self.reader_monitor)
@@ -161,7 +164,7 @@ class MonitorPage(QWidget):
     # -- events --------------------------------------------------------------------------
 
     def _on_bus_event(self, event: StoredEvents | DeviceStateChanged | AlarmAcknowledged
-                      | StoreHealth) -> None:
+                      | StoreHealth | DeviceForgotten) -> None:
         if isinstance(event, StoredEvents):
             for e in event.events:
                 self.filter_bar.add_device(e.device)
@@ -177,8 +180,15 @@ class MonitorPage(QWidget):
             self.devices.on_state(event)
         elif isinstance(event, AlarmAcknowledged):
             self.banner.acknowledged(list(event.event_ids))
+        elif isinstance(event, DeviceForgotten):  # removed in Settings: its row goes
+            self.devices.forget(event.source)
 
     def _poll_status(self) -> None:
+        monitor = self.ctx.services.readers  # Settings may have started it, or changed it
+        if monitor is not None and (monitor is not self.reader_monitor
+                                    or set(monitor.names) != self.devices.actionable):
+            self.reader_monitor = monitor
+            self.device_actions.attach(monitor)
         if self.reader_monitor is not None:
             for status in self.reader_monitor.statuses().values():
                 self.devices.on_reader_status(status)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from app.domain.events import ConnectionState, DeviceStateChanged
+from app.domain.events import ConnectionState, DeviceForgotten, DeviceStateChanged
 
 _COLOURS = {
     ConnectionState.CONNECTED: "#1b7f3b",
@@ -20,8 +20,18 @@ class DeviceStatusBar(QStatusBar):
         self._labels: dict[str, QLabel] = {}
         self.states: dict[str, ConnectionState] = {}
 
-    def on_event(self, event: DeviceStateChanged) -> None:
-        self.set_state(event.source, event.state, event.detail)
+    def on_event(self, event: DeviceStateChanged | DeviceForgotten) -> None:
+        if isinstance(event, DeviceForgotten):
+            self.forget(event.source)
+        else:
+            self.set_state(event.source, event.state, event.detail)
+
+    def forget(self, source: str) -> None:
+        label = self._labels.pop(source, None)
+        self.states.pop(source, None)
+        if label is not None:
+            self.removeWidget(label)
+            label.deleteLater()
 
     def set_state(self, source: str, state: ConnectionState, detail: str = "") -> None:
         label = self._labels.get(source)
