@@ -22,8 +22,9 @@ What it owns, and who started it:
 Settings edited while the desk runs apply through it, without a restart:
 :meth:`reconnect_encoder` (a new port or USB identity), :meth:`apply_readers` (readers
 added, removed or changed stream, stop or reconnect); the cloud and reader desks read the
-settings and keyring at each call. What a restart needs (the Bluetooth radio, the store
-location) is named by :data:`RESTART_FIELDS`.
+settings and keyring at each call; :meth:`apply_locks` gives the lock service its new
+radio, technician and site zone. What a restart needs (the store location) is named by
+:data:`RESTART_FIELDS`.
 - :meth:`cloud` and :meth:`reader_desk`: the cloud and reader desks over the *current*
   settings and secrets (so edited Settings apply at once), recording into ``audit``.
 - ``locks``: the one ``LockService`` (Bluetooth commissioning), built here over the
@@ -67,9 +68,11 @@ from app.store.events import EventStore
 log = logging.getLogger(__name__)
 
 CredentialsSource = Callable[[], CloudCredentials]
-# Settings the running desk cannot take over: the lock service is built on them once, the
-# event store opens where the desk started. Changing one needs a restart (the window says so).
-RESTART_FIELDS = frozenset({"lock_sim_address", "lock_technician", "store_url"})
+# Settings the running desk cannot take over: the event store opens where the desk
+# started. Changing one needs a restart (the window says so).
+RESTART_FIELDS = frozenset({"store_url"})
+# What the lock service is configured from (apply_locks follows them at once).
+LOCK_FIELDS = frozenset({"lock_sim_address", "lock_technician", "cloud_timezone"})
 
 
 @dataclass
@@ -115,6 +118,18 @@ class DeskServices:
             started = self.start_readers()
             return ReaderChanges(added=tuple(started.names)) if started else ReaderChanges()
         return self.readers.sync(configured_readers(self.settings, self.secrets))
+
+    def apply_locks(self) -> None:
+        """The lock settings changed: the lock service uses the radio, technician and
+        site time zone they name now (the next scan or door uses them)."""
+        if self.locks is None:
+            return
+        from app.devices.locks.radio import Radio
+
+        self.locks.config.technician = self.settings.lock_technician
+        self.locks.config.timezone = self.settings.cloud_timezone or self.locks.config.timezone
+        if self.locks.radio.sim != self.settings.lock_sim_address:
+            self.locks.radio = Radio(self.settings.lock_sim_address)
 
     def start_locks(self, plan_path: Path | None = None) -> LockService:
         """The lock service with its site plan store open (idempotent)."""

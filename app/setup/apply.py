@@ -5,8 +5,9 @@ Nothing is written before :func:`apply_changes` runs (the assistant's Finish, th
 Settings page's Save). It checks the operator's right, writes the keyring entries, saves
 the settings file, records one ``settings.change`` audit row (field and entry names,
 never a value), and then makes the desk follow: the encoder reconnects when its port or
-identity changed, the reader streams follow the reader list. What the running desk
-cannot take over is named in :attr:`Applied.restart_needed`.
+identity changed, the reader streams follow the reader list, the lock service takes its
+new radio and technician. What the running desk cannot take over is named in
+:attr:`Applied.restart_needed`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 
 from app.access.monitor import ReaderChanges, secret_name
 from app.audit.actions import changed_fields, record_settings
-from app.services import RESTART_FIELDS, DeskServices
+from app.services import LOCK_FIELDS, RESTART_FIELDS, DeskServices
 from app.settings import ReaderConfig, SecretStoreUnavailable, Settings
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,8 @@ def apply_changes(services: DeskServices, new: Settings,
     reconnect = bool(ENCODER_FIELDS & set(changed))
     if reconnect:
         services.reconnect_encoder()
+    if LOCK_FIELDS & set(changed):
+        services.apply_locks()
     reader_entries = {n for n in written if n.startswith(secret_name(""))}
     readers = ReaderChanges()
     if "readers" in changed or reader_entries:

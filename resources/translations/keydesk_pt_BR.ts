@@ -432,10 +432,6 @@
         <translation>Técnico</translation>
     </message>
     <message>
-        <source>These apply at the next start of KeyDesk.</source>
-        <translation>Estas valem a partir da próxima vez que o KeyDesk for aberto.</translation>
-    </message>
-    <message>
         <source>Bluetooth</source>
         <translation>Bluetooth</translation>
     </message>
@@ -805,6 +801,193 @@
     </message>
 </context>
 <context>
+    <name>LocksPage</name>
+    <message>
+        <source>Scan</source>
+        <translation>Procurar</translation>
+    </message>
+    <message>
+        <source>I am at this door (wake it)</source>
+        <translation>Estou nesta porta (acordar)</translation>
+    </message>
+    <message>
+        <source>Simulated site: touch the chosen door&apos;s lock so it advertises</source>
+        <translation>Local simulado: toca a fechadura da porta escolhida para que ela anuncie</translation>
+    </message>
+    <message>
+        <source>Plan from the cloud</source>
+        <translation>Plano da nuvem</translation>
+    </message>
+    <message>
+        <source>Plan from a CSV…</source>
+        <translation>Plano de um CSV…</translation>
+    </message>
+    <message>
+        <source>Write the site report</source>
+        <translation>Gerar o relatório do local</translation>
+    </message>
+    <message>
+        <source>Open the report</source>
+        <translation>Abrir o relatório</translation>
+    </message>
+    <message>
+        <source>Locks nearby</source>
+        <translation>Fechaduras por perto</translation>
+    </message>
+    <message>
+        <source>All doors</source>
+        <translation>Todas as portas</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>A fazer</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Com falha</translation>
+    </message>
+    <message>
+        <source>Revisit</source>
+        <translation>Revisitar</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Concluídas</translation>
+    </message>
+    <message>
+        <source>Site plan</source>
+        <translation>Plano do local</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Choose a door in the plan or a lock nearby.</source>
+        <translation>Escolha uma porta no plano ou uma fechadura por perto.</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>Instalar</translation>
+    </message>
+    <message>
+        <source>Test open</source>
+        <translation>Testar abertura</translation>
+    </message>
+    <message>
+        <source>Set clock</source>
+        <translation>Acertar relógio</translation>
+    </message>
+    <message>
+        <source>Read log</source>
+        <translation>Ler registro</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>Identificar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>%v of %m steps</source>
+        <translation>%v de %m etapas</translation>
+    </message>
+    <message>
+        <source>This door</source>
+        <translation>Esta porta</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Fechaduras</translation>
+    </message>
+    <message>
+        <source>Radio: simulated site at %1</source>
+        <translation>Rádio: local simulado em %1</translation>
+    </message>
+    <message>
+        <source>Radio: this PC&apos;s Bluetooth</source>
+        <translation>Rádio: o Bluetooth deste PC</translation>
+    </message>
+    <message>
+        <source>No site plan</source>
+        <translation>Sem plano do local</translation>
+    </message>
+    <message>
+        <source>%1 of %2 doors</source>
+        <translation>%1 de %2 portas</translation>
+    </message>
+    <message>
+        <source>next: %1</source>
+        <translation>próxima: %1</translation>
+    </message>
+    <message>
+        <source>Reading the cloud&apos;s room directory…</source>
+        <translation>Lendo o diretório de quartos da nuvem…</translation>
+    </message>
+    <message>
+        <source>Site plan (CSV: room,mac)</source>
+        <translation>Plano do local (CSV: room,mac)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 doors in the plan.</source>
+        <translation>%1 portas no plano.</translation>
+    </message>
+    <message>
+        <source>not in the site list</source>
+        <translation>fora da lista do local</translation>
+    </message>
+    <message>
+        <source>Door: %1 (lock %2)</source>
+        <translation>Porta: %1 (fechadura %2)</translation>
+    </message>
+    <message>
+        <source>Scanning… wake the lock if it is not in the list.</source>
+        <translation>Procurando… acorde a fechadura se ela não estiver na lista.</translation>
+    </message>
+    <message>
+        <source>%1 locks advertising.</source>
+        <translation>%1 fechaduras anunciando.</translation>
+    </message>
+    <message>
+        <source>No lock is advertising: touch the lock&apos;s keypad to wake it, stand close, and scan again.</source>
+        <translation>Nenhuma fechadura está anunciando: toque no teclado da fechadura para acordá-la, fique perto e procure de novo.</translation>
+    </message>
+    <message>
+        <source>The lock of %1 is awake.</source>
+        <translation>A fechadura de %1 está acordada.</translation>
+    </message>
+    <message>
+        <source>Working on %1…</source>
+        <translation>Trabalhando em %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>%1: every step passed.</source>
+        <translation>%1: todas as etapas passaram.</translation>
+    </message>
+    <message>
+        <source>%1 works but needs a revisit: </source>
+        <translation>%1 funciona, mas precisa de revisita: </translation>
+    </message>
+    <message>
+        <source>Cancelled. The lock: %1</source>
+        <translation>Cancelado. A fechadura: %1</translation>
+    </message>
+    <message>
+        <source>Site report written: %1</source>
+        <translation>Relatório do local gerado: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Set-up &amp;assistant…</source>
@@ -1009,6 +1192,41 @@
     </message>
 </context>
 <context>
+    <name>PlanTable</name>
+    <message>
+        <source>Room</source>
+        <translation>Quarto</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>a fazer</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>concluída</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+    <message>
+        <source>revisit</source>
+        <translation>revisitar</translation>
+    </message>
+</context>
+<context>
     <name>ReaderCheck</name>
     <message>
         <source>set its clock from the Monitor page</source>
@@ -1180,6 +1398,45 @@
     </message>
 </context>
 <context>
+    <name>ScanList</name>
+    <message>
+        <source>Signal</source>
+        <translation>Sinal</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Quarto</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Família</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>Bateria</translation>
+    </message>
+    <message>
+        <source>Setting mode</source>
+        <translation>Modo de configuração</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>não</translation>
+    </message>
+    <message>
+        <source>not in the site list</source>
+        <translation>fora da lista do local</translation>
+    </message>
+</context>
+<context>
     <name>SettingsBanner</name>
     <message>
         <source>Open Settings</source>
@@ -1237,20 +1494,8 @@
         <translation>A janela muda de idioma na próxima vez que for aberta.</translation>
     </message>
     <message>
-        <source>Bluetooth radio</source>
-        <translation>rádio Bluetooth</translation>
-    </message>
-    <message>
-        <source>technician&apos;s name</source>
-        <translation>nome do técnico</translation>
-    </message>
-    <message>
-        <source>store location</source>
-        <translation>local do armazenamento</translation>
-    </message>
-    <message>
-        <source>Restart KeyDesk to use the new {what}.</source>
-        <translation>Reabra o KeyDesk para usar o novo {what}.</translation>
+        <source>Restart KeyDesk to use the new store location.</source>
+        <translation>Reabra o KeyDesk para usar o novo local do armazenamento.</translation>
     </message>
 </context>
 <context>
@@ -1459,6 +1704,81 @@
     <message>
         <source>The secret the cards of this site are signed with.</source>
         <translation>O segredo com que os cartões deste site são assinados.</translation>
+    </message>
+</context>
+<context>
+    <name>StepList</name>
+    <message>
+        <source>Step</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por quê</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>Identificar</translation>
+    </message>
+    <message>
+        <source>Initialise</source>
+        <translation>Inicializar</translation>
+    </message>
+    <message>
+        <source>Admin login</source>
+        <translation>Login de administrador</translation>
+    </message>
+    <message>
+        <source>Tie to its room</source>
+        <translation>Ligar ao quarto</translation>
+    </message>
+    <message>
+        <source>Set the clock</source>
+        <translation>Acertar o relógio</translation>
+    </message>
+    <message>
+        <source>Prove it opens</source>
+        <translation>Provar que abre</translation>
+    </message>
+    <message>
+        <source>Find it in the log</source>
+        <translation>Achar no registro</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>concluída</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>pulada</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>atenção</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>aguardando</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>em andamento</translation>
     </message>
 </context>
 <context>

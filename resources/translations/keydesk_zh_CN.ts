@@ -432,10 +432,6 @@
         <translation>技术员</translation>
     </message>
     <message>
-        <source>These apply at the next start of KeyDesk.</source>
-        <translation>这些设置在下次启动 KeyDesk 时生效。</translation>
-    </message>
-    <message>
         <source>Bluetooth</source>
         <translation>蓝牙</translation>
     </message>
@@ -805,6 +801,193 @@
     </message>
 </context>
 <context>
+    <name>LocksPage</name>
+    <message>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>I am at this door (wake it)</source>
+        <translation>我在这扇门前（唤醒）</translation>
+    </message>
+    <message>
+        <source>Simulated site: touch the chosen door&apos;s lock so it advertises</source>
+        <translation>模拟现场：触碰所选门的锁，让它开始广播</translation>
+    </message>
+    <message>
+        <source>Plan from the cloud</source>
+        <translation>从云端导入计划</translation>
+    </message>
+    <message>
+        <source>Plan from a CSV…</source>
+        <translation>从 CSV 导入计划…</translation>
+    </message>
+    <message>
+        <source>Write the site report</source>
+        <translation>生成现场报告</translation>
+    </message>
+    <message>
+        <source>Open the report</source>
+        <translation>打开报告</translation>
+    </message>
+    <message>
+        <source>Locks nearby</source>
+        <translation>附近的门锁</translation>
+    </message>
+    <message>
+        <source>All doors</source>
+        <translation>全部门</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Revisit</source>
+        <translation>需复查</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Site plan</source>
+        <translation>现场计划</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Choose a door in the plan or a lock nearby.</source>
+        <translation>请在计划中选择一扇门，或选择附近的一把锁。</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <source>Test open</source>
+        <translation>测试开门</translation>
+    </message>
+    <message>
+        <source>Set clock</source>
+        <translation>校准时钟</translation>
+    </message>
+    <message>
+        <source>Read log</source>
+        <translation>读取记录</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>识别</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%v of %m steps</source>
+        <translation>第 %v / %m 步</translation>
+    </message>
+    <message>
+        <source>This door</source>
+        <translation>这扇门</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>门锁</translation>
+    </message>
+    <message>
+        <source>Radio: simulated site at %1</source>
+        <translation>无线：模拟现场 %1</translation>
+    </message>
+    <message>
+        <source>Radio: this PC&apos;s Bluetooth</source>
+        <translation>无线：本机蓝牙</translation>
+    </message>
+    <message>
+        <source>No site plan</source>
+        <translation>没有现场计划</translation>
+    </message>
+    <message>
+        <source>%1 of %2 doors</source>
+        <translation>%2 扇门中已处理 %1 扇</translation>
+    </message>
+    <message>
+        <source>next: %1</source>
+        <translation>下一扇：%1</translation>
+    </message>
+    <message>
+        <source>Reading the cloud&apos;s room directory…</source>
+        <translation>正在读取云端房间目录…</translation>
+    </message>
+    <message>
+        <source>Site plan (CSV: room,mac)</source>
+        <translation>现场计划（CSV：room,mac）</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 doors in the plan.</source>
+        <translation>计划中共有 %1 扇门。</translation>
+    </message>
+    <message>
+        <source>not in the site list</source>
+        <translation>不在项目清单中</translation>
+    </message>
+    <message>
+        <source>Door: %1 (lock %2)</source>
+        <translation>门：%1（锁 %2）</translation>
+    </message>
+    <message>
+        <source>Scanning… wake the lock if it is not in the list.</source>
+        <translation>正在扫描… 如果列表中没有这把锁，请唤醒它。</translation>
+    </message>
+    <message>
+        <source>%1 locks advertising.</source>
+        <translation>%1 把锁正在广播。</translation>
+    </message>
+    <message>
+        <source>No lock is advertising: touch the lock&apos;s keypad to wake it, stand close, and scan again.</source>
+        <translation>没有门锁在广播：请触摸门锁键盘唤醒它，靠近后重新扫描。</translation>
+    </message>
+    <message>
+        <source>The lock of %1 is awake.</source>
+        <translation>%1 的门锁已唤醒。</translation>
+    </message>
+    <message>
+        <source>Working on %1…</source>
+        <translation>正在处理 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>%1: every step passed.</source>
+        <translation>%1：所有步骤均通过。</translation>
+    </message>
+    <message>
+        <source>%1 works but needs a revisit: </source>
+        <translation>%1 可以使用，但需要复查：</translation>
+    </message>
+    <message>
+        <source>Cancelled. The lock: %1</source>
+        <translation>已取消。门锁状态：%1</translation>
+    </message>
+    <message>
+        <source>Site report written: %1</source>
+        <translation>现场报告已生成：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Set-up &amp;assistant…</source>
@@ -1009,6 +1192,41 @@
     </message>
 </context>
 <context>
+    <name>PlanTable</name>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>revisit</source>
+        <translation>需复查</translation>
+    </message>
+</context>
+<context>
     <name>ReaderCheck</name>
     <message>
         <source>set its clock from the Monitor page</source>
@@ -1180,6 +1398,45 @@
     </message>
 </context>
 <context>
+    <name>ScanList</name>
+    <message>
+        <source>Signal</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>电量</translation>
+    </message>
+    <message>
+        <source>Setting mode</source>
+        <translation>设置模式</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>not in the site list</source>
+        <translation>不在项目清单中</translation>
+    </message>
+</context>
+<context>
     <name>SettingsBanner</name>
     <message>
         <source>Open Settings</source>
@@ -1237,20 +1494,8 @@
         <translation>窗口将在下次启动时切换语言。</translation>
     </message>
     <message>
-        <source>Bluetooth radio</source>
-        <translation>蓝牙</translation>
-    </message>
-    <message>
-        <source>technician&apos;s name</source>
-        <translation>技术员姓名</translation>
-    </message>
-    <message>
-        <source>store location</source>
-        <translation>数据存储位置</translation>
-    </message>
-    <message>
-        <source>Restart KeyDesk to use the new {what}.</source>
-        <translation>请重新启动 KeyDesk 以使用新的{what}。</translation>
+        <source>Restart KeyDesk to use the new store location.</source>
+        <translation>请重新启动 KeyDesk 以使用新的数据存储位置。</translation>
     </message>
 </context>
 <context>
@@ -1459,6 +1704,81 @@
     <message>
         <source>The secret the cards of this site are signed with.</source>
         <translation>本站点的卡签名所用的密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>StepList</name>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>识别</translation>
+    </message>
+    <message>
+        <source>Initialise</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <source>Admin login</source>
+        <translation>管理员登录</translation>
+    </message>
+    <message>
+        <source>Tie to its room</source>
+        <translation>绑定房间</translation>
+    </message>
+    <message>
+        <source>Set the clock</source>
+        <translation>校准时钟</translation>
+    </message>
+    <message>
+        <source>Prove it opens</source>
+        <translation>验证开门</translation>
+    </message>
+    <message>
+        <source>Find it in the log</source>
+        <translation>在记录中查找</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>进行中</translation>
     </message>
 </context>
 <context>

@@ -126,14 +126,18 @@ def test_the_encoder_is_picked_from_the_detected_ports_by_usb_identity(desk, qtb
     assert "The encoder reconnects" in settings.status.text()
 
 
-def test_what_needs_a_restart_says_so(desk):
+def test_bluetooth_applies_at_once_and_the_store_says_it_needs_a_restart(desk):
     session, _store = desk
     settings = session.window.open_settings("bluetooth")
     settings.sections["bluetooth"].technician.setText("Rafa")
+    settings.sections["bluetooth"].radio.setText("127.0.0.1:9")
+    settings.save()
+    locks = session.services.locks
+    assert locks.config.technician == "Rafa" and locks.radio.sim == "127.0.0.1:9"
+    assert "Restart" not in settings.status.text()
     settings.sections["store"].url.setText("postgresql://desk@db/keydesk")
     settings.save()
-    assert "Restart KeyDesk to use the new technician's name, store location." in \
-        settings.status.text()
+    assert "Restart KeyDesk to use the new store location." in settings.status.text()
     settings.save()
     assert settings.status.text() == "Nothing to save: the settings are as they were."
 

@@ -164,12 +164,8 @@ class SettingsPage(QWidget):
             parts.append(self.tr("Reconnecting: {names}.").format(names=", ".join(r.restarted)))
         if "language" in applied.fields:
             parts.append(self.tr("The window changes language at the next start."))
-        if applied.restart_needed:
-            words = {"lock_sim_address": self.tr("Bluetooth radio"),
-                     "lock_technician": self.tr("technician's name"),
-                     "store_url": self.tr("store location")}
-            parts.append(self.tr("Restart KeyDesk to use the new {what}.").format(
-                what=", ".join(words.get(f, f) for f in applied.restart_needed)))
+        if "store_url" in applied.restart_needed:
+            parts.append(self.tr("Restart KeyDesk to use the new store location."))
         for _name, reason in applied.secret_errors:
             parts.append(reason)
             break  # one keyring, one reason

@@ -1,5 +1,6 @@
-"""Settings → Bluetooth and Store: what the running desk is built on once, so a change
-applies at the next start (the section says so, and so does the page after Save)."""
+"""Settings → Bluetooth (applied to the desk's lock service at once) and Store (where the
+desk's files are opened once: a change applies at the next start, as the section and
+the page after Save say)."""
 
 from __future__ import annotations
 
@@ -41,7 +42,6 @@ class BluetoothSection(Section):
         form.addRow(self.tr("Radio"), self.radio)
         form.addRow(self.tr("Technician"), self.technician)
         self.body.addLayout(form)
-        self.body.addWidget(_note(self.tr("These apply at the next start of KeyDesk.")))
         self.body.addStretch(1)
 
     def title(self) -> str:
