@@ -119,6 +119,16 @@ class DeskServices:
             return ReaderChanges(added=tuple(started.names)) if started else ReaderChanges()
         return self.readers.sync(configured_readers(self.settings, self.secrets))
 
+    def start_retention(self, days: int | None) -> Any:
+        """Delete events older than ``days`` on the store's writer thread (None: keep
+        everything — the settings file had problems, see ``SettingsStore``). Returns
+        the store's future, or None when nothing was asked."""
+        if days is None or self.events is None:
+            if days is None:
+                log.warning("settings file has problems: old events are kept until it is saved")
+            return None
+        return self.events.apply_retention_later(days)
+
     def apply_locks(self) -> None:
         """The lock settings changed: the lock service uses the radio, technician and
         site time zone they name now (the next scan or door uses them)."""

@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from app.demo import DemoEnvironment, start_demo
+from app import logbuffer
 from app.i18n import resolve_language, set_preferred_language
 from app.runtime import Runtime
 from app.services import open_desk
@@ -23,6 +24,9 @@ from ui import translations
 from ui.bridge import Bridge
 from ui.context import UiContext, WindowRequests
 from ui.gc_guard import QtThreadGarbageCollector
+
+if TYPE_CHECKING:
+    from app.demo import DemoEnvironment
 from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -54,12 +58,17 @@ class KeyDeskSession:
         """``secrets``: where secrets are kept (default: the OS keyring; tests give a
         ``MemorySecretStore``)."""
         store = settings_store or SettingsStore()
+        logbuffer.install()  # Help → Show log shows what happened since the window started
         # Read before any thread starts; a damaged file is reported, never raised.
         self.settings_report: LoadReport | None = None if demo else store.load_report()
         self._closed = False
         self.runtime = Runtime().start()
         try:
-            self.demo: DemoEnvironment | None = start_demo(self.runtime) if demo else None
+            self.demo: DemoEnvironment | None = None
+            if demo:
+                from app.demo import start_demo  # the simulators: only for the demo
+
+                self.demo = start_demo(self.runtime)
             settings: Settings = (
                 self.demo.settings if self.demo is not None
                 else self.settings_report.settings if self.settings_report is not None
@@ -70,6 +79,8 @@ class KeyDeskSession:
             # Settings page updates it on save): the one process-wide preference.
             set_preferred_language(settings.language)
             self.services = open_desk(self.runtime, settings, secrets)
+            # Old events go at start, whether or not anyone opens the Monitor.
+            self.services.start_retention(store.retention_days(settings))
             translations.install(resolve_language(settings.language))
             # A failure nobody else handles goes to the window's banner via the requests.
             requests = WindowRequests()

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from app.demo import DemoEnvironment
 from app.devices.encoder.service import EncoderService
 from app.runtime import Runtime
 from app.services import DeskServices
 from app.settings import SecretStore, Settings, SettingsStore
 
 if TYPE_CHECKING:
+    from app.demo import DemoEnvironment
     from ui.bridge import Bridge
 
 

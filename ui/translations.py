@@ -47,6 +47,10 @@ SOURCES: list[str] = [
     "ui/front_desk/__init__.py",
     "ui/widgets/not_set_up.py",
     "ui/main_window.py",
+    "ui/desk_actions.py",
+    "ui/widgets/status_bar.py",
+    "ui/log_view.py",
+    "ui/pages/__init__.py",
 ]
 
 

@@ -28,6 +28,14 @@
         <translation>Repita</translation>
     </message>
     <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
         <source>The first account is an admin: from now on everyone signs in, and this admin adds the others.</source>
         <translation>A primeira conta é de administrador: a partir de agora todos entram com nome e senha, e este administrador inclui os demais.</translation>
     </message>
@@ -597,6 +605,68 @@
     </message>
 </context>
 <context>
+    <name>DeskShortcuts</name>
+    <message>
+        <source>&amp;Issue card</source>
+        <translation>&amp;Emitir cartão</translation>
+    </message>
+    <message>
+        <source>&amp;Read card</source>
+        <translation>&amp;Ler cartão</translation>
+    </message>
+    <message>
+        <source>&amp;Find room</source>
+        <translation>&amp;Procurar quarto</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatusBar</name>
+    <message>
+        <source>ready</source>
+        <translation>pronto</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>conectando…</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>desconectado</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>indisponível</translation>
+    </message>
+    <message>
+        <source>{name} status</source>
+        <translation>estado de {name}</translation>
+    </message>
+    <message>
+        <source>{name}: not set up</source>
+        <translation>{name}: não configurado</translation>
+    </message>
+    <message>
+        <source>Click to set it up</source>
+        <translation>Clique para configurar</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>Gravador</translation>
+    </message>
+    <message>
+        <source>Lock cloud</source>
+        <translation>Nuvem das fechaduras</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>Leitores</translation>
+    </message>
+    <message>
+        <source>Bluetooth</source>
+        <translation>Bluetooth</translation>
+    </message>
+</context>
+<context>
     <name>EncoderPage</name>
     <message>
         <source>Card encoder</source>
@@ -988,10 +1058,65 @@
     </message>
 </context>
 <context>
+    <name>LogView</name>
+    <message>
+        <source>KeyDesk log</source>
+        <translation>Log do KeyDesk</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>Copiar para a área de transferência</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Abrir a pasta de logs</translation>
+    </message>
+    <message>
+        <source>The last {count} lines; the full log is in {folder}. Passwords and tokens are masked.</source>
+        <translation>As últimas {count} linhas; o log completo está em {folder}. Senhas e tokens aparecem mascarados.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source> — demo (simulated devices)</source>
+        <translation> — demonstração (aparelhos simulados)</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>&amp;Balcão</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;juda</translation>
+    </message>
     <message>
         <source>Set-up &amp;assistant…</source>
         <translation>&amp;Assistente de configuração…</translation>
+    </message>
+    <message>
+        <source>Show &amp;log</source>
+        <translation>Mostrar o &amp;log</translation>
+    </message>
+    <message>
+        <source>Open log &amp;folder</source>
+        <translation>Abrir a &amp;pasta de logs</translation>
+    </message>
+    <message>
+        <source>&amp;About KeyDesk {version}</source>
+        <translation>&amp;Sobre o KeyDesk {version}</translation>
     </message>
     <message>
         <source>Set-up saved.</source>
@@ -1192,6 +1317,33 @@
     </message>
 </context>
 <context>
+    <name>Pages</name>
+    <message>
+        <source>Front desk</source>
+        <translation>Balcão</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Fechaduras</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Monitor</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Explicar</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Auditoria</translation>
+    </message>
+</context>
+<context>
     <name>PlanTable</name>
     <message>
         <source>Room</source>
@@ -1290,6 +1442,14 @@
     <message>
         <source>Test</source>
         <translation>Testar</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Give the reader a name (it is shown on its events).</source>
@@ -1507,6 +1667,22 @@
     <message>
         <source>Skip this step</source>
         <translation>Pular este passo</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Voltar</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Avançar &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Concluir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>skipped — set it up later in Settings</source>

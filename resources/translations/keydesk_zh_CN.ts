@@ -28,6 +28,14 @@
         <translation>再输一次</translation>
     </message>
     <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>The first account is an admin: from now on everyone signs in, and this admin adds the others.</source>
         <translation>第一个账户是管理员：从此每个人都要登录，由这位管理员添加其他人。</translation>
     </message>
@@ -597,6 +605,68 @@
     </message>
 </context>
 <context>
+    <name>DeskShortcuts</name>
+    <message>
+        <source>&amp;Issue card</source>
+        <translation>制卡(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Read card</source>
+        <translation>读卡(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find room</source>
+        <translation>查找房间(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatusBar</name>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>{name} status</source>
+        <translation>{name} 状态</translation>
+    </message>
+    <message>
+        <source>{name}: not set up</source>
+        <translation>{name}：未设置</translation>
+    </message>
+    <message>
+        <source>Click to set it up</source>
+        <translation>点击进行设置</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>发卡器</translation>
+    </message>
+    <message>
+        <source>Lock cloud</source>
+        <translation>门锁云</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>门禁</translation>
+    </message>
+    <message>
+        <source>Bluetooth</source>
+        <translation>蓝牙</translation>
+    </message>
+</context>
+<context>
     <name>EncoderPage</name>
     <message>
         <source>Card encoder</source>
@@ -988,10 +1058,65 @@
     </message>
 </context>
 <context>
+    <name>LogView</name>
+    <message>
+        <source>KeyDesk log</source>
+        <translation>KeyDesk 日志</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>The last {count} lines; the full log is in {folder}. Passwords and tokens are masked.</source>
+        <translation>最近 {count} 行；完整日志在 {folder}。密码和令牌已隐去。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source> — demo (simulated devices)</source>
+        <translation> —— 演示（模拟设备）</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>前台(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
     <message>
         <source>Set-up &amp;assistant…</source>
         <translation>设置向导(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;log</source>
+        <translation>显示日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open log &amp;folder</source>
+        <translation>打开日志文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;About KeyDesk {version}</source>
+        <translation>关于 KeyDesk {version}(&amp;A)</translation>
     </message>
     <message>
         <source>Set-up saved.</source>
@@ -1192,6 +1317,33 @@
     </message>
 </context>
 <context>
+    <name>Pages</name>
+    <message>
+        <source>Front desk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>门锁</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>监控</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>错误说明</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+</context>
+<context>
     <name>PlanTable</name>
     <message>
         <source>Room</source>
@@ -1290,6 +1442,14 @@
     <message>
         <source>Test</source>
         <translation>测试</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Give the reader a name (it is shown on its events).</source>
@@ -1507,6 +1667,22 @@
     <message>
         <source>Skip this step</source>
         <translation>跳过此步</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>skipped — set it up later in Settings</source>

@@ -29,3 +29,8 @@ PANELS: list[tuple[str, Callable[[UiContext], QWidget], str]] = [
     (QT_TRANSLATE_NOOP("FrontDesk", "Door log and unlock"), DoorLogPanel, "cloud"),
     (QT_TRANSLATE_NOOP("FrontDesk", "Lobby access"), ReaderAccessPanel, "readers"),
 ]
+# The icon beside each tab's title (resources/icons/<name>.svg).
+ICONS: dict[Callable[[UiContext], QWidget], str] = {
+    EncoderPanel: "credit-card", RoomsPanel: "building-store", GuestKeysPanel: "key",
+    RfCardsPanel: "nfc", DoorLogPanel: "door", ReaderAccessPanel: "door-enter",
+}

@@ -14,7 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ui.context import UiContext
-from ui.front_desk import PANELS
+from ui.front_desk import ICONS, PANELS
+from ui.icons import icon
 from ui.widgets.not_set_up import SetupGate, missing_for
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,8 @@ class FrontDeskPage(QWidget):
                              missing_for(ctx, needs) if needs else (lambda: None))
             gate.setObjectName(f"tab_{panel_class.__name__}")
             self.gates.append(gate)
-            self.tabs.addTab(gate, QCoreApplication.translate("FrontDesk", title))
+            self.tabs.addTab(gate, icon(ICONS.get(panel_class, "")),
+                             QCoreApplication.translate("FrontDesk", title))
         if not PANELS:
             self.tabs.addTab(QLabel(self.tr("No desk tools are installed.")), "—")
         layout.addWidget(self.tabs)

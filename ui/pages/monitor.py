@@ -96,6 +96,7 @@ class MonitorPage(QWidget):
         detail_row.addWidget(self.detail, 1)
         detail_row.addWidget(self.explain, 0, Qt.AlignmentFlag.AlignTop)
         split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("monitor_split")  # its sizes are remembered (ui.window_state)
         split.addWidget(self.table)
         split.addWidget(detail_box)
         split.setStretchFactor(0, 5)
@@ -134,23 +135,10 @@ class MonitorPage(QWidget):
                                           else "the event store did not open")
             return
         self.store_health.show_health(self.store.health())
-        self._apply_retention()
         self.table.set_query(self.store.query)
         self.table.apply_filters(Filters())
         # Alarms nobody acknowledged (even before a crash) must still be acknowledged.
         self.banner.raise_alarms(list(reversed(self.store.unacknowledged_alarms())))
-
-    def _apply_retention(self) -> None:
-        """Delete old events — never on fallback values of a damaged settings file."""
-        assert self.store is not None
-        days = self.ctx.settings_store.retention_days(self.ctx.settings)
-        if days is None:
-            log.warning("settings file has problems: old events are kept until it is saved")
-            return
-        self.ctx.bridge.watch(
-            self.store.apply_retention_later(days),
-            lambda n: n and log.info("retention removed %d old events", n),
-        )
 
     def shutdown(self) -> None:
         if self._closed:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import copy
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -30,6 +31,7 @@ from app.domain.errors import KeyDeskError
 from app.i18n import set_preferred_language
 from app.setup.apply import Applied
 from ui.context import UiContext
+from ui.icons import icon
 from ui.settings.devices import CloudSection, EncoderSection, ReadersSection
 from ui.settings.general import GeneralSection
 from ui.settings.later import BluetoothSection, StoreSection
@@ -50,7 +52,9 @@ class SettingsPage(QWidget):
         self.nav = QListWidget()
         self.nav.setObjectName("settings_sections")
         self.nav.setAccessibleName(self.tr("Settings sections"))
-        self.nav.setFixedWidth(170)
+        self.nav.setFixedWidth(180)
+        self.nav.setIconSize(QSize(18, 18))
+        self.nav.setSpacing(2)
         self.stack = QStackedWidget()
         for section_class in SECTIONS:
             section = section_class(ctx)
@@ -60,7 +64,7 @@ class SettingsPage(QWidget):
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
             scroll.setWidget(section)
             self.stack.addWidget(scroll)
-            self.nav.addItem(section.title())
+            self.nav.addItem(QListWidgetItem(icon(section.icon_name), section.title()))
         self.nav.currentRowChanged.connect(self._section_changed)
 
         self.save_button = QPushButton(self.tr("Save settings"))

@@ -19,6 +19,7 @@ from ui.setup.site_key_form import SiteKeyForm
 
 class EncoderSection(Section):
     key = "encoder"
+    icon_name = "usb"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
@@ -59,6 +60,7 @@ class EncoderSection(Section):
 
 class CloudSection(Section):
     key = "cloud"
+    icon_name = "cloud"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
@@ -87,6 +89,7 @@ class CloudSection(Section):
 
 class ReadersSection(Section):
     key = "readers"
+    icon_name = "device-tablet"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)

@@ -13,6 +13,7 @@ from ui.settings.section import Section
 
 class GeneralSection(Section):
     key = "general"
+    icon_name = "adjustments"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)

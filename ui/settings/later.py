@@ -25,6 +25,7 @@ def _note(text: str) -> QLabel:
 
 class BluetoothSection(Section):
     key = "bluetooth"
+    icon_name = "bluetooth"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
@@ -58,6 +59,7 @@ class BluetoothSection(Section):
 
 class StoreSection(Section):
     key = "store"
+    icon_name = "database"
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)

@@ -93,6 +93,9 @@ class AccountDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # Qt's own translations are not shipped: the buttons are named here.
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         layout = QVBoxLayout(self)
         if first:
             note = QLabel(self.tr("The first account is an admin: from now on everyone signs "
@@ -117,6 +120,7 @@ class AccountDialog(QDialog):
 
 class OperatorsSection(Section):
     key = "operators"
+    icon_name = "users"
     saves = False
 
     def __init__(self, ctx: UiContext) -> None:

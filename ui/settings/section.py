@@ -13,6 +13,7 @@ from ui.context import UiContext
 
 class Section(QWidget):
     key = ""
+    icon_name = ""  # resources/icons/<name>.svg, beside its title in the section list
     saves = True  # False: the section acts at once (operator accounts), not on Save
 
     def __init__(self, ctx: UiContext) -> None:

@@ -114,6 +114,9 @@ class ReaderDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # Qt's own translations are not shipped: the buttons are named here.
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)

@@ -211,6 +211,12 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(SKIP, self.tr("Skip this step"))
+        # Qt's own translations are not shipped: the wizard names its buttons itself.
+        for button, text in ((QWizard.WizardButton.BackButton, self.tr("< &Back")),
+                             (QWizard.WizardButton.NextButton, self.tr("&Next >")),
+                             (QWizard.WizardButton.FinishButton, self.tr("&Finish")),
+                             (QWizard.WizardButton.CancelButton, self.tr("Cancel"))):
+            self.setButtonText(button, text)
         self.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.BackButton,
                               SKIP, QWizard.WizardButton.NextButton,
                               QWizard.WizardButton.FinishButton,

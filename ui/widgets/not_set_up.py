@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import UiContext
+from ui.icons import icon
 
 Missing = Callable[[], str | None]  # what is missing now, or None when ready
 
@@ -61,6 +62,10 @@ NOTICES: dict[str, tuple[str, str, str, str]] = {
                                       "and in each lock's log."),
         QT_TRANSLATE_NOOP("NotSetUp", "Set the technician…"), "bluetooth"),
 }
+
+
+NOTICE_ICONS = {"encoder": "usb", "site_key": "key", "cloud": "cloud",
+                "readers": "door-enter", "technician": "users"}
 
 
 def notice_texts(missing: str) -> tuple[str, str, str, str]:
@@ -123,6 +128,8 @@ class NotSetUp(QFrame):
 
     def show_missing(self, missing: str) -> None:
         title, text, button, section = notice_texts(missing)
+        self.icon.setPixmap(icon(NOTICE_ICONS.get(missing, "alert-triangle")).pixmap(
+            QSize(48, 48), self.devicePixelRatioF()))
         self.title.setText(title)
         self.text.setText(text)
         self.button.setText(button)
