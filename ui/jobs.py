@@ -14,6 +14,7 @@ import concurrent.futures
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import KeyDeskError
@@ -100,7 +101,8 @@ class JobRunner:
                 return
             if isinstance(exc, JobCancelled | concurrent.futures.CancelledError):
                 said = str(exc) if isinstance(exc, JobCancelled) else ""
-                self.view.cancelled(prefix + (said or "Cancelled."))
+                said = said or QCoreApplication.translate("JobRunner", "Cancelled.")
+                self.view.cancelled(prefix + said)
                 return
             self.view.failed(exc, prefix)
             if not isinstance(exc, KeyDeskError):
@@ -108,7 +110,8 @@ class JobRunner:
 
         def cancelled() -> None:
             if finish():
-                self.view.cancelled(prefix + "Cancelled before it started.")
+                self.view.cancelled(prefix + QCoreApplication.translate(
+                    "JobRunner", "Cancelled before it started."))
 
         self.ctx.bridge.watch(future, ok, failed, on_cancel=cancelled)
         return future

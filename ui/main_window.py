@@ -14,7 +14,7 @@ import weakref
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,7 +35,7 @@ from ui.context import UiContext
 from ui.icons import icon
 from ui.monitor.store_health import check_action
 from ui.operators.desk_lock import DeskLock
-from ui.pages import PAGE_ICONS, PAGES
+from ui.pages import PAGE_ICONS, PAGES, page_title
 from ui.widgets.message_banner import MessageBanner, SettingsBanner
 from ui.widgets.status_bar import CLOUD, READERS, DeviceStatusBar
 
@@ -85,8 +85,8 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
-        title = "KeyDesk" + (self.tr(" — demo (simulated devices)") if ctx.demo else "")
-        self.setWindowTitle(title)
+        self.setWindowTitle(self.tr("KeyDesk — demo (simulated devices)") if ctx.demo
+                            else "KeyDesk")
         self.setWindowIcon(icon("desk"))
         self.setMinimumSize(QSize(640, 480))
         self._shown_once = False
@@ -114,8 +114,7 @@ class MainWindow(QMainWindow):
         self.pages = LazyPages(self)
         for index, (key, label, _factory) in enumerate(PAGES):
             self.stack.addWidget(QWidget())  # a stand-in until the page is first shown
-            item = QListWidgetItem(icon(PAGE_ICONS.get(key, "")),
-                                   QCoreApplication.translate("Pages", label))
+            item = QListWidgetItem(icon(PAGE_ICONS.get(key, "")), page_title(label))
             item.setToolTip(f"Ctrl+{index + 1}")
             self.nav.addItem(item)
             shortcut = QAction(self)

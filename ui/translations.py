@@ -1,61 +1,61 @@
 """The window's own words in the desk's language: Qt's ``tr()`` with a ``QTranslator``.
 
 Sources are ``resources/translations/keydesk_<lang>.ts`` (Qt Linguist files, one per
-language besides English); the window loads the compiled ``.qm`` beside each. After
-changing ``self.tr()`` texts run ``python installer/translations.py`` (lupdate + lrelease)
-and translate the new entries; ``tests/gui/test_translations.py`` fails while any text of
-a module in :data:`SOURCES` has no translation in one of the languages.
+language besides English); the window loads the compiled ``.qm`` beside each, plus Qt's
+own translation of its standard buttons and dialogs (OK, Cancel, the file dialog) that
+ships with PySide6. After changing ``self.tr()`` texts run ``python
+installer/translations.py`` (lupdate + lrelease) and translate the new entries;
+``tests/gui/test_translations.py`` fails while any text of ``ui/`` has no translation in
+one of the languages.
+
+The language also sets the default ``QLocale`` (dates, times and numbers are written
+the desk's way) and a font family list that can show Chinese on a PC whose default
+font has no Chinese letters.
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 from app.paths import resources_dir
 
 log = logging.getLogger(__name__)
-_ATTR = "_keydesk_translator"
+_ATTR = "_keydesk_translators"
+UI_ROOT = Path(__file__).resolve().parent
 
-# The window modules whose every tr() text is translated (the test holds them to it).
-# Add a module here when its texts are ready for translators.
-SOURCES: list[str] = [
-    "ui/widgets/message_banner.py",
-    "ui/operators/sign_in.py",
-    "ui/operators/desk_lock.py",
-    "ui/audit/words.py",
-    "ui/audit/model.py",
-    "ui/pages/audit.py",
-    "ui/pages/locks.py",
-    "ui/locks/scan_list.py",
-    "ui/locks/plan_table.py",
-    "ui/locks/steps.py",
-    "ui/setup/wizard.py",
-    "ui/setup/encoder_picker.py",
-    "ui/setup/cloud_form.py",
-    "ui/setup/reader_list.py",
-    "ui/setup/reader_dialog.py",
-    "ui/setup/site_key_form.py",
-    "ui/settings/section.py",
-    "ui/settings/general.py",
-    "ui/settings/devices.py",
-    "ui/settings/later.py",
-    "ui/settings/operators.py",
-    "ui/pages/settings.py",
-    "ui/pages/front_desk.py",
-    "ui/front_desk/__init__.py",
-    "ui/widgets/not_set_up.py",
-    "ui/main_window.py",
-    "ui/desk_actions.py",
-    "ui/widgets/status_bar.py",
-    "ui/log_view.py",
-    "ui/pages/__init__.py",
-]
+# Every module of the window is translated (the test holds each text to it): lupdate
+# reads them all, so a new module needs no registration.
+SOURCES: list[str] = sorted(
+    p.relative_to(UI_ROOT.parent).as_posix() for p in UI_ROOT.rglob("*.py")
+)
+
+# Tried in order after the platform's own font, for letters it lacks: Windows ships
+# Microsoft YaHei (and SimSun) in every language edition, macOS PingFang, Linux Noto
+# CJK or WenQuanYi; Qt takes the first one installed that has the letter.
+CJK_FALLBACK = ("Microsoft YaHei UI", "Microsoft YaHei", "SimSun", "PingFang SC",
+                "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei")
+
+# Qt's own catalogue for its standard dialogs, per language (qtbase_<name>.qm).
+QT_NAMES = {"pt-BR": "qtbase_pt_BR", "zh-CN": "qtbase_zh_CN"}
 
 
-def qm_path(lang: str):  # type: ignore[no-untyped-def]
+def qm_path(lang: str) -> Path:
     return resources_dir() / "translations" / f"keydesk_{lang.replace('-', '_')}.qm"
+
+
+def locale_for(lang: str) -> QLocale:
+    """The QLocale dates and numbers are written in for one of KeyDesk's languages: the
+    PC's own when it is of that language (an English desk in London writes 01/12/2026),
+    else the language's main country."""
+    chosen = {"pt-BR": QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil),
+              "zh-CN": QLocale(QLocale.Language.Chinese, QLocale.Country.China)}.get(
+        lang, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    system = QLocale.system()
+    return system if system.language() == chosen.language() else chosen
 
 
 def install(lang: str) -> bool:
@@ -64,16 +64,38 @@ def install(lang: str) -> bool:
     app = QCoreApplication.instance()
     if app is None:
         return False
-    old = getattr(app, _ATTR, None)
-    if old is not None:
+    for old in getattr(app, _ATTR, ()):
         app.removeTranslator(old)
-        setattr(app, _ATTR, None)
+    setattr(app, _ATTR, [])
+    QLocale.setDefault(locale_for(lang))
+    use_fallback_fonts()
     if lang == "en":
         return False
     translator = QTranslator(app)
     if not translator.load(str(qm_path(lang))):
         log.warning("no translation file for %s at %s", lang, qm_path(lang))
         return False
-    app.installTranslator(translator)
-    setattr(app, _ATTR, translator)
+    installed = [translator]
+    qt_own = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if lang in QT_NAMES and qt_own.load(QT_NAMES[lang], qt_dir):
+        installed.append(qt_own)
+    else:
+        log.info("Qt's own %s translation is not in %s", lang, qt_dir)
+    for t in installed:
+        app.installTranslator(t)
+    setattr(app, _ATTR, installed)
     return True
+
+
+def use_fallback_fonts() -> None:
+    """Give the application font the CJK fallbacks (a Chinese room name shows in any
+    language, so this is done whatever the language)."""
+    if not isinstance(QCoreApplication.instance(), QGuiApplication):
+        return
+    font = QGuiApplication.font()
+    families = list(font.families()) or [font.family()]
+    if all(f in families for f in CJK_FALLBACK):
+        return
+    font.setFamilies(families + [f for f in CJK_FALLBACK if f not in families])
+    QGuiApplication.setFont(font)

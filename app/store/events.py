@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import csv
+import json
 import logging
 import sqlite3
 import threading
@@ -31,33 +32,60 @@ from app.domain.events import DeviceEvent, DeviceIdentified
 from app.domain.stored import AlarmAcknowledged, StoredEvent, StoredEvents, StoreHealth
 from app.runtime.bus import EventBus, Subscription
 from app.store import integrity, schema
-from app.store.rows import COLUMNS, SELECT, Pending, iso_utc, to_pending, to_stored, where
+from app.store.rows import (
+    ALARM_SQL,
+    COLUMNS,
+    SELECT,
+    Packer,
+    Pending,
+    from_us,
+    fts_query,
+    iso_utc,
+    pending_to_stored,
+    to_pending,
+    to_stored,
+    to_us,
+    unpack_body,
+    where,
+)
 from app.store.writer import BatchWriter, WriterHealth
 
 log = logging.getLogger(__name__)
 
-_INSERT = f"INSERT OR IGNORE INTO events ({COLUMNS}) VALUES ({', '.join('?' * 14)})"
-
+_INSERT = f"INSERT INTO events (id, {COLUMNS}) VALUES ({', '.join('?' * 13)})"
+_KEYS_PER_QUERY = 500  # dedupe keys looked up per statement (SQLite's variable limit)
 # Old keys -> the device's own (see app.access.decode.dedupe_key for the new form):
 # ``<name>:rec:<n>`` -> ``<id>#rec:<n>@<CreateTime>``, ``<name>:<rest>`` -> ``<id>#<rest>``.
 # ``[name + ":", name + ";")`` is every key starting with "name:" (";" follows ":"), so
 # the unique dedupe index finds them; new keys always hold "#", old ones never did.
-_WHEN = ("COALESCE(CAST(COALESCE(" + ", ".join(
-    f"NULLIF(NULLIF(json_extract(payload, '$.data.{f}'), ''), 0)"
-    for f in ("CreateTime", "UTC", "RealUTC")) + ") AS INTEGER), 'None')")
-_ADOPT_REC = (
-    "UPDATE OR IGNORE events SET dedupe_key = :id || '#rec:' || "
-    "CAST(json_extract(payload, '$.data.RecNo') AS INTEGER) || '@' || " + _WHEN +
-    " WHERE dedupe_key >= :name || ':rec:' AND dedupe_key < :name || ':rec;'"
-    " AND instr(dedupe_key, '#') = 0 AND device = :name"
-    " AND json_extract(payload, '$.data.RecNo') IS NOT NULL")
-_ADOPT_OTHER = (
-    "UPDATE OR IGNORE events SET dedupe_key = :id || '#' || "
-    "substr(dedupe_key, length(:name) + 2)"
-    " WHERE dedupe_key >= :name || ':' AND dedupe_key < :name || ';'"
-    " AND NOT (dedupe_key >= :name || ':rec:' AND dedupe_key < :name || ':rec;')"
-    " AND instr(dedupe_key, '#') = 0 AND device = :name")
-CSV_COLUMNS = ["id", *(c.strip() for c in COLUMNS.split(","))]
+_LEGACY = ("SELECT e.id, e.dedupe_key, b.body FROM events e JOIN event_bodies b "
+           "ON b.id = e.id WHERE e.dedupe_key >= ? AND e.dedupe_key < ? "
+           "AND instr(e.dedupe_key, '#') = 0 AND e.device = ?")
+
+
+def _legacy_to_new(name: str, key: str, payload: str, device_id: str) -> str | None:
+    """The device's key for an old key (the formula of app.access.decode.dedupe_key)."""
+    rest = key[len(name) + 1:]
+    if not rest.startswith("rec:"):
+        return f"{device_id}#{rest}"
+    try:
+        data = json.loads(payload).get("data") or {}
+    except (ValueError, AttributeError):
+        return None
+
+    def _int(value: Any) -> int | None:
+        try:
+            return int(float(value))
+        except (TypeError, ValueError):
+            return None
+    rec = _int(data.get("RecNo"))
+    if rec is None:
+        return None
+    created = _int(data.get("CreateTime") or data.get("UTC") or data.get("RealUTC"))
+    return f"{device_id}#rec:{rec}@{created}"
+
+
+CSV_COLUMNS = ["id", *(c.strip() for c in COLUMNS.split(",")), "payload", "raw"]
 
 
 def default_path() -> Path:
@@ -89,6 +117,7 @@ class EventStore:
             lambda: connect(self.path, migrate=True), self._write_batch, self._committed,
             on_health=self._writer_health, on_lost=self._forget_keys,
         )
+        self._packer = Packer()  # used on the writer thread only
         self._closed = False
         self.damaged_file: Path | None = None  # a damaged database set aside at start
         self._health = StoreHealth(source, path=str(self.path))
@@ -186,9 +215,12 @@ class EventStore:
     @staticmethod
     def adopt_legacy_keys(conn: sqlite3.Connection, name: str, device_id: str) -> int:
         """Rewrite ``name``'s old-form dedupe keys as ``device_id``'s; returns how many."""
-        values = {"name": name, "id": device_id}
-        changed = conn.execute(_ADOPT_REC, values).rowcount
-        changed += conn.execute(_ADOPT_OTHER, values).rowcount
+        changed = 0
+        for rid, key, body in conn.execute(_LEGACY, (name + ":", name + ";", name)).fetchall():
+            new = _legacy_to_new(name, key, unpack_body(body)[0], device_id)
+            if new is not None:
+                changed += conn.execute("UPDATE OR IGNORE events SET dedupe_key = ? "
+                                        "WHERE id = ?", (new, rid)).rowcount
         if changed:
             log.info("event store: %d old dedupe keys of %s now name device %s",
                      changed, name, device_id)
@@ -222,11 +254,35 @@ class EventStore:
             return False
 
     def _write_batch(self, conn: sqlite3.Connection, batch: list[Pending]) -> Any:
-        rows: list[StoredEvent] = []
+        """One ``executemany`` per table: ids are given here (the next after the largest
+        ever given), duplicates are found with one indexed look-up per 500 keys."""
+        keys = list({item.dedupe_key for item in batch if item.dedupe_key is not None})
+        known: set[str] = set()
+        for at in range(0, len(keys), _KEYS_PER_QUERY):
+            part = keys[at:at + _KEYS_PER_QUERY]
+            known.update(r[0] for r in conn.execute(
+                f"SELECT dedupe_key FROM events WHERE dedupe_key IN "
+                f"({', '.join('?' * len(part))})", part))
+        top = conn.execute(
+            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0),"
+            " COALESCE((SELECT MAX(id) FROM events), 0))").fetchone()[0]
+        new: list[tuple[int, Pending]] = []
         for item in batch:
-            cur = conn.execute(_INSERT, item.values)
-            if cur.rowcount == 1:  # 0: a duplicate dedupe_key, already stored
-                rows.append(to_stored((cur.lastrowid, *item.values)))
+            key = item.dedupe_key
+            if key is not None:
+                if key in known:
+                    continue  # the same record again (live and back-filled): kept once
+                known.add(key)
+            top += 1
+            new.append((top, item))
+        if new:
+            conn.executemany(_INSERT, [(rid, *item.values) for rid, item in new])
+            pack = self._packer.pack
+            conn.executemany("INSERT INTO event_bodies (id, body) VALUES (?, ?)",
+                             [(rid, pack(item.payload, item.raw)) for rid, item in new])
+            conn.executemany("INSERT INTO events_fts (rowid, text) VALUES (?, ?)",
+                             [(rid, item.search) for rid, item in new])
+        rows = [pending_to_stored(rid, item) for rid, item in new]
         return rows, [item.dedupe_key for item in batch if item.dedupe_key is not None]
 
     def _release_keys(self, keys: list[str]) -> None:
@@ -292,9 +348,12 @@ class EventStore:
             done: concurrent.futures.Future[int] = concurrent.futures.Future()
             done.set_result(0)
             return done
-        cutoff = iso_utc(datetime.now(UTC) - timedelta(days=days))
+        cutoff = to_us(datetime.now(UTC) - timedelta(days=days))
 
         def delete(conn: sqlite3.Connection) -> int:
+            old = "SELECT id FROM events WHERE time < ?"
+            conn.execute(f"DELETE FROM events_fts WHERE rowid IN ({old})", (cutoff,))
+            conn.execute(f"DELETE FROM event_bodies WHERE id IN ({old})", (cutoff,))
             return conn.execute("DELETE FROM events WHERE time < ?", (cutoff,)).rowcount
 
         return self._writer.call(delete)
@@ -311,13 +370,26 @@ class EventStore:
               **filters: Any) -> list[StoredEvent]:
         """Stored rows matching ``filters`` (see :func:`app.store.rows.where`), newest first.
 
-        Page back through history with ``before_id=<smallest id you have>``.
+        Page back through history with ``before_id=<smallest id you have>``. The ids are
+        found on the narrow table and its indexes first; only those rows' bodies are read.
         """
-        clause, params = where(**filters)
-        sql = f"{SELECT}{clause} ORDER BY id {'ASC' if oldest_first else 'DESC'}"
+        order = "ASC" if oldest_first else "DESC"
+        search = fts_query(filters["text"]) if filters.get("text") else None
+        if search is not None:
+            # Driven by the word index, newest match first, stopping at ``limit``: no
+            # need to collect every match of a common word before the other filters.
+            clause, params = where(**{k: v for k, v in filters.items() if k != "text"})
+            more = f" AND {clause[7:]}" if clause else ""
+            inner = (f"SELECT e.id FROM events_fts f JOIN events e ON e.id = f.rowid "
+                     f"WHERE events_fts MATCH ?{more} ORDER BY f.rowid {order}")
+            params.insert(0, search)
+        else:
+            clause, params = where(**filters)
+            inner = f"SELECT id FROM events{clause} ORDER BY id {order}"
         if limit is not None:
-            sql += " LIMIT ?"
+            inner += " LIMIT ?"
             params.append(int(limit))
+        sql = f"{SELECT} WHERE e.id IN ({inner}) ORDER BY e.id {order}"
         return [to_stored(r) for r in self._fetch(sql, params)]
 
     def count(self, **filters: Any) -> int:
@@ -335,14 +407,14 @@ class EventStore:
         """The newest event time stored for ``device`` (where a back-fill starts)."""
         clause, params = where(device=device, kind=kind)
         row = self._fetch(f"SELECT MAX(time) FROM events{clause}", params)[0][0]
-        return datetime.fromisoformat(row) if row else None
+        return datetime.fromisoformat(from_us(row)) if row is not None else None
 
     def unacknowledged_alarms(self, limit: int = 100) -> list[StoredEvent]:
         """Alarms (see ``where(alarm=True)``) nobody acknowledged yet, newest first."""
-        clause, params = where(alarm=True)
-        sql = (f"{SELECT}{clause} AND id NOT IN (SELECT event_id FROM alarm_acks) "
-               "ORDER BY id DESC LIMIT ?")
-        return [to_stored(r) for r in self._fetch(sql, [*params, limit])]
+        inner = (f"SELECT id FROM events WHERE {ALARM_SQL} AND id NOT IN "
+                 "(SELECT event_id FROM alarm_acks) ORDER BY id DESC LIMIT ?")
+        sql = f"{SELECT} WHERE e.id IN ({inner}) ORDER BY e.id DESC"
+        return [to_stored(r) for r in self._fetch(sql, [limit])]
 
     def acknowledgement(self, event_id: int) -> tuple[str, str, str] | None:
         """(acked_at, acked_by, note) of an alarm, or None."""
@@ -360,12 +432,16 @@ class EventStore:
         conn = connect(self.path)
         count = 0
         try:
-            cur = conn.execute(f"{SELECT}{clause} ORDER BY id ASC", params)
+            cur = conn.execute(f"{SELECT} WHERE e.id IN (SELECT id FROM events{clause}) "
+                               "ORDER BY e.id ASC", params)
             with open(path, "w", newline="", encoding="utf-8-sig") as fh:
                 out = csv.writer(fh)
                 out.writerow(CSV_COLUMNS)
                 while chunk := cur.fetchmany(1000):
-                    out.writerows(chunk)
+                    for row in chunk:  # times as text, the body as payload and raw
+                        payload, raw = unpack_body(row[-1])
+                        out.writerow([row[0], from_us(row[1]), from_us(row[2]), *row[3:-1],
+                                      payload, raw])
                     count += len(chunk)
         finally:
             conn.close()

@@ -8,10 +8,17 @@ written to with a schema we do not know.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Callable
 
-# Each step is a script run inside one transaction.
-MIGRATIONS: list[str] = [
+from app.store import rows
+
+Step = str | Callable[[sqlite3.Connection], None]
+
+# Each step is a script (or a function, when SQL alone cannot do it) run inside one
+# transaction together with its version bump.
+MIGRATIONS: list[Step] = [
     # 1: every event, raw and decoded, with the columns the desk filters on.
     """
     CREATE TABLE events (
@@ -62,7 +69,96 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (name, device_id)
     );
     """,
+    # 4 (a function, below): a million events. The filter columns in a narrow row (times
+    # as integer microseconds), payload and raw compressed in event_bodies, an FTS5 index
+    # of the searched words, indexes that fit the Monitor's queries.
 ]
+
+V4_TABLES = f"""
+CREATE TABLE events (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    time        INTEGER NOT NULL,  -- the event's UTC time, microseconds since 1970
+    received    INTEGER NOT NULL,  -- when KeyDesk received it, likewise
+    source      TEXT NOT NULL,     -- bus source (reader name, "encoder", ...)
+    kind        TEXT NOT NULL,     -- reader / encoder / lock / cloud / desk
+    code        TEXT NOT NULL,     -- vendor event code (AccessControl, BreakIn, ...)
+    severity    TEXT NOT NULL,     -- info / warning / error / alarm
+    device      TEXT NOT NULL,
+    door        INTEGER,
+    user        TEXT,
+    card        TEXT,
+    granted     INTEGER,           -- 1 granted, 0 refused, NULL not an access
+    dedupe_key  TEXT               -- same access record live or back-filled
+);
+CREATE TABLE event_bodies (
+    id          INTEGER PRIMARY KEY,  -- events.id
+    body        BLOB NOT NULL         -- zlib of the payload JSON and the raw text
+);
+CREATE VIRTUAL TABLE events_fts USING fts5(
+    text, detail=none, tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TABLE alarm_acks (
+    event_id    INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    acked_at    TEXT NOT NULL,
+    acked_by    TEXT NOT NULL,
+    note        TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX events_dedupe ON events(dedupe_key) WHERE dedupe_key IS NOT NULL;
+CREATE INDEX events_time ON events(time);
+CREATE INDEX events_device ON events(device);
+CREATE INDEX events_card ON events(card) WHERE card IS NOT NULL;
+CREATE INDEX events_user ON events(user) WHERE user IS NOT NULL;
+CREATE INDEX events_code ON events(code);
+CREATE INDEX events_alarm ON events(severity) WHERE {rows.ALARM_SQL};
+"""
+_OLD_INDEXES = ("events_dedupe", "events_time", "events_device_time", "events_door",
+                "events_user", "events_card", "events_kind", "events_severity", "events_code")
+_OLD_COLUMNS = ("id, time, received, source, kind, code, severity, device, door, user, "
+                "card, granted, dedupe_key, payload, raw")
+
+
+def _to_v4(conn: sqlite3.Connection) -> None:
+    """Copy every row into the v4 tables (times converted, bodies compressed, words
+    indexed), then drop the old tables. Acknowledgements come along."""
+    seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
+    conn.execute("ALTER TABLE alarm_acks RENAME TO alarm_acks_v3")
+    conn.execute("ALTER TABLE events RENAME TO events_v3")
+    for name in _OLD_INDEXES:
+        conn.execute(f"DROP INDEX IF EXISTS {name}")
+    for statement in _statements(V4_TABLES):
+        conn.execute(statement)
+    packer = rows.Packer()
+    cur = conn.execute(f"SELECT {_OLD_COLUMNS} FROM events_v3 ORDER BY id")
+    while chunk := cur.fetchmany(5000):
+        events, bodies, words = [], [], []
+        for (rid, time, received, source, kind, code, severity, device, door, user, card,
+             granted, key, payload, raw) in chunk:
+            got = rows.to_us(received) or 0
+            events.append((rid, rows.to_us(time) or got, got, source, kind, code, severity,
+                           device, door, user, card, granted, key))
+            bodies.append((rid, packer.pack(payload, raw)))
+            try:
+                decoded = json.loads(payload)
+            except ValueError:
+                decoded = {}
+            words.append((rid, rows.search_text(decoded if isinstance(decoded, dict) else {},
+                                                device, code)))
+        conn.executemany(f"INSERT INTO events (id, {rows.COLUMNS}) VALUES "
+                         f"({', '.join('?' * 13)})", events)
+        conn.executemany("INSERT INTO event_bodies (id, body) VALUES (?, ?)", bodies)
+        conn.executemany("INSERT INTO events_fts (rowid, text) VALUES (?, ?)", words)
+    conn.execute("INSERT INTO alarm_acks SELECT event_id, acked_at, acked_by, note "
+                 "FROM alarm_acks_v3")
+    conn.execute("DROP TABLE alarm_acks_v3")
+    conn.execute("DROP TABLE events_v3")
+    if seq is not None:  # ids are never given twice, even those of deleted events
+        if not conn.execute("UPDATE sqlite_sequence SET seq = MAX(seq, ?) "
+                            "WHERE name = 'events'", (seq[0],)).rowcount:
+            conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('events', ?)",
+                         (seq[0],))
+
+
+MIGRATIONS.append(_to_v4)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -75,7 +171,7 @@ def user_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> int:
+def migrate(conn: sqlite3.Connection, migrations: list[Step] | None = None) -> int:
     """Bring ``conn`` up to the latest schema; returns the version it started from.
 
     ``conn`` must be in autocommit mode (``isolation_level=None``) so each step can run in
@@ -88,8 +184,12 @@ def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> in
     for version in range(start, len(steps)):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(steps[version]):
-                conn.execute(statement)
+            step = steps[version]
+            if callable(step):
+                step(conn)
+            else:
+                for statement in _statements(step):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:

@@ -46,7 +46,8 @@ def cannot_write(exc: BaseException) -> bool:
 
 def _size(item: Pending) -> int:
     """Roughly what a held row costs in memory (its texts dominate)."""
-    return 200 + sum(len(v) for v in item.values if isinstance(v, str))
+    return (200 + len(item.payload) + len(item.raw) + len(item.search)
+            + sum(len(v) for v in item.values if isinstance(v, str)))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>About</name>
+    <message>
+        <source>Card encoding, lock commissioning, lock-cloud keys and live access monitoring for hotel and apartment front desks.</source>
+        <translation>Gravação de cartões, instalação de fechaduras, chaves da nuvem das fechaduras e monitoramento de acessos ao vivo para recepções de hotéis e apartamentos.</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}</source>
+        <translation>Licença: {licence}</translation>
+    </message>
+    <message>
+        <source>Built with:</source>
+        <translation>Feito com:</translation>
+    </message>
+    <message>
+        <source>About KeyDesk</source>
+        <translation>Sobre o KeyDesk</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <source>Operator</source>
@@ -46,6 +65,52 @@
     <message>
         <source>The two passwords differ: type them again.</source>
         <translation>As duas senhas são diferentes: digite de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsCell</name>
+    <message>
+        <source>Set clock</source>
+        <translation>Acertar relógio</translation>
+    </message>
+    <message>
+        <source>Set {reader}&apos;s clock to this PC&apos;s time</source>
+        <translation>Acertar o relógio de {reader} pela hora deste computador</translation>
+    </message>
+    <message>
+        <source>Open door…</source>
+        <translation>Abrir porta…</translation>
+    </message>
+    <message>
+        <source>Open a door of {reader} remotely (asks first)</source>
+        <translation>Abrir uma porta de {reader} a distância (pergunta antes)</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmBanner</name>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Ciente</translation>
+    </message>
+    <message>
+        <source>Acknowledge alarm</source>
+        <translation>Confirmar que viu o alarme</translation>
+    </message>
+    <message>
+        <source>{reader}, door {door}</source>
+        <translation>{reader}, porta {door}</translation>
+    </message>
+    <message>
+        <source>⚠ {what} — {where} at {time}</source>
+        <translation>⚠ {what} — {where} às {time}</translation>
+    </message>
+    <message>
+        <source>(+{more} more)</source>
+        <translation>(+{more} outros)</translation>
     </message>
 </context>
 <context>
@@ -620,6 +685,45 @@
     </message>
 </context>
 <context>
+    <name>DeviceActions</name>
+    <message>
+        <source>clock set to this PC&apos;s time ({time}); drift now {drift}.</source>
+        <translation>relógio acertado pela hora deste computador ({time}); diferença agora: {drift}.</translation>
+    </message>
+    <message>
+        <source>setting the clock to this PC&apos;s time…</source>
+        <translation>acertando o relógio pela hora deste computador…</translation>
+    </message>
+    <message>
+        <source>Open door</source>
+        <translation>Abrir porta</translation>
+    </message>
+    <message>
+        <source>Open a door of {reader} now?</source>
+        <translation>Abrir agora uma porta de {reader}?</translation>
+    </message>
+    <message>
+        <source>The door unlocks at once: whoever is there can walk in. This is recorded in the audit trail.</source>
+        <translation>A porta destrava na hora: quem estiver lá pode entrar. Isso fica registrado na auditoria.</translation>
+    </message>
+    <message>
+        <source>Open door {door}</source>
+        <translation>Abrir a porta {door}</translation>
+    </message>
+    <message>
+        <source>{reader}: no door opened (cancelled).</source>
+        <translation>{reader}: nenhuma porta aberta (cancelado).</translation>
+    </message>
+    <message>
+        <source>door {door} opened.</source>
+        <translation>porta {door} aberta.</translation>
+    </message>
+    <message>
+        <source>opening door {door}…</source>
+        <translation>abrindo a porta {door}…</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStatusBar</name>
     <message>
         <source>ready</source>
@@ -638,10 +742,6 @@
         <translation>indisponível</translation>
     </message>
     <message>
-        <source>{name} status</source>
-        <translation>estado de {name}</translation>
-    </message>
-    <message>
         <source>{name}: not set up</source>
         <translation>{name}: não configurado</translation>
     </message>
@@ -651,19 +751,98 @@
     </message>
     <message>
         <source>Encoder</source>
-        <translation>Gravador</translation>
+        <translation>Codificador</translation>
     </message>
     <message>
         <source>Lock cloud</source>
         <translation>Nuvem das fechaduras</translation>
     </message>
     <message>
+        <source>Bluetooth</source>
+        <translation>Bluetooth</translation>
+    </message>
+    <message>
         <source>Readers</source>
         <translation>Leitores</translation>
     </message>
     <message>
-        <source>Bluetooth</source>
-        <translation>Bluetooth</translation>
+        <source>{name} status</source>
+        <translation>Situação de {name}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatusTable</name>
+    <message>
+        <source>Device</source>
+        <translation>Aparelho</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation>Último sinal de vida</translation>
+    </message>
+    <message>
+        <source>Clock drift</source>
+        <translation>Diferença do relógio</translation>
+    </message>
+    <message>
+        <source>Doors</source>
+        <translation>Portas</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Ações</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>Último evento</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Observação</translation>
+    </message>
+    <message>
+        <source>● online</source>
+        <translation>● online</translation>
+    </message>
+    <message>
+        <source>… connecting</source>
+        <translation>… conectando</translation>
+    </message>
+    <message>
+        <source>✖ failed</source>
+        <translation>✖ com falha</translation>
+    </message>
+    <message>
+        <source>○ offline</source>
+        <translation>○ offline</translation>
+    </message>
+    <message>
+        <source>{n} s ago</source>
+        <translation>há {n} s</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>há {n} min</translation>
+    </message>
+    <message>
+        <source> — set the reader&apos;s clock</source>
+        <translation> — acerte o relógio do leitor</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>aberta</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fechada</translation>
+    </message>
+    <message>
+        <source>Device status</source>
+        <translation>Situação dos aparelhos</translation>
     </message>
 </context>
 <context>
@@ -780,7 +959,171 @@
     </message>
 </context>
 <context>
-    <name>FrontDesk</name>
+    <name>EventTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Leitor</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <source>Person / card</source>
+        <translation>Pessoa / cartão</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Forma de abertura</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+</context>
+<context>
+    <name>EventWords</name>
+    <message>
+        <source>{name} (user {user})</source>
+        <translation>{name} (usuário {user})</translation>
+    </message>
+    <message>
+        <source>user {user}</source>
+        <translation>usuário {user}</translation>
+    </message>
+    <message>
+        <source>card {card}</source>
+        <translation>cartão {card}</translation>
+    </message>
+    <message>
+        <source>method {method}</source>
+        <translation>forma {method}</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Liberado</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Recusado</translation>
+    </message>
+    <message>
+        <source>Not opened</source>
+        <translation>Não abriu</translation>
+    </message>
+    <message>
+        <source>{verdict} — {reason} ({code}): {explanation}; {action}</source>
+        <translation>{verdict} — {reason} ({code}): {explanation}; {action}</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sem motivo informado</translation>
+    </message>
+    <message>
+        <source>Door opened</source>
+        <translation>Porta aberta</translation>
+    </message>
+    <message>
+        <source>Door closed</source>
+        <translation>Porta fechada</translation>
+    </message>
+    <message>
+        <source>(ended)</source>
+        <translation>(terminou)</translation>
+    </message>
+    <message>
+        <source>ALARM</source>
+        <translation>ALARME</translation>
+    </message>
+    <message>
+        <source>Fetched from the reader&apos;s own log after a gap in the live stream.</source>
+        <translation>Buscado no registro do próprio leitor depois de uma falha na transmissão ao vivo.</translation>
+    </message>
+    <message>
+        <source>Raw: {raw}</source>
+        <translation>Dados brutos: {raw}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All sources</source>
+        <translation>Todas as origens</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>Leitores</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>Codificador</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Fechaduras</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Nuvem</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>Todos os resultados</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Liberados</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Recusados</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmes</translation>
+    </message>
+    <message>
+        <source>Device filter</source>
+        <translation>Filtro de aparelho</translation>
+    </message>
+    <message>
+        <source>All devices</source>
+        <translation>Todos os aparelhos</translation>
+    </message>
+    <message>
+        <source>Source filter</source>
+        <translation>Filtro de origem</translation>
+    </message>
+    <message>
+        <source>Result filter</source>
+        <translation>Filtro de resultado</translation>
+    </message>
+    <message>
+        <source>Search card, name, code…</source>
+        <translation>Buscar cartão, nome, código…</translation>
+    </message>
+    <message>
+        <source>Search events</source>
+        <translation>Buscar eventos</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskPage</name>
+    <message>
+        <source>No desk tools are installed.</source>
+        <translation>Nenhuma ferramenta de recepção está instalada.</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskTabs</name>
     <message>
         <source>Cards</source>
         <translation>Cartões</translation>
@@ -799,18 +1142,11 @@
     </message>
     <message>
         <source>Door log and unlock</source>
-        <translation>Registro de porta e abertura</translation>
+        <translation>Registro da porta e abertura</translation>
     </message>
     <message>
         <source>Lobby access</source>
         <translation>Acesso ao saguão</translation>
-    </message>
-</context>
-<context>
-    <name>FrontDeskPage</name>
-    <message>
-        <source>No desk tools are installed.</source>
-        <translation>Nenhuma ferramenta de balcão está instalada.</translation>
     </message>
 </context>
 <context>
@@ -841,6 +1177,17 @@
     </message>
 </context>
 <context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>Cancelled before it started.</source>
+        <translation>Cancelado antes de começar.</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <source>Welcome to KeyDesk</source>
@@ -857,6 +1204,13 @@
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+</context>
+<context>
+    <name>LiveEventTable</name>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
     </message>
 </context>
 <context>
@@ -1079,8 +1433,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source> — demo (simulated devices)</source>
-        <translation> — demonstração (aparelhos simulados)</translation>
+        <source>KeyDesk — demo (simulated devices)</source>
+        <translation>KeyDesk — demonstração (aparelhos simulados)</translation>
     </message>
     <message>
         <source>Pages</source>
@@ -1100,7 +1454,7 @@
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>A&amp;juda</translation>
+        <translation>Aj&amp;uda</translation>
     </message>
     <message>
         <source>Set-up &amp;assistant…</source>
@@ -1115,12 +1469,63 @@
         <translation>Abrir a &amp;pasta de logs</translation>
     </message>
     <message>
+        <source>Set-up saved.</source>
+        <translation>Configuração salva.</translation>
+    </message>
+    <message>
         <source>&amp;About KeyDesk {version}</source>
         <translation>&amp;Sobre o KeyDesk {version}</translation>
     </message>
+</context>
+<context>
+    <name>MonitorPage</name>
     <message>
-        <source>Set-up saved.</source>
-        <translation>Configuração salva.</translation>
+        <source>Load older</source>
+        <translation>Carregar anteriores</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Select an event to read it in full.</source>
+        <translation>Selecione um evento para ler tudo.</translation>
+    </message>
+    <message>
+        <source>Explain this code</source>
+        <translation>Explicar este código</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Monitor</translation>
+    </message>
+    <message>
+        <source>the event store did not open</source>
+        <translation>o banco de eventos não abriu</translation>
+    </message>
+    <message>
+        <source>nothing older in the store</source>
+        <translation>nada mais antigo no banco</translation>
+    </message>
+    <message>
+        <source>{shown} events shown</source>
+        <translation>{shown} eventos na tela</translation>
+    </message>
+    <message>
+        <source>({skipped} skipped while busy: in the store)</source>
+        <translation>({skipped} pulados durante o pico: estão no banco)</translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>Exportar eventos</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {n} events to {path}</source>
+        <translation>{n} eventos exportados para {path}</translation>
     </message>
 </context>
 <context>
@@ -1320,7 +1725,7 @@
     <name>Pages</name>
     <message>
         <source>Front desk</source>
-        <translation>Balcão</translation>
+        <translation>Recepção</translation>
     </message>
     <message>
         <source>Locks</source>
@@ -1332,7 +1737,7 @@
     </message>
     <message>
         <source>Explain</source>
-        <translation>Explicar</translation>
+        <translation>Explicar códigos</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1376,6 +1781,125 @@
     <message>
         <source>revisit</source>
         <translation>revisitar</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderAccessPanel</name>
+    <message>
+        <source>doors: numbers from 1, e.g. &apos;1&apos; or &apos;1, 2&apos; (got {text})</source>
+        <translation>portas: números a partir de 1, ex.: &apos;1&apos; ou &apos;1, 2&apos; (veio {text})</translation>
+    </message>
+    <message>
+        <source>card UID in hex, e.g. 12EA3004</source>
+        <translation>UID do cartão em hexadecimal, ex.: 12EA3004</translation>
+    </message>
+    <message>
+        <source>Capture from encoder</source>
+        <translation>Ler no codificador</translation>
+    </message>
+    <message>
+        <source>Reads the UID of the card lying on the local USB encoder (the Cards tab&apos;s encoder).</source>
+        <translation>Lê o UID do cartão que está sobre o codificador USB deste computador (o da aba Cartões).</translation>
+    </message>
+    <message>
+        <source>shown on the reader&apos;s access events</source>
+        <translation>aparece nos eventos de acesso do leitor</translation>
+    </message>
+    <message>
+        <source>e.g. 101</source>
+        <translation>ex.: 101</translation>
+    </message>
+    <message>
+        <source>Door numbers on each chosen reader (1 = its first door).</source>
+        <translation>Números das portas em cada leitor escolhido (1 = a primeira porta).</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>até</translation>
+    </message>
+    <message>
+        <source>Guest card</source>
+        <translation>Cartão do hóspede</translation>
+    </message>
+    <message>
+        <source>Card UID</source>
+        <translation>UID do cartão</translation>
+    </message>
+    <message>
+        <source>Guest name</source>
+        <translation>Nome do hóspede</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Quarto</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Estadia</translation>
+    </message>
+    <message>
+        <source>Doors</source>
+        <translation>Portas</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>Leitores</translation>
+    </message>
+    <message>
+        <source>No access readers are configured: add them in Settings.</source>
+        <translation>Nenhum leitor de acesso configurado: inclua-os nas Configurações.</translation>
+    </message>
+    <message>
+        <source>Give access</source>
+        <translation>Liberar acesso</translation>
+    </message>
+    <message>
+        <source>Take access away</source>
+        <translation>Retirar acesso</translation>
+    </message>
+    <message>
+        <source>Result per reader</source>
+        <translation>Resultado por leitor</translation>
+    </message>
+    <message>
+        <source>No local encoder: type the card&apos;s UID.</source>
+        <translation>Sem codificador neste computador: digite o UID do cartão.</translation>
+    </message>
+    <message>
+        <source>Card {uid} captured on the encoder.</source>
+        <translation>Cartão {uid} lido no codificador.</translation>
+    </message>
+    <message>
+        <source>Reading the card on the encoder…</source>
+        <translation>Lendo o cartão no codificador…</translation>
+    </message>
+    <message>
+        <source>Giving card {card} access…</source>
+        <translation>Liberando acesso ao cartão {card}…</translation>
+    </message>
+    <message>
+        <source>Access given on {good} of {total} readers.</source>
+        <translation>Acesso liberado em {good} de {total} leitores.</translation>
+    </message>
+    <message>
+        <source>Taking card {card}&apos;s access away…</source>
+        <translation>Retirando o acesso do cartão {card}…</translation>
+    </message>
+    <message>
+        <source>Access taken away on {good} of {total} readers.</source>
+        <translation>Acesso retirado em {good} de {total} leitores.</translation>
+    </message>
+    <message>
+        <source>tick at least one reader</source>
+        <translation>marque pelo menos um leitor</translation>
+    </message>
+    <message>
+        <source>{reader}: working…</source>
+        <translation>{reader}: trabalhando…</translation>
+    </message>
+    <message>
+        <source>See the failures below.</source>
+        <translation>Veja as falhas abaixo.</translation>
     </message>
 </context>
 <context>
@@ -1630,10 +2154,6 @@
         <translation>Nada a salvar: as configurações estão como estavam.</translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation>Salvo.</translation>
-    </message>
-    <message>
         <source>The encoder reconnects with the new settings.</source>
         <translation>O gravador se reconecta com as novas configurações.</translation>
     </message>
@@ -1656,6 +2176,10 @@
     <message>
         <source>Restart KeyDesk to use the new store location.</source>
         <translation>Reabra o KeyDesk para usar o novo local do armazenamento.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvo.</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +2482,24 @@
     </message>
 </context>
 <context>
+    <name>StoreHealth</name>
+    <message>
+        <source>Check event &amp;database…</source>
+        <translation>Verificar o banco de &amp;eventos…</translation>
+    </message>
+    <message>
+        <source>Event database</source>
+        <translation>Banco de eventos</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealthBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dispensar</translation>
+    </message>
+</context>
+<context>
     <name>StoreSection</name>
     <message>
         <source>Where the events and the audit trail are kept. Empty: SQLite files in {folder}.</source>
@@ -2001,6 +2543,13 @@
     <message>
         <source>This is what Finish saves. Anything skipped can be set up later in Settings, or by running this assistant again from the Help menu.</source>
         <translation>Isto é o que Concluir salva. O que foi pulado pode ser configurado depois em Configurações, ou abrindo este assistente de novo pelo menu Ajuda.</translation>
+    </message>
+</context>
+<context>
+    <name>entry</name>
+    <message>
+        <source>KeyDesk could not start: {reason}. The details are in the log in {folder}. Start it again; if this happens again, send that log to support.</source>
+        <translation>O KeyDesk não conseguiu abrir: {reason}. Os detalhes estão no log em {folder}. Abra de novo; se acontecer outra vez, envie esse log ao suporte.</translation>
     </message>
 </context>
 </TS>

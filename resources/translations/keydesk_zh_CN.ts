@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <source>Card encoding, lock commissioning, lock-cloud keys and live access monitoring for hotel and apartment front desks.</source>
+        <translation>面向酒店和公寓前台：制作房卡、调试门锁、发放门锁云钥匙、实时监控门禁通行。</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}</source>
+        <translation>许可证：{licence}</translation>
+    </message>
+    <message>
+        <source>Built with:</source>
+        <translation>使用的开源软件：</translation>
+    </message>
+    <message>
+        <source>About KeyDesk</source>
+        <translation>关于 KeyDesk</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <source>Operator</source>
@@ -46,6 +65,52 @@
     <message>
         <source>The two passwords differ: type them again.</source>
         <translation>两次输入的密码不一致：请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsCell</name>
+    <message>
+        <source>Set clock</source>
+        <translation>校准时钟</translation>
+    </message>
+    <message>
+        <source>Set {reader}&apos;s clock to this PC&apos;s time</source>
+        <translation>按本机时间校准 {reader} 的时钟</translation>
+    </message>
+    <message>
+        <source>Open door…</source>
+        <translation>开门…</translation>
+    </message>
+    <message>
+        <source>Open a door of {reader} remotely (asks first)</source>
+        <translation>远程打开 {reader} 的一扇门（会先确认）</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmBanner</name>
+    <message>
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Acknowledge alarm</source>
+        <translation>确认报警</translation>
+    </message>
+    <message>
+        <source>{reader}, door {door}</source>
+        <translation>{reader}，{door} 号门</translation>
+    </message>
+    <message>
+        <source>⚠ {what} — {where} at {time}</source>
+        <translation>⚠ {what} — {where}，{time}</translation>
+    </message>
+    <message>
+        <source>(+{more} more)</source>
+        <translation>（另有 {more} 条）</translation>
     </message>
 </context>
 <context>
@@ -620,6 +685,45 @@
     </message>
 </context>
 <context>
+    <name>DeviceActions</name>
+    <message>
+        <source>clock set to this PC&apos;s time ({time}); drift now {drift}.</source>
+        <translation>时钟已按本机时间校准（{time}）；当前偏差：{drift}。</translation>
+    </message>
+    <message>
+        <source>setting the clock to this PC&apos;s time…</source>
+        <translation>正在按本机时间校准时钟…</translation>
+    </message>
+    <message>
+        <source>Open door</source>
+        <translation>开门</translation>
+    </message>
+    <message>
+        <source>Open a door of {reader} now?</source>
+        <translation>现在打开 {reader} 的门吗？</translation>
+    </message>
+    <message>
+        <source>The door unlocks at once: whoever is there can walk in. This is recorded in the audit trail.</source>
+        <translation>门会立即解锁：在门口的任何人都能进入。此操作会记入审计记录。</translation>
+    </message>
+    <message>
+        <source>Open door {door}</source>
+        <translation>打开 {door} 号门</translation>
+    </message>
+    <message>
+        <source>{reader}: no door opened (cancelled).</source>
+        <translation>{reader}：未开门（已取消）。</translation>
+    </message>
+    <message>
+        <source>door {door} opened.</source>
+        <translation>{door} 号门已打开。</translation>
+    </message>
+    <message>
+        <source>opening door {door}…</source>
+        <translation>正在打开 {door} 号门…</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStatusBar</name>
     <message>
         <source>ready</source>
@@ -638,10 +742,6 @@
         <translation>不可用</translation>
     </message>
     <message>
-        <source>{name} status</source>
-        <translation>{name} 状态</translation>
-    </message>
-    <message>
         <source>{name}: not set up</source>
         <translation>{name}：未设置</translation>
     </message>
@@ -658,12 +758,91 @@
         <translation>门锁云</translation>
     </message>
     <message>
+        <source>Bluetooth</source>
+        <translation>蓝牙</translation>
+    </message>
+    <message>
         <source>Readers</source>
         <translation>门禁</translation>
     </message>
     <message>
-        <source>Bluetooth</source>
-        <translation>蓝牙</translation>
+        <source>{name} status</source>
+        <translation>{name} 状态</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatusTable</name>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation>最近心跳</translation>
+    </message>
+    <message>
+        <source>Clock drift</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>Doors</source>
+        <translation>门</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>最近事件</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>● online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <source>… connecting</source>
+        <translation>… 正在连接</translation>
+    </message>
+    <message>
+        <source>✖ failed</source>
+        <translation>✖ 故障</translation>
+    </message>
+    <message>
+        <source>○ offline</source>
+        <translation>○ 离线</translation>
+    </message>
+    <message>
+        <source>{n} s ago</source>
+        <translation>{n} 秒前</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>{n} 分钟前</translation>
+    </message>
+    <message>
+        <source> — set the reader&apos;s clock</source>
+        <translation> — 请校准门禁时钟</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>Device status</source>
+        <translation>设备状态</translation>
     </message>
 </context>
 <context>
@@ -780,10 +959,174 @@
     </message>
 </context>
 <context>
-    <name>FrontDesk</name>
+    <name>EventTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>门禁</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>门</translation>
+    </message>
+    <message>
+        <source>Person / card</source>
+        <translation>人员 / 卡</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>开门方式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>EventWords</name>
+    <message>
+        <source>{name} (user {user})</source>
+        <translation>{name}（用户 {user}）</translation>
+    </message>
+    <message>
+        <source>user {user}</source>
+        <translation>用户 {user}</translation>
+    </message>
+    <message>
+        <source>card {card}</source>
+        <translation>卡 {card}</translation>
+    </message>
+    <message>
+        <source>method {method}</source>
+        <translation>方式 {method}</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>已放行</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Not opened</source>
+        <translation>未开门</translation>
+    </message>
+    <message>
+        <source>{verdict} — {reason} ({code}): {explanation}; {action}</source>
+        <translation>{verdict} — {reason}（{code}）：{explanation}；{action}</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>Door opened</source>
+        <translation>门已打开</translation>
+    </message>
+    <message>
+        <source>Door closed</source>
+        <translation>门已关闭</translation>
+    </message>
+    <message>
+        <source>(ended)</source>
+        <translation>（已结束）</translation>
+    </message>
+    <message>
+        <source>ALARM</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>Fetched from the reader&apos;s own log after a gap in the live stream.</source>
+        <translation>实时推送中断后，从门禁自身的记录中补取。</translation>
+    </message>
+    <message>
+        <source>Raw: {raw}</source>
+        <translation>原始数据：{raw}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>门禁</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>发卡器</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>门锁</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>云端</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>已放行</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>Device filter</source>
+        <translation>设备筛选</translation>
+    </message>
+    <message>
+        <source>All devices</source>
+        <translation>全部设备</translation>
+    </message>
+    <message>
+        <source>Source filter</source>
+        <translation>来源筛选</translation>
+    </message>
+    <message>
+        <source>Result filter</source>
+        <translation>结果筛选</translation>
+    </message>
+    <message>
+        <source>Search card, name, code…</source>
+        <translation>搜索卡号、姓名、代码…</translation>
+    </message>
+    <message>
+        <source>Search events</source>
+        <translation>搜索事件</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskPage</name>
+    <message>
+        <source>No desk tools are installed.</source>
+        <translation>未安装任何前台工具。</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskTabs</name>
     <message>
         <source>Cards</source>
-        <translation>卡片</translation>
+        <translation>房卡</translation>
     </message>
     <message>
         <source>Rooms</source>
@@ -791,7 +1134,7 @@
     </message>
     <message>
         <source>Guest keys</source>
-        <translation>宾客钥匙</translation>
+        <translation>客人钥匙</translation>
     </message>
     <message>
         <source>RF cards</source>
@@ -804,13 +1147,6 @@
     <message>
         <source>Lobby access</source>
         <translation>大堂门禁</translation>
-    </message>
-</context>
-<context>
-    <name>FrontDeskPage</name>
-    <message>
-        <source>No desk tools are installed.</source>
-        <translation>未安装任何前台工具。</translation>
     </message>
 </context>
 <context>
@@ -841,6 +1177,17 @@
     </message>
 </context>
 <context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Cancelled before it started.</source>
+        <translation>在开始前已取消。</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <source>Welcome to KeyDesk</source>
@@ -857,6 +1204,13 @@
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>LiveEventTable</name>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
     </message>
 </context>
 <context>
@@ -1079,8 +1433,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source> — demo (simulated devices)</source>
-        <translation> —— 演示（模拟设备）</translation>
+        <source>KeyDesk — demo (simulated devices)</source>
+        <translation>KeyDesk — 演示（模拟设备）</translation>
     </message>
     <message>
         <source>Pages</source>
@@ -1115,12 +1469,63 @@
         <translation>打开日志文件夹(&amp;F)</translation>
     </message>
     <message>
+        <source>Set-up saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
         <source>&amp;About KeyDesk {version}</source>
         <translation>关于 KeyDesk {version}(&amp;A)</translation>
     </message>
+</context>
+<context>
+    <name>MonitorPage</name>
     <message>
-        <source>Set-up saved.</source>
-        <translation>设置已保存。</translation>
+        <source>Load older</source>
+        <translation>加载更早的</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Select an event to read it in full.</source>
+        <translation>选择一条事件查看完整内容。</translation>
+    </message>
+    <message>
+        <source>Explain this code</source>
+        <translation>说明此代码</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>监控</translation>
+    </message>
+    <message>
+        <source>the event store did not open</source>
+        <translation>事件数据库未能打开</translation>
+    </message>
+    <message>
+        <source>nothing older in the store</source>
+        <translation>数据库中没有更早的事件</translation>
+    </message>
+    <message>
+        <source>{shown} events shown</source>
+        <translation>显示 {shown} 条事件</translation>
+    </message>
+    <message>
+        <source>({skipped} skipped while busy: in the store)</source>
+        <translation>（繁忙时跳过 {skipped} 条：已保存在数据库中）</translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>导出事件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {n} events to {path}</source>
+        <translation>已导出 {n} 条事件到 {path}</translation>
     </message>
 </context>
 <context>
@@ -1332,7 +1737,7 @@
     </message>
     <message>
         <source>Explain</source>
-        <translation>错误说明</translation>
+        <translation>代码说明</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1376,6 +1781,125 @@
     <message>
         <source>revisit</source>
         <translation>需复查</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderAccessPanel</name>
+    <message>
+        <source>doors: numbers from 1, e.g. &apos;1&apos; or &apos;1, 2&apos; (got {text})</source>
+        <translation>门：从 1 开始的编号，例如 &apos;1&apos; 或 &apos;1, 2&apos;（输入的是 {text}）</translation>
+    </message>
+    <message>
+        <source>card UID in hex, e.g. 12EA3004</source>
+        <translation>卡 UID（十六进制），例如 12EA3004</translation>
+    </message>
+    <message>
+        <source>Capture from encoder</source>
+        <translation>从发卡器读取</translation>
+    </message>
+    <message>
+        <source>Reads the UID of the card lying on the local USB encoder (the Cards tab&apos;s encoder).</source>
+        <translation>读取放在本机 USB 发卡器（“房卡”页的发卡器）上的卡的 UID。</translation>
+    </message>
+    <message>
+        <source>shown on the reader&apos;s access events</source>
+        <translation>显示在门禁的通行事件中</translation>
+    </message>
+    <message>
+        <source>e.g. 101</source>
+        <translation>例如 101</translation>
+    </message>
+    <message>
+        <source>Door numbers on each chosen reader (1 = its first door).</source>
+        <translation>所选每台门禁上的门编号（1 = 第一扇门）。</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Guest card</source>
+        <translation>客人房卡</translation>
+    </message>
+    <message>
+        <source>Card UID</source>
+        <translation>卡 UID</translation>
+    </message>
+    <message>
+        <source>Guest name</source>
+        <translation>客人姓名</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>入住时间</translation>
+    </message>
+    <message>
+        <source>Doors</source>
+        <translation>门</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>门禁</translation>
+    </message>
+    <message>
+        <source>No access readers are configured: add them in Settings.</source>
+        <translation>尚未配置门禁：请在“设置”中添加。</translation>
+    </message>
+    <message>
+        <source>Give access</source>
+        <translation>开通门禁权限</translation>
+    </message>
+    <message>
+        <source>Take access away</source>
+        <translation>收回门禁权限</translation>
+    </message>
+    <message>
+        <source>Result per reader</source>
+        <translation>各门禁结果</translation>
+    </message>
+    <message>
+        <source>No local encoder: type the card&apos;s UID.</source>
+        <translation>本机没有发卡器：请输入卡的 UID。</translation>
+    </message>
+    <message>
+        <source>Card {uid} captured on the encoder.</source>
+        <translation>已从发卡器读取卡 {uid}。</translation>
+    </message>
+    <message>
+        <source>Reading the card on the encoder…</source>
+        <translation>正在读取发卡器上的卡…</translation>
+    </message>
+    <message>
+        <source>Giving card {card} access…</source>
+        <translation>正在为卡 {card} 开通权限…</translation>
+    </message>
+    <message>
+        <source>Access given on {good} of {total} readers.</source>
+        <translation>已在 {total} 台门禁中的 {good} 台开通权限。</translation>
+    </message>
+    <message>
+        <source>Taking card {card}&apos;s access away…</source>
+        <translation>正在收回卡 {card} 的权限…</translation>
+    </message>
+    <message>
+        <source>Access taken away on {good} of {total} readers.</source>
+        <translation>已在 {total} 台门禁中的 {good} 台收回权限。</translation>
+    </message>
+    <message>
+        <source>tick at least one reader</source>
+        <translation>请至少勾选一台门禁</translation>
+    </message>
+    <message>
+        <source>{reader}: working…</source>
+        <translation>{reader}：处理中…</translation>
+    </message>
+    <message>
+        <source>See the failures below.</source>
+        <translation>失败情况见下方。</translation>
     </message>
 </context>
 <context>
@@ -1630,10 +2154,6 @@
         <translation>没有需要保存的内容：设置与原来相同。</translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
         <source>The encoder reconnects with the new settings.</source>
         <translation>发卡器将按新设置重新连接。</translation>
     </message>
@@ -1656,6 +2176,10 @@
     <message>
         <source>Restart KeyDesk to use the new store location.</source>
         <translation>请重新启动 KeyDesk 以使用新的数据存储位置。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +2482,24 @@
     </message>
 </context>
 <context>
+    <name>StoreHealth</name>
+    <message>
+        <source>Check event &amp;database…</source>
+        <translation>检查事件数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Event database</source>
+        <translation>事件数据库</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealthBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+</context>
+<context>
     <name>StoreSection</name>
     <message>
         <source>Where the events and the audit trail are kept. Empty: SQLite files in {folder}.</source>
@@ -2001,6 +2543,13 @@
     <message>
         <source>This is what Finish saves. Anything skipped can be set up later in Settings, or by running this assistant again from the Help menu.</source>
         <translation>点“完成”将保存以下内容。跳过的部分可以稍后在“设置”中完成，或从“帮助”菜单再次运行本向导。</translation>
+    </message>
+</context>
+<context>
+    <name>entry</name>
+    <message>
+        <source>KeyDesk could not start: {reason}. The details are in the log in {folder}. Start it again; if this happens again, send that log to support.</source>
+        <translation>KeyDesk 无法启动：{reason}。详细信息在 {folder} 的日志中。请再次启动；如果仍然出现，请把该日志发给技术支持。</translation>
     </message>
 </context>
 </TS>

@@ -303,14 +303,15 @@ def test_cut_stream_back_fills_every_access_exactly_once(sim_factory, keydesk_ho
     host, port = burst.url.removeprefix("http://").split(":")
     proxy = CuttingProxy((host, int(port)))
     out_path = tmp_path / "monitor.out"
+    err_path = tmp_path / "monitor.err"
     try:
-        with open(out_path, "w") as out:
+        with open(out_path, "w") as out, open(err_path, "w") as err_file:
             proc = subprocess.Popen(
                 [*KEYDESK, "monitor", "--device", f"http://127.0.0.1:{proxy.port}",
                  "--password-env", "READER_PW", "--name", "Gate", "--json", "--heartbeat", "1",
                  "--duration", "60"],  # a safety cap: the test stops it below
                 cwd=ROOT, env=base_env(keydesk_home, READER_PW=PASSWORD), stdout=out,
-                stderr=subprocess.PIPE, text=True)
+                stderr=err_file, text=True)
         try:
             # Cut the stream twice while traffic flows: each cut only once the monitor's
             # (re)connected stream is flowing, however slowly this machine starts processes.
@@ -319,20 +320,23 @@ def test_cut_stream_back_fills_every_access_exactly_once(sim_factory, keydesk_ho
                 time.sleep(0.5)  # let some events through before the cut
                 proxy.cut()
             proxy.wait_for_stream(3)
-            # Stop it (Ctrl-C) once the last record the reader made has been reported.
+            # Stop it (Ctrl-C) once the last record the reader made has been reported and
+            # the monitor itself has seen its third connection (the proxy sees the
+            # stream's headers pass a moment before the monitor has read them).
             deadline = time.monotonic() + 40
-            while '"record_no": 100' not in out_path.read_text() and proc.poll() is None:
+            while ('"record_no": 100' not in out_path.read_text()
+                   or err_path.read_text().count(": connected]") < 3) and proc.poll() is None:
                 assert time.monotonic() < deadline, "record 100 never reported"
                 time.sleep(0.1)
             proc.send_signal(signal.SIGINT)
-            _, err = proc.communicate(timeout=30)
+            proc.wait(timeout=30)
         finally:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait(5)
     finally:
         proxy.close()
-    result = Result(["monitor"], proc.returncode, out_path.read_text(), err)
+    result = Result(["monitor"], proc.returncode, out_path.read_text(), err_path.read_text())
     assert result.rc == 0, str(result)
     no_traceback(result)
     access = [e for e in result.lines() if e["code"] == "AccessControl"]

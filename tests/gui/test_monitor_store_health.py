@@ -8,6 +8,7 @@ the same SQLITE_FULL a full disk gives).
 from __future__ import annotations
 
 import os
+import random
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -33,12 +34,12 @@ def shot(widget, name: str) -> None:
 
 def test_a_store_that_cannot_write_shows_a_persistent_red_state(session, page, qtbot):
     bus = session.runtime.bus
-    bus.publish(access(1, note="x" * 3000))
+    bus.publish(access(1, note=random.Random(1).randbytes(1500).hex()))
     qtbot.waitUntil(lambda: page.table.model.rowCount() >= 1, timeout=5000)
     assert page.store_health.isHidden()
     limit_pages(page.store)
     for n in range(2, 12):
-        bus.publish(access(n, note="x" * 3000))
+        bus.publish(access(n, note=random.Random(n).randbytes(1500).hex()))
     qtbot.waitUntil(lambda: page.store_health.isVisible() and page.store_health.failing,
                     timeout=5000)
     text = page.store_health.label.text()

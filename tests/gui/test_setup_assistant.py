@@ -38,7 +38,8 @@ def start_sim(kind: str, *args: str, env: dict[str, str] | None = None):
     line = proc.stdout.readline()
     if not line:
         proc.kill()
-        raise AssertionError(f"sim {kind} did not start: {proc.stderr.read() if proc.stderr else ''}")
+        said = proc.stderr.read() if proc.stderr else ""
+        raise AssertionError(f"sim {kind} did not start: {said}")
     return proc, json.loads(line)
 
 

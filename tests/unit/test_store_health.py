@@ -9,6 +9,7 @@ does; damage is real bytes overwritten in the middle of the file.
 from __future__ import annotations
 
 import hashlib
+import random
 import sqlite3
 import threading
 import time
@@ -42,7 +43,8 @@ def unlimit_pages(store: EventStore) -> None:
 
 
 def big(i: int):
-    return access(i, note="x" * 3000)  # a few pages per batch: the cap bites at once
+    # Random text does not compress: a few pages per batch, so the cap bites at once.
+    return access(i, note=random.Random(i).randbytes(1500).hex())
 
 
 class Watch:

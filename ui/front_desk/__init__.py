@@ -2,7 +2,7 @@
 
 Each entry is (tab title, panel class, what it needs set up); a panel class takes the
 UiContext and may define ``shutdown()``. The title is translated when shown (context
-"FrontDesk"); what it needs ("encoder", "cloud", "readers", or "" for nothing) decides
+"FrontDeskTabs"); what it needs ("encoder", "cloud", "readers", or "" for nothing) decides
 when the tab shows "not set up yet" instead (``ui.widgets.not_set_up``).
 """
 
@@ -22,12 +22,12 @@ from ui.front_desk.encoder_panel import EncoderPanel
 from ui.front_desk.reader_access import ReaderAccessPanel
 
 PANELS: list[tuple[str, Callable[[UiContext], QWidget], str]] = [
-    (QT_TRANSLATE_NOOP("FrontDesk", "Cards"), EncoderPanel, "encoder"),
-    (QT_TRANSLATE_NOOP("FrontDesk", "Rooms"), RoomsPanel, "cloud"),
-    (QT_TRANSLATE_NOOP("FrontDesk", "Guest keys"), GuestKeysPanel, "cloud"),
-    (QT_TRANSLATE_NOOP("FrontDesk", "RF cards"), RfCardsPanel, "cloud"),
-    (QT_TRANSLATE_NOOP("FrontDesk", "Door log and unlock"), DoorLogPanel, "cloud"),
-    (QT_TRANSLATE_NOOP("FrontDesk", "Lobby access"), ReaderAccessPanel, "readers"),
+    (QT_TRANSLATE_NOOP("FrontDeskTabs", "Cards"), EncoderPanel, "encoder"),
+    (QT_TRANSLATE_NOOP("FrontDeskTabs", "Rooms"), RoomsPanel, "cloud"),
+    (QT_TRANSLATE_NOOP("FrontDeskTabs", "Guest keys"), GuestKeysPanel, "cloud"),
+    (QT_TRANSLATE_NOOP("FrontDeskTabs", "RF cards"), RfCardsPanel, "cloud"),
+    (QT_TRANSLATE_NOOP("FrontDeskTabs", "Door log and unlock"), DoorLogPanel, "cloud"),
+    (QT_TRANSLATE_NOOP("FrontDeskTabs", "Lobby access"), ReaderAccessPanel, "readers"),
 ]
 # The icon beside each tab's title (resources/icons/<name>.svg).
 ICONS: dict[Callable[[UiContext], QWidget], str] = {

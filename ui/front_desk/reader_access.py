@@ -13,7 +13,7 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,7 @@ from app.access.client import DOMAIN, INVALID_ARGS
 from app.access.desk import ReaderDesk, ReaderOutcome, guest_grant
 from app.domain.errors import KeyDeskError
 from app.store.audit import AuditLog
+from ui import formats
 from ui.context import UiContext
 from ui.jobs import JobRunner
 from ui.widgets.outcome_line import OutcomeLine
@@ -56,8 +57,9 @@ def parse_doors(text: str) -> tuple[int, ...]:
     except ValueError:
         doors = [-1]
     if not doors or doors[0] < 0:
-        raise KeyDeskError(DOMAIN, INVALID_ARGS, f"doors: numbers from 1, e.g. '1' or '1, 2' "
-                           f"(got {text!r})", retryable=False)
+        said = QCoreApplication.translate(
+            "ReaderAccessPanel", "doors: numbers from 1, e.g. '1' or '1, 2' (got {text})")
+        raise KeyDeskError(DOMAIN, INVALID_ARGS, said.format(text=repr(text)), retryable=False)
     return tuple(doors)
 
 
@@ -68,21 +70,21 @@ class ReaderAccessPanel(QWidget):
         self._closed = False
 
         self.card = QLineEdit()
-        self.card.setPlaceholderText("card UID in hex, e.g. 12EA3004")
-        self.capture_button = QPushButton("Capture from encoder")
-        self.capture_button.setToolTip("Reads the UID of the card lying on the local USB "
-                                       "encoder (the Cards tab's encoder).")
+        self.card.setPlaceholderText(self.tr("card UID in hex, e.g. 12EA3004"))
+        self.capture_button = QPushButton(self.tr("Capture from encoder"))
+        self.capture_button.setToolTip(self.tr("Reads the UID of the card lying on the local "
+                                               "USB encoder (the Cards tab's encoder)."))
         self.capture_button.clicked.connect(self.capture)
         self.name = QLineEdit()
-        self.name.setPlaceholderText("shown on the reader's access events")
+        self.name.setPlaceholderText(self.tr("shown on the reader's access events"))
         self.room = QLineEdit()
-        self.room.setPlaceholderText("e.g. 101")
+        self.room.setPlaceholderText(self.tr("e.g. 101"))
         now = datetime.now().replace(second=0, microsecond=0)
         self.valid_from = self._datetime_edit(now)
         self.valid_to = self._datetime_edit(
             (now + timedelta(days=1)).replace(hour=12, minute=0))
         self.doors = QLineEdit("1")
-        self.doors.setToolTip("Door numbers on each chosen reader (1 = its first door).")
+        self.doors.setToolTip(self.tr("Door numbers on each chosen reader (1 = its first door)."))
         self.doors.setMaximumWidth(80)
 
         card_row = QHBoxLayout()
@@ -90,27 +92,27 @@ class ReaderAccessPanel(QWidget):
         card_row.addWidget(self.capture_button)
         stay = QHBoxLayout()
         stay.addWidget(self.valid_from)
-        stay.addWidget(QLabel("to"))
+        stay.addWidget(QLabel(self.tr("to")))
         stay.addWidget(self.valid_to)
         stay.addStretch(1)
-        guest_box = QGroupBox("Guest card")
+        guest_box = QGroupBox(self.tr("Guest card"))
         form = QFormLayout(guest_box)
-        form.addRow("Card UID", card_row)
-        form.addRow("Guest name", self.name)
-        form.addRow("Room", self.room)
-        form.addRow("Stay", stay)
-        form.addRow("Doors", self.doors)
+        form.addRow(self.tr("Card UID"), card_row)
+        form.addRow(self.tr("Guest name"), self.name)
+        form.addRow(self.tr("Room"), self.room)
+        form.addRow(self.tr("Stay"), stay)
+        form.addRow(self.tr("Doors"), self.doors)
 
-        self.readers_box = QGroupBox("Readers")
+        self.readers_box = QGroupBox(self.tr("Readers"))
         self._readers_layout = QVBoxLayout(self.readers_box)
         self.reader_checks: dict[str, QCheckBox] = {}
-        self.no_readers = QLabel("No access readers are configured: add them in Settings.")
+        self.no_readers = QLabel(self.tr("No access readers are configured: add them in Settings."))
         self._readers_layout.addWidget(self.no_readers)
         self._load_readers()
 
-        self.give_button = QPushButton("Give access")
+        self.give_button = QPushButton(self.tr("Give access"))
         self.give_button.clicked.connect(self.give)
-        self.take_button = QPushButton("Take access away")
+        self.take_button = QPushButton(self.tr("Take access away"))
         self.take_button.clicked.connect(self.take)
         buttons = QHBoxLayout()
         buttons.addWidget(self.give_button)
@@ -118,7 +120,7 @@ class ReaderAccessPanel(QWidget):
         buttons.addStretch(1)
 
         self.message = OutcomeLine(ctx)
-        results_box = QGroupBox("Result per reader")
+        results_box = QGroupBox(self.tr("Result per reader"))
         self._results_layout = QVBoxLayout(results_box)
         self._results_layout.addWidget(self.message)
         self.results: dict[str, OutcomeLine] = {}
@@ -135,7 +137,7 @@ class ReaderAccessPanel(QWidget):
     def _datetime_edit(when: datetime) -> QDateTimeEdit:
         edit = QDateTimeEdit(_qdt(when))
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        edit.setDisplayFormat(formats.datetime_format())
         return edit
 
     # -- readers ---------------------------------------------------------------------------
@@ -174,14 +176,15 @@ class ReaderAccessPanel(QWidget):
     def capture(self) -> None:
         encoder = self.encoder_service()
         if encoder is None:
-            self.message.info("No local encoder: type the card's UID.")
+            self.message.info(self.tr("No local encoder: type the card's UID."))
             return
 
         def ok(uid: str) -> str:
             self.card.setText(uid.upper())
-            return f"Card {uid.upper()} captured on the encoder."
+            return self.tr("Card {uid} captured on the encoder.").format(uid=uid.upper())
 
-        self.jobs.run(encoder.capture_uid, "Reading the card on the encoder…", ok, busy=[])
+        self.jobs.run(encoder.capture_uid, self.tr("Reading the card on the encoder…"), ok,
+                      busy=[])
 
     # -- give / take -----------------------------------------------------------------------
 
@@ -201,7 +204,8 @@ class ReaderAccessPanel(QWidget):
             self.message.failed(exc)
             return None
         return self._run(self._desk().give_access(readers, grant, self.room.text().strip()),
-                         readers, f"Giving card {grant.card} access…", "Access given")
+                         readers, self.tr("Giving card {card} access…").format(card=grant.card),
+                         self.tr("Access given on {good} of {total} readers."))
 
     def take(self) -> Any:
         try:
@@ -211,19 +215,20 @@ class ReaderAccessPanel(QWidget):
             self.message.failed(exc)
             return None
         return self._run(self._desk().take_access(readers, card), readers,
-                         f"Taking card {card}'s access away…", "Access taken away")
+                         self.tr("Taking card {card}'s access away…").format(card=card),
+                         self.tr("Access taken away on {good} of {total} readers."))
 
     def _require_readers(self) -> list[str]:
         readers = self.chosen_readers()
         if not readers:
-            raise KeyDeskError(DOMAIN, INVALID_ARGS, "tick at least one reader",
+            raise KeyDeskError(DOMAIN, INVALID_ARGS, self.tr("tick at least one reader"),
                                retryable=False)
         return readers
 
     def _run(self, coro: Any, readers: list[str], working: str, done: str) -> Any:
         self._clear_results()
         for name in readers:
-            self._result_line(name).info(f"{name}: working…")
+            self._result_line(name).info(self.tr("{reader}: working…").format(reader=name))
 
         def ok(outcomes: list[ReaderOutcome]) -> None:
             good = sum(o.ok for o in outcomes)
@@ -233,11 +238,11 @@ class ReaderAccessPanel(QWidget):
                     line.ok(f"{o.reader}: {o.text}")
                 elif o.error is not None:
                     line.failed(o.error, prefix=f"{o.reader}: ")
-            summary = f"{done} on {good} of {len(outcomes)} readers."
+            summary = done.format(good=good, total=len(outcomes))
             if good == len(outcomes):
                 self.message.ok(summary)
             else:
-                self.message.info(summary + " See the failures below.")
+                self.message.info(summary + " " + self.tr("See the failures below."))
 
         # However it ends, no reader line is left saying "working…" (ok fills them again).
         return self.jobs.run(lambda: self.ctx.runtime.loop.submit(coro), working, ok,

@@ -33,9 +33,9 @@ class AlarmBanner(QFrame):
         self._alarms: dict[int, StoredEvent] = {}
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Alarm")
-        self.ack = QPushButton("Acknowledge")
-        self.ack.setAccessibleName("Acknowledge alarm")
+        self.label.setAccessibleName(self.tr("Alarm"))
+        self.ack = QPushButton(self.tr("Acknowledge"))
+        self.ack.setAccessibleName(self.tr("Acknowledge alarm"))
         self.ack.clicked.connect(self._request)
         row = QHBoxLayout(self)
         row.addWidget(self.label, 1)
@@ -82,11 +82,14 @@ class AlarmBanner(QFrame):
             return
         latest = max(self._alarms.values(), key=lambda e: e.id)
         text = describe(latest)
-        where = latest.device + (f", door {latest.door}" if latest.door is not None else "")
+        where = latest.device
+        if latest.door is not None:
+            where = self.tr("{reader}, door {door}").format(reader=where, door=latest.door)
         more = len(self._alarms) - 1
-        self.label.setText(
-            f"⚠ {text.result.split(':')[0]} — {where} at {text.time}"
-            + (f"  (+{more} more)" if more else "")
-        )
+        said = self.tr("⚠ {what} — {where} at {time}").format(
+            what=text.result.split(':')[0], where=where, time=text.time)
+        if more:
+            said += "  " + self.tr("(+{more} more)").format(more=more)
+        self.label.setText(said)
         self.label.setToolTip("\n\n".join(describe(e).detail for e in self.pending[-10:]))
         self.show()

@@ -1,7 +1,8 @@
 """A stored event in plain words: the texts of one Monitor row.
 
-Pure Python (no Qt) so it is cheap to call for every row and easy to test. Vendor codes
-are explained through the error catalog (``app.catalog``); when the catalog has no entry
+Plain Python but for Qt's translation lookup (context ``EventWords``) and ``QLocale``'s
+times, so it is cheap to call for every row and easy to test. Vendor codes are explained
+through the error catalog (``app.catalog``) in ``lang``; when the catalog has no entry
 the reader's own texts from the payload are shown, and unknown events show their raw body.
 """
 
@@ -13,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+from PySide6.QtCore import QCoreApplication
 
 from app import catalog
 from app.domain.stored import ALARM_CODES, StoredEvent
@@ -59,8 +62,11 @@ def catalog_wording(domain: str, code: str, lang: str = "en") -> Wording | None:
 
 
 def local_time(iso: str) -> str:
+    """The event's time on this PC's clock, written the desk's way (QLocale)."""
+    from ui import formats
+
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        return formats.when(datetime.fromisoformat(iso).astimezone(), seconds=True)
     except ValueError:
         return iso
 
@@ -82,11 +88,14 @@ def _person(p: dict[str, Any], event: StoredEvent) -> str:
     user = event.user or p.get("user") or ""
     parts = []
     if name and user:
-        parts.append(f"{name} (user {user})")
+        parts.append(QCoreApplication.translate("EventWords", "{name} (user {user})").format(
+            name=name, user=user))
     elif name or user:
-        parts.append(str(name or f"user {user}"))
+        parts.append(str(name or QCoreApplication.translate("EventWords", "user {user}")
+                         .format(user=user)))
     if event.card:
-        parts.append(f"card {event.card}")
+        parts.append(QCoreApplication.translate("EventWords", "card {card}").format(
+            card=event.card))
     return " · ".join(parts)
 
 
@@ -95,31 +104,39 @@ def _method(p: dict[str, Any], lang: str) -> str:
     if method is None or method == "":
         return str(p.get("method_text") or "")
     wording = catalog_wording("open_door_method", str(method), lang)
-    return wording.title if wording else str(p.get("method_text") or f"method {method}")
+    return wording.title if wording else str(p.get("method_text") or QCoreApplication.translate(
+        "EventWords", "method {method}").format(method=method))
 
 
 def _access_result(event: StoredEvent, lang: str) -> tuple[str, str, str, tuple | None]:
     p = event.payload
     if event.granted:
-        return "Granted", "", "granted", None
+        return QCoreApplication.translate("EventWords", "Granted"), "", "granted", None
     code = p.get("error_code")
     wording = catalog_wording("reader_event_error", str(code), lang) if code is not None else None
     if wording is not None:
-        # Catalog titles of refusals read "Refused: <reason>"; others (duress, patrol
-        # card, waiting for a second credential) say what happened instead.
+        # Catalog titles of refusals read "Refused: <reason>" (in English; the other
+        # languages the same way with their own word); others (duress, patrol card,
+        # waiting for a second credential) say what happened instead.
         title = wording.title
-        verdict = "Refused"
-        if title.lower().startswith("refused"):
-            title = title[len("refused"):].lstrip(" :—-")
+        english = catalog_wording("reader_event_error", str(code), "en")
+        if english is not None and english.title.lower().startswith("refused"):
+            verdict = QCoreApplication.translate("EventWords", "Refused")
+            _head, colon, rest = title.replace("：", ":").partition(":")
+            title = rest.strip(" —-") if colon else title
         else:
-            verdict = "Not opened"
-        text = (f"{verdict} — {_sentence(title)} ({code}): {_sentence(_first(wording.explanation))}"
-                f"; {_sentence(_first(wording.action))}")
+            verdict = QCoreApplication.translate("EventWords", "Not opened")
+        text = QCoreApplication.translate(
+            "EventWords", "{verdict} — {reason} ({code}): {explanation}; {action}").format(
+            verdict=verdict, reason=_sentence(title), code=code,
+            explanation=_sentence(_first(wording.explanation)),
+            action=_sentence(_first(wording.action)))
         return text, f"{wording.explanation}\n{wording.action}", "refused", (
             "reader_event_error", str(code))
-    reason = p.get("error_text") or "no reason given"
+    reason = p.get("error_text") or QCoreApplication.translate("EventWords", "no reason given")
     suffix = f" ({code})" if code is not None else ""
-    return f"Refused — {reason}{suffix}", "", "refused", None
+    refused = QCoreApplication.translate("EventWords", "Refused")
+    return f"{refused} — {reason}{suffix}", "", "refused", None
 
 
 def _lock_result(event: StoredEvent, lang: str) -> tuple[str, str, tuple | None] | None:
@@ -149,7 +166,9 @@ def _other_result(event: StoredEvent, lang: str) -> tuple[str, str, tuple | None
         status = (p.get("data") or {}).get("Status") if isinstance(p.get("data"), dict) else None
         status = status or p.get("status")
         if status:
-            return f"Door {'opened' if str(status).lower() == 'open' else 'closed'}", "", None
+            if str(status).lower() == "open":
+                return QCoreApplication.translate("EventWords", "Door opened"), "", None
+            return QCoreApplication.translate("EventWords", "Door closed"), "", None
     wording = None
     if event.kind == "reader":
         wording = catalog_wording("reader_event_type", event.code, lang)
@@ -158,13 +177,14 @@ def _other_result(event: StoredEvent, lang: str) -> tuple[str, str, tuple | None
         if lock is not None:
             return lock
     action = p.get("action")
-    suffix = " (ended)" if action == "Stop" else ""
+    suffix = " " + QCoreApplication.translate("EventWords", "(ended)") if action == "Stop" else ""
+    alarm = QCoreApplication.translate("EventWords", "ALARM")
     if wording is not None:
-        prefix = "ALARM — " if is_alarm(event) else ""
+        prefix = alarm + " — " if is_alarm(event) else ""
         return (f"{prefix}{wording.title}{suffix}: {_sentence(_first(wording.explanation))}",
                 f"{wording.explanation}\n{wording.action}", ("reader_event_type", event.code))
     if is_alarm(event):
-        return f"ALARM — {event.code}{suffix}", "", None
+        return f"{alarm} — {event.code}{suffix}", "", None
     summary = ", ".join(
         f"{k}={v}" for k, v in p.items()
         if k not in {"device", "device_url", "code", "time", "dedupe_key", "data", "index"}
@@ -188,9 +208,12 @@ def describe(event: StoredEvent, lang: str = "en") -> RowText:
         verdict = "alarm" if is_alarm(event) else ""
     raw = event.raw.strip()
     backfilled = p.get("origin") == "backfill"
-    note = "Fetched from the reader's own log after a gap in the live stream." if backfilled \
-        else ""
-    full = "\n".join(x for x in (result, detail, note, f"Raw: {raw}" if raw else "") if x)
+    note = QCoreApplication.translate(
+        "EventWords", "Fetched from the reader's own log after a gap in the live stream."
+    ) if backfilled else ""
+    raw_line = QCoreApplication.translate("EventWords", "Raw: {raw}").format(raw=raw) \
+        if raw else ""
+    full = "\n".join(x for x in (result, detail, note, raw_line) if x)
     return RowText(
         time=local_time(event.time) + (" ↺" if backfilled else ""),
         reader=event.device,

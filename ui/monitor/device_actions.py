@@ -22,6 +22,7 @@ from app.access.desk import audited
 from app.access.monitor import ReaderMonitor
 from app.domain.errors import KeyDeskError
 from app.store.audit import AuditLog
+from ui import formats
 from ui.context import UiContext
 from ui.jobs import JobRunner
 from ui.monitor.device_status import DeviceStatusTable
@@ -82,11 +83,12 @@ class DeviceActions(QObject):
 
         def ok(check: ClockCheck) -> str:
             self.table.set_drift(name, check.drift_seconds)
-            return (f"clock set to this PC's time ({check.device_time:%Y-%m-%d %H:%M:%S}); "
-                    f"drift now {drift_words(check.drift_seconds)}.")
+            return self.tr("clock set to this PC's time ({time}); drift now {drift}.").format(
+                time=formats.when(check.device_time, seconds=True),
+                drift=drift_words(check.drift_seconds))
 
         return self._run("set_clock", name, {}, self.monitor.set_clock(name),
-                         "setting the clock to this PC's time…", ok)
+                         self.tr("setting the clock to this PC's time…"), ok)
 
     # -- doors -----------------------------------------------------------------------------
 
@@ -126,13 +128,14 @@ class DeviceActions(QObject):
             self.confirm_box.reject()  # one question at a time
         box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Open door")
-        box.setText(f"Open a door of {name} now?")
-        box.setInformativeText("The door unlocks at once: whoever is there can walk in. "
-                               "This is recorded in the audit trail.")
+        box.setWindowTitle(self.tr("Open door"))
+        box.setText(self.tr("Open a door of {reader} now?").format(reader=name))
+        box.setInformativeText(self.tr("The door unlocks at once: whoever is there can walk "
+                                       "in. This is recorded in the audit trail."))
         doors: dict[QAbstractButton, int] = {}
         for door in self.known_doors(name):
-            button = box.addButton(f"Open door {door + 1}", QMessageBox.ButtonRole.AcceptRole)
+            button = box.addButton(self.tr("Open door {door}").format(door=door + 1),
+                                   QMessageBox.ButtonRole.AcceptRole)
             doors[button] = door
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
@@ -146,7 +149,7 @@ class DeviceActions(QObject):
             if self._closed:
                 return
             if door is None:
-                self.line.info(f"{name}: no door opened (cancelled).")
+                self.line.info(self.tr("{reader}: no door opened (cancelled).").format(reader=name))
             else:
                 self.open_door(name, door)
 
@@ -164,10 +167,10 @@ class DeviceActions(QObject):
         def ok(_result: Any) -> str:
             self.table.set_door(name, door, "Open")
             self.read_door(name, door, quiet=True)
-            return f"door {door + 1} opened."
+            return self.tr("door {door} opened.").format(door=door + 1)
 
         return self._run("open_door", name, {"door": door + 1}, api.open_door(door + 1),
-                         f"opening door {door + 1}…", ok)
+                         self.tr("opening door {door}…").format(door=door + 1), ok)
 
     def shutdown(self) -> None:
         self._closed = True

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,10 +29,22 @@ from app.access.api import drift_words
 from app.access.stream import ReaderStatus
 from app.domain.events import ConnectionState, DeviceStateChanged
 from app.domain.stored import StoredEvent
+from ui import formats
 
-HEADERS = ("Device", "State", "Last heartbeat", "Clock drift", "Doors", "Actions",
-           "Last event", "Note")
+# Column headers, translated when shown (context DeviceStatusTable).
+HEADERS = (QT_TRANSLATE_NOOP("DeviceStatusTable", "Device"),
+           QT_TRANSLATE_NOOP("DeviceStatusTable", "State"),
+           QT_TRANSLATE_NOOP("DeviceStatusTable", "Last heartbeat"),
+           QT_TRANSLATE_NOOP("DeviceStatusTable", "Clock drift"),
+           QT_TRANSLATE_NOOP("DeviceStatusTable", "Doors"),
+           QT_TRANSLATE_NOOP("DeviceStatusTable", "Actions"),
+           QT_TRANSLATE_NOOP("DeviceStatusTable", "Last event"),
+           QT_TRANSLATE_NOOP("DeviceStatusTable", "Note"))
 ACTIONS = HEADERS.index("Actions")
+STATES = {"connected": QT_TRANSLATE_NOOP("DeviceStatusTable", "● online"),
+          "connecting": QT_TRANSLATE_NOOP("DeviceStatusTable", "… connecting"),
+          "failed": QT_TRANSLATE_NOOP("DeviceStatusTable", "✖ failed"),
+          "disconnected": QT_TRANSLATE_NOOP("DeviceStatusTable", "○ offline")}
 DRIFT_WARN = 30.0  # seconds; beyond this access times and back-fill windows go wrong
 
 
@@ -48,29 +60,38 @@ class DeviceRow:
     doors: dict[int, str] = field(default_factory=dict)  # 0-based door -> "Open"/"Close"
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DeviceStatusTable", text)
+
+
 def _ago(when: datetime | None, now: datetime) -> str:
     if when is None:
         return "—"
     seconds = max(0, int((now - when).total_seconds()))
     if seconds < 60:
-        return f"{seconds} s ago"
+        return QCoreApplication.translate("DeviceStatusTable", "{n} s ago").format(n=seconds)
     if seconds < 3600:
-        return f"{seconds // 60} min ago"
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+        return QCoreApplication.translate("DeviceStatusTable", "{n} min ago").format(
+            n=seconds // 60)
+    return formats.when(when)
 
 
 def drift_text(drift: float | None) -> str:
     if drift is None:
         return "—"
     text = drift_words(drift)
-    return text + (" — set the reader's clock" if abs(drift) > DRIFT_WARN else "")
+    warn = QCoreApplication.translate("DeviceStatusTable", " — set the reader's clock")
+    return text + (warn if abs(drift) > DRIFT_WARN else "")
 
 
 def doors_text(doors: dict[int, str]) -> str:
     if not doors:
         return "—"
-    words = {"open": "open", "close": "closed", "closed": "closed"}
-    return ", ".join(f"{d + 1} {words.get(s.lower(), s)}" for d, s in sorted(doors.items()))
+    words = {"open": QT_TRANSLATE_NOOP("DeviceStatusTable", "open"),
+             "close": QT_TRANSLATE_NOOP("DeviceStatusTable", "closed"),
+             "closed": QT_TRANSLATE_NOOP("DeviceStatusTable", "closed")}
+    return ", ".join(f"{d + 1} {_tr(words[s.lower()]) if s.lower() in words else s}"
+                     for d, s in sorted(doors.items()))
 
 
 class ActionsCell(QWidget):
@@ -81,11 +102,13 @@ class ActionsCell(QWidget):
         self.name = name
         layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 0, 2, 0)
-        self.set_clock = QPushButton("Set clock")
-        self.set_clock.setToolTip(f"Set {name}'s clock to this PC's time")
+        self.set_clock = QPushButton(self.tr("Set clock"))
+        self.set_clock.setToolTip(self.tr("Set {reader}'s clock to this PC's time").format(
+            reader=name))
         self.set_clock.clicked.connect(lambda: table.set_clock_requested.emit(name))
-        self.open_door = QPushButton("Open door…")
-        self.open_door.setToolTip(f"Open a door of {name} remotely (asks first)")
+        self.open_door = QPushButton(self.tr("Open door…"))
+        self.open_door.setToolTip(self.tr("Open a door of {reader} remotely (asks first)")
+                                  .format(reader=name))
         self.open_door.clicked.connect(lambda: table.open_door_requested.emit(name))
         layout.addWidget(self.set_clock)
         layout.addWidget(self.open_door)
@@ -97,8 +120,8 @@ class DeviceStatusTable(QTableWidget):
 
     def __init__(self) -> None:
         super().__init__(0, len(HEADERS))
-        self.setHorizontalHeaderLabels(HEADERS)
-        self.setAccessibleName("Device status")
+        self.setHorizontalHeaderLabels([_tr(h) for h in HEADERS])
+        self.setAccessibleName(self.tr("Device status"))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.verticalHeader().hide()
@@ -192,8 +215,8 @@ class DeviceStatusTable(QTableWidget):
         for gone in [row for row in self._cells if row >= len(rows)]:
             del self._cells[gone]  # Qt deleted the widget with its row
         for i, r in enumerate(rows):
-            state = {"connected": "● online", "connecting": "… connecting",
-                     "failed": "✖ failed", "disconnected": "○ offline"}.get(r.state, r.state)
+            state = STATES.get(r.state, r.state)
+            state = _tr(state) if r.state in STATES else state
             values = (r.name, state or "—", _ago(r.heartbeat, now), drift_text(r.drift),
                       doors_text(r.doors), "", _ago(r.last_event, now), r.note)
             self._place_actions(i, r.name if r.name in self.actionable else None)

@@ -7,16 +7,22 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.domain.stored import StoredEvent
 from ui.monitor.describe import is_alarm
 
-KINDS = (("All sources", None), ("Readers", "reader"), ("Encoder", "encoder"),
-         ("Locks", "lock"), ("Cloud", "cloud"))
-RESULTS = (("All results", None), ("Granted", "granted"), ("Refused", "refused"),
-           ("Alarms", "alarm"))
+# (label, value); labels translated when shown (context FilterBar).
+KINDS = ((QT_TRANSLATE_NOOP("FilterBar", "All sources"), None),
+         (QT_TRANSLATE_NOOP("FilterBar", "Readers"), "reader"),
+         (QT_TRANSLATE_NOOP("FilterBar", "Encoder"), "encoder"),
+         (QT_TRANSLATE_NOOP("FilterBar", "Locks"), "lock"),
+         (QT_TRANSLATE_NOOP("FilterBar", "Cloud"), "cloud"))
+RESULTS = ((QT_TRANSLATE_NOOP("FilterBar", "All results"), None),
+           (QT_TRANSLATE_NOOP("FilterBar", "Granted"), "granted"),
+           (QT_TRANSLATE_NOOP("FilterBar", "Refused"), "refused"),
+           (QT_TRANSLATE_NOOP("FilterBar", "Alarms"), "alarm"))
 
 
 @dataclass(frozen=True)
@@ -71,19 +77,19 @@ class FilterBar(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.device = QComboBox()
-        self.device.setAccessibleName("Device filter")
-        self.device.addItem("All devices", None)
+        self.device.setAccessibleName(self.tr("Device filter"))
+        self.device.addItem(self.tr("All devices"), None)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Source filter")
+        self.kind.setAccessibleName(self.tr("Source filter"))
         for label, value in KINDS:
-            self.kind.addItem(label, value)
+            self.kind.addItem(QCoreApplication.translate("FilterBar", label), value)
         self.result = QComboBox()
-        self.result.setAccessibleName("Result filter")
+        self.result.setAccessibleName(self.tr("Result filter"))
         for label, value in RESULTS:
-            self.result.addItem(label, value)
+            self.result.addItem(QCoreApplication.translate("FilterBar", label), value)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search card, name, code…")
-        self.search.setAccessibleName("Search events")
+        self.search.setPlaceholderText(self.tr("Search card, name, code…"))
+        self.search.setAccessibleName(self.tr("Search events"))
         self.search.setClearButtonEnabled(True)
         # Typing waits for a pause before querying the store again.
         self._debounce = QTimer(self, singleShot=True, interval=300)
@@ -94,7 +100,7 @@ class FilterBar(QWidget):
 
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Show:"))
+        row.addWidget(QLabel(self.tr("Show:")))
         row.addWidget(self.device)
         row.addWidget(self.kind)
         row.addWidget(self.result)

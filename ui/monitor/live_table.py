@@ -37,7 +37,7 @@ class LiveEventTable(QWidget):
         self.model = EventTableModel(max_rows=max_rows, lang=lang, parent=self)
         self.view = QTableView()
         self.view.setObjectName("eventTable")
-        self.view.setAccessibleName("Events")
+        self.view.setAccessibleName(self.tr("Events"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

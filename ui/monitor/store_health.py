@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
@@ -73,10 +73,11 @@ def check_action(parent: QWidget, ctx: Any, store: Callable[[], Any]) -> QAction
     """A menu action running the full integrity check on a background job; the outcome
     is told in a window-modal, non-blocking message box. ``store()`` gives the open
     EventStore (or None)."""
-    action = QAction(parent.tr("Check event &database…"), parent)
+    action = QAction(QCoreApplication.translate("StoreHealth", "Check event &database…"), parent)
     lang = getattr(ctx.settings, "language", None)
 
-    def tell(title: str, body: str, icon: QMessageBox.Icon) -> None:
+    def tell(body: str, icon: QMessageBox.Icon) -> None:
+        title = QCoreApplication.translate("StoreHealth", "Event database")
         box = QMessageBox(icon, title, body, QMessageBox.StandardButton.Ok, parent)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -85,19 +86,19 @@ def check_action(parent: QWidget, ctx: Any, store: Callable[[], Any]) -> QAction
     def done(result: Any) -> None:
         action.setEnabled(True)
         if result.problems:
-            tell(parent.tr("Event database"), messages.text(
+            tell(messages.text(
                 "check_damaged", lang, problems=len(result.problems),
                 first=result.problems[0]), QMessageBox.Icon.Critical)
         elif result.error:
-            tell(parent.tr("Event database"), messages.text(
+            tell(messages.text(
                 "check_failed", lang, error=result.error), QMessageBox.Icon.Warning)
         else:
-            tell(parent.tr("Event database"), messages.text(
+            tell(messages.text(
                 "check_sound", lang, path=result.path), QMessageBox.Icon.Information)
 
     def failed(exc: BaseException) -> None:
         action.setEnabled(True)
-        tell(parent.tr("Event database"), messages.text("check_failed", lang, error=exc),
+        tell(messages.text("check_failed", lang, error=exc),
              QMessageBox.Icon.Warning)
 
     def run() -> None:

@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,7 +25,13 @@ from PySide6.QtGui import QBrush, QColor
 from app.domain.stored import StoredEvent
 from ui.monitor.describe import RowText, describe
 
-COLUMNS = ("Time", "Reader", "Door", "Person / card", "Method", "Result")
+# Column headers, translated when shown (context EventTableModel).
+COLUMNS = (QT_TRANSLATE_NOOP("EventTableModel", "Time"),
+           QT_TRANSLATE_NOOP("EventTableModel", "Reader"),
+           QT_TRANSLATE_NOOP("EventTableModel", "Door"),
+           QT_TRANSLATE_NOOP("EventTableModel", "Person / card"),
+           QT_TRANSLATE_NOOP("EventTableModel", "Method"),
+           QT_TRANSLATE_NOOP("EventTableModel", "Result"))
 _FIELDS = ("time", "reader", "door", "person", "method", "result")
 
 _BACKGROUND = {"alarm": QBrush(QColor("#f8d7da")), "refused": QBrush(QColor("#fff3cd"))}
@@ -55,7 +63,7 @@ class EventTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return QCoreApplication.translate("EventTableModel", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ui.context import UiContext
@@ -63,3 +63,8 @@ PAGES: list[tuple[str, str, Callable[[UiContext], QWidget]]] = [
 ]
 PAGE_ICONS = {"front_desk": "desk", "locks": "lock-access", "monitor": "activity-heartbeat",
               "explain": "help-circle", "settings": "settings", "audit": "shield-check"}
+
+
+def page_title(title: str) -> str:
+    """A page's title from :data:`PAGES` in the window's language."""
+    return QCoreApplication.translate("Pages", title)

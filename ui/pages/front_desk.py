@@ -46,7 +46,7 @@ class FrontDeskPage(QWidget):
             gate.setObjectName(f"tab_{panel_class.__name__}")
             self.gates.append(gate)
             self.tabs.addTab(gate, icon(ICONS.get(panel_class, "")),
-                             QCoreApplication.translate("FrontDesk", title))
+                             QCoreApplication.translate("FrontDeskTabs", title))
         if not PANELS:
             self.tabs.addTab(QLabel(self.tr("No desk tools are installed.")), "—")
         layout.addWidget(self.tabs)

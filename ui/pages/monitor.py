@@ -30,6 +30,7 @@ from app.domain.events import DeviceForgotten, DeviceStateChanged
 from app.domain.stored import AlarmAcknowledged, StoredEvents, StoreHealth
 from app.i18n import resolve_language
 from app.store.events import EventStore
+from ui import formats
 from ui.context import UiContext
 from ui.monitor.alarm_banner import AlarmBanner
 from ui.monitor.describe import is_alarm
@@ -72,16 +73,16 @@ class MonitorPage(QWidget):
         self.table.rows_added.connect(lambda _n: self._update_counts())
         self.table.history_loaded.connect(self._history_loaded)
         self.table.view.selectionModel().currentRowChanged.connect(self._selected)
-        self.older = QPushButton("Load older")
+        self.older = QPushButton(self.tr("Load older"))
         self.older.clicked.connect(self.table.load_older)
-        self.export = QPushButton("Export CSV…")
+        self.export = QPushButton(self.tr("Export CSV…"))
         self.export.clicked.connect(self._export_clicked)
         self.counts = QLabel()
-        self.detail = QLabel("Select an event to read it in full.")
+        self.detail = QLabel(self.tr("Select an event to read it in full."))
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.explain = QPushButton("Explain this code")
+        self.explain = QPushButton(self.tr("Explain this code"))
         self.explain.setEnabled(False)
         self.explain.clicked.connect(self._explain_clicked)
         self._explain_target: tuple[str, str] | None = None
@@ -103,7 +104,7 @@ class MonitorPage(QWidget):
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         heading = QHBoxLayout()
-        heading.addWidget(QLabel("<h2>Monitor</h2>"))
+        heading.addWidget(QLabel("<h2>{}</h2>".format(self.tr("Monitor"))))
         heading.addStretch(1)
         heading.addWidget(self.counts)
         layout.addLayout(heading)
@@ -132,7 +133,7 @@ class MonitorPage(QWidget):
         if self.store is None:  # a broken or newer file: the page still shows live state
             error = self.ctx.services.events_error
             self.store_health.unavailable(f"{type(error).__name__}: {error}" if error
-                                          else "the event store did not open")
+                                          else self.tr("the event store did not open"))
             return
         self.store_health.show_health(self.store.health())
         self.table.set_query(self.store.query)
@@ -208,13 +209,16 @@ class MonitorPage(QWidget):
     def _history_loaded(self, added: int) -> None:
         self._update_counts()
         if not added:
-            self.counts.setText(self.counts.text() + " — nothing older in the store")
+            self.counts.setText(self.counts.text() + " — " + self.tr("nothing older in the store"))
 
     def _update_counts(self) -> None:
         shown = self.table.model.rowCount()
         skipped = self.table.skipped
-        self.counts.setText(f"{shown} events shown" + (
-            f" ({skipped} skipped while busy: in the store)" if skipped else ""))
+        said = self.tr("{shown} events shown").format(shown=formats.number(shown))
+        if skipped:
+            said += " " + self.tr("({skipped} skipped while busy: in the store)").format(
+                skipped=formats.number(skipped))
+        self.counts.setText(said)
 
     def _selected(self, current: Any, _previous: Any) -> None:
         text = current.data(RowTextRole) if current.isValid() else None
@@ -229,8 +233,8 @@ class MonitorPage(QWidget):
             self.ctx.show_explanation(*self._explain_target)
 
     def _export_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export events", "events.csv",
-                                              "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export events"), "events.csv",
+                                              self.tr("CSV files (*.csv)"))
         if path:
             self.export_to(path)
 
@@ -255,4 +259,5 @@ class MonitorPage(QWidget):
 
         job = self.ctx.runtime.device_thread("event-export").submit(export, job="export")
         return self.ctx.bridge.watch(
-            job, lambda n: self.counts.setText(f"Exported {n} events to {path}"))
+            job, lambda n: self.counts.setText(self.tr("Exported {n} events to {path}").format(
+                n=formats.number(n), path=path)))
