@@ -109,7 +109,7 @@ def test_a_changed_password_reconnects_that_reader_only(desk, readers):
     seen = Seen(services.runtime.bus)
     lobby = readers["Lobby"]
     # Typed wrong first: the stream stops, as it must (no retry locks the PC out).
-    save_readers(services, [ReaderConfig("Lobby", lobby.url)], {"Lobby": "wrong"})
+    save_readers(services, [ReaderConfig("Lobby", lobby.url)], {"Lobby": "not-the-lobby-pw-93"})
     seen.wait(lambda e: isinstance(e, DeviceStateChanged) and e.source == "Lobby"
               and e.state == ConnectionState.FAILED, "the refused password")
     applied = save_readers(services, [ReaderConfig("Lobby", lobby.url)], {"Lobby": "pw-Lobby"})
