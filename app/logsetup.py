@@ -1,36 +1,69 @@
 """Logging: a rotating file in the user's log directory, with secrets masked.
 
 Any secret the program handles is registered here (:func:`register_secret`); a filter on
-every handler replaces it with ``***`` in messages, arguments and tracebacks.
+every handler replaces it with ``***`` in messages, arguments and tracebacks, and
+:func:`redact` does the same for everything the commands print and the audit trail.
+
+Masking must neither damage text nor reveal the secret by the damage it does. A long
+secret (``LONG_SECRET_LEN`` characters or more: tokens, hashes, keys) is masked wherever
+it appears. A short one (a reader password ``2026``, a typed token ``wrong``) is masked
+only where it stands as a whole value — between quotes, after ``=`` or ``:``, before
+``@``/``&``/``;``/``,``/a space or the end — so ``2026-12-01T10:00`` and catalog text
+like "the token is wrong" stay as they are. The product never writes a secret into free
+text; masking is the net for values that slip into a URL, a query, JSON or a repr.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import logging.handlers
+import re
 import threading
 from pathlib import Path
+from urllib.parse import quote
 
 from app import paths
 
 _secrets: set[str] = set()
 _lock = threading.Lock()
-MIN_SECRET_LEN = 4  # shorter strings would mask ordinary words
+_pattern: re.Pattern[str] | None = None
+LONG_SECRET_LEN = 12  # masked anywhere from this length on: no word or date is that long
+MASK = "***"
+# A short secret counts as a whole value only between these (or the text's start/end).
+_VALUE_START = r"(?:^|(?<=[\"'=:]))"
+_VALUE_END = r"(?=$|[\"'&;,@\s)\]}])"
 
 
 def register_secret(value: str | None) -> None:
-    if value and len(value) >= MIN_SECRET_LEN:
+    global _pattern
+    if value:
         with _lock:
-            _secrets.add(value)
+            if value not in _secrets:
+                _secrets.add(value)
+                _pattern = None
+
+
+def _forms(secret: str) -> set[str]:
+    """The secret as it may be written: plain, JSON-escaped, URL-quoted."""
+    return {secret, json.dumps(secret, ensure_ascii=False)[1:-1], quote(secret, safe="")}
+
+
+def _compiled() -> re.Pattern[str] | None:
+    global _pattern
+    with _lock:
+        if _pattern is None and _secrets:
+            forms = {f for s in _secrets for f in _forms(s)}
+            longest_first = sorted(forms, key=len, reverse=True)
+            parts = [re.escape(f) if len(f) >= LONG_SECRET_LEN
+                     else _VALUE_START + re.escape(f) + _VALUE_END for f in longest_first]
+            _pattern = re.compile("|".join(parts))
+        return _pattern
 
 
 def redact(text: str) -> str:
-    with _lock:
-        secrets = sorted(_secrets, key=len, reverse=True)
-    for s in secrets:
-        if s in text:
-            text = text.replace(s, "***")
-    return text
+    pattern = _compiled()
+    return pattern.sub(MASK, text) if pattern is not None and text else text
 
 
 class RedactingFilter(logging.Filter):

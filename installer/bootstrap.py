@@ -4,6 +4,11 @@
     python3 installer/bootstrap.py demo    # the window on its built-in simulators
     python3 installer/bootstrap.py test    # the whole test suite (what CI runs)
 
+``test`` runs pytest (plus ruff) and then runs the tests marked ``pc_zones`` (dates and
+times: the lock cloud, cards) again with the PC's time zone set to each of
+``PC_ZONES``, so a desk far from its community is tested too. Extra arguments go to
+every pytest run.
+
 Needs only Python 3.11+. Creates ``.venv`` beside this repository's ``pyproject.toml``,
 installs the exact versions of ``installer/requirements.lock`` plus KeyDesk itself
 (editable), and reinstalls only when the lock file or ``pyproject.toml`` changed. Safe
@@ -25,6 +30,10 @@ VENV = ROOT / ".venv"
 LOCK = ROOT / "installer" / "requirements.lock"
 STAMP = VENV / ".keydesk-installed"
 PYTEST_NO_TESTS = 5
+# The re-runs of the date/time tests: a zone behind UTC and one ahead of it (and far from
+# the CI machine's own), so each PC midnight and each community midnight falls elsewhere.
+PC_ZONES = ("America/Sao_Paulo", "Asia/Shanghai")
+ZONE_MARKER = "pc_zones"
 
 
 def venv_python() -> Path:
@@ -85,6 +94,34 @@ def report_crash(log: Path, code: int) -> None:
     ]), flush=True)
 
 
+def _pytest(python: Path, args: list[str], env: dict[str, str]) -> int:
+    with tempfile.TemporaryDirectory(prefix="keydesk-test-") as tmp:
+        crash_log = Path(tmp) / "crash.log"
+        env = dict(env, KEYDESK_CRASH_LOG=str(crash_log))
+        # Our conftest installs faulthandler on the crash log instead of pytest's plugin.
+        pytest = [str(python), "-m", "pytest", "-p", "no:faulthandler", *args]
+        code = subprocess.run(pytest, cwd=ROOT, env=env).returncode
+        if code < 0:
+            report_crash(crash_log, code)
+    return code
+
+
+def with_zone_marker(args: list[str]) -> list[str]:
+    """``args`` selecting only the ``pc_zones`` tests (and-ed with any ``-m`` given)."""
+    out, i = [], 0
+    expr = ""
+    while i < len(args):
+        if args[i] == "-m" and i + 1 < len(args):
+            expr, i = args[i + 1], i + 2
+            continue
+        if args[i].startswith("-m="):
+            expr = args[i][3:]
+        else:
+            out.append(args[i])
+        i += 1
+    return [*out, "-m", f"({expr}) and {ZONE_MARKER}" if expr else ZONE_MARKER]
+
+
 def run_tests(python: Path, extra: list[str]) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     # Static checks first (seconds), then the tests; any failure fails the command.
@@ -98,17 +135,20 @@ def run_tests(python: Path, extra: list[str]) -> int:
     }
     failed = [name for name, argv in checks.items()
               if subprocess.run(argv, cwd=ROOT, env=env).returncode != 0]
-    with tempfile.TemporaryDirectory(prefix="keydesk-test-") as tmp:
-        crash_log = Path(tmp) / "crash.log"
-        env["KEYDESK_CRASH_LOG"] = str(crash_log)
-        # Our conftest installs faulthandler on the crash log instead of pytest's plugin.
-        pytest = [str(python), "-m", "pytest", "-p", "no:faulthandler", *extra]
-        code = subprocess.run(pytest, cwd=ROOT, env=env).returncode
-        if code < 0:
-            report_crash(crash_log, code)
-    if code == PYTEST_NO_TESTS:
+    codes = [_pytest(python, extra, env)]
+    # Windows' C runtime does not read IANA names from TZ: there the re-runs would test
+    # nothing new (CI runs on Linux).
+    for tz in PC_ZONES if os.name != "nt" else ():
+        print(f"\nThe date and time tests again, with the PC's time zone {tz} "
+              f"(-m {ZONE_MARKER}, TZ={tz}):", flush=True)
+        codes.append(_pytest(python, with_zone_marker(extra), dict(env, TZ=tz)))
+    if codes[0] == PYTEST_NO_TESTS:
         print("pytest collected no tests.", flush=True)
-        code = 0
+    codes = [0 if c == PYTEST_NO_TESTS else c for c in codes]
+    runs = [name for name, c in zip(("main run", *PC_ZONES), codes, strict=False) if c]
+    if runs:
+        print(f"Tests failed in: {', '.join(runs)} (see above).", flush=True)
+    code = next((c for c in codes if c), 0)
     for name in failed:
         print(f"{name} found problems (see above).", flush=True)
         code = code or 1

@@ -19,6 +19,29 @@ if _crash_file is not None:
     faulthandler.enable(_crash_file, all_threads=True)
 
 
+# Modules whose tests deal in dates and times (the lock cloud, cards): marked ``pc_zones``,
+# so the README's test command runs them again under other PC time zones (see
+# installer/bootstrap.py). A test elsewhere can carry ``@pytest.mark.pc_zones`` itself.
+PC_ZONE_MODULES = (
+    "tests/unit/test_cloud_", "tests/integration/test_cloud_", "tests/acceptance/test_cloud_",
+    "tests/gui/test_cloud_", "tests/unit/test_layout.py",
+    "tests/integration/test_encoder_service.py", "tests/gui/test_encoder_panel.py",
+    "tests/acceptance/test_encoder_cli.py",
+)
+
+
+# Cloud modules with nothing of dates in them (hostile servers: sizes, not times).
+PC_ZONE_EXCLUDED = ("tests/integration/test_cloud_hostile.py",)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = config.rootpath
+    for item in items:
+        where = item.path.relative_to(root).as_posix() if item.path.is_relative_to(root) else ""
+        if where.startswith(PC_ZONE_MODULES) and not where.startswith(PC_ZONE_EXCLUDED):
+            item.add_marker(pytest.mark.pc_zones)
+
+
 def pytest_runtest_logstart(nodeid: str, location: object) -> None:
     if _crash_file is not None:
         _crash_file.write(f"running {nodeid}\n")

@@ -72,6 +72,7 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
     "en": {
         "cloud_http": "Lock cloud: HTTP status",
         "cloud_api": "Lock cloud: API code",
+        "cloud_desk": "Lock cloud: the desk's checks",
         "reader_event_error": "Reader: access event error",
         "reader_request_error": "Reader: request error",
         "open_door_method": "Reader: open-door method",
@@ -83,6 +84,7 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
     "pt-BR": {
         "cloud_http": "Nuvem das fechaduras: status HTTP",
         "cloud_api": "Nuvem das fechaduras: código da API",
+        "cloud_desk": "Nuvem das fechaduras: verificações do balcão",
         "reader_event_error": "Leitor: erro no evento de acesso",
         "reader_request_error": "Leitor: erro de requisição",
         "open_door_method": "Leitor: método de abertura",
@@ -94,6 +96,7 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
     "zh-CN": {
         "cloud_http": "门锁云：HTTP 状态",
         "cloud_api": "门锁云：接口代码",
+        "cloud_desk": "门锁云：前台核查",
         "reader_event_error": "门禁：通行事件错误",
         "reader_request_error": "门禁：请求错误",
         "open_door_method": "门禁：开门方式",

@@ -12,6 +12,7 @@ SEVERITIES: tuple[str, ...] = ("info", "warning", "error", "alarm")
 DOMAINS: tuple[str, ...] = (
     "cloud_http",
     "cloud_api",
+    "cloud_desk",
     "reader_event_error",
     "reader_request_error",
     "open_door_method",

@@ -9,15 +9,18 @@ and exit non-zero.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import os
 from collections.abc import Callable, Coroutine
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from app.cli.output import emit, fail
 from app.cloud.config import CallPolicy
 from app.cloud.credentials import CloudCredentials
+from app.cloud.timezones import community_now, community_today, in_community, zone_label
 from app.domain.errors import KeyDeskError
 from app.settings import Settings
 
@@ -31,7 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     common.add_argument("--who", help="the name in the audit trail on a single-operator desk "
                         "(default: OS user); with operator accounts, whoever signed in")
     common.add_argument("--timeout", type=float, default=CallPolicy.read_timeout,
-                        help="seconds to wait for each answer")
+                        help="seconds for each request to the cloud, answer included "
+                             "(a total deadline)")
 
     p = sub.add_parser("cloud", help="lock-cloud keys, RF cards, door logs, remote unlock",
                        description="Front-desk flows on the UCLBRT lock cloud.")
@@ -49,8 +53,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     _room_arg(sp)
     sp.add_argument("--mobile", required=True)
     sp.add_argument("--area-code", default="86")
-    sp.add_argument("--start", type=_when, help="start (ISO date/time, PC time; default now)")
-    sp.add_argument("--end", type=_when, help="end (ISO date/time, PC time)")
+    sp.add_argument("--start", type=_when,
+                    help="start (ISO date/time; without an offset it is the community's "
+                         "local time; default now)")
+    sp.add_argument("--end", type=_when,
+                    help="end (ISO date/time; without an offset, the community's local time)")
     sp.add_argument("--hours", type=float, default=24.0, help="stay length when --end is absent")
     sp.add_argument("--kind", choices=["room", "floor", "building"], default="room")
     sp.add_argument("--sms", action="store_true", help="the platform texts the key")
@@ -62,6 +69,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     group.add_argument("--card", help="card number (QR key)")
     group.add_argument("--lock-mac", help="lock MAC (Bluetooth key string)")
     sp.add_argument("--qr-out", type=Path, help="save the QR image as PNG here")
+    sp = add("keys", "list a guest's keys for a room (check this after \"outcome unknown\")",
+             _keys)
+    _room_arg(sp)
+    sp.add_argument("--mobile", required=True)
+    sp.add_argument("--area-code", default="86")
     sp = add("cancel", "cancel a guest key", _cancel)
     sp.add_argument("--card", required=True)
     sp.add_argument("--kind", choices=["room", "floor", "building"], default="room")
@@ -70,7 +82,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("--whole-room", action="store_true", help="every key of the room")
     sp = add("rf-issue", "issue an RF card on the card issuer", _rf_issue)
     _room_arg(sp)
-    sp.add_argument("--end", type=_when)
+    sp.add_argument("--end", type=_when,
+                    help="valid until (ISO date/time; without an offset, community time)")
     sp.add_argument("--hours", type=float, default=24.0)
     sp.add_argument("--lock-type", default="", help="QRLOCK/RFLOCK-V9 need no issuer MAC")
     sp.add_argument("--operate-type", type=int, default=4, choices=[2, 3, 4])
@@ -84,8 +97,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("--yes", action="store_true", help="confirm: the door really opens")
     sp = add("log", "door-opening log of a room", _log)
     _room_arg(sp)
-    sp.add_argument("--from", dest="date_from", type=date.fromisoformat)
-    sp.add_argument("--to", dest="date_to", type=date.fromisoformat)
+    sp.add_argument("--from", dest="date_from", type=date.fromisoformat,
+                    help="first day (the community's date; default a week before --to)")
+    sp.add_argument("--to", dest="date_to", type=date.fromisoformat,
+                    help="last day (the community's date; default the community's today)")
     sp.add_argument("--type", dest="record_type", type=int, default=0, choices=[0, 1, 2])
 
 
@@ -127,11 +142,22 @@ def _execute(args: argparse.Namespace, run: Callable[..., Any]) -> int:
         # The demo account needs nothing of the saved settings (their notices included).
         settings = Settings() if args.demo_account else load_settings()
         creds = credentials(args, settings)
+        policy = CallPolicy(read_timeout=args.timeout)
         with command_desk(settings, who=args.who, cloud_credentials=lambda: creds,
-                          cloud_policy=CallPolicy(read_timeout=args.timeout)) as services:
+                          cloud_policy=policy) as services:
 
             def on_loop(coro: Coroutine[Any, Any, Any]) -> Any:
-                return services.runtime.loop.run(coro, timeout=args.timeout * 6 + 10)
+                # A safety net only: every request has its own deadline (--timeout).
+                future = services.runtime.loop.submit(coro)
+                try:
+                    return future.result(flow_deadline(policy))
+                except concurrent.futures.TimeoutError:
+                    from app.cloud.transport import OutcomeUnknown
+
+                    future.cancel()  # the flow audits itself as "cancelled: outcome unknown"
+                    concurrent.futures.wait([future], timeout=2)
+                    raise OutcomeUnknown("the lock-cloud flow", "it did not finish in time")\
+                        from None
 
             return int(run(args, services.cloud(), on_loop) or 0)
     except KeyDeskError as exc:
@@ -142,10 +168,21 @@ def _execute(args: argparse.Namespace, run: Callable[..., Any]) -> int:
         return fail(KeyDeskError("cloud_http", "400", str(exc)), args.json)
 
 
-def _stay(args: argparse.Namespace) -> tuple[datetime, datetime]:
-    start = getattr(args, "start", None) or datetime.now().astimezone().replace(second=0,
-                                                                               microsecond=0)
-    end = args.end or start + timedelta(hours=args.hours)
+def flow_deadline(policy: CallPolicy) -> float:
+    """Long enough for a flow's requests (each with its deadline, READ retries) and the
+    look-ups after a lost answer, so it fires only when something hangs."""
+    lookups = sum(policy.settle_delay * 2 ** i for i in range(policy.lookup_attempts))
+    return policy.read_timeout * (4 * policy.read_attempts + policy.lookup_attempts) \
+        + lookups + 10
+
+
+def _stay(args: argparse.Namespace, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """The stay asked for; a time typed without an offset is the hotel's (community's)
+    clock, whatever zone this PC is in."""
+    start = getattr(args, "start", None)
+    start = in_community(start, tz) if start else community_now(tz).replace(second=0,
+                                                                            microsecond=0)
+    end = in_community(args.end, tz) if args.end else start + timedelta(hours=args.hours)
     return start, end
 
 
@@ -182,7 +219,7 @@ def _rooms(args, desk, run) -> int:
 def _issue_key(args, desk, run) -> int:
     from app.cloud.models import GuestKeyRequest, RoomRef
 
-    start, end = _stay(args)
+    start, end = _stay(args, desk.zone())
     req = GuestKeyRequest(args.mobile, RoomRef.parse(args.room), start, end, args.area_code,
                           args.kind, args.sms)
     issued, qr = run(desk.issue_key(req, with_qr=True))
@@ -201,6 +238,18 @@ def _get_key(args, desk, run) -> int:
     return _done(args, key.to_dict(), f"Bluetooth key: {key.ble_str}")
 
 
+def _keys(args, desk, run) -> int:
+    from app.cloud.models import RoomRef
+
+    keys = run(desk.room_keys(RoomRef.parse(args.room), args.mobile, args.area_code))
+    for key in keys:
+        emit(key.to_dict(), args.json,
+             lambda k: f"{k['cardNo']}  {k['room']}  {k['start']} to {k['end']}")
+    if not keys and not args.json:
+        emit(None, False, f"No keys for {args.mobile} in {args.room}.")
+    return 0
+
+
 def _cancel(args, desk, run) -> int:
     run(desk.cancel_key(args.card, args.kind))
     return _done(args, {"cardNo": args.card, "cancelled": True}, f"Key {args.card} cancelled.")
@@ -214,7 +263,7 @@ def _report_lost(args, desk, run) -> int:
 def _rf_issue(args, desk, run) -> int:
     from app.cloud.models import RfCardRequest, RoomRef
 
-    _start, end = _stay(args)
+    _start, end = _stay(args, desk.zone())
     req = RfCardRequest(RoomRef.parse(args.room), end, lock_type=args.lock_type)
     card = run(desk.rf_issue(req, args.operate_type)).to_dict()
     return _done(args, card,
@@ -246,10 +295,15 @@ def _unlock(args, desk, run) -> int:
 def _log(args, desk, run) -> int:
     from app.cloud.models import LogQuery, RoomRef
 
-    end = args.date_to or date.today()
+    tz = desk.zone()
+    # The cloud filters by the community's dates: "today" is the community's today.
+    end = args.date_to or community_today(tz)
     start = args.date_from or end - timedelta(days=7)
     records = run(desk.door_log(LogQuery(RoomRef.parse(args.room), start, end,
                                          args.record_type)))
+    if not args.json:
+        emit(None, False, f"Door log of {args.room}, {start} to {end} "
+                          f"(community dates and times, {zone_label(tz)}):")
     for r in records:
         emit(r.to_dict(), args.json,
              lambda d: f"{d['time']}  {d['card_type_name']:<10} {d['open_way']:<18} "

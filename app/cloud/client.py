@@ -28,6 +28,8 @@ from app.cloud.config import (
     CallPolicy,
 )
 from app.cloud.credentials import CloudCredentials
+from app.cloud.envelope import GarbledAnswer
+from app.cloud.images import image_kind
 from app.cloud.models import (
     Building,
     CardIssuer,
@@ -41,11 +43,38 @@ from app.cloud.models import (
     RfCardInfo,
     RfCardRequest,
     RoomCardInfo,
+    RoomRef,
 )
 from app.cloud.signing import hash_password
 from app.cloud.timezones import community_date, to_card_time, zone
 from app.cloud.transport import Transport
 from app.domain.errors import KeyDeskError
+
+
+def key_field(payload: Any, name: str) -> str:
+    """A key field of ``getCard``: vendor pages show it inside ``data`` and beside it."""
+    if not isinstance(payload, dict):
+        return ""
+    data = payload.get("data")
+    for source in (data if isinstance(data, dict) else {}, payload):
+        value = source.get(name)
+        if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
+            return str(value).strip()
+    return ""
+
+
+def _qr_image(raw: str) -> bytes:
+    """The QR image of ``baseImg`` (base64, maybe a data: URL); 5014 unless it decodes
+    as a complete image — an empty or damaged key is never shown as a key."""
+    if raw.startswith("data:"):
+        raw = raw.partition(",")[2]
+    try:
+        image = base64.b64decode("".join(raw.split()), validate=True)
+        image_kind(image)
+    except (binascii.Error, ValueError) as exc:
+        raise KeyDeskError("cloud_api", "5014",
+                           f"getCard: no usable QR image in the answer ({exc})") from None
+    return image
 
 
 class CloudClient:
@@ -101,6 +130,14 @@ class CloudClient:
             "startTime", "endTime")})
         return parsing.key_records(data, self.tz)
 
+    async def room_keys(self, room: RoomRef, mobile: str, area_code: str = "86"
+                        ) -> list[KeyRecord]:
+        """A guest's keys for a room (the same ASSUMED look-up, without the stay)."""
+        data = await self.call("queryKeys", {
+            "communityNo": self.creds.community_no, "mobile": mobile, "areaCode": area_code,
+            "buildNo": room.building, "floorNo": room.floor, "roomNo": room.room})
+        return parsing.key_records(data, self.tz)
+
     async def get_card(
         self, mobile: str, room_flag: str, *, area_code: str = "86", result_type: int = RESULT_QR,
         card_kind: str = "room", lock_type: str | None = None,
@@ -115,23 +152,22 @@ class CloudClient:
         }
         if open_end is not None:
             fields["openEndTime"] = to_card_time(open_end, self.tz)
-        data = await self.call("getCard", fields) or {}
-        card_no = "" if room_flag.startswith("mac:") else room_flag
+        payload = await self.transport.call("getCard", fields, whole=True)
+        card_no = key_field(payload, "cardNo") or ("" if room_flag.startswith("mac:")
+                                                   else room_flag)
         if result_type == RESULT_QR:
-            raw = str(data.get("baseImg", ""))
-            if raw.startswith("data:"):
-                raw = raw.partition(",")[2]
-            try:
-                png = base64.b64decode(raw, validate=True)
-            except (binascii.Error, ValueError):
-                png = b""
-            if not png.startswith(b"\x89PNG"):
-                raise KeyDeskError("cloud_api", "5014", "getCard: no QR image in the answer")
-            return KeyMaterial(card_no, qr_png=png)
+            return KeyMaterial(card_no, qr_png=_qr_image(key_field(payload, "baseImg")))
         if result_type == RESULT_BLE:
-            return KeyMaterial(card_no, ble_str=str(data.get("bleStr", "")))
+            ble = key_field(payload, "bleStr")
+            if not ble:
+                raise KeyDeskError("cloud_api", "5208", "getCard: the answer holds no "
+                                   "Bluetooth key (bleStr missing or empty)")
+            return KeyMaterial(card_no, ble_str=ble)
         if result_type == RESULT_PASSWORD:
-            return KeyMaterial(card_no, cipher=str(data.get("cipher", "")))
+            cipher = key_field(payload, "cipher")
+            if not cipher:
+                raise GarbledAnswer("getCard: the answer holds no lock password (cipher)")
+            return KeyMaterial(card_no, cipher=cipher)
         raise KeyDeskError("cloud_http", "400", f"unknown resultType {result_type}")
 
     async def cancel_card(self, card_no: str, card_kind: str = "room") -> None:

@@ -125,16 +125,31 @@ REQUEST_LIMIT_CODE = "4005"
 RETRYABLE_CODES = {"403", "500", "4005", "5305", "5310", "5312", "6000"}
 
 
+# Size caps of an answer's decoded body: a room directory is a few MB at most, a QR image
+# some KB; anything larger is a fault or a hostile peer and is not read further.
+MB = 1024 * 1024
+BODY_CAP = 1 * MB
+BODY_CAPS: dict[str, int] = {"fetchRoomInfo": 8 * MB, "queryByRoom": 8 * MB, "getCard": 4 * MB,
+                             "queryKeys": 4 * MB}
+
+
 @dataclass(frozen=True)
 class CallPolicy:
     """Timeouts and back-off; tests pass a faster one."""
 
     connect_timeout: float = 5.0
+    # A total deadline for one request: connect, send and the whole answer. A peer that
+    # drips its answer byte by byte cannot stretch it (httpx's timeouts are per read).
     read_timeout: float = 15.0
     read_attempts: int = 3  # total tries of a READ call after network errors / 500s
     limit_attempts: int = 3  # total tries of any call answered 4005 (request limit)
     backoff: float = 0.5  # first back-off; doubles on each retry
     backoff_max: float = 8.0
+    # After a create call's answer is lost: wait for the cloud to settle, then look the
+    # result up this many times (doubling the wait). The create call itself is never sent
+    # again: a late answer would otherwise become a second key.
+    settle_delay: float = 1.0
+    lookup_attempts: int = 3
 
     def delay(self, attempt: int) -> float:
         return min(self.backoff_max, self.backoff * (2 ** max(0, attempt - 1)))

@@ -9,8 +9,10 @@ Settings apply at once) and writes one audit row: who, what, target, result. Wit
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from app.cloud.client import CloudClient
 from app.cloud.config import RESULT_BLE, RESULT_QR, CallPolicy
@@ -21,11 +23,14 @@ from app.cloud.models import (
     GuestKeyRequest,
     IssuedKey,
     KeyMaterial,
+    KeyRecord,
     LogQuery,
     RfCardInfo,
     RfCardRequest,
     Room,
+    RoomRef,
 )
+from app.cloud.timezones import zone
 from app.domain.errors import KeyDeskError
 from app.store.audit import AuditLog
 
@@ -43,12 +48,12 @@ LOST_WHOLE_ROOM_NEXT_STEP = (
 RIGHTS: dict[str, str] = {
     "test_connection": "cloud.read", "rooms": "cloud.read", "door_log": "cloud.read",
     "issue_key": "key.guest", "get_key": "key.guest", "bluetooth_key": "key.guest",
-    "rf_issue": "key.guest", "rf_read": "key.guest",
+    "rf_issue": "key.guest", "rf_read": "key.guest", "room_keys": "key.guest",
     "cancel_key": "key.cancel", "report_lost": "key.cancel", "rf_cancel": "key.cancel",
     "unlock": "door.unlock",
 }
 # Flows whose target is a room (filled into the audit row's room column).
-ROOM_FLOWS = {"issue_key", "rf_issue", "unlock", "door_log"}
+ROOM_FLOWS = {"issue_key", "rf_issue", "unlock", "door_log", "room_keys"}
 # Codes that mean the credentials themselves were refused (a test call fails on these).
 AUTH_FAILURES = {"401", "4004", "4006", "4007", "4008"}
 
@@ -62,6 +67,10 @@ class CloudDesk:
         self.who = who
         self.policy = policy
         self.access = access  # an app.operators.session.OperatorSession, or None
+
+    def zone(self) -> ZoneInfo:
+        """The community's time zone (door-log dates and card times are in it)."""
+        return zone(self.creds.timezone)
 
     def client(self) -> CloudClient:
         return CloudClient(self.creds.require(), self.policy)
@@ -77,6 +86,9 @@ class CloudDesk:
         except KeyDeskError as exc:
             self._record(what, target, f"error {exc.domain} {exc.code}",
                          {**detail, "error": exc.detail, "state": exc.state})
+            raise
+        except asyncio.CancelledError:  # given up on (a deadline, the window closing)
+            self._record(what, target, "cancelled: outcome unknown", detail)
             raise
         except Exception as exc:
             self._record(what, target, f"bug {type(exc).__name__}", detail)
@@ -176,6 +188,12 @@ class CloudDesk:
             "door_log", query.room.label(),
             {"from": query.start.isoformat(), "to": query.end.isoformat()},
             lambda c: c.query_by_room(query))
+
+    async def room_keys(self, room: RoomRef, mobile: str,
+                        area_code: str = "86") -> list[KeyRecord]:
+        """What to check after "outcome unknown": the guest's keys for the room."""
+        return await self._run("room_keys", room.label(), {"mobile": mobile},
+                               lambda c: c.room_keys(room, mobile, area_code))
 
     async def find_room(self, label: str) -> Room:
         for building in await self.rooms():

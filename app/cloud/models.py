@@ -136,6 +136,12 @@ class KeyRecord:
     end: datetime | None
     client_ref: str = ""
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"cardNo": self.card_no, "mobile": self.mobile, "room": self.room.label(),
+                "start": self.start.isoformat() if self.start else None,
+                "end": self.end.isoformat() if self.end else None,
+                "clientRef": self.client_ref}
+
 
 @dataclass(frozen=True)
 class RoomCardInfo:

@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.cloud.config import RECORD_CARD_TYPES
+from app.cloud.envelope import GarbledAnswer
 from app.cloud.models import (
     Building,
     DoorRecord,
@@ -44,7 +45,17 @@ def _card_time(text: str, tz: ZoneInfo) -> Any:
         return None
 
 
+def _has_list(obj: Any, *names: str) -> bool:
+    return isinstance(obj, list) or (isinstance(obj, dict) and any(
+        isinstance(obj.get(n), list) for n in names))
+
+
 def buildings(data: Any) -> list[Building]:
+    """The directory; GarbledAnswer when ``data`` is missing or no list of buildings (an
+    empty list is an empty community, anything else is not "0 rooms")."""
+    if not _has_list(data, "builders", "list"):
+        raise GarbledAnswer(f"fetchRoomInfo: the answer holds no list of buildings "
+                            f"(data: {type(data).__name__})")
     out = []
     for b in _list(data, "builders", "list"):
         bno = _s(b, "builderNum", "buildNo")
@@ -91,6 +102,9 @@ def rf_card(data: Any, tz: ZoneInfo) -> RfCardInfo:
 
 
 def door_records(data: Any, tz: ZoneInfo) -> list[DoorRecord]:
+    if data is not None and not _has_list(data, "list", "records"):
+        raise GarbledAnswer(f"queryByRoom: the answer holds no list of door records "
+                            f"(data: {type(data).__name__})")
     out = []
     for r in _list(data, "list", "records"):
         try:

@@ -1,8 +1,11 @@
 """Times between the community's zone (where the locks are) and the PC's.
 
-The cloud wants card times as ``yyMMddHHmm`` in the community's local time; the desk
-may sit in another zone (a central reservations office). Naive datetimes are taken as
-the PC's local time; everything returned is timezone-aware.
+The cloud wants card times as ``yyMMddHHmm`` in the community's local time and filters
+door logs by the community's dates; the desk may sit in another zone (a central
+reservations office). So a *date* the desk shows or asks for ("today", a door-log
+period) is the community's date, never the PC's. Naive datetimes given to the
+conversion helpers are taken as the PC's local time; everything returned is
+timezone-aware.
 """
 
 from __future__ import annotations
@@ -43,6 +46,28 @@ def from_card_time(text: str, tz: ZoneInfo) -> datetime:
     if len(text) != 10 or not text.isdigit():
         raise ValueError(f"not yyMMddHHmm: {text!r}")
     return datetime.strptime(text, CARD_TIME_FORMAT).replace(tzinfo=tz)
+
+
+def community_now(tz: ZoneInfo) -> datetime:
+    """The current moment on the community's clock."""
+    return datetime.now(tz)
+
+
+def community_today(tz: ZoneInfo) -> date:
+    """Today where the locks are (the PC may already be on another date)."""
+    return community_now(tz).date()
+
+
+def in_community(dt: datetime, tz: ZoneInfo) -> datetime:
+    """A wall-clock time typed for the community (naive) or any aware time, as an aware
+    time in the community's zone."""
+    return dt.replace(tzinfo=tz) if dt.tzinfo is None else dt.astimezone(tz)
+
+
+def zone_label(tz: ZoneInfo, at: datetime | None = None) -> str:
+    """``Asia/Shanghai, UTC+08:00`` (the offset in force at ``at``, default now)."""
+    offset = (at or community_now(tz)).astimezone(tz).strftime("%z")
+    return f"{tz.key}, UTC{offset[:3]}:{offset[3:]}"
 
 
 def qr_timestamp(now: datetime | None = None) -> str:

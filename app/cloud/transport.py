@@ -1,10 +1,14 @@
 """Signed requests for the three families, with timeouts, retries and back-off.
 
 Runs on the runtime's asyncio loop thread (httpx.AsyncClient). Policy:
-- every call has connect/read timeouts (:class:`CallPolicy`);
-- READ calls are retried with exponential back-off after network errors and HTTP 5xx;
-- CREATE and CHANGE calls are never repeated after a network error: the error says the
-  outcome is unknown and the caller (the client) decides how to find out;
+- every request has a total deadline (:class:`CallPolicy` ``read_timeout``: connect,
+  send and the whole answer) and a size cap on its decoded answer (``BODY_CAPS``,
+  :mod:`app.cloud.bodies`);
+- READ calls are retried with exponential back-off after network errors, HTTP 5xx and
+  answers cut short;
+- CREATE and CHANGE calls are never repeated after a lost, late, cut-short or oversized
+  answer: that is :class:`OutcomeUnknown`, and the caller (:mod:`app.cloud.verify`)
+  finds out by looking, never by sending it again;
 - an answer of 4005 (request limit) means nothing happened, so any call backs off and
   tries again, up to ``limit_attempts``.
 """
@@ -24,7 +28,10 @@ from urllib.parse import urljoin
 import httpx
 
 from app.cloud import envelope, signing
+from app.cloud.bodies import ACCEPTED_ENCODINGS, AnswerTooLarge, read_capped
 from app.cloud.config import (
+    BODY_CAP,
+    BODY_CAPS,
     ENDPOINTS,
     NETWORK_ERROR_CODE,
     PATHS,
@@ -43,13 +50,15 @@ log = logging.getLogger(__name__)
 
 
 class OutcomeUnknown(KeyDeskError):
-    """A create/change call timed out or lost its connection: it may have taken effect."""
+    """A create/change call's answer was lost, late, cut short or oversized: it may have
+    taken effect. ``check`` says how to find out before doing it again."""
 
-    def __init__(self, action: str, reason: str) -> None:
+    def __init__(self, action: str, reason: str,
+                 check: str = "check whether it happened before repeating it") -> None:
         super().__init__(
-            "cloud_http", NETWORK_ERROR_CODE,
-            f"{action}: no answer from the lock cloud ({reason})",
-            state="unknown whether the request took effect", retryable=False,
+            envelope.DESK_DOMAIN, "outcome-unknown",
+            f"{action}: no complete answer from the lock cloud ({reason})",
+            state=f"outcome unknown: {check}", retryable=False,
         )
         self.action = action
         self.reason = reason
@@ -69,8 +78,11 @@ class Transport:
         self.policy = policy or CallPolicy()
         self.clock = clock
         self.sleep = sleep  # back-off waits (tests record them instead of waiting)
-        timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)
-        self._http = http or httpx.AsyncClient(timeout=timeout, follow_redirects=False)
+        deadline = self.policy.read_timeout
+        timeout = httpx.Timeout(deadline, connect=min(self.policy.connect_timeout, deadline))
+        self._http = http or httpx.AsyncClient(
+            timeout=timeout, follow_redirects=False,
+            headers={"Accept-Encoding": ACCEPTED_ENCODINGS})
         self.calls = 0  # requests actually sent (tests and the audit trail read it)
 
     async def aclose(self) -> None:
@@ -110,13 +122,28 @@ class Transport:
                                         headers={"Accept": "application/json"})
 
     # -- sending -----------------------------------------------------------------------
-    async def call(self, name: str, fields: dict[str, Any]) -> Any:
+    async def call(self, name: str, fields: dict[str, Any], *, whole: bool = False) -> Any:
+        """The answer's ``data`` (the whole envelope with ``whole``)."""
         ep = ENDPOINTS[name]
         p = self.policy
         network_tries = limit_tries = 0
         while True:
             try:
-                return await self._once(ep, fields)
+                return await self._once(ep, fields, name, whole)
+            except AnswerTooLarge as exc:
+                if ep.kind is not Kind.READ:  # it was processed; what it did is unknown
+                    raise OutcomeUnknown(ep.action, "the answer was far too large") from None
+                log.warning("cloud %s: %s", ep.action, exc.detail)
+                raise
+            except envelope.GarbledAnswer as exc:
+                network_tries += 1
+                if ep.kind is not Kind.READ:
+                    raise OutcomeUnknown(ep.action, "the answer was cut short or garbled") \
+                        from None
+                if network_tries >= p.read_attempts:
+                    raise
+                log.info("cloud %s: %s", ep.action, exc.detail)
+                delay = p.delay(network_tries)
             except _NetworkFailure as exc:
                 network_tries += 1
                 if ep.kind is not Kind.READ and exc.sent:
@@ -140,18 +167,28 @@ class Transport:
             log.info("cloud %s: retrying in %.2fs", ep.action, delay)
             await self.sleep(delay)
 
-    async def _once(self, ep: Endpoint, fields: dict[str, Any]) -> Any:
+    async def _once(self, ep: Endpoint, fields: dict[str, Any], name: str, whole: bool) -> Any:
         request = self.build(ep, fields)
         self.calls += 1
         log.debug("cloud %s %s", ep.action, ep.family)
+        deadline = self.policy.read_timeout
         try:
-            response = await self._http.send(request)
+            async with asyncio.timeout(deadline):
+                response = await self._http.send(request, stream=True)
+                try:
+                    body = await read_capped(response, BODY_CAPS.get(name, BODY_CAP),
+                                             ep.action)
+                finally:
+                    await response.aclose()
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:  # the request never left
             raise _NetworkFailure(f"cannot connect: {type(exc).__name__}", NETWORK_ERROR_CODE,
                                   sent=False) from None
+        except TimeoutError:  # ours: the whole answer did not arrive in time
+            raise _NetworkFailure(f"no complete answer within {deadline:g} s",
+                                  NETWORK_ERROR_CODE) from None
         except httpx.TimeoutException:
             raise _NetworkFailure("timed out", NETWORK_ERROR_CODE) from None
-        except httpx.TransportError as exc:  # reset, dropped mid-answer
+        except httpx.TransportError as exc:  # reset, dropped or cut short mid-answer
             raise _NetworkFailure(f"connection failed: {type(exc).__name__}",
                                   NETWORK_ERROR_CODE) from None
         if response.status_code >= 500:
@@ -160,7 +197,7 @@ class Transport:
             code = str(response.status_code)
             raise envelope.error_for(code if code in {"400", "401", "403", "404"} else "400",
                                      f"{ep.action}: HTTP {response.status_code}")
-        return envelope.parse(response.content, ep.action)
+        return envelope.parse(body, ep.action, whole=whole)
 
 
 class _NetworkFailure(Exception):

@@ -1,23 +1,28 @@
 """Create calls that are never blindly repeated.
 
-When ``getLink`` or ``makeRoomCard`` gets no answer (timeout, dropped connection, 5xx),
-the request may or may not have taken effect. Issuing again blindly could hand out two
-keys. So:
+When ``getLink`` or ``makeRoomCard`` gets no usable answer (timeout, dropped connection,
+5xx, an answer cut short or oversized), the request may or may not have taken effect —
+and a slow cloud may still be working on it. Sending it again could hand out two keys.
+So the create call is sent **once**; after a lost answer the client waits a moment for
+the cloud to settle and looks the result up, retrying only the look-up
+(``CallPolicy.settle_delay``, ``lookup_attempts``):
 
 - ``getLink``: every attempt carries a client reference (``config.IDEMPOTENCY_FIELD``).
-  After a failed attempt the client looks the key up by mobile/room/time
-  (``queryKeys``, a read). Found (same reference, or same mobile, room and times) →
-  that key is the answer. Not found → one more attempt with the same reference. The
-  look-up failing (or unsupported by the server: 4003/404) → an error saying the
-  outcome is unknown and what to check, never a second key.
-- ``makeRoomCard``: the effect is the card on the issuer, so the check is ``readCard``:
-  a card for that room ending at that minute means the first attempt worked.
+  The look-up is ``queryKeys`` (a read) by mobile/room/time. Found (same reference, or
+  same mobile, room and times) → that key is the answer.
+- ``makeRoomCard``: the effect is the card on the issuer, so the look-up is ``readCard``:
+  a card for that room ending at that minute means the call worked.
+
+Not found after the last look-up, or the look-up itself failing (4003/404 when the
+server lacks the ASSUMED endpoint) → :class:`OutcomeUnknown` whose state says how to
+check (``keydesk cloud keys ...`` / ``rf-read``) before issuing again.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.cloud.config import IDEMPOTENCY_FIELD
 from app.cloud.models import GuestKeyRequest, IssuedKey, RfCardInfo, RfCardRequest
@@ -29,44 +34,54 @@ if TYPE_CHECKING:
     from app.cloud.client import CloudClient
 
 log = logging.getLogger(__name__)
-CREATE_ATTEMPTS = 2
+T = TypeVar("T")
 
 
-def _unknown(action: str, thing: str, exc: BaseException) -> KeyDeskError:
-    return KeyDeskError(
-        "cloud_http", "403",
-        f"{action}: no answer, and it could not be checked whether {thing} was created ({exc})",
-        state=f"unknown: {thing} may have been created; check before issuing again",
-        retryable=False,
-    )
+def check_keys_hint(req: GuestKeyRequest) -> str:
+    return (f"check the room's keys before issuing again: keydesk cloud keys --room "
+            f"{req.room.label()} --mobile {req.mobile} (Guest keys: fetch by card number)")
+
+
+RF_HINT = ("read the card on the issuer before issuing again: keydesk cloud rf-read "
+           "(RF cards: Read card on the issuer)")
+
+
+async def look_up(client: CloudClient, find: Callable[[], Awaitable[T | None]],
+                  action: str, reason: str, hint: str) -> T:
+    """Wait, look, and wait longer between looks; OutcomeUnknown when never found."""
+    p = client.transport.policy
+    for attempt in range(max(1, p.lookup_attempts)):
+        await client.transport.sleep(p.settle_delay * 2 ** attempt)
+        try:
+            found = await find()
+        except KeyDeskError as exc:
+            raise OutcomeUnknown(action, f"{reason}; the look-up failed: {exc.detail}",
+                                 hint) from None
+        if found:
+            return found
+        log.info("%s: not found by look-up %d", action, attempt + 1)
+    raise OutcomeUnknown(action, f"{reason}; not found by {max(1, p.lookup_attempts)} "
+                                 "look-ups", hint)
 
 
 async def create_guest_key(
     client: CloudClient, req: GuestKeyRequest, fields: dict[str, Any]
 ) -> IssuedKey:
-    for attempt in range(1, CREATE_ATTEMPTS + 1):
-        try:
-            data = await client.call("getLink", fields)
-        except OutcomeUnknown as exc:
-            log.warning("getLink attempt %d got no answer (%s); checking", attempt, exc.reason)
-            found = await _find_key(client, req, fields)
-            if found:
-                return IssuedKey(found, req, verified_after_timeout=True)
-            if attempt == CREATE_ATTEMPTS:
-                raise
-            continue
-        card_no = str((data or {}).get("cardNo", "")) if isinstance(data, dict) else str(data)
-        if not card_no:
-            raise KeyDeskError("cloud_api", "5015", "getLink: no cardNo in the answer")
-        return IssuedKey(card_no, req)
-    raise AssertionError("unreachable")
+    try:
+        data = await client.call("getLink", fields)
+    except OutcomeUnknown as exc:
+        log.warning("getLink got no usable answer (%s); looking the key up", exc.reason)
+        card_no = await look_up(client, lambda: _find_key(client, req, fields), "getLink",
+                                exc.reason, check_keys_hint(req))
+        return IssuedKey(card_no, req, verified_after_timeout=True)
+    card_no = str((data or {}).get("cardNo", "")) if isinstance(data, dict) else str(data or "")
+    if not card_no:
+        raise KeyDeskError("cloud_api", "5015", "getLink: no cardNo in the answer")
+    return IssuedKey(card_no, req)
 
 
 async def _find_key(client: CloudClient, req: GuestKeyRequest, fields: dict[str, Any]) -> str:
-    try:
-        records = await client.query_keys(req)
-    except KeyDeskError as exc:
-        raise _unknown("getLink", "the guest key", exc) from None
+    records = await client.query_keys(req)
     ref = fields[IDEMPOTENCY_FIELD]
     for r in records:
         if r.client_ref == ref:
@@ -83,23 +98,17 @@ async def _find_key(client: CloudClient, req: GuestKeyRequest, fields: dict[str,
 async def create_rf_card(
     client: CloudClient, req: RfCardRequest, fields: dict[str, Any], operate_card_type: int
 ) -> RfCardInfo:
-    for attempt in range(1, CREATE_ATTEMPTS + 1):
-        try:
-            await client.call("makeRoomCard", fields)
-        except OutcomeUnknown as exc:
-            log.warning("makeRoomCard attempt %d got no answer (%s); reading the card",
-                        attempt, exc.reason)
-            try:
-                card = await client.read_card(operate_card_type)
-            except KeyDeskError as read_exc:
-                raise _unknown("makeRoomCard", "the RF card", read_exc) from None
-            if _written_for(card, req, client):
-                return card
-            if attempt == CREATE_ATTEMPTS:
-                raise
-            continue
-        return await client.read_card(operate_card_type)
-    raise AssertionError("unreachable")
+    try:
+        await client.call("makeRoomCard", fields)
+    except OutcomeUnknown as exc:
+        log.warning("makeRoomCard got no usable answer (%s); reading the card", exc.reason)
+
+        async def written() -> RfCardInfo | None:
+            card = await client.read_card(operate_card_type)
+            return card if _written_for(card, req, client) else None
+
+        return await look_up(client, written, "makeRoomCard", exc.reason, RF_HINT)
+    return await client.read_card(operate_card_type)
 
 
 def _written_for(card: RfCardInfo, req: RfCardRequest, client: CloudClient) -> bool:

@@ -846,6 +846,29 @@
     </message>
 </context>
 <context>
+    <name>DoorLogPanel</name>
+    <message>
+        <source>Dates and times are the community&apos;s: {zone}</source>
+        <translation>Datas e horários são os da comunidade: {zone}</translation>
+    </message>
+    <message>
+        <source>Opened at ({zone})</source>
+        <translation>Aberta em ({zone})</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Chave</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Como</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Portador</translation>
+    </message>
+</context>
+<context>
     <name>EncoderPage</name>
     <message>
         <source>Card encoder</source>
@@ -1174,6 +1197,13 @@
     <message>
         <source>General</source>
         <translation>Geral</translation>
+    </message>
+</context>
+<context>
+    <name>GuestKeysPanel</name>
+    <message>
+        <source>Times are the community&apos;s: {zone}</source>
+        <translation>Horários da comunidade: {zone}</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2109,13 @@
     <message>
         <source>Readers</source>
         <translation>Leitores</translation>
+    </message>
+</context>
+<context>
+    <name>RfCardsPanel</name>
+    <message>
+        <source>Times are the community&apos;s: {zone}</source>
+        <translation>Horários da comunidade: {zone}</translation>
     </message>
 </context>
 <context>

@@ -846,6 +846,29 @@
     </message>
 </context>
 <context>
+    <name>DoorLogPanel</name>
+    <message>
+        <source>Dates and times are the community&apos;s: {zone}</source>
+        <translation>日期和时间均为社区当地时间：{zone}</translation>
+    </message>
+    <message>
+        <source>Opened at ({zone})</source>
+        <translation>开门时间（{zone}）</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持有人</translation>
+    </message>
+</context>
+<context>
     <name>EncoderPage</name>
     <message>
         <source>Card encoder</source>
@@ -1174,6 +1197,13 @@
     <message>
         <source>General</source>
         <translation>常规</translation>
+    </message>
+</context>
+<context>
+    <name>GuestKeysPanel</name>
+    <message>
+        <source>Times are the community&apos;s: {zone}</source>
+        <translation>时间为社区当地时间：{zone}</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2109,13 @@
     <message>
         <source>Readers</source>
         <translation>门禁</translation>
+    </message>
+</context>
+<context>
+    <name>RfCardsPanel</name>
+    <message>
+        <source>Times are the community&apos;s: {zone}</source>
+        <translation>时间为社区当地时间：{zone}</translation>
     </message>
 </context>
 <context>

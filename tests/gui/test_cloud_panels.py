@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
+import time_machine
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
@@ -17,7 +18,8 @@ from app.cloud.sim import community as demo
 from app.cloud.sim.demo import demo_credentials
 from app.cloud.sim.handlers_qr import qr_png
 from app.store.audit import AuditLog
-from tests.cloud_support import DEMO_SECRETS, MOBILE
+from tests.cloud_support import COMMUNITY_TZ, DEMO_SECRETS, MIDNIGHTS, MOBILE, midnight_moment
+from ui.front_desk.cloud_common import set_community_time
 
 
 def panel(session, cls_name):
@@ -159,6 +161,32 @@ def test_remote_unlock_asks_first(session, qtbot, confirmed):
         assert AuditLog().recent(what_prefix="cloud.unlock") == []
 
 
+@pytest.mark.parametrize("moment", MIDNIGHTS)
+def test_door_log_dates_are_the_communitys_across_midnights(session, qtbot, moment):
+    """The window stays open while the clock passes a midnight (the PC's or the
+    community's): the untouched default period moves to the community's today, so the
+    opening just made is listed, and the panel names the zone of its dates."""
+    doors = panel(session, "DoorLogPanel")
+    rooms_loaded(qtbot, doors.room)
+    sim = session.demo.cloud
+    sim.state.records.clear()  # the demo's records are at the real hour
+    doors.confirm_unlock = lambda label: True
+    with time_machine.travel(midnight_moment(moment), tick=True):
+        doors.unlock()
+        qtbot.waitUntil(lambda: "opened" in doors.message.label.text(), timeout=5000)
+        doors.load_log()
+        qtbot.waitUntil(lambda: doors.table.rowCount() > 0, timeout=5000)
+        now = datetime.now(COMMUNITY_TZ)
+    today = now.date()
+    assert doors.table.item(0, 2).text() == "remote (gateway)"
+    assert doors.date_to.date().toPython() == today
+    assert doors.date_from.date().toPython() == today - timedelta(days=7)
+    assert "Asia/Shanghai, UTC+08:00" in doors.zone_note.text()
+    assert "Asia/Shanghai" in doors.table.horizontalHeaderItem(0).text()
+    opened = datetime.strptime(doors.table.item(0, 0).text(), "%Y-%m-%d %H:%M:%S")
+    assert abs(opened.replace(tzinfo=COMMUNITY_TZ) - now) < timedelta(minutes=1)  # its clock
+
+
 def test_rf_serial_can_be_captured_on_the_local_encoder(session, qtbot):
     rf = panel(session, "RfCardsPanel")
     assert rf.capture_button.isEnabled()  # the Cards tab owns an encoder service
@@ -223,3 +251,30 @@ def test_no_secret_reaches_any_file_the_session_writes(session, qtbot, keydesk_h
         data = path.read_bytes()
         leaked = [s for s in (*DEMO_SECRETS, "wrong-token-for-the-trail") if s.encode() in data]
         assert not leaked, f"{leaked} in {path.name}"
+
+
+def test_stay_pickers_are_on_the_communitys_clock(session, qtbot):
+    """The desk types a stay as the hotel's clock shows it, and the panel names the zone:
+    14:00 in the picker is 14:00 in the community, whatever zone this PC is in."""
+    sim = session.demo.cloud
+    day = datetime.now(COMMUNITY_TZ).date() + timedelta(days=3)
+    start = datetime.combine(day, time(14), tzinfo=COMMUNITY_TZ)
+    end = start + timedelta(hours=46)
+    keys = panel(session, "GuestKeysPanel")
+    rooms_loaded(qtbot, keys.room)
+    assert "Asia/Shanghai, UTC+08:00" in keys.zone_note.text()
+    set_community_time(keys.start, start, COMMUNITY_TZ)
+    set_community_time(keys.end, end, COMMUNITY_TZ)
+    assert keys.start.text() == f"{day} 14:00"
+    keys.mobile.setText(MOBILE)
+    keys.issue()
+    qtbot.waitUntil(lambda: keys.qr_pixmap is not None, timeout=5000)
+    key = sim.state.keys[keys.card_no.text()]
+    assert (key.start, key.end) == (start, end)
+    rf = panel(session, "RfCardsPanel")
+    rooms_loaded(qtbot, rf.room)
+    assert "Asia/Shanghai, UTC+08:00" in rf.zone_note.text()
+    set_community_time(rf.end, end, COMMUNITY_TZ)
+    rf.issue()
+    qtbot.waitUntil(lambda: "Room 001-01-0101" in rf.card_view.toPlainText(), timeout=5000)
+    assert sim.state.rf_cards[rf.serial.text()].end == end

@@ -23,20 +23,22 @@ def cloud_sim():
 @pytest.fixture
 def cloud_policy() -> CallPolicy:
     """Timeouts and back-off of ``cloud_call`` (a test module may override this fixture)."""
-    return CallPolicy(connect_timeout=1.0, read_timeout=2.0, backoff=0.01)
+    return CallPolicy(connect_timeout=1.0, read_timeout=2.0, backoff=0.01, settle_delay=0.02)
 
 
 @pytest.fixture
 def cloud_call(cloud_sim, cloud_policy, runtime):
     """``cloud_call(lambda c: c.method(...), client_kw={...}, **credential_changes)``:
-    a CloudClient on the demo account runs ``fn`` on the runtime's loop thread."""
+    a CloudClient on the demo account runs ``fn`` on the runtime's loop thread
+    (``client_kw={"policy": ...}`` replaces the module's policy)."""
     from app.cloud.client import CloudClient
     from app.cloud.sim.demo import demo_credentials
 
     def run(fn, client_kw=None, **changes):
         async def go():
             creds = replace(demo_credentials(cloud_sim.url), **changes)
-            async with CloudClient(creds, cloud_policy, **(client_kw or {})) as c:
+            kw = {"policy": cloud_policy, **(client_kw or {})}
+            async with CloudClient(creds, **kw) as c:
                 return await fn(c)
 
         return runtime.loop.run(go(), timeout=20)

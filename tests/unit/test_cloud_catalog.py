@@ -66,3 +66,12 @@ def test_each_code_has_a_catalog_explanation(domain, code):
     info = explain_error(KeyDeskError(domain, code, "detail"))
     assert info["known"], f"{domain} {code} is not in the catalog"
     assert info["title"] and info["explanation"] and info["action"]
+
+
+@pytest.mark.parametrize("code", ["outcome-unknown", "answer-too-large", "answer-garbled"])
+@pytest.mark.parametrize("lang", ["en", "pt-BR", "zh-CN"])
+def test_the_desks_own_cloud_outcomes_are_explained(code, lang):
+    """KeyDesk's own outcomes (domain cloud_desk), raised through constants the scan above
+    cannot see."""
+    info = explain_error(KeyDeskError("cloud_desk", code, "detail"), lang=lang)
+    assert info["known"] and info["title"] and info["explanation"] and info["action"]

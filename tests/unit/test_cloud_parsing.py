@@ -37,11 +37,13 @@ def test_http_like_status_goes_to_the_cloud_http_domain(status):
     assert (e.value.domain, e.value.code) == ("cloud_http", str(status))
 
 
-def test_garbage_answer_is_a_server_error_not_a_crash():
-    for body in (b"<html>", b"[1,2]", b'{"foo": 1}'):
+def test_garbage_answer_is_explained_not_a_crash():
+    """Not an envelope (cut short, HTML from a proxy): "answer-garbled", which the transport
+    asks again for a read and treats as "outcome unknown" after a create."""
+    for body in (b"<html>", b"[1,2]", b'{"foo": 1}', b'{"status": 200, "da'):
         with pytest.raises(KeyDeskError) as e:
             envelope.parse(body, "x")
-        assert e.value.code == "500"
+        assert (e.value.domain, e.value.code) == ("cloud_desk", "answer-garbled")
 
 
 def test_card_times_are_written_in_the_community_zone():

@@ -7,8 +7,9 @@ import logging
 from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cloud.credentials import from_settings
+from app.cloud.config import DEFAULT_TIMEZONE
 from app.cloud.desk import CloudDesk
 from app.cloud.models import Building, Room, RoomRef
+from app.cloud.timezones import zone
 from app.domain.errors import KeyDeskError
+from app.settings import Settings
 from app.store.audit import AuditLog
 from ui.context import UiContext
 from ui.jobs import JobRunner
@@ -45,14 +48,39 @@ def with_calendar(edit: EditT, display_format: str) -> EditT:
     return edit
 
 
-def to_qdatetime(dt: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(dt.timestamp()))
+def settings_zone(settings: Settings) -> ZoneInfo:
+    """The community's zone from Settings; KeyDeskError when the name is unknown."""
+    return zone(settings.cloud_timezone or DEFAULT_TIMEZONE)
 
 
-def from_qdatetime(q: QDateTime) -> datetime:
-    """The edit's moment as an aware datetime on the PC's clock (the client converts it
-    to the community's zone)."""
-    return datetime.fromtimestamp(q.toSecsSinceEpoch()).astimezone()
+def settings_zone_or_default(settings: Settings) -> ZoneInfo:
+    """For filling pickers before anything runs (a bad name is reported when used)."""
+    try:
+        return settings_zone(settings)
+    except KeyDeskError:
+        return zone(DEFAULT_TIMEZONE)
+
+
+def community_edit(dt: datetime, tz: ZoneInfo) -> QDateTimeEdit:
+    """A date-time edit showing ``dt`` on the community's clock (where the locks are), not
+    the PC's. It holds those wall-clock digits in UTC, so the PC's own zone (and its
+    daylight-saving gaps) never shifts them."""
+    edit = with_calendar(QDateTimeEdit(), "yyyy-MM-dd HH:mm")
+    edit.setTimeZone(QTimeZone.utc())
+    set_community_time(edit, dt, tz)
+    return edit
+
+
+def set_community_time(edit: QDateTimeEdit, dt: datetime, tz: ZoneInfo) -> None:
+    w = dt.astimezone(tz)
+    edit.setDateTime(QDateTime(QDate(w.year, w.month, w.day), QTime(w.hour, w.minute),
+                               QTimeZone.utc()))
+
+
+def community_time(edit: QDateTimeEdit, tz: ZoneInfo) -> datetime:
+    """The edit's wall-clock digits as a time in the community's zone."""
+    d, t = edit.dateTime().date(), edit.dateTime().time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=tz)
 
 
 class MessageLine(OutcomeLine):
@@ -166,46 +194,3 @@ def load_rooms_into(panel: CloudPanel, picker: RoomPicker,
             then(buildings)
 
     panel.run(lambda d: d.rooms(), ok)
-
-
-def test_cloud_connection(ctx: UiContext, fields: dict[str, str], typed_secrets: dict[str, str],
-                          show: Callable[[str], None]) -> None:
-    """Check cloud settings as typed (not yet saved) with one call per signing scheme.
-
-    Used by the Settings page's "Test connection" button; secrets left empty there fall
-    back to those in the keyring. Only the outcome text reaches ``show``.
-    """
-    import dataclasses
-
-    from app.catalog import explain_error
-
-    creds = from_settings(ctx.settings, ctx.secrets)
-    changes = {k.removeprefix("cloud_"): v
-               for k, v in fields.items() if v}
-    changes = {k: v for k, v in changes.items() if k in {f.name for f in
-                                                         dataclasses.fields(creds)}}
-    secret_attrs = {"cloud.auth_token": "auth_token", "cloud.creator_password":
-                    "creator_password"}
-    changes.update({secret_attrs[k]: v for k, v in typed_secrets.items()
-                    if v and k in secret_attrs})
-    desk = CloudDesk(dataclasses.replace(creds, **changes))
-
-    def ok(r: dict[str, Any]) -> None:
-        show(f"Lock cloud OK: community {r['community_no']}, {r['rooms']} rooms, "
-             f"card issuers: {', '.join(r['issuers']) or 'none'}.")
-
-    def err(exc: BaseException) -> None:
-        if isinstance(exc, KeyDeskError):
-            info = explain_error(exc)
-            show(f"Lock cloud test failed — error {exc.code}: {info.get('title', '')}. "
-                 f"{info.get('action', '')}")
-        else:
-            ctx.report_error(exc)
-
-    show("Testing the lock cloud…")
-    try:
-        coro = desk.test_connection()
-    except KeyDeskError as exc:
-        err(exc)
-        return
-    ctx.bridge.watch(ctx.runtime.loop.submit(coro), ok, err)

@@ -1,9 +1,15 @@
 """Door log & unlock: who opened a room's door (from the cloud), and remote unlock
-through the room's gateway after an explicit confirmation."""
+through the room's gateway after an explicit confirmation.
+
+The cloud filters door logs by the community's dates, so the period's dates (and the
+times shown) are the community's, and the panel says which zone that is: a desk in
+another zone would otherwise miss "today's" openings every evening.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -19,20 +25,31 @@ from PySide6.QtWidgets import (
 )
 
 from app.cloud.models import DoorRecord, LogQuery
-from app.cloud.timezones import to_pc_local
+from app.cloud.timezones import community_today, zone_label
 from app.domain.errors import KeyDeskError
 from ui.context import UiContext
-from ui.front_desk.cloud_common import RoomFormPanel, button, with_calendar
+from ui.front_desk.cloud_common import (
+    RoomFormPanel,
+    button,
+    settings_zone,
+    settings_zone_or_default,
+    with_calendar,
+)
 
-HEADERS = ["Opened at (this PC's time)", "Key", "How", "Holder"]
+DEFAULT_DAYS = 7  # the period shown unless the desk picks another
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
 
 
 class DoorLogPanel(RoomFormPanel):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
-        today = QDate.currentDate()
-        self.date_from = with_calendar(QDateEdit(today.addDays(-7)), "yyyy-MM-dd")
-        self.date_to = with_calendar(QDateEdit(today), "yyyy-MM-dd")
+        self.date_from = with_calendar(QDateEdit(), "yyyy-MM-dd")
+        self.date_to = with_calendar(QDateEdit(), "yyyy-MM-dd")
+        self.zone_note = QLabel()
+        self._default_period: tuple[date, date] | None = None
         self.kind = QComboBox()
         for label, value in (("All", 0), ("Real-time", 1), ("Collected", 2)):
             self.kind.addItem(label, value)
@@ -49,16 +66,49 @@ class DoorLogPanel(RoomFormPanel):
         top.addWidget(self.kind)
         top.addWidget(self.load_button)
         top.addWidget(self.unlock_button)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table = QTableWidget(0, 4)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.zone_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
+        self._use_zone(self._zone_or_default())
+
+    def _zone_or_default(self) -> ZoneInfo:
+        return settings_zone_or_default(self.ctx.settings)
+
+    def community_zone(self) -> ZoneInfo:
+        """The community's zone from Settings (KeyDeskError when the name is unknown)."""
+        return settings_zone(self.ctx.settings)
+
+    def _use_zone(self, tz: ZoneInfo) -> None:
+        """Name the zone, and move an untouched default period to the community's today
+        (Settings may have changed, or the day turned while the window stayed open)."""
+        self.zone_note.setText(self.tr("Dates and times are the community's: {zone}")
+                               .format(zone=zone_label(tz)))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Opened at ({zone})").format(zone=tz.key), self.tr("Key"),
+            self.tr("How"), self.tr("Holder")])
+        period = (self.date_from.date().toPython(), self.date_to.date().toPython())
+        if self._default_period is None or period == self._default_period:
+            today = community_today(tz)
+            self._default_period = (today - timedelta(days=DEFAULT_DAYS), today)
+            self.date_from.setDate(_qdate(self._default_period[0]))
+            self.date_to.setDate(_qdate(self._default_period[1]))
+
+    def first_shown(self) -> None:
+        self._use_zone(self._zone_or_default())
+        super().first_shown()
 
     def load_log(self) -> None:
+        try:
+            tz = self.community_zone()
+        except KeyDeskError as exc:
+            self.failed(exc)
+            return
+        self._use_zone(tz)
         start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
         if end < start or end - start > timedelta(days=31):
             self.failed(KeyDeskError("cloud_api", "5100",
@@ -66,12 +116,12 @@ class DoorLogPanel(RoomFormPanel):
             return
         self.run(lambda d: d.door_log(LogQuery(self.room.ref(), start, end,
                                                int(self.kind.currentData()))),
-                 self._show, busy=[self.load_button])
+                 lambda records: self._show(records, tz), busy=[self.load_button])
 
-    def _show(self, records: list[DoorRecord]) -> None:
+    def _show(self, records: list[DoorRecord], tz: ZoneInfo) -> None:
         self.table.setRowCount(len(records))
         for row, r in enumerate(records):
-            when = to_pc_local(r.time).strftime("%Y-%m-%d %H:%M:%S") if r.time else "?"
+            when = r.time.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S") if r.time else "?"
             for col, text in enumerate((when, r.card_type_name, r.open_way, r.holder)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.message.info(f"{len(records)} door openings." if records

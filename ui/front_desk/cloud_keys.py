@@ -3,14 +3,14 @@ again, a Bluetooth key string for a room's lock, cancel, and report lost."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,14 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.cloud.models import GuestKeyRequest, IssuedKey, KeyMaterial
+from app.cloud.timezones import community_now, zone_label
 from app.domain.errors import KeyDeskError
 from ui.context import UiContext
 from ui.front_desk.cloud_common import (
     RoomFormPanel,
     button,
-    from_qdatetime,
-    to_qdatetime,
-    with_calendar,
+    community_edit,
+    community_time,
+    settings_zone,
+    settings_zone_or_default,
 )
 
 QR_SIDE = 320  # pixels: comfortably scannable by a phone held to the screen
@@ -41,10 +43,13 @@ class GuestKeysPanel(RoomFormPanel):
         self.mobile.setPlaceholderText("digits only, without country code")
         self.area_code = QLineEdit("86")
         self.area_code.setMaximumWidth(60)
-        now = datetime.now().replace(second=0, microsecond=0)
-        self.start = with_calendar(QDateTimeEdit(to_qdatetime(now)), "yyyy-MM-dd HH:mm")
-        self.end = with_calendar(QDateTimeEdit(to_qdatetime(now + timedelta(days=1))),
-                                 "yyyy-MM-dd HH:mm")
+        # The stay is typed on the hotel's clock (the community's zone), named beside it.
+        tz = settings_zone_or_default(ctx.settings)
+        now = community_now(tz).replace(second=0, microsecond=0)
+        self.start = community_edit(now, tz)
+        self.end = community_edit(now + timedelta(days=1), tz)
+        self.zone_note = QLabel()
+        self._name_zone(tz)
         self.kind = QComboBox()
         for label, value in (("Room", "room"), ("Floor", "floor"), ("Building", "building")):
             self.kind.addItem(label, value)
@@ -62,6 +67,7 @@ class GuestKeysPanel(RoomFormPanel):
         form.addRow("Guest mobile", phone)
         form.addRow("From", self.start)
         form.addRow("Until", self.end)
+        form.addRow("", self.zone_note)
         form.addRow("Key opens", self.kind)
         form.addRow("", self.sms)
         form.addRow(self.issue_button)
@@ -111,6 +117,14 @@ class GuestKeysPanel(RoomFormPanel):
         layout.addWidget(self.message)
         self.qr_pixmap: QPixmap | None = None
 
+    def _name_zone(self, tz: ZoneInfo) -> None:
+        self.zone_note.setText(self.tr("Times are the community's: {zone}")
+                               .format(zone=zone_label(tz)))
+
+    def first_shown(self) -> None:
+        self._name_zone(settings_zone_or_default(self.ctx.settings))
+        super().first_shown()
+
     def _mobile(self) -> str:
         mobile = self.mobile.text().strip()
         if not mobile:
@@ -126,9 +140,11 @@ class GuestKeysPanel(RoomFormPanel):
     # -- flows -------------------------------------------------------------------------
     def issue(self) -> None:
         def make(desk):  # type: ignore[no-untyped-def]
+            tz = settings_zone(self.ctx.settings)
+            self._name_zone(tz)
             req = GuestKeyRequest(
-                self._mobile(), self.room.ref(), from_qdatetime(self.start.dateTime()),
-                from_qdatetime(self.end.dateTime()), self.area_code.text().strip() or "86",
+                self._mobile(), self.room.ref(), community_time(self.start, tz),
+                community_time(self.end, tz), self.area_code.text().strip() or "86",
                 self.kind.currentData(), self.sms.isChecked())
             return desk.issue_key(req, with_qr=True)
 

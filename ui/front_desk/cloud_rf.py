@@ -4,16 +4,17 @@ the local encoder when the window has one)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -21,14 +22,16 @@ from PySide6.QtWidgets import (
 
 from app.cloud.config import OPERATE_CARD_TYPES
 from app.cloud.models import RfCardInfo, RfCardRequest
+from app.cloud.timezones import community_now, zone_label
 from app.domain.errors import KeyDeskError
 from ui.context import UiContext
 from ui.front_desk.cloud_common import (
     RoomFormPanel,
     button,
-    from_qdatetime,
-    to_qdatetime,
-    with_calendar,
+    community_edit,
+    community_time,
+    settings_zone,
+    settings_zone_or_default,
 )
 
 
@@ -41,8 +44,11 @@ def describe_card(card: RfCardInfo) -> str:
 class RfCardsPanel(RoomFormPanel):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
-        self.end = with_calendar(
-            QDateTimeEdit(to_qdatetime(datetime.now() + timedelta(days=1))), "yyyy-MM-dd HH:mm")
+        tz = settings_zone_or_default(ctx.settings)  # valid until, on the hotel's clock
+        self.end = community_edit(community_now(tz).replace(second=0, microsecond=0)
+                                  + timedelta(days=1), tz)
+        self.zone_note = QLabel()
+        self._name_zone(tz)
         self.lock_kind = QComboBox()
         for label, value in (("QRA/QRB/other locks", 4), ("QRLOCK", 3), ("RFLOCK-V9", 2)):
             self.lock_kind.addItem(label, value)
@@ -53,6 +59,7 @@ class RfCardsPanel(RoomFormPanel):
         form = QFormLayout(issue_box)
         form.addRow("Room", self.room)
         form.addRow("Valid until", self.end)
+        form.addRow("", self.zone_note)
         form.addRow("Lock kind", self.lock_kind)
         form.addRow("Card holder", self.owner)
         form.addRow(self.issue_button)
@@ -85,6 +92,14 @@ class RfCardsPanel(RoomFormPanel):
         layout.addWidget(self.card_view, 1)
         layout.addWidget(self.message)
 
+    def _name_zone(self, tz: ZoneInfo) -> None:
+        self.zone_note.setText(self.tr("Times are the community's: {zone}")
+                               .format(zone=zone_label(tz)))
+
+    def first_shown(self) -> None:
+        self._name_zone(settings_zone_or_default(self.ctx.settings))
+        super().first_shown()
+
     def showEvent(self, event: QShowEvent) -> None:
         # before the base class's first-show loading; the encoder may come and go
         self.capture_button.setEnabled(self.encoder_service() is not None)
@@ -96,8 +111,10 @@ class RfCardsPanel(RoomFormPanel):
     def issue(self) -> None:
         def make(desk):  # type: ignore[no-untyped-def]
             room = self.room.room()
+            tz = settings_zone(self.ctx.settings)
+            self._name_zone(tz)
             req = RfCardRequest(
-                self.room.ref(), from_qdatetime(self.end.dateTime()),
+                self.room.ref(), community_time(self.end, tz),
                 owner=self.owner.text().strip(), lock_type=room.lock_type if room else "")
             return desk.rf_issue(req, self._kind())
 

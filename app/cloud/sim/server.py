@@ -14,6 +14,7 @@ import logging
 import threading
 import time
 from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -42,6 +43,10 @@ class Fault:
     kind: "slow" (wait ``delay`` s), "http500", "drop" (close without answering),
     "limit" (answer 4005). ``after_effect`` runs the call first, so the effect happens
     but the answer is late or lost — the case a create call must survive.
+    Answer faults always come after the effect: "truncate" (a 200 whose JSON stops
+    half-way), "drip" (the answer one byte every ``delay`` s),
+    "reshape" (the envelope passed through ``reshape`` first: an empty key, a directory
+    of ``"oops"``, key fields beside ``data``).
     """
 
     kind: str
@@ -49,6 +54,7 @@ class Fault:
     times: int = 1
     delay: float = 0.0
     after_effect: bool = False
+    reshape: Callable[[dict[str, Any]], dict[str, Any]] | None = None
 
 
 class CloudSimulator:
@@ -94,9 +100,13 @@ class CloudSimulator:
 
     # -- faults ------------------------------------------------------------------------
     def inject(self, kind: str, action: str | None = None, *, times: int = 1,
-               delay: float = 0.0, after_effect: bool = False) -> None:
+               delay: float = 0.0, after_effect: bool = False,
+               reshape: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> None:
+        if kind not in FAULT_KINDS:
+            raise ValueError(f"unknown fault {kind!r}")
+        after_effect = after_effect or kind in ANSWER_FAULTS
         with self._lock:
-            self.faults.append(Fault(kind, action, times, delay, after_effect))
+            self.faults.append(Fault(kind, action, times, delay, after_effect, reshape))
 
     def received(self, action: str) -> None:
         with self._lock:
@@ -169,6 +179,9 @@ class CloudSimulator:
             raise ApiError(4008, "bad signature")
 
 
+FAULT_KINDS = {"slow", "drop", "http500", "limit", "truncate", "drip", "reshape"}
+ANSWER_FAULTS = {"truncate", "drip", "reshape"}
+
 ROUTES = {
     Family.QRCODE: (handlers_qr.HANDLERS, handlers_qr.ERROR_SHAPE),
     Family.QRM: (handlers_issuer.HANDLERS, set()),
@@ -197,9 +210,37 @@ class _Handler(BaseHTTPRequestHandler):
         if fault and not fault.after_effect and self._fault(fault):
             return
         envelope = self._answer(family, action, query, raw)
+        if fault and fault.kind in ANSWER_FAULTS:
+            self._misanswer(fault, envelope)
+            return
         if fault and fault.after_effect and self._fault(fault):
             return
         self._send(200, json.dumps(envelope, ensure_ascii=False).encode(), "application/json")
+
+    def _misanswer(self, fault: Fault, envelope: dict[str, Any]) -> None:
+        if fault.kind == "reshape" and fault.reshape is not None:
+            envelope = fault.reshape(envelope)
+        body = json.dumps(envelope, ensure_ascii=False).encode()
+        if fault.kind == "reshape":
+            self._send(200, body, "application/json")
+            return
+        if fault.kind == "truncate":  # complete over HTTP, but the JSON stops half-way
+            self._send(200, body[: len(body) // 2], "application/json")
+            return
+        self.close_connection = True
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            for i in range(len(body)):  # "drip"; ends when the client has gone
+                if self.simulator._stopping.is_set():
+                    return
+                self.wfile.write(body[i:i + 1])
+                self.wfile.flush()
+                self.simulator.wait(fault.delay)
+        except OSError:
+            pass  # the client gave up
 
     def _fault(self, fault: Fault) -> bool:
         """Apply a fault; True when the answer is already handled (or withheld)."""
