@@ -63,7 +63,8 @@ def test_the_cloud_test_checks_every_scheme_and_the_operator_login(runtime, clou
     unset = runtime.loop.run(check_cloud(replace(creds, creator_password="")), timeout=20)
     assert unset.operator == "not set"
     with pytest.raises(KeyDeskError) as wrong:
-        runtime.loop.run(check_cloud(replace(creds, creator_password="not-the-operator-pw-71")), timeout=20)
+        runtime.loop.run(check_cloud(replace(creds, creator_password="not-the-operator-pw-71")),
+                         timeout=20)
     assert wrong.value.code == "5303"
     with pytest.raises(KeyDeskError) as token:
         runtime.loop.run(check_cloud(replace(creds, auth_token="not-the-token-52")), timeout=20)
