@@ -97,3 +97,57 @@ def set_preferred_language(setting: str) -> None:
 def preferred_language() -> str:
     with _lock:
         return _preferred
+
+
+# -- the words app/ hands to people -------------------------------------------------------
+# Every text of app/ a person reads (card states, validation messages, the settings and
+# store notices, the site report...) is a phrase of a table: key -> {language: text},
+# with {placeholders}. One function words them, so every table falls back, resolves the
+# language and fills placeholders the same way; tests/unit/test_app_words.py holds every
+# table to all three languages and the same placeholders in each.
+Phrases = dict[str, dict[str, str]]
+
+
+def phrase(table: Phrases, key: str, lang: str | None = None, **values: object) -> str:
+    """``key`` of ``table`` in ``lang`` (None: the preferred language; "system" is
+    resolved), its placeholders filled; the English text when the language lacks it."""
+    words = table[key]
+    text = words.get(resolve_language(lang)) or words[DEFAULT_LANGUAGE]
+    return text.format(**values) if values else text
+
+
+def by_key(texts: dict[str, dict[str, str]]) -> Phrases:
+    """A table written language -> key -> text, as key -> language -> text."""
+    out: Phrases = {}
+    for lang, table in texts.items():
+        for key, text in table.items():
+            out.setdefault(key, {})[lang] = text
+    return out
+
+
+class Said:
+    """A phrase decided now and worded when shown, in the reader's language: a result
+    made on a worker thread is read later in the window, a log or ``--json`` (English,
+    :meth:`__str__`, so scripts see stable words)."""
+
+    __slots__ = ("key", "table", "values")
+
+    def __init__(self, table: Phrases, key: str, **values: object) -> None:
+        if key not in table:
+            raise KeyError(key)
+        self.table, self.key, self.values = table, key, values
+
+    def text(self, lang: str | None = None) -> str:
+        return phrase(self.table, self.key, lang, **self.values)
+
+    def __str__(self) -> str:
+        return self.text(DEFAULT_LANGUAGE)
+
+    def __repr__(self) -> str:
+        return f"Said({self.key!r}, {self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Said) and (self.key, self.values) == (other.key, other.values)
+
+    def __hash__(self) -> int:
+        return hash(self.key)

@@ -11,12 +11,12 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app import logbuffer
-from app.i18n import resolve_language, set_preferred_language
+from app.i18n import LANGUAGE_NAMES, resolve_language, set_preferred_language
 from app.runtime import Runtime
 from app.services import open_desk
 from app.settings import LoadReport, SecretStore, Settings, SettingsStore
@@ -54,9 +54,10 @@ class KeyDeskSession:
     """
 
     def __init__(self, *, demo: bool = False, settings_store: SettingsStore | None = None,
-                 secrets: SecretStore | None = None) -> None:
+                 secrets: SecretStore | None = None, language: str | None = None) -> None:
         """``secrets``: where secrets are kept (default: the OS keyring; tests give a
-        ``MemorySecretStore``)."""
+        ``MemorySecretStore``). ``language``: ``keydesk --lang``, which wins over the
+        language setting."""
         store = settings_store or SettingsStore()
         logbuffer.install()  # Help → Show log shows what happened since the window started
         # Read before any thread starts; a damaged file is reported, never raised.
@@ -77,13 +78,16 @@ class KeyDeskSession:
             secrets = self.demo.secrets if self.demo else (secrets or SecretStore())
             # The language banners and catalog texts speak when no one names one (the
             # Settings page updates it on save): the one process-wide preference.
-            set_preferred_language(settings.language)
+            speaking = language or settings.language
+            set_preferred_language(speaking)
             self.services = open_desk(self.runtime, settings, secrets)
             # Old events go at start, whether or not anyone opens the Monitor.
             self.services.start_retention(store.retention_days(settings))
-            translations.install(resolve_language(settings.language))
+            translations.install(resolve_language(speaking))
             # A failure nobody else handles goes to the window's banner via the requests.
             requests = WindowRequests()
+            requests.language_changed.connect(self.speak)
+            self._retired: list[MainWindow] = []
             self.bridge = Bridge(self.runtime.bus, on_error=requests.error.emit)
             self.ctx = UiContext(self.services, self.bridge, store, self.demo, requests)
             self.services.start_encoder()
@@ -111,6 +115,37 @@ class KeyDeskSession:
         """No settings file yet (a fresh install): the set-up assistant opens by itself."""
         return self.settings_report is not None and not self.settings_report.found
 
+    def speak(self, lang: str) -> MainWindow:
+        """Reopen the window in ``lang`` (the Settings page saved another language): Qt
+        sets a widget's words when it is built, so the window is built again, on the same
+        services, signed-in operator and settings, where the old one stood, and the old
+        one stands down. Whatever was typed in the old window's forms is not carried."""
+        old = self.window
+        if old.work_in_progress():  # never cut a card or a door short for a language
+            page = old.pages.built().get("settings")
+            if hasattr(page, "status"):
+                page.status.setText(QCoreApplication.translate(
+                    "KeyDeskSession", "Saved. Work is still running (a card, a door…): the "
+                    "window speaks {language} from the next start of KeyDesk.").format(
+                    language=LANGUAGE_NAMES.get(lang, lang)))
+            return old
+        shown = old.isVisible()
+        translations.install(lang)
+        window = MainWindow(self.ctx)  # takes over the window requests
+        window.take_over_from(old)
+        old.retire()
+        self._retired.append(old)
+        self.window = window
+        if shown:
+            window.show()
+        page = window.pages.built().get("settings")
+        status = getattr(page, "status", None)
+        if status is not None:
+            status.setText(QCoreApplication.translate(
+                "KeyDeskSession", "Saved. The window now speaks {language}.").format(
+                language=LANGUAGE_NAMES.get(lang, lang)))
+        return window
+
     def close(self) -> bool:
         """Close the window and stop every thread; True when all stopped in time."""
         if self._closed:
@@ -119,9 +154,12 @@ class KeyDeskSession:
         self.window.close()
         # Nothing more is delivered to a closing window (late results are dropped).
         self.bridge.close()
+        for old in self._retired:
+            old.deleteLater()
         self.window.deleteLater()
         self.bridge.deleteLater()  # destroyed on the Qt thread, never by a GC elsewhere
         ok = self.runtime.shutdown()
+        translations.install("en")  # the session's language goes with it (Qt's default)
         self._gc.stop()  # the worker threads are gone: automatic collection is safe again
         if not ok:
             log.error("some threads did not stop in time")
@@ -147,9 +185,9 @@ def sign_in_at_start(session: KeyDeskSession) -> bool:
     return accepted
 
 
-def run_window(demo: bool) -> int:
+def run_window(demo: bool, language: str | None = None) -> int:
     app = ensure_qapp()
-    session = KeyDeskSession(demo=demo)
+    session = KeyDeskSession(demo=demo, language=language)
     try:
         if not sign_in_at_start(session):
             return 0  # nobody signed in: the user chose to quit

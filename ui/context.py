@@ -29,6 +29,7 @@ class WindowRequests(QObject):
     settings_saved = Signal()  # the user saved settings (the settings banner updates)
     settings_changed = Signal()  # settings were applied (also in the demo): pages re-check
     open_settings = Signal(str)  # show Settings at this section ("encoder", "readers", ...)
+    language_changed = Signal(str)  # saved in another language: the session reopens the window
 
 
 @dataclass

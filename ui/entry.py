@@ -11,8 +11,9 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from app import logsetup, paths
+from app import paths
 from app.cli import build_parser
+from app.cli.main import run
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,8 @@ def _window(args: argparse.Namespace) -> int:
     from ui.application import run_window
 
     try:
-        return run_window(demo=bool(getattr(args, "demo", False)))
+        return run_window(demo=bool(getattr(args, "demo", False)),
+                          language=getattr(args, "ui_lang", None))
     except Exception as exc:  # every thread is already stopped (KeyDeskSession)
         log.exception("the window could not start")
         print(startup_failure(exc), file=sys.stderr, flush=True)
@@ -79,13 +81,7 @@ def build_full_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_full_parser()
-    args = parser.parse_args(argv)
-    logsetup.configure(logging.DEBUG if args.verbose else logging.INFO, console=args.verbose)
-    try:
-        return int(args.func(args) or 0)
-    except KeyboardInterrupt:
-        return 130
+    return run(build_full_parser(), argv)
 
 
 if __name__ == "__main__":

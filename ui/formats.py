@@ -1,7 +1,8 @@
 """Dates, times and numbers written the desk's way: by the default ``QLocale``, which
 ``ui.translations.install`` sets from the chosen language (dd/MM/yyyy in Brazil,
 yyyy/M/d in China). Years are always written with four digits: a stay's year must not
-be guessed."""
+be guessed. An English desk may be anywhere (and month/day order differs between English
+countries), so English keeps the unambiguous 2026-12-01 14:05 on a 24-hour clock."""
 
 from __future__ import annotations
 
@@ -11,13 +12,21 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, QLocale
 
 
+def _english() -> bool:
+    return QLocale().language() in (QLocale.Language.English, QLocale.Language.C)
+
+
 def date_format() -> str:
     """The locale's short date pattern with a four-digit year (for QDateTimeEdit)."""
+    if _english():
+        return "yyyy-MM-dd"
     pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
     return re.sub(r"y+", "yyyy", pattern)
 
 
 def time_format(seconds: bool = False) -> str:
+    if _english():
+        return "HH:mm:ss" if seconds else "HH:mm"
     pattern = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
     if seconds and "s" not in pattern:
         pattern = re.sub(r"(m+)", r"\1:ss", pattern, count=1)

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.retired = False
         self.setWindowTitle(self.tr("KeyDesk — demo (simulated devices)") if ctx.demo
                             else "KeyDesk")
         self.setWindowIcon(icon("desk"))
@@ -96,13 +97,11 @@ class MainWindow(QMainWindow):
         self.banner = MessageBanner()
         self.banner.explain_requested.connect(self.show_explanation)
         report = None if ctx.demo else ctx.settings_store.report
-        self.settings_banner = SettingsBanner(report, resolve_language(ctx.settings.language))
+        self.settings_banner = SettingsBanner(report, resolve_language())  # --lang or setting
         self.settings_banner.open_settings_requested.connect(lambda: self.show_page("settings"))
         ctx.requests.setParent(self)  # destroyed with the window, on the Qt thread
-        ctx.requests.error.connect(self.banner.show_error)
-        ctx.requests.explanation.connect(self.show_explanation)
-        ctx.requests.settings_saved.connect(self.settings_banner.saved)
-        ctx.requests.open_settings.connect(self.open_settings)
+        for signal, slot in self._answers():
+            signal.connect(slot)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -138,10 +137,9 @@ class MainWindow(QMainWindow):
         self.status = DeviceStatusBar()
         self.status.open_section.connect(self.open_settings)
         self.setStatusBar(self.status)
-        ctx.bridge.subscribe(self.status.on_event, DeviceStateChanged, DeviceForgotten,
-                             DeviceEvent, owner=self.status,
-                             where=lambda e: not isinstance(e, DeviceEvent) or e.kind == "desk")
-        ctx.requests.settings_changed.connect(self.refresh_setup)
+        self._status_sub = ctx.bridge.subscribe(
+            self.status.on_event, DeviceStateChanged, DeviceForgotten, DeviceEvent,
+            owner=self.status, where=lambda e: not isinstance(e, DeviceEvent) or e.kind == "desk")
         self.refresh_setup()
         self._build_menu()
         # Who holds the desk: status label, switch / lock / sign out, the idle lock.
@@ -174,6 +172,9 @@ class MainWindow(QMainWindow):
         page = self.pages[key]
         self.nav.setCurrentRow(keys.index(key))
         return page
+
+    def current_page(self) -> str:
+        return [k for k, _, _ in PAGES][max(0, self.nav.currentRow())]
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -262,6 +263,8 @@ class MainWindow(QMainWindow):
             reload()
         self.ctx.requests.settings_changed.emit()
         self.statusBar().showMessage(self.tr("Set-up saved."), 8000)
+        if "language" in applied.fields:  # the session reopens the window in it
+            self.ctx.requests.language_changed.emit(resolve_language(self.ctx.settings.language))
 
     def refresh_setup(self) -> None:
         """The status bar names each part not set up yet (asked again after a save)."""
@@ -272,6 +275,73 @@ class MainWindow(QMainWindow):
                            status.encoder_missing(s, secrets) != status.ENCODER)
         self.status.set_up(CLOUD, "cloud", status.cloud_missing(s, secrets) is None)
         self.status.set_up(READERS, "reader", status.readers_missing(s) is None)
+
+    # -- another language: the window is built again ------------------------------------
+    def _answers(self) -> list[tuple[Any, Any]]:
+        """The window requests this window answers (a window reopened in another language
+        lets go of them). Built when asked: a list kept on the window would hold its own
+        bound methods, and keep it alive after Qt deleted it."""
+        r = self.ctx.requests
+        return [(r.error, self.banner.show_error), (r.explanation, self.show_explanation),
+                (r.settings_saved, self.settings_banner.saved),
+                (r.open_settings, self.open_settings), (r.settings_changed, self.refresh_setup)]
+
+    def work_in_progress(self) -> bool:
+        """A job still running in a page (a card being written, a door commissioned)."""
+        from PySide6.QtCore import QObject
+
+        from ui.jobs import JobRunner
+
+        for obj in self.findChildren(QObject):
+            jobs = getattr(obj, "jobs", None)
+            if isinstance(jobs, JobRunner) and jobs.running:
+                return True
+        door = getattr(self.pages.built().get("locks"), "_door_future", None)
+        return door is not None and not door.done()
+
+    def take_over_from(self, old: MainWindow) -> None:
+        """Become the window ``old`` was (reopened in another language): its size and
+        place, its page, its splitters and columns, and the device states it was told."""
+        state = self.ctx.settings.ui_state
+        for key, page in old.pages.built().items():
+            window_state.save(page, key, state)
+        for key, page in self.pages.built().items():
+            window_state.restore(page, key, state)
+        self.restoreGeometry(old.saveGeometry())
+        if not old.isMaximized():
+            self.resize(old.size())
+            self.move(old.pos())
+        self.show_page(old.current_page())
+        monitor = self.pages["monitor"] if "monitor" in old.pages.built() else None
+        on_state = getattr(getattr(monitor, "devices", None), "on_state", None)
+        for event in old.status.last_events():
+            self.status.on_event(event)
+            if on_state is not None and isinstance(event, DeviceStateChanged):
+                on_state(event)
+
+    def retire(self) -> None:
+        """Stand down for a window reopened in another language: its pages stop (their
+        jobs' late results are dropped), it answers no request and hears no bus event.
+        It stays alive, hidden, until the session closes, so a late callback never finds
+        its widgets deleted."""
+        self.retired = True
+        self.desk_lock.stop()
+        for signal, slot in self._answers():
+            signal.disconnect(slot)
+        self.ctx.bridge.unsubscribe(self._status_sub)
+        if self.log_view is not None:
+            self.log_view.close()
+        self._shutdown_pages()
+        self.hide()
+
+    def _shutdown_pages(self) -> None:
+        for page in self.pages.values():
+            shutdown = getattr(page, "shutdown", None)
+            if shutdown is not None:
+                try:
+                    shutdown()
+                except Exception:
+                    log.exception("page shutdown failed")
 
     def show_explanation(self, domain: str, code: str) -> None:
         page = self.show_page("explain")
@@ -287,6 +357,9 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.retired:  # the window that took over owns the session's ending
+            event.accept()
+            return
         self.desk_lock.stop()
         state = self.ctx.settings.ui_state
         state["geometry"] = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
@@ -298,13 +371,7 @@ class MainWindow(QMainWindow):
             log.exception("could not save settings")
         if self.log_view is not None:
             self.log_view.close()
-        for page in self.pages.values():
-            shutdown = getattr(page, "shutdown", None)
-            if shutdown is not None:
-                try:
-                    shutdown()
-                except Exception:
-                    log.exception("page shutdown failed")
+        self._shutdown_pages()
         self.ctx.bridge.close()
         event.accept()
 

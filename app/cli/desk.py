@@ -11,6 +11,7 @@ from typing import Any
 from app.audit.site_key import chain_key
 from app.cli.settings_notice import load_settings
 from app.cli.signin import sign_in
+from app.i18n import SYSTEM, preferred_language, set_preferred_language
 from app.runtime import Runtime
 from app.services import DeskServices, open_desk
 from app.settings import SecretStore, Settings
@@ -27,11 +28,15 @@ def command_desk(
     ``secrets`` holds. With ``sign``, the operator signs in first. Every thread ends on
     exit."""
     options.setdefault("audit_key", chain_key(SecretStore()))
+    settings = settings if settings is not None else load_settings()
+    before = preferred_language()
+    if before == SYSTEM:  # no --lang: the language setting, as the window
+        set_preferred_language(settings.language)
     runtime = Runtime().start()
     try:
         services = open_desk(
             runtime,
-            settings if settings is not None else load_settings(),
+            settings,
             secrets if secrets is not None else SecretStore(),
             **options,
         )
@@ -40,3 +45,4 @@ def command_desk(
         yield services
     finally:
         runtime.shutdown()
+        set_preferred_language(before)

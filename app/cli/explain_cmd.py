@@ -15,7 +15,7 @@ import textwrap
 
 from app.catalog.model import DOMAINS, Entry
 from app.cli.output import emit, json_line
-from app.i18n import LANGUAGES, resolve_language
+from app.i18n import LANGUAGES, SYSTEM, preferred_language, resolve_language
 
 WIDTH = 88
 
@@ -102,7 +102,8 @@ def handler(args: argparse.Namespace) -> int:
         print(f"Unknown domain {args.domain!r}; domains: {', '.join(catalog.domains)}",
               file=sys.stderr)
         return 2
-    lang = args.lang or resolve_language(_configured_language())
+    chosen = preferred_language()  # keydesk --lang, else the language setting
+    lang = args.lang or resolve_language(chosen if chosen != SYSTEM else _configured_language())
 
     if args.all:
         # JSON without --lang: every language (translators and support diff these).

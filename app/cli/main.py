@@ -25,6 +25,7 @@ from app.cli import (
     sim_cmd,
     store_cmd,
 )
+from app.i18n import LANGUAGES, SYSTEM, preferred_language, set_preferred_language
 
 # One line per command module, in help order; each later feature adds its own.
 COMMANDS: list[Callable[[sim_cmd.SubParsers], None]] = [
@@ -49,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"KeyDesk {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr too")
+    parser.add_argument("--lang", dest="ui_lang", choices=[SYSTEM, *LANGUAGES],
+                        help="language of what a command prints (default: the language "
+                        "setting, which the window uses too)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in COMMANDS:
         add(sub)
@@ -60,6 +64,16 @@ def run(parser: argparse.ArgumentParser, argv: Sequence[str] | None = None) -> i
     from app import logsetup
 
     logsetup.configure(logging.DEBUG if args.verbose else logging.INFO, console=args.verbose)
+    before = preferred_language()
+    if getattr(args, "ui_lang", None):  # wins over the setting (see app.cli.desk)
+        set_preferred_language(args.ui_lang)
+    try:
+        return _dispatch(parser, args)
+    finally:  # one command's language never leaks into the next run in this process
+        set_preferred_language(before)
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help()

@@ -6,7 +6,7 @@ found, or the parser's position), ``{path}``, ``{backup}``, ``{low}``/``{high}``
 
 from __future__ import annotations
 
-from app.i18n import DEFAULT_LANGUAGE, resolve_language
+from app.i18n import DEFAULT_LANGUAGE, by_key, phrase, resolve_language
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
@@ -110,7 +110,9 @@ def type_word(kind: str, lang: str | None = None) -> str:
     return words.get(kind, kind)
 
 
+PHRASES = by_key(TEXTS)  # worded through app.i18n, like every text of app/
+
+
 def text(key: str, lang: str | None = None, **values: object) -> str:
     """The message ``key`` in ``lang`` (a setting such as "system" is resolved)."""
-    table = TEXTS.get(resolve_language(lang), TEXTS[DEFAULT_LANGUAGE])
-    return table.get(key, TEXTS[DEFAULT_LANGUAGE][key]).format(**values)
+    return phrase(PHRASES, key, lang, **values)

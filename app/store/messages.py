@@ -8,7 +8,7 @@ support), ``{since}`` (UTC time), ``{path}``, ``{aside}`` (where a damaged file 
 from __future__ import annotations
 
 from app.domain.stored import StoreHealth
-from app.i18n import DEFAULT_LANGUAGE, resolve_language
+from app.i18n import by_key, phrase
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
@@ -69,10 +69,12 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+PHRASES = by_key(TEXTS)  # worded through app.i18n, like every text of app/
+
+
 def text(key: str, lang: str | None = None, **values: object) -> str:
     """The message ``key`` in ``lang`` (a setting such as "system" is resolved)."""
-    table = TEXTS.get(resolve_language(lang), TEXTS[DEFAULT_LANGUAGE])
-    return table.get(key, TEXTS[DEFAULT_LANGUAGE][key]).format(**values)
+    return phrase(PHRASES, key, lang, **values)
 
 
 def health_lines(health: StoreHealth, lang: str | None = None) -> list[str]:

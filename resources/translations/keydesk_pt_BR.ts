@@ -477,6 +477,98 @@
         <source>Failed: unexpected error ({name})</source>
         <translation>Falhou: erro inesperado ({name})</translation>
     </message>
+    <message>
+        <source>clerk</source>
+        <translation>recepcionista</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>gerente</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>técnico</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>desk locked</source>
+        <translation>recepção bloqueada</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Keep events for</source>
+        <translation>Guardar eventos por</translation>
+    </message>
+    <message>
+        <source>Encoder port</source>
+        <translation>Porta do codificador</translation>
+    </message>
+    <message>
+        <source>Encoder USB identity</source>
+        <translation>Identificação USB do codificador</translation>
+    </message>
+    <message>
+        <source>Encoder serial number</source>
+        <translation>Número de série do codificador</translation>
+    </message>
+    <message>
+        <source>Encoder hex trace</source>
+        <translation>Registro hexadecimal do codificador</translation>
+    </message>
+    <message>
+        <source>Card layout</source>
+        <translation>Formato do cartão</translation>
+    </message>
+    <message>
+        <source>Lock cloud address</source>
+        <translation>Endereço da nuvem das fechaduras</translation>
+    </message>
+    <message>
+        <source>Lock cloud account</source>
+        <translation>Conta da nuvem das fechaduras</translation>
+    </message>
+    <message>
+        <source>Community number</source>
+        <translation>Número da comunidade</translation>
+    </message>
+    <message>
+        <source>Card issuer MAC</source>
+        <translation>MAC do codificador da nuvem</translation>
+    </message>
+    <message>
+        <source>Operator area code</source>
+        <translation>DDI do operador</translation>
+    </message>
+    <message>
+        <source>Operator mobile</source>
+        <translation>Celular do operador</translation>
+    </message>
+    <message>
+        <source>Community time zone</source>
+        <translation>Fuso horário da comunidade</translation>
+    </message>
+    <message>
+        <source>Bluetooth radio</source>
+        <translation>Rádio Bluetooth</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>Auth Token</source>
+        <translation>Auth Token (chave de acesso)</translation>
+    </message>
+    <message>
+        <source>Operator password</source>
+        <translation>Senha do operador</translation>
+    </message>
 </context>
 <context>
     <name>BluetoothSection</name>
@@ -608,6 +700,17 @@
     </message>
 </context>
 <context>
+    <name>CloudPanel</name>
+    <message>
+        <source>Working…</source>
+        <translation>Trabalhando…</translation>
+    </message>
+    <message>
+        <source>{n} rooms loaded.</source>
+        <translation>{n} quartos carregados.</translation>
+    </message>
+</context>
+<context>
     <name>CloudSection</name>
     <message>
         <source>The lock-cloud account: the room directory, QR and Bluetooth keys, RF cards and door logs. The Auth Token and the operator&apos;s password are kept in the system keyring and never shown again.</source>
@@ -724,6 +827,25 @@
     </message>
 </context>
 <context>
+    <name>DeviceNames</name>
+    <message>
+        <source>Encoder</source>
+        <translation>Codificador</translation>
+    </message>
+    <message>
+        <source>Bluetooth locks</source>
+        <translation>Fechaduras Bluetooth</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Recepção</translation>
+    </message>
+    <message>
+        <source>Lock cloud</source>
+        <translation>Nuvem das fechaduras</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStatusBar</name>
     <message>
         <source>ready</source>
@@ -742,6 +864,10 @@
         <translation>indisponível</translation>
     </message>
     <message>
+        <source>{name} status</source>
+        <translation>Situação de {name}</translation>
+    </message>
+    <message>
         <source>{name}: not set up</source>
         <translation>{name}: não configurado</translation>
     </message>
@@ -750,24 +876,8 @@
         <translation>Clique para configurar</translation>
     </message>
     <message>
-        <source>Encoder</source>
-        <translation>Codificador</translation>
-    </message>
-    <message>
-        <source>Lock cloud</source>
-        <translation>Nuvem das fechaduras</translation>
-    </message>
-    <message>
-        <source>Bluetooth</source>
-        <translation>Bluetooth</translation>
-    </message>
-    <message>
         <source>Readers</source>
         <translation>Leitores</translation>
-    </message>
-    <message>
-        <source>{name} status</source>
-        <translation>Situação de {name}</translation>
     </message>
 </context>
 <context>
@@ -848,14 +958,6 @@
 <context>
     <name>DoorLogPanel</name>
     <message>
-        <source>Dates and times are the community&apos;s: {zone}</source>
-        <translation>Datas e horários são os da comunidade: {zone}</translation>
-    </message>
-    <message>
-        <source>Opened at ({zone})</source>
-        <translation>Aberta em ({zone})</translation>
-    </message>
-    <message>
         <source>Key</source>
         <translation>Chave</translation>
     </message>
@@ -867,6 +969,80 @@
         <source>Holder</source>
         <translation>Portador</translation>
     </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Real-time</source>
+        <translation>Em tempo real</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Coletados</translation>
+    </message>
+    <message>
+        <source>Show door log</source>
+        <translation>Mostrar registro da porta</translation>
+    </message>
+    <message>
+        <source>Open door remotely…</source>
+        <translation>Abrir a porta a distância…</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Quarto</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>até</translation>
+    </message>
+    <message>
+        <source>Dates and times are the community&apos;s: {zone}</source>
+        <translation>Datas e horários são os da comunidade: {zone}</translation>
+    </message>
+    <message>
+        <source>Opened at ({zone})</source>
+        <translation>Aberta em ({zone})</translation>
+    </message>
+    <message>
+        <source>the period must run forwards and span at most 31 days</source>
+        <translation>o período deve ir para a frente e ter no máximo 31 dias</translation>
+    </message>
+    <message>
+        <source>{n} door openings.</source>
+        <translation>{n} aberturas da porta.</translation>
+    </message>
+    <message>
+        <source>No door openings in that period.</source>
+        <translation>Nenhuma abertura da porta nesse período.</translation>
+    </message>
+    <message>
+        <source>Open door remotely</source>
+        <translation>Abrir a porta a distância</translation>
+    </message>
+    <message>
+        <source>Open the door of room {room} now, through its gateway?
+Anyone at the door can walk in.</source>
+        <translation>Abrir agora a porta do quarto {room} pelo gateway?
+Quem estiver na porta pode entrar.</translation>
+    </message>
+    <message>
+        <source>pick a room from the list</source>
+        <translation>escolha um quarto da lista</translation>
+    </message>
+    <message>
+        <source>Remote unlock cancelled.</source>
+        <translation>Abertura a distância cancelada.</translation>
+    </message>
+    <message>
+        <source>Door of room {room} opened.</source>
+        <translation>Porta do quarto {room} aberta.</translation>
+    </message>
 </context>
 <context>
     <name>EncoderPage</name>
@@ -877,6 +1053,197 @@
     <message>
         <source>The USB encoder that writes guest cards. KeyDesk remembers it by its USB identity, so it is found again on another port after a replug.</source>
         <translation>O gravador USB que grava os cartões de hóspede. O KeyDesk o reconhece pela identidade USB, então ele é encontrado de novo mesmo em outra porta depois de reconectado.</translation>
+    </message>
+</context>
+<context>
+    <name>EncoderPanel</name>
+    <message>
+        <source>blank keys</source>
+        <translation>chaves de fábrica</translation>
+    </message>
+    <message>
+        <source>keyed by this site</source>
+        <translation>com as chaves deste local</translation>
+    </message>
+    <message>
+        <source>keys of another system</source>
+        <translation>chaves de outro sistema</translation>
+    </message>
+    <message>
+        <source>guest</source>
+        <translation>hóspede</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>funcionário</translation>
+    </message>
+    <message>
+        <source>master</source>
+        <translation>mestra</translation>
+    </message>
+    <message>
+        <source>Encoder ready</source>
+        <translation>Codificador pronto</translation>
+    </message>
+    <message>
+        <source>Connecting to the encoder…</source>
+        <translation>Conectando ao codificador…</translation>
+    </message>
+    <message>
+        <source>Encoder not connected</source>
+        <translation>Codificador não conectado</translation>
+    </message>
+    <message>
+        <source>Encoder not available</source>
+        <translation>Codificador indisponível</translation>
+    </message>
+    <message>
+        <source>No card on the encoder</source>
+        <translation>Nenhum cartão no codificador</translation>
+    </message>
+    <message>
+        <source>Room(s)</source>
+        <translation>Quarto(s)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Válido de</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>Válido até</translation>
+    </message>
+    <message>
+        <source>Card kind</source>
+        <translation>Tipo de cartão</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Número do cartão</translation>
+    </message>
+    <message>
+        <source>Issue card</source>
+        <translation>Gravar cartão</translation>
+    </message>
+    <message>
+        <source>Issue a card</source>
+        <translation>Gravar um cartão</translation>
+    </message>
+    <message>
+        <source>Read card</source>
+        <translation>Ler cartão</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>Duplicar…</translation>
+    </message>
+    <message>
+        <source>Wipe card</source>
+        <translation>Apagar cartão</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>{what}…</source>
+        <translation>{what}…</translation>
+    </message>
+    <message>
+        <source>Check the form</source>
+        <translation>Confira o formulário</translation>
+    </message>
+    <message>
+        <source>Issuing</source>
+        <translation>Gravando</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>Card {uid}, number {number}, {kind}</source>
+        <translation>Cartão {uid}, número {number}, {kind}</translation>
+    </message>
+    <message>
+        <source>Valid {start} to {end}</source>
+        <translation>Válido de {start} até {end}</translation>
+    </message>
+    <message>
+        <source>Card issued for room {rooms}</source>
+        <translation>Cartão gravado para o quarto {rooms}</translation>
+    </message>
+    <message>
+        <source>Every block written, read back and decoded to this stay. Hand the card to the guest.</source>
+        <translation>Todos os blocos foram gravados, lidos de volta e conferidos com esta estadia. Entregue o cartão ao hóspede.</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lendo</translation>
+    </message>
+    <message>
+        <source>Valid card for room {rooms}</source>
+        <translation>Cartão válido para o quarto {rooms}</translation>
+    </message>
+    <message>
+        <source>Not a valid card</source>
+        <translation>Não é um cartão válido</translation>
+    </message>
+    <message>
+        <source>Card {uid}: {reason}</source>
+        <translation>Cartão {uid}: {reason}</translation>
+    </message>
+    <message>
+        <source>Reading the card to copy</source>
+        <translation>Lendo o cartão a copiar</translation>
+    </message>
+    <message>
+        <source>Writing the duplicate</source>
+        <translation>Gravando a cópia</translation>
+    </message>
+    <message>
+        <source>Duplicate written for room {rooms}</source>
+        <translation>Cópia gravada para o quarto {rooms}</translation>
+    </message>
+    <message>
+        <source>a copy of card {uid} (number {number}); both open the same doors</source>
+        <translation>cópia do cartão {uid} (número {number}); os dois abrem as mesmas portas</translation>
+    </message>
+    <message>
+        <source>Every block written and read back.</source>
+        <translation>Todos os blocos gravados e lidos de volta.</translation>
+    </message>
+    <message>
+        <source>Write duplicate</source>
+        <translation>Gravar a cópia</translation>
+    </message>
+    <message>
+        <source>Now place the new card</source>
+        <translation>Agora coloque o cartão novo</translation>
+    </message>
+    <message>
+        <source>Copying the stay of card {uid}. Put the blank card on the encoder and press “Write duplicate”.</source>
+        <translation>Copiando a estadia do cartão {uid}. Coloque o cartão em branco no codificador e clique em “Gravar a cópia”.</translation>
+    </message>
+    <message>
+        <source>Wiping</source>
+        <translation>Apagando</translation>
+    </message>
+    <message>
+        <source>Card wiped</source>
+        <translation>Cartão apagado</translation>
+    </message>
+    <message>
+        <source>Card {uid} is blank and can be reused.</source>
+        <translation>O cartão {uid} está em branco e pode ser reutilizado.</translation>
+    </message>
+    <message>
+        <source>unknown type</source>
+        <translation>tipo desconhecido</translation>
+    </message>
+    <message>
+        <source>Card on the encoder: {uid} ({what})</source>
+        <translation>Cartão no codificador: {uid} ({what})</translation>
     </message>
 </context>
 <context>
@@ -939,7 +1306,7 @@
     </message>
     <message>
         <source>{count} serial port(s) found, {likely} look like an encoder.</source>
-        <translation>{count} porta(s) serial(is) encontrada(s), {likely} parece(m) um gravador.</translation>
+        <translation>Portas seriais encontradas: {count}; com cara de gravador: {likely}.</translation>
     </message>
     <message>
         <source>Looking for serial ports…</source>
@@ -1011,6 +1378,14 @@
 <context>
     <name>EventWords</name>
     <message>
+        <source>entry</source>
+        <translation>entrada</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>saída</translation>
+    </message>
+    <message>
         <source>{name} (user {user})</source>
         <translation>{name} (usuário {user})</translation>
     </message>
@@ -1047,6 +1422,14 @@
         <translation>sem motivo informado</translation>
     </message>
     <message>
+        <source>Card {uid} taken off the encoder</source>
+        <translation>Cartão {uid} retirado do codificador</translation>
+    </message>
+    <message>
+        <source>Card {uid} on the encoder ({what})</source>
+        <translation>Cartão {uid} no codificador ({what})</translation>
+    </message>
+    <message>
         <source>Door opened</source>
         <translation>Porta aberta</translation>
     </message>
@@ -1069,6 +1452,61 @@
     <message>
         <source>Raw: {raw}</source>
         <translation>Dados brutos: {raw}</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainPage</name>
+    <message>
+        <source>Search codes</source>
+        <translation>Buscar códigos</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domínio</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explicação</translation>
+    </message>
+    <message>
+        <source>Language: as in Settings</source>
+        <translation>Idioma: o das Configurações</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Explicar códigos</translation>
+    </message>
+    <message>
+        <source>Code or words, in any language (e.g. 5310, card, cartão, 发卡器)</source>
+        <translation>Código ou palavras, em qualquer idioma (ex.: 5310, cartão, 发卡器)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Significado</translation>
+    </message>
+    <message>
+        <source>All domains</source>
+        <translation>Todos os domínios</translation>
+    </message>
+    <message>
+        <source>{n} found</source>
+        <translation>{n} encontrados</translation>
+    </message>
+    <message>
+        <source>Pick an entry on the left to see what it means and what to do.</source>
+        <translation>Escolha um item à esquerda para ver o que significa e o que fazer.</translation>
     </message>
 </context>
 <context>
@@ -1202,8 +1640,144 @@
 <context>
     <name>GuestKeysPanel</name>
     <message>
+        <source>digits only, without country code</source>
+        <translation>só números, sem o código do país</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Quarto</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Andar</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Prédio</translation>
+    </message>
+    <message>
+        <source>Also send it by SMS</source>
+        <translation>Enviar também por SMS</translation>
+    </message>
+    <message>
+        <source>Issue QR key</source>
+        <translation>Emitir chave QR</translation>
+    </message>
+    <message>
+        <source>Bluetooth key for this room&apos;s lock</source>
+        <translation>Chave Bluetooth para a fechadura deste quarto</translation>
+    </message>
+    <message>
+        <source>New guest key</source>
+        <translation>Nova chave de hóspede</translation>
+    </message>
+    <message>
+        <source>Guest mobile</source>
+        <translation>Celular do hóspede</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Até</translation>
+    </message>
+    <message>
+        <source>Key opens</source>
+        <translation>A chave abre</translation>
+    </message>
+    <message>
+        <source>16-character card number</source>
+        <translation>número do cartão de 16 caracteres</translation>
+    </message>
+    <message>
+        <source>Show QR</source>
+        <translation>Mostrar QR</translation>
+    </message>
+    <message>
+        <source>Cancel key</source>
+        <translation>Cancelar chave</translation>
+    </message>
+    <message>
+        <source>Report lost</source>
+        <translation>Comunicar perda</translation>
+    </message>
+    <message>
+        <source>Every key of the room (older locks need this)</source>
+        <translation>Todas as chaves do quarto (fechaduras antigas precisam disso)</translation>
+    </message>
+    <message>
+        <source>Existing key (uses the guest mobile above)</source>
+        <translation>Chave existente (usa o celular do hóspede acima)</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Número do cartão</translation>
+    </message>
+    <message>
+        <source>The guest&apos;s QR key appears here.</source>
+        <translation>A chave QR do hóspede aparece aqui.</translation>
+    </message>
+    <message>
+        <source>Guest QR key</source>
+        <translation>Chave QR do hóspede</translation>
+    </message>
+    <message>
+        <source>Bluetooth key strings and next steps appear here.</source>
+        <translation>Os códigos de chave Bluetooth e os próximos passos aparecem aqui.</translation>
+    </message>
+    <message>
         <source>Times are the community&apos;s: {zone}</source>
         <translation>Horários da comunidade: {zone}</translation>
+    </message>
+    <message>
+        <source>enter the guest&apos;s mobile number</source>
+        <translation>digite o celular do hóspede</translation>
+    </message>
+    <message>
+        <source>enter the card number of the key</source>
+        <translation>digite o número do cartão da chave</translation>
+    </message>
+    <message>
+        <source>Key {key} issued for room {room} and texted to the guest.</source>
+        <translation>Chave {key} emitida para o quarto {room} e enviada por SMS ao hóspede.</translation>
+    </message>
+    <message>
+        <source>Key {key} issued for room {room}.</source>
+        <translation>Chave {key} emitida para o quarto {room}.</translation>
+    </message>
+    <message>
+        <source>Key {key} fetched.</source>
+        <translation>Chave {key} recuperada.</translation>
+    </message>
+    <message>
+        <source>pick a room from the list</source>
+        <translation>escolha um quarto da lista</translation>
+    </message>
+    <message>
+        <source>Bluetooth key for {room}:</source>
+        <translation>Chave Bluetooth para {room}:</translation>
+    </message>
+    <message>
+        <source>Bluetooth key ready: the guest&apos;s app uses this string.</source>
+        <translation>Chave Bluetooth pronta: o aplicativo do hóspede usa este código.</translation>
+    </message>
+    <message>
+        <source>Key {key} cancelled.</source>
+        <translation>Chave {key} cancelada.</translation>
+    </message>
+    <message>
+        <source>Loss reported.</source>
+        <translation>Perda comunicada.</translation>
+    </message>
+    <message>
+        <source>No QR image was returned.</source>
+        <translation>Nenhuma imagem QR foi recebida.</translation>
+    </message>
+    <message>
+        <source>Card number: {key}</source>
+        <translation>Número do cartão: {key}</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1789,17 @@
     <message>
         <source>Cancelled before it started.</source>
         <translation>Cancelado antes de começar.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDeskSession</name>
+    <message>
+        <source>Saved. Work is still running (a card, a door…): the window speaks {language} from the next start of KeyDesk.</source>
+        <translation>Salvo. Ainda há trabalho em andamento (um cartão, uma porta…): a janela fala {language} na próxima vez que o KeyDesk abrir.</translation>
+    </message>
+    <message>
+        <source>Saved. The window now speaks {language}.</source>
+        <translation>Salvo. A janela agora fala {language}.</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +2093,29 @@
     </message>
 </context>
 <context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Error {code}: {title}</source>
+        <translation>Erro {code}: {title}</translation>
+    </message>
+    <message>
+        <source>(Card/device state: {state})</source>
+        <translation>(Situação do cartão/aparelho: {state})</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({kind}). It was written to the log; the window keeps working.</source>
+        <translation>Algo inesperado deu errado ({kind}). Foi anotado no log; a janela continua funcionando.</translation>
+    </message>
+    <message>
+        <source>Explain…</source>
+        <translation>Explicar…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dispensar</translation>
+    </message>
+</context>
+<context>
     <name>MonitorPage</name>
     <message>
         <source>Load older</source>
@@ -1749,6 +2357,17 @@
     <message>
         <source>The desk never locks by itself.</source>
         <translation>O balcão nunca se bloqueia sozinho.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeLine</name>
+    <message>
+        <source>Explain…</source>
+        <translation>Explicar…</translation>
+    </message>
+    <message>
+        <source>Detail: {detail}</source>
+        <translation>Detalhe: {detail}</translation>
     </message>
 </context>
 <context>
@@ -2112,10 +2731,209 @@
     </message>
 </context>
 <context>
+    <name>ResultView</name>
+    <message>
+        <source>Explain…</source>
+        <translation>Explicar…</translation>
+    </message>
+    <message>
+        <source>Place a card on the encoder, then choose what to do.</source>
+        <translation>Coloque um cartão no codificador e escolha o que fazer.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Card:</source>
+        <translation>Cartão:</translation>
+    </message>
+    <message>
+        <source>Detail: {detail}</source>
+        <translation>Detalhe: {detail}</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erro</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Erro inesperado</translation>
+    </message>
+</context>
+<context>
     <name>RfCardsPanel</name>
+    <message>
+        <source>blank</source>
+        <translation>em branco</translation>
+    </message>
+    <message>
+        <source>Serial {serial}
+Room {room}
+Valid until {until}
+Batch {batch}</source>
+        <translation>Série {serial}
+Quarto {room}
+Válido até {until}
+Lote {batch}</translation>
+    </message>
+    <message>
+        <source>QRA/QRB/other locks</source>
+        <translation>QRA/QRB/outras fechaduras</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>Issue RF card on the card issuer</source>
+        <translation>Emitir cartão RF no codificador da nuvem</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Emitir</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Quarto</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Válido até</translation>
+    </message>
+    <message>
+        <source>Lock kind</source>
+        <translation>Tipo de fechadura</translation>
+    </message>
+    <message>
+        <source>Card holder</source>
+        <translation>Titular do cartão</translation>
+    </message>
+    <message>
+        <source>serial number of the card</source>
+        <translation>número de série do cartão</translation>
+    </message>
+    <message>
+        <source>Read card on the issuer</source>
+        <translation>Ler cartão no codificador da nuvem</translation>
+    </message>
+    <message>
+        <source>Capture from encoder</source>
+        <translation>Ler no codificador USB</translation>
+    </message>
+    <message>
+        <source>Reads the card&apos;s serial number (UID) on the local USB encoder of the Cards tab.</source>
+        <translation>Lê o número de série (UID) do cartão no codificador USB deste computador, o da aba Cartões.</translation>
+    </message>
+    <message>
+        <source>Log out (cancel) this card</source>
+        <translation>Desativar (cancelar) este cartão</translation>
+    </message>
+    <message>
+        <source>Read / cancel</source>
+        <translation>Ler / cancelar</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Número de série</translation>
+    </message>
+    <message>
+        <source>The card read from the issuer appears here.</source>
+        <translation>O cartão lido no codificador da nuvem aparece aqui.</translation>
+    </message>
     <message>
         <source>Times are the community&apos;s: {zone}</source>
         <translation>Horários da comunidade: {zone}</translation>
+    </message>
+    <message>
+        <source>enter or read the card&apos;s serial number</source>
+        <translation>digite ou leia o número de série do cartão</translation>
+    </message>
+    <message>
+        <source>RF card {serial} logged out.</source>
+        <translation>Cartão RF {serial} desativado.</translation>
+    </message>
+    <message>
+        <source>No local encoder: type the serial number or read it on the card issuer.</source>
+        <translation>Sem codificador USB neste computador: digite o número de série ou leia-o no codificador da nuvem.</translation>
+    </message>
+    <message>
+        <source>Serial {serial} captured on the encoder.</source>
+        <translation>Série {serial} lida no codificador.</translation>
+    </message>
+    <message>
+        <source>Card {serial} on the issuer.</source>
+        <translation>Cartão {serial} no codificador da nuvem.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomPicker</name>
+    <message>
+        <source>BUILDING-FLOOR-ROOM, e.g. 001-01-0101</source>
+        <translation>PRÉDIO-ANDAR-QUARTO, ex.: 001-01-0101</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPanel</name>
+    <message>
+        <source>Building / floor / room</source>
+        <translation>Prédio / andar / quarto</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Lock type</source>
+        <translation>Tipo de fechadura</translation>
+    </message>
+    <message>
+        <source>Lock MAC</source>
+        <translation>MAC da fechadura</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Room directory</source>
+        <translation>Lista de quartos</translation>
+    </message>
+    <message>
+        <source>Search rooms, lock types, MACs…</source>
+        <translation>Buscar quartos, tipos de fechadura, MACs…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Testar conexão</translation>
+    </message>
+    <message>
+        <source>Check the lock-cloud settings with one call per signing scheme</source>
+        <translation>Confere as configurações da nuvem das fechaduras com uma chamada por tipo de assinatura</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <source>Connection OK: community {community}, {rooms} rooms, card issuers: {issuers}.</source>
+        <translation>Conexão OK: comunidade {community}, {rooms} quartos, codificadores: {issuers}.</translation>
+    </message>
+    <message>
+        <source>Building {n}</source>
+        <translation>Prédio {n}</translation>
+    </message>
+    <message>
+        <source>Floor {n}</source>
+        <translation>Andar {n}</translation>
+    </message>
+    <message>
+        <source>{buildings} buildings, {rooms} rooms.</source>
+        <translation>{buildings} prédios, {rooms} quartos.</translation>
     </message>
 </context>
 <context>
@@ -2205,10 +3023,6 @@
     <message>
         <source>Reconnecting: {names}.</source>
         <translation>Reconectando: {names}.</translation>
-    </message>
-    <message>
-        <source>The window changes language at the next start.</source>
-        <translation>A janela muda de idioma na próxima vez que for aberta.</translation>
     </message>
     <message>
         <source>Restart KeyDesk to use the new store location.</source>

@@ -477,6 +477,98 @@
         <source>Failed: unexpected error ({name})</source>
         <translation>失败：意外错误（{name}）</translation>
     </message>
+    <message>
+        <source>clerk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>技术人员</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>desk locked</source>
+        <translation>前台已锁定</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Keep events for</source>
+        <translation>事件保存天数</translation>
+    </message>
+    <message>
+        <source>Encoder port</source>
+        <translation>发卡器端口</translation>
+    </message>
+    <message>
+        <source>Encoder USB identity</source>
+        <translation>发卡器 USB 标识</translation>
+    </message>
+    <message>
+        <source>Encoder serial number</source>
+        <translation>发卡器序列号</translation>
+    </message>
+    <message>
+        <source>Encoder hex trace</source>
+        <translation>发卡器十六进制记录</translation>
+    </message>
+    <message>
+        <source>Card layout</source>
+        <translation>卡格式</translation>
+    </message>
+    <message>
+        <source>Lock cloud address</source>
+        <translation>门锁云地址</translation>
+    </message>
+    <message>
+        <source>Lock cloud account</source>
+        <translation>门锁云账号</translation>
+    </message>
+    <message>
+        <source>Community number</source>
+        <translation>社区编号</translation>
+    </message>
+    <message>
+        <source>Card issuer MAC</source>
+        <translation>发卡器 MAC</translation>
+    </message>
+    <message>
+        <source>Operator area code</source>
+        <translation>操作员区号</translation>
+    </message>
+    <message>
+        <source>Operator mobile</source>
+        <translation>操作员手机号</translation>
+    </message>
+    <message>
+        <source>Community time zone</source>
+        <translation>社区时区</translation>
+    </message>
+    <message>
+        <source>Bluetooth radio</source>
+        <translation>蓝牙无线</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Auth Token</source>
+        <translation>Auth Token（访问令牌）</translation>
+    </message>
+    <message>
+        <source>Operator password</source>
+        <translation>操作员密码</translation>
+    </message>
 </context>
 <context>
     <name>BluetoothSection</name>
@@ -608,6 +700,17 @@
     </message>
 </context>
 <context>
+    <name>CloudPanel</name>
+    <message>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <source>{n} rooms loaded.</source>
+        <translation>已加载 {n} 个房间。</translation>
+    </message>
+</context>
+<context>
     <name>CloudSection</name>
     <message>
         <source>The lock-cloud account: the room directory, QR and Bluetooth keys, RF cards and door logs. The Auth Token and the operator&apos;s password are kept in the system keyring and never shown again.</source>
@@ -724,6 +827,25 @@
     </message>
 </context>
 <context>
+    <name>DeviceNames</name>
+    <message>
+        <source>Encoder</source>
+        <translation>发卡器</translation>
+    </message>
+    <message>
+        <source>Bluetooth locks</source>
+        <translation>蓝牙门锁</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <source>Lock cloud</source>
+        <translation>门锁云</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStatusBar</name>
     <message>
         <source>ready</source>
@@ -742,6 +864,10 @@
         <translation>不可用</translation>
     </message>
     <message>
+        <source>{name} status</source>
+        <translation>{name} 状态</translation>
+    </message>
+    <message>
         <source>{name}: not set up</source>
         <translation>{name}：未设置</translation>
     </message>
@@ -750,24 +876,8 @@
         <translation>点击进行设置</translation>
     </message>
     <message>
-        <source>Encoder</source>
-        <translation>发卡器</translation>
-    </message>
-    <message>
-        <source>Lock cloud</source>
-        <translation>门锁云</translation>
-    </message>
-    <message>
-        <source>Bluetooth</source>
-        <translation>蓝牙</translation>
-    </message>
-    <message>
         <source>Readers</source>
         <translation>门禁</translation>
-    </message>
-    <message>
-        <source>{name} status</source>
-        <translation>{name} 状态</translation>
     </message>
 </context>
 <context>
@@ -848,14 +958,6 @@
 <context>
     <name>DoorLogPanel</name>
     <message>
-        <source>Dates and times are the community&apos;s: {zone}</source>
-        <translation>日期和时间均为社区当地时间：{zone}</translation>
-    </message>
-    <message>
-        <source>Opened at ({zone})</source>
-        <translation>开门时间（{zone}）</translation>
-    </message>
-    <message>
         <source>Key</source>
         <translation>钥匙</translation>
     </message>
@@ -867,6 +969,80 @@
         <source>Holder</source>
         <translation>持有人</translation>
     </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Real-time</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>采集</translation>
+    </message>
+    <message>
+        <source>Show door log</source>
+        <translation>查看开门记录</translation>
+    </message>
+    <message>
+        <source>Open door remotely…</source>
+        <translation>远程开门…</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Dates and times are the community&apos;s: {zone}</source>
+        <translation>日期和时间均为社区当地时间：{zone}</translation>
+    </message>
+    <message>
+        <source>Opened at ({zone})</source>
+        <translation>开门时间（{zone}）</translation>
+    </message>
+    <message>
+        <source>the period must run forwards and span at most 31 days</source>
+        <translation>时间段的结束须晚于开始，且最长 31 天</translation>
+    </message>
+    <message>
+        <source>{n} door openings.</source>
+        <translation>{n} 次开门。</translation>
+    </message>
+    <message>
+        <source>No door openings in that period.</source>
+        <translation>该时间段内没有开门记录。</translation>
+    </message>
+    <message>
+        <source>Open door remotely</source>
+        <translation>远程开门</translation>
+    </message>
+    <message>
+        <source>Open the door of room {room} now, through its gateway?
+Anyone at the door can walk in.</source>
+        <translation>现在通过网关打开房间 {room} 的门吗？
+门口的任何人都能进入。</translation>
+    </message>
+    <message>
+        <source>pick a room from the list</source>
+        <translation>请从列表中选择房间</translation>
+    </message>
+    <message>
+        <source>Remote unlock cancelled.</source>
+        <translation>已取消远程开门。</translation>
+    </message>
+    <message>
+        <source>Door of room {room} opened.</source>
+        <translation>房间 {room} 的门已打开。</translation>
+    </message>
 </context>
 <context>
     <name>EncoderPage</name>
@@ -877,6 +1053,197 @@
     <message>
         <source>The USB encoder that writes guest cards. KeyDesk remembers it by its USB identity, so it is found again on another port after a replug.</source>
         <translation>用于写宾客卡的 USB 发卡器。KeyDesk 按其 USB 身份记住它，重新插拔到其他端口后也能再找到。</translation>
+    </message>
+</context>
+<context>
+    <name>EncoderPanel</name>
+    <message>
+        <source>blank keys</source>
+        <translation>出厂密钥</translation>
+    </message>
+    <message>
+        <source>keyed by this site</source>
+        <translation>本现场密钥</translation>
+    </message>
+    <message>
+        <source>keys of another system</source>
+        <translation>其他系统的密钥</translation>
+    </message>
+    <message>
+        <source>guest</source>
+        <translation>客人卡</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>员工卡</translation>
+    </message>
+    <message>
+        <source>master</source>
+        <translation>总卡</translation>
+    </message>
+    <message>
+        <source>Encoder ready</source>
+        <translation>发卡器就绪</translation>
+    </message>
+    <message>
+        <source>Connecting to the encoder…</source>
+        <translation>正在连接发卡器…</translation>
+    </message>
+    <message>
+        <source>Encoder not connected</source>
+        <translation>发卡器未连接</translation>
+    </message>
+    <message>
+        <source>Encoder not available</source>
+        <translation>发卡器不可用</translation>
+    </message>
+    <message>
+        <source>No card on the encoder</source>
+        <translation>发卡器上没有卡</translation>
+    </message>
+    <message>
+        <source>Room(s)</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期自</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Card kind</source>
+        <translation>卡类型</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡序号</translation>
+    </message>
+    <message>
+        <source>Issue card</source>
+        <translation>制卡</translation>
+    </message>
+    <message>
+        <source>Issue a card</source>
+        <translation>制作房卡</translation>
+    </message>
+    <message>
+        <source>Read card</source>
+        <translation>读卡</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>复制卡…</translation>
+    </message>
+    <message>
+        <source>Wipe card</source>
+        <translation>清卡</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>{what}…</source>
+        <translation>{what}…</translation>
+    </message>
+    <message>
+        <source>Check the form</source>
+        <translation>请检查填写内容</translation>
+    </message>
+    <message>
+        <source>Issuing</source>
+        <translation>正在制卡</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Card {uid}, number {number}, {kind}</source>
+        <translation>卡 {uid}，序号 {number}，{kind}</translation>
+    </message>
+    <message>
+        <source>Valid {start} to {end}</source>
+        <translation>有效期 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Card issued for room {rooms}</source>
+        <translation>已为房间 {rooms} 制卡</translation>
+    </message>
+    <message>
+        <source>Every block written, read back and decoded to this stay. Hand the card to the guest.</source>
+        <translation>所有数据块均已写入、回读并核对为本次入住。可以把卡交给客人。</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>正在读卡</translation>
+    </message>
+    <message>
+        <source>Valid card for room {rooms}</source>
+        <translation>房间 {rooms} 的有效卡</translation>
+    </message>
+    <message>
+        <source>Not a valid card</source>
+        <translation>不是有效的卡</translation>
+    </message>
+    <message>
+        <source>Card {uid}: {reason}</source>
+        <translation>卡 {uid}：{reason}</translation>
+    </message>
+    <message>
+        <source>Reading the card to copy</source>
+        <translation>正在读取要复制的卡</translation>
+    </message>
+    <message>
+        <source>Writing the duplicate</source>
+        <translation>正在写入复制卡</translation>
+    </message>
+    <message>
+        <source>Duplicate written for room {rooms}</source>
+        <translation>已为房间 {rooms} 写入复制卡</translation>
+    </message>
+    <message>
+        <source>a copy of card {uid} (number {number}); both open the same doors</source>
+        <translation>是卡 {uid}（序号 {number}）的副本；两张卡可开同样的门</translation>
+    </message>
+    <message>
+        <source>Every block written and read back.</source>
+        <translation>所有数据块均已写入并回读。</translation>
+    </message>
+    <message>
+        <source>Write duplicate</source>
+        <translation>写入复制卡</translation>
+    </message>
+    <message>
+        <source>Now place the new card</source>
+        <translation>现在放上新卡</translation>
+    </message>
+    <message>
+        <source>Copying the stay of card {uid}. Put the blank card on the encoder and press “Write duplicate”.</source>
+        <translation>正在复制卡 {uid} 的入住信息。请把空白卡放到发卡器上，然后点击“写入复制卡”。</translation>
+    </message>
+    <message>
+        <source>Wiping</source>
+        <translation>正在清卡</translation>
+    </message>
+    <message>
+        <source>Card wiped</source>
+        <translation>卡已清空</translation>
+    </message>
+    <message>
+        <source>Card {uid} is blank and can be reused.</source>
+        <translation>卡 {uid} 已清空，可以再次使用。</translation>
+    </message>
+    <message>
+        <source>unknown type</source>
+        <translation>未知类型</translation>
+    </message>
+    <message>
+        <source>Card on the encoder: {uid} ({what})</source>
+        <translation>发卡器上的卡：{uid}（{what}）</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1378,14 @@
 <context>
     <name>EventWords</name>
     <message>
+        <source>entry</source>
+        <translation>进</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>出</translation>
+    </message>
+    <message>
         <source>{name} (user {user})</source>
         <translation>{name}（用户 {user}）</translation>
     </message>
@@ -1047,6 +1422,14 @@
         <translation>未说明原因</translation>
     </message>
     <message>
+        <source>Card {uid} taken off the encoder</source>
+        <translation>卡 {uid} 已从发卡器上取走</translation>
+    </message>
+    <message>
+        <source>Card {uid} on the encoder ({what})</source>
+        <translation>发卡器上放了卡 {uid}（{what}）</translation>
+    </message>
+    <message>
         <source>Door opened</source>
         <translation>门已打开</translation>
     </message>
@@ -1069,6 +1452,61 @@
     <message>
         <source>Raw: {raw}</source>
         <translation>原始数据：{raw}</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainPage</name>
+    <message>
+        <source>Search codes</source>
+        <translation>搜索代码</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Language: as in Settings</source>
+        <translation>语言：跟随设置</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>代码说明</translation>
+    </message>
+    <message>
+        <source>Code or words, in any language (e.g. 5310, card, cartão, 发卡器)</source>
+        <translation>输入代码或关键词，任何语言均可（如 5310、发卡器、cartão）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>All domains</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>{n} found</source>
+        <translation>找到 {n} 条</translation>
+    </message>
+    <message>
+        <source>Pick an entry on the left to see what it means and what to do.</source>
+        <translation>在左侧选择一项，查看含义和处理方法。</translation>
     </message>
 </context>
 <context>
@@ -1202,8 +1640,144 @@
 <context>
     <name>GuestKeysPanel</name>
     <message>
+        <source>digits only, without country code</source>
+        <translation>只填数字，不含国家区号</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Also send it by SMS</source>
+        <translation>同时发送短信</translation>
+    </message>
+    <message>
+        <source>Issue QR key</source>
+        <translation>发放二维码钥匙</translation>
+    </message>
+    <message>
+        <source>Bluetooth key for this room&apos;s lock</source>
+        <translation>为此房间门锁生成蓝牙钥匙</translation>
+    </message>
+    <message>
+        <source>New guest key</source>
+        <translation>新客人钥匙</translation>
+    </message>
+    <message>
+        <source>Guest mobile</source>
+        <translation>客人手机号</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Key opens</source>
+        <translation>钥匙可开</translation>
+    </message>
+    <message>
+        <source>16-character card number</source>
+        <translation>16 位卡号</translation>
+    </message>
+    <message>
+        <source>Show QR</source>
+        <translation>显示二维码</translation>
+    </message>
+    <message>
+        <source>Cancel key</source>
+        <translation>注销钥匙</translation>
+    </message>
+    <message>
+        <source>Report lost</source>
+        <translation>挂失</translation>
+    </message>
+    <message>
+        <source>Every key of the room (older locks need this)</source>
+        <translation>该房间的所有钥匙（旧款门锁需要）</translation>
+    </message>
+    <message>
+        <source>Existing key (uses the guest mobile above)</source>
+        <translation>已有钥匙（使用上面的客人手机号）</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>The guest&apos;s QR key appears here.</source>
+        <translation>客人的二维码钥匙显示在这里。</translation>
+    </message>
+    <message>
+        <source>Guest QR key</source>
+        <translation>客人二维码钥匙</translation>
+    </message>
+    <message>
+        <source>Bluetooth key strings and next steps appear here.</source>
+        <translation>蓝牙钥匙字符串和后续步骤显示在这里。</translation>
+    </message>
+    <message>
         <source>Times are the community&apos;s: {zone}</source>
         <translation>时间为社区当地时间：{zone}</translation>
+    </message>
+    <message>
+        <source>enter the guest&apos;s mobile number</source>
+        <translation>请输入客人手机号</translation>
+    </message>
+    <message>
+        <source>enter the card number of the key</source>
+        <translation>请输入钥匙的卡号</translation>
+    </message>
+    <message>
+        <source>Key {key} issued for room {room} and texted to the guest.</source>
+        <translation>已为房间 {room} 发放钥匙 {key}，并已短信发送给客人。</translation>
+    </message>
+    <message>
+        <source>Key {key} issued for room {room}.</source>
+        <translation>已为房间 {room} 发放钥匙 {key}。</translation>
+    </message>
+    <message>
+        <source>Key {key} fetched.</source>
+        <translation>已取回钥匙 {key}。</translation>
+    </message>
+    <message>
+        <source>pick a room from the list</source>
+        <translation>请从列表中选择房间</translation>
+    </message>
+    <message>
+        <source>Bluetooth key for {room}:</source>
+        <translation>{room} 的蓝牙钥匙：</translation>
+    </message>
+    <message>
+        <source>Bluetooth key ready: the guest&apos;s app uses this string.</source>
+        <translation>蓝牙钥匙已生成：客人的 App 使用这串字符。</translation>
+    </message>
+    <message>
+        <source>Key {key} cancelled.</source>
+        <translation>钥匙 {key} 已注销。</translation>
+    </message>
+    <message>
+        <source>Loss reported.</source>
+        <translation>已挂失。</translation>
+    </message>
+    <message>
+        <source>No QR image was returned.</source>
+        <translation>未返回二维码图片。</translation>
+    </message>
+    <message>
+        <source>Card number: {key}</source>
+        <translation>卡号：{key}</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1789,17 @@
     <message>
         <source>Cancelled before it started.</source>
         <translation>在开始前已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDeskSession</name>
+    <message>
+        <source>Saved. Work is still running (a card, a door…): the window speaks {language} from the next start of KeyDesk.</source>
+        <translation>已保存。仍有操作在进行（制卡、调试门锁等）：下次启动 KeyDesk 时窗口将使用{language}。</translation>
+    </message>
+    <message>
+        <source>Saved. The window now speaks {language}.</source>
+        <translation>已保存。窗口已切换为{language}。</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +2093,29 @@
     </message>
 </context>
 <context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Error {code}: {title}</source>
+        <translation>错误 {code}：{title}</translation>
+    </message>
+    <message>
+        <source>(Card/device state: {state})</source>
+        <translation>（卡/设备状态：{state}）</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({kind}). It was written to the log; the window keeps working.</source>
+        <translation>发生了意外错误（{kind}）。已写入日志；窗口可继续使用。</translation>
+    </message>
+    <message>
+        <source>Explain…</source>
+        <translation>说明…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+</context>
+<context>
     <name>MonitorPage</name>
     <message>
         <source>Load older</source>
@@ -1749,6 +2357,17 @@
     <message>
         <source>The desk never locks by itself.</source>
         <translation>前台从不自动锁定。</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeLine</name>
+    <message>
+        <source>Explain…</source>
+        <translation>说明…</translation>
+    </message>
+    <message>
+        <source>Detail: {detail}</source>
+        <translation>详情：{detail}</translation>
     </message>
 </context>
 <context>
@@ -2112,10 +2731,209 @@
     </message>
 </context>
 <context>
+    <name>ResultView</name>
+    <message>
+        <source>Explain…</source>
+        <translation>说明…</translation>
+    </message>
+    <message>
+        <source>Place a card on the encoder, then choose what to do.</source>
+        <translation>把卡放在发卡器上，然后选择要做的操作。</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Card:</source>
+        <translation>卡：</translation>
+    </message>
+    <message>
+        <source>Detail: {detail}</source>
+        <translation>详情：{detail}</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+</context>
+<context>
     <name>RfCardsPanel</name>
+    <message>
+        <source>blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <source>Serial {serial}
+Room {room}
+Valid until {until}
+Batch {batch}</source>
+        <translation>序列号 {serial}
+房间 {room}
+有效期至 {until}
+批次 {batch}</translation>
+    </message>
+    <message>
+        <source>QRA/QRB/other locks</source>
+        <translation>QRA/QRB/其他门锁</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Issue RF card on the card issuer</source>
+        <translation>在发卡器上制作 RF 卡</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>制卡</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Lock kind</source>
+        <translation>门锁类型</translation>
+    </message>
+    <message>
+        <source>Card holder</source>
+        <translation>持卡人</translation>
+    </message>
+    <message>
+        <source>serial number of the card</source>
+        <translation>卡的序列号</translation>
+    </message>
+    <message>
+        <source>Read card on the issuer</source>
+        <translation>在发卡器上读卡</translation>
+    </message>
+    <message>
+        <source>Capture from encoder</source>
+        <translation>从发卡器读取</translation>
+    </message>
+    <message>
+        <source>Reads the card&apos;s serial number (UID) on the local USB encoder of the Cards tab.</source>
+        <translation>在“房卡”页的本机 USB 发卡器上读取卡的序列号（UID）。</translation>
+    </message>
+    <message>
+        <source>Log out (cancel) this card</source>
+        <translation>注销此卡</translation>
+    </message>
+    <message>
+        <source>Read / cancel</source>
+        <translation>读卡 / 注销</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>The card read from the issuer appears here.</source>
+        <translation>从发卡器读到的卡显示在这里。</translation>
+    </message>
     <message>
         <source>Times are the community&apos;s: {zone}</source>
         <translation>时间为社区当地时间：{zone}</translation>
+    </message>
+    <message>
+        <source>enter or read the card&apos;s serial number</source>
+        <translation>请输入或读取卡的序列号</translation>
+    </message>
+    <message>
+        <source>RF card {serial} logged out.</source>
+        <translation>RF 卡 {serial} 已注销。</translation>
+    </message>
+    <message>
+        <source>No local encoder: type the serial number or read it on the card issuer.</source>
+        <translation>本机没有 USB 发卡器：请输入序列号，或在发卡器上读取。</translation>
+    </message>
+    <message>
+        <source>Serial {serial} captured on the encoder.</source>
+        <translation>已从发卡器读取序列号 {serial}。</translation>
+    </message>
+    <message>
+        <source>Card {serial} on the issuer.</source>
+        <translation>发卡器上的卡：{serial}。</translation>
+    </message>
+</context>
+<context>
+    <name>RoomPicker</name>
+    <message>
+        <source>BUILDING-FLOOR-ROOM, e.g. 001-01-0101</source>
+        <translation>楼栋-楼层-房间，例如 001-01-0101</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPanel</name>
+    <message>
+        <source>Building / floor / room</source>
+        <translation>楼栋 / 楼层 / 房间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Lock type</source>
+        <translation>门锁类型</translation>
+    </message>
+    <message>
+        <source>Lock MAC</source>
+        <translation>门锁 MAC</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <source>Room directory</source>
+        <translation>房间目录</translation>
+    </message>
+    <message>
+        <source>Search rooms, lock types, MACs…</source>
+        <translation>搜索房间、门锁类型、MAC…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Check the lock-cloud settings with one call per signing scheme</source>
+        <translation>按每种签名方式各调用一次，检查门锁云设置</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Connection OK: community {community}, {rooms} rooms, card issuers: {issuers}.</source>
+        <translation>连接正常：社区 {community}，{rooms} 个房间，发卡器：{issuers}。</translation>
+    </message>
+    <message>
+        <source>Building {n}</source>
+        <translation>{n} 号楼</translation>
+    </message>
+    <message>
+        <source>Floor {n}</source>
+        <translation>{n} 层</translation>
+    </message>
+    <message>
+        <source>{buildings} buildings, {rooms} rooms.</source>
+        <translation>{buildings} 栋楼，{rooms} 个房间。</translation>
     </message>
 </context>
 <context>
@@ -2205,10 +3023,6 @@
     <message>
         <source>Reconnecting: {names}.</source>
         <translation>正在重新连接：{names}。</translation>
-    </message>
-    <message>
-        <source>The window changes language at the next start.</source>
-        <translation>窗口将在下次启动时切换语言。</translation>
     </message>
     <message>
         <source>Restart KeyDesk to use the new store location.</source>

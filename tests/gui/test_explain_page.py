@@ -77,18 +77,34 @@ def test_show_unknown_code_says_so(page):
 
 
 def test_language_follows_setting_and_page_override(page):
+    """The explanation (and its headings and domain names) follows the setting, or the
+    page's own language box; the page's own words are the window's (its translator)."""
     page.show_code("cloud_api", "5310")
     assert "What to do" in html_text(page)
     page.ctx.settings.language = "pt-BR"  # changed on the Settings page
     page.hide()
     page.show()
     assert "O que fazer" in html_text(page)
-    assert page.results.headerItem().text(1) == "Significado"
-    assert page.domain_box.itemText(0) == "Todos os domínios"
+    assert page.domain_box.itemText(1).startswith("Nuvem das fechaduras")
+    assert page.results.headerItem().text(1) == "Meaning"  # the window still speaks English
     page.language_box.setCurrentIndex(page.language_box.findData("zh-CN"))
     assert "怎么办" in html_text(page) and page.current_key() == ("cloud_api", "5310")
     page.language_box.setCurrentIndex(0)  # back to following the setting
     assert "O que fazer" in html_text(page)
+
+
+def test_the_page_speaks_the_window_language(page):
+    from ui import translations
+
+    try:
+        assert translations.install("pt-BR")
+        page.hide()
+        page.show()  # a window opened in Portuguese sets its words when shown
+        assert page.results.headerItem().text(1) == "Significado"
+        assert page.domain_box.itemText(0) == "Todos os domínios"
+        assert page.count_label.text().endswith("encontrados")
+    finally:
+        translations.install("en")
 
 
 def test_saving_settings_sets_the_language_error_banners_speak(session):

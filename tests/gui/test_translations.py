@@ -74,3 +74,32 @@ def test_a_translator_changes_the_words_and_english_brings_them_back(qapp):
     finally:
         assert translations.install("en") is False
     assert QCoreApplication.translate("DeskLock", "Locked") == "Locked"
+
+
+def test_the_language_sets_dates_numbers_qt_own_words_and_a_chinese_font(qapp):
+    """QLocale follows the language (dates written the desk's way, digits grouped), Qt's
+    own buttons speak it too, and the font lists families that hold Chinese letters."""
+    from datetime import datetime
+
+    from PySide6.QtCore import QCoreApplication, QLocale
+    from PySide6.QtGui import QGuiApplication
+
+    from ui import formats
+
+    moment = datetime(2026, 12, 1, 14, 5, 7)
+    try:
+        assert translations.install("pt-BR")
+        assert QLocale().name() == "pt_BR"
+        assert formats.when(moment, seconds=True) == "01/12/2026 14:05:07"
+        assert formats.number(12345) == "12.345"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
+        assert translations.install("zh-CN")
+        assert formats.when(moment) == "2026/12/1 14:05"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        families = QGuiApplication.font().families()
+        for family in ("Microsoft YaHei", "SimSun", "Noto Sans CJK SC"):
+            assert family in families
+    finally:
+        translations.install("en")
+    assert formats.date_format().count("y") == 4  # a stay's year is never guessed
+    assert formats.when(moment) == "2026-12-01 14:05"  # English: the same everywhere

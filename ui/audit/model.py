@@ -8,7 +8,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 
 from app.store.audit import AuditEntry
-from ui.audit.words import action_name, result_text
+from ui import formats
+from ui.audit.words import action_name, result_text, role_name, settings_named
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -55,13 +56,14 @@ class AuditTableModel(QAbstractTableModel):
         if col == 0:
             return str(e.id)
         if col == 1:
-            return e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            return formats.when(e.at, seconds=True)
         if col == 2:
-            return f"{e.who} ({e.role})" if e.role and e.role != "single" else e.who
+            return (f"{e.who} ({role_name(e.role)})" if e.role and e.role != "single"
+                    else e.who)
         if col == 3:
             return action_name(e.what)
         if col == 4:
-            return e.target
+            return settings_named(e.target) if e.what == "settings.change" else e.target
         if col == 5:
             return e.room.replace(",", ", ")
         if col == 6:

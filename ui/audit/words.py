@@ -112,3 +112,49 @@ def result_text(result: str) -> str:
     if verb == "bug":
         return _t(BUG).format(name=rest)
     return result
+
+
+ROLES: dict[str, str] = {
+    "clerk": QT_TRANSLATE_NOOP("AuditWords", "clerk"),
+    "manager": QT_TRANSLATE_NOOP("AuditWords", "manager"),
+    "technician": QT_TRANSLATE_NOOP("AuditWords", "technician"),
+    "admin": QT_TRANSLATE_NOOP("AuditWords", "admin"),
+    "locked": QT_TRANSLATE_NOOP("AuditWords", "desk locked"),
+}
+
+
+def role_name(role: str) -> str:
+    """An operator's role in the window's language (the rows keep the code)."""
+    return _t(ROLES[role]) if role in ROLES else role
+
+
+# Settings fields and keyring entries by the name a settings change row records, as the
+# Settings page calls them (the row keeps the settings.json key).
+SETTING_NAMES: dict[str, str] = {
+    "language": QT_TRANSLATE_NOOP("AuditWords", "Language"),
+    "event_retention_days": QT_TRANSLATE_NOOP("AuditWords", "Keep events for"),
+    "encoder_url": QT_TRANSLATE_NOOP("AuditWords", "Encoder port"),
+    "encoder_vid_pid": QT_TRANSLATE_NOOP("AuditWords", "Encoder USB identity"),
+    "encoder_serial": QT_TRANSLATE_NOOP("AuditWords", "Encoder serial number"),
+    "encoder_trace": QT_TRANSLATE_NOOP("AuditWords", "Encoder hex trace"),
+    "card_layout": QT_TRANSLATE_NOOP("AuditWords", "Card layout"),
+    "cloud_base_url": QT_TRANSLATE_NOOP("AuditWords", "Lock cloud address"),
+    "cloud_account_sid": QT_TRANSLATE_NOOP("AuditWords", "Lock cloud account"),
+    "cloud_community_no": QT_TRANSLATE_NOOP("AuditWords", "Community number"),
+    "cloud_issue_mac": QT_TRANSLATE_NOOP("AuditWords", "Card issuer MAC"),
+    "cloud_creator_area_code": QT_TRANSLATE_NOOP("AuditWords", "Operator area code"),
+    "cloud_creator_mobile": QT_TRANSLATE_NOOP("AuditWords", "Operator mobile"),
+    "cloud_timezone": QT_TRANSLATE_NOOP("AuditWords", "Community time zone"),
+    "readers": QT_TRANSLATE_NOOP("AuditWords", "Readers"),
+    "lock_sim_address": QT_TRANSLATE_NOOP("AuditWords", "Bluetooth radio"),
+    "lock_technician": QT_TRANSLATE_NOOP("AuditWords", "Technician"),
+    "cloud.auth_token": QT_TRANSLATE_NOOP("AuditWords", "Auth Token"),
+    "cloud.creator_password": QT_TRANSLATE_NOOP("AuditWords", "Operator password"),
+}
+
+
+def settings_named(target: str) -> str:
+    """A settings change's target ("language, encoder_url") as the Settings page words it;
+    a field this list does not know keeps its key."""
+    return ", ".join(_t(SETTING_NAMES[k]) if k in SETTING_NAMES else k
+                     for k in (part.strip() for part in target.split(",")) if k)

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from app.cloud.timezones import zone
 from app.domain.errors import KeyDeskError
 from app.settings import Settings
 from app.store.audit import AuditLog
+from ui import formats
 from ui.context import UiContext
 from ui.jobs import JobRunner
 from ui.widgets.outcome_line import OutcomeLine
@@ -65,7 +66,7 @@ def community_edit(dt: datetime, tz: ZoneInfo) -> QDateTimeEdit:
     """A date-time edit showing ``dt`` on the community's clock (where the locks are), not
     the PC's. It holds those wall-clock digits in UTC, so the PC's own zone (and its
     daylight-saving gaps) never shifts them."""
-    edit = with_calendar(QDateTimeEdit(), "yyyy-MM-dd HH:mm")
+    edit = with_calendar(QDateTimeEdit(), formats.datetime_format())
     edit.setTimeZone(QTimeZone.utc())
     set_community_time(edit, dt, tz)
     return edit
@@ -130,8 +131,8 @@ class CloudPanel(QWidget):
     def run(self, make: Callable[[CloudDesk], Coroutine[Any, Any, Any]],
             on_ok: Callable[[Any], None], busy: list[QWidget] | None = None) -> None:
         """Start ``make(desk)`` on the loop thread; ``on_ok`` runs on the Qt thread."""
-        self.jobs.run(lambda: self.ctx.runtime.loop.submit(make(self.desk())), "Working…",
-                      on_ok, busy=busy or [])
+        self.jobs.run(lambda: self.ctx.runtime.loop.submit(make(self.desk())),
+                      self.tr("Working…"), on_ok, busy=busy or [])
 
     def failed(self, exc: BaseException) -> None:
         """A failure found before anything was sent (e.g. a malformed form field)."""
@@ -158,7 +159,7 @@ class RoomPicker(QComboBox):
         super().__init__()
         self.setEditable(True)
         self.setMinimumContentsLength(28)
-        self.lineEdit().setPlaceholderText("BUILDING-FLOOR-ROOM, e.g. 001-01-0101")
+        self.lineEdit().setPlaceholderText(self.tr("BUILDING-FLOOR-ROOM, e.g. 001-01-0101"))
         self.rooms: dict[str, Room] = {}
 
     def load(self, buildings: list[Building]) -> None:
@@ -189,7 +190,8 @@ def load_rooms_into(panel: CloudPanel, picker: RoomPicker,
                     then: Callable[[list[Building]], None] | None = None) -> None:
     def ok(buildings: list[Building]) -> None:
         picker.load(buildings)
-        panel.message.info(f"{len(picker.rooms)} rooms loaded.")
+        panel.message.info(QCoreApplication.translate("CloudPanel", "{n} rooms loaded.").format(
+            n=len(picker.rooms)))
         if then is not None:
             then(buildings)
 

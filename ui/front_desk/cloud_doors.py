@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.cloud.models import DoorRecord, LogQuery
 from app.cloud.timezones import community_today, zone_label
 from app.domain.errors import KeyDeskError
+from ui import formats
 from ui.context import UiContext
 from ui.front_desk.cloud_common import (
     RoomFormPanel,
@@ -46,22 +47,24 @@ def _qdate(d: date) -> QDate:
 class DoorLogPanel(RoomFormPanel):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
-        self.date_from = with_calendar(QDateEdit(), "yyyy-MM-dd")
-        self.date_to = with_calendar(QDateEdit(), "yyyy-MM-dd")
+        self.date_from = with_calendar(QDateEdit(), formats.date_format())
+        self.date_to = with_calendar(QDateEdit(), formats.date_format())
         self.zone_note = QLabel()
         self._default_period: tuple[date, date] | None = None
         self.kind = QComboBox()
-        for label, value in (("All", 0), ("Real-time", 1), ("Collected", 2)):
-            self.kind.addItem(label, value)
-        self.load_button = button("Show door log", self.load_log)
-        self.unlock_button = button("Open door remotely…", self.unlock)
+        for label, value in ((QT_TRANSLATE_NOOP("DoorLogPanel", "All"), 0),
+                             (QT_TRANSLATE_NOOP("DoorLogPanel", "Real-time"), 1),
+                             (QT_TRANSLATE_NOOP("DoorLogPanel", "Collected"), 2)):
+            self.kind.addItem(QCoreApplication.translate("DoorLogPanel", label), value)
+        self.load_button = button(self.tr("Show door log"), self.load_log)
+        self.unlock_button = button(self.tr("Open door remotely…"), self.unlock)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Room"))
+        top.addWidget(QLabel(self.tr("Room")))
         top.addWidget(self.room, 1)
-        top.addWidget(QLabel("from"))
+        top.addWidget(QLabel(self.tr("from")))
         top.addWidget(self.date_from)
-        top.addWidget(QLabel("to"))
+        top.addWidget(QLabel(self.tr("to")))
         top.addWidget(self.date_to)
         top.addWidget(self.kind)
         top.addWidget(self.load_button)
@@ -112,7 +115,8 @@ class DoorLogPanel(RoomFormPanel):
         start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
         if end < start or end - start > timedelta(days=31):
             self.failed(KeyDeskError("cloud_api", "5100",
-                                     "the period must run forwards and span at most 31 days"))
+                                     self.tr("the period must run forwards and span at most "
+                                             "31 days")))
             return
         self.run(lambda d: d.door_log(LogQuery(self.room.ref(), start, end,
                                                int(self.kind.currentData()))),
@@ -121,18 +125,19 @@ class DoorLogPanel(RoomFormPanel):
     def _show(self, records: list[DoorRecord], tz: ZoneInfo) -> None:
         self.table.setRowCount(len(records))
         for row, r in enumerate(records):
-            when = r.time.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S") if r.time else "?"
+            when = formats.when(r.time.astimezone(tz).replace(tzinfo=None), seconds=True) \
+                if r.time else "?"
             for col, text in enumerate((when, r.card_type_name, r.open_way, r.holder)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
-        self.message.info(f"{len(records)} door openings." if records
-                          else "No door openings in that period.")
+        self.message.info(self.tr("{n} door openings.").format(n=len(records)) if records
+                          else self.tr("No door openings in that period."))
 
     def confirm_unlock(self, label: str) -> bool:
         """Ask before opening a door (tests replace this)."""
         answer = QMessageBox.question(
-            self, "Open door remotely",
-            f"Open the door of room {label} now, through its gateway?\n"
-            "Anyone at the door can walk in.",
+            self, self.tr("Open door remotely"),
+            self.tr("Open the door of room {room} now, through its gateway?\n"
+                    "Anyone at the door can walk in.").format(room=label),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -140,11 +145,12 @@ class DoorLogPanel(RoomFormPanel):
     def unlock(self) -> None:
         room = self.room.room()
         if room is None:
-            self.failed(KeyDeskError("cloud_api", "5215", "pick a room from the list"))
+            self.failed(KeyDeskError("cloud_api", "5215", self.tr("pick a room from the list")))
             return
         if not self.confirm_unlock(room.ref.label()):
-            self.message.info("Remote unlock cancelled.")
+            self.message.info(self.tr("Remote unlock cancelled."))
             return
         self.run(lambda d: d.unlock(room),
-                 lambda _r: self.message.info(f"Door of room {room.ref.label()} opened."),
+                 lambda _r: self.message.info(
+                     self.tr("Door of room {room} opened.").format(room=room.ref.label())),
                  busy=[self.unlock_button])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,7 +40,7 @@ class GuestKeysPanel(RoomFormPanel):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
         self.mobile = QLineEdit()
-        self.mobile.setPlaceholderText("digits only, without country code")
+        self.mobile.setPlaceholderText(self.tr("digits only, without country code"))
         self.area_code = QLineEdit("86")
         self.area_code.setMaximumWidth(60)
         # The stay is typed on the hotel's clock (the community's zone), named beside it.
@@ -51,55 +51,57 @@ class GuestKeysPanel(RoomFormPanel):
         self.zone_note = QLabel()
         self._name_zone(tz)
         self.kind = QComboBox()
-        for label, value in (("Room", "room"), ("Floor", "floor"), ("Building", "building")):
-            self.kind.addItem(label, value)
-        self.sms = QCheckBox("Also send it by SMS")
-        self.issue_button = button("Issue QR key", self.issue)
-        self.ble_button = button("Bluetooth key for this room's lock", self.bluetooth)
+        for label, value in ((QT_TRANSLATE_NOOP("GuestKeysPanel", "Room"), "room"),
+                             (QT_TRANSLATE_NOOP("GuestKeysPanel", "Floor"), "floor"),
+                             (QT_TRANSLATE_NOOP("GuestKeysPanel", "Building"), "building")):
+            self.kind.addItem(QCoreApplication.translate("GuestKeysPanel", label), value)
+        self.sms = QCheckBox(self.tr("Also send it by SMS"))
+        self.issue_button = button(self.tr("Issue QR key"), self.issue)
+        self.ble_button = button(self.tr("Bluetooth key for this room's lock"), self.bluetooth)
 
         phone = QHBoxLayout()
         phone.addWidget(QLabel("+"))
         phone.addWidget(self.area_code)
         phone.addWidget(self.mobile, 1)
-        new_box = QGroupBox("New guest key")
+        new_box = QGroupBox(self.tr("New guest key"))
         form = QFormLayout(new_box)
-        form.addRow("Room", self.room)
-        form.addRow("Guest mobile", phone)
-        form.addRow("From", self.start)
-        form.addRow("Until", self.end)
+        form.addRow(self.tr("Room"), self.room)
+        form.addRow(self.tr("Guest mobile"), phone)
+        form.addRow(self.tr("From"), self.start)
+        form.addRow(self.tr("Until"), self.end)
         form.addRow("", self.zone_note)
-        form.addRow("Key opens", self.kind)
+        form.addRow(self.tr("Key opens"), self.kind)
         form.addRow("", self.sms)
         form.addRow(self.issue_button)
         form.addRow(self.ble_button)
 
         self.card_no = QLineEdit()
-        self.card_no.setPlaceholderText("16-character card number")
-        self.fetch_button = button("Show QR", self.fetch)
-        self.cancel_button = button("Cancel key", self.cancel)
-        self.lost_button = button("Report lost", self.report_lost)
-        self.whole_room = QCheckBox("Every key of the room (older locks need this)")
-        existing = QGroupBox("Existing key (uses the guest mobile above)")
+        self.card_no.setPlaceholderText(self.tr("16-character card number"))
+        self.fetch_button = button(self.tr("Show QR"), self.fetch)
+        self.cancel_button = button(self.tr("Cancel key"), self.cancel)
+        self.lost_button = button(self.tr("Report lost"), self.report_lost)
+        self.whole_room = QCheckBox(self.tr("Every key of the room (older locks need this)"))
+        existing = QGroupBox(self.tr("Existing key (uses the guest mobile above)"))
         eform = QFormLayout(existing)
-        eform.addRow("Card number", self.card_no)
+        eform.addRow(self.tr("Card number"), self.card_no)
         row = QHBoxLayout()
         for b in (self.fetch_button, self.cancel_button, self.lost_button):
             row.addWidget(b)
         eform.addRow(row)
         eform.addRow("", self.whole_room)
 
-        self.qr = QLabel("The guest's QR key appears here.")
+        self.qr = QLabel(self.tr("The guest's QR key appears here."))
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setMinimumSize(QR_SIDE + 20, QR_SIDE + 20)
         self.qr.setStyleSheet("background: white; border: 1px solid #ccc;")
-        self.qr.setAccessibleName("Guest QR key")
+        self.qr.setAccessibleName(self.tr("Guest QR key"))
         self.key_label = QLabel()
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes = QPlainTextEdit()
         self.notes.setReadOnly(True)
         self.notes.setMaximumHeight(90)
-        self.notes.setPlaceholderText("Bluetooth key strings and next steps appear here.")
+        self.notes.setPlaceholderText(self.tr("Bluetooth key strings and next steps appear here."))
 
         left = QVBoxLayout()
         left.addWidget(new_box)
@@ -128,13 +130,13 @@ class GuestKeysPanel(RoomFormPanel):
     def _mobile(self) -> str:
         mobile = self.mobile.text().strip()
         if not mobile:
-            raise KeyDeskError("cloud_api", "5103", "enter the guest's mobile number")
+            raise KeyDeskError("cloud_api", "5103", self.tr("enter the guest's mobile number"))
         return mobile
 
     def _card(self) -> str:
         card = self.card_no.text().strip()
         if not card:
-            raise KeyDeskError("cloud_api", "5108", "enter the card number of the key")
+            raise KeyDeskError("cloud_api", "5108", self.tr("enter the card number of the key"))
         return card
 
     # -- flows -------------------------------------------------------------------------
@@ -152,16 +154,16 @@ class GuestKeysPanel(RoomFormPanel):
             issued, key = result
             self.card_no.setText(issued.card_no)
             self._show_qr(issued.card_no, key)
-            sms = " and texted to the guest" if issued.request.send_sms else ""
-            self.message.info(f"Key {issued.card_no} issued for room "
-                              f"{issued.request.room.label()}{sms}.")
+            said = (self.tr("Key {key} issued for room {room} and texted to the guest.")
+                    if issued.request.send_sms else self.tr("Key {key} issued for room {room}."))
+            self.message.info(said.format(key=issued.card_no, room=issued.request.room.label()))
 
         self.run(make, ok, busy=[self.issue_button])
 
     def fetch(self) -> None:
         def ok(key: KeyMaterial) -> None:
             self._show_qr(key.card_no, key)
-            self.message.info(f"Key {key.card_no} fetched.")
+            self.message.info(self.tr("Key {key} fetched.").format(key=key.card_no))
 
         self.run(lambda d: d.get_key(self._mobile(), self._card(),
                                      self.area_code.text().strip() or "86"), ok,
@@ -171,26 +173,27 @@ class GuestKeysPanel(RoomFormPanel):
         def make(desk):  # type: ignore[no-untyped-def]
             room = self.room.room()
             if room is None:
-                raise KeyDeskError("cloud_api", "5215", "pick a room from the list")
+                raise KeyDeskError("cloud_api", "5215", self.tr("pick a room from the list"))
             return desk.bluetooth_key(self._mobile(), room.mac,
                                       self.area_code.text().strip() or "86", room.lock_type)
 
         def ok(key: KeyMaterial) -> None:
-            self.notes.setPlainText(f"Bluetooth key for {self.room.label()}:\n{key.ble_str}")
-            self.message.info("Bluetooth key ready: the guest's app uses this string.")
+            self.notes.setPlainText(self.tr("Bluetooth key for {room}:").format(
+                room=self.room.label()) + "\n" + key.ble_str)
+            self.message.info(self.tr("Bluetooth key ready: the guest's app uses this string."))
 
         self.run(make, ok, busy=[self.ble_button])
 
     def cancel(self) -> None:
         card = self.card_no.text().strip()
         self.run(lambda d: d.cancel_key(self._card()),
-                 lambda _r: self.message.info(f"Key {card} cancelled."),
+                 lambda _r: self.message.info(self.tr("Key {key} cancelled.").format(key=card)),
                  busy=[self.cancel_button])
 
     def report_lost(self) -> None:
         def ok(next_step: str) -> None:
             self.notes.setPlainText(next_step)
-            self.message.info("Loss reported. " + next_step)
+            self.message.info(self.tr("Loss reported.") + " " + next_step)
 
         self.run(lambda d: d.report_lost(self._card(), self.whole_room.isChecked()), ok,
                  busy=[self.lost_button])
@@ -198,11 +201,11 @@ class GuestKeysPanel(RoomFormPanel):
     def _show_qr(self, card_no: str, key: KeyMaterial | None) -> None:
         pixmap = QPixmap()
         if key is None or not key.qr_png or not pixmap.loadFromData(key.qr_png, "PNG"):
-            self.qr.setText("No QR image was returned.")
+            self.qr.setText(self.tr("No QR image was returned."))
             self.qr_pixmap = None
             return
         # Scale without smoothing so the modules stay crisp (scanners need sharp edges).
         self.qr_pixmap = pixmap.scaled(QR_SIDE, QR_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
                                        Qt.TransformationMode.FastTransformation)
         self.qr.setPixmap(self.qr_pixmap)
-        self.key_label.setText(f"Card number: {card_no}")
+        self.key_label.setText(self.tr("Card number: {key}").format(key=card_no))

@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +25,7 @@ from app.cloud.config import OPERATE_CARD_TYPES
 from app.cloud.models import RfCardInfo, RfCardRequest
 from app.cloud.timezones import community_now, zone_label
 from app.domain.errors import KeyDeskError
+from ui import formats
 from ui.context import UiContext
 from ui.front_desk.cloud_common import (
     RoomFormPanel,
@@ -36,9 +38,13 @@ from ui.front_desk.cloud_common import (
 
 
 def describe_card(card: RfCardInfo) -> str:
-    room = "-".join(p for p in (card.building, card.floor, card.room) if p) or "blank"
-    until = card.end.strftime("%Y-%m-%d %H:%M %Z") if card.end else "—"
-    return f"Serial {card.serial_num}\nRoom {room}\nValid until {until}\nBatch {card.batch_no}"
+    room = "-".join(p for p in (card.building, card.floor, card.room) if p) \
+        or QCoreApplication.translate("RfCardsPanel", "blank")
+    until = f"{formats.when(card.end.replace(tzinfo=None))} {card.end:%Z}".strip() \
+        if card.end else "—"
+    return QCoreApplication.translate(
+        "RfCardsPanel", "Serial {serial}\nRoom {room}\nValid until {until}\nBatch {batch}").format(
+        serial=card.serial_num, room=room, until=until, batch=card.batch_no)
 
 
 class RfCardsPanel(RoomFormPanel):
@@ -50,41 +56,42 @@ class RfCardsPanel(RoomFormPanel):
         self.zone_note = QLabel()
         self._name_zone(tz)
         self.lock_kind = QComboBox()
-        for label, value in (("QRA/QRB/other locks", 4), ("QRLOCK", 3), ("RFLOCK-V9", 2)):
-            self.lock_kind.addItem(label, value)
+        for label, value in ((QT_TRANSLATE_NOOP("RfCardsPanel", "QRA/QRB/other locks"), 4),
+                             ("QRLOCK", 3), ("RFLOCK-V9", 2)):
+            self.lock_kind.addItem(QCoreApplication.translate("RfCardsPanel", label), value)
         self.owner = QLineEdit()
-        self.owner.setPlaceholderText("optional")
-        self.issue_button = button("Issue RF card on the card issuer", self.issue)
-        issue_box = QGroupBox("Issue")
+        self.owner.setPlaceholderText(self.tr("optional"))
+        self.issue_button = button(self.tr("Issue RF card on the card issuer"), self.issue)
+        issue_box = QGroupBox(self.tr("Issue"))
         form = QFormLayout(issue_box)
-        form.addRow("Room", self.room)
-        form.addRow("Valid until", self.end)
+        form.addRow(self.tr("Room"), self.room)
+        form.addRow(self.tr("Valid until"), self.end)
         form.addRow("", self.zone_note)
-        form.addRow("Lock kind", self.lock_kind)
-        form.addRow("Card holder", self.owner)
+        form.addRow(self.tr("Lock kind"), self.lock_kind)
+        form.addRow(self.tr("Card holder"), self.owner)
         form.addRow(self.issue_button)
 
         self.serial = QLineEdit()
-        self.serial.setPlaceholderText("serial number of the card")
-        self.read_button = button("Read card on the issuer", self.read)
-        self.capture_button = button("Capture from encoder", self.capture,
-                                     "Reads the card's serial number (UID) on the local USB "
-                                     "encoder of the Cards tab.")
+        self.serial.setPlaceholderText(self.tr("serial number of the card"))
+        self.read_button = button(self.tr("Read card on the issuer"), self.read)
+        self.capture_button = button(self.tr("Capture from encoder"), self.capture,
+                                     self.tr("Reads the card's serial number (UID) on the local "
+                                             "USB encoder of the Cards tab."))
         self.capture_button.setEnabled(False)
-        self.cancel_button = button("Log out (cancel) this card", self.cancel)
-        card_box = QGroupBox("Read / cancel")
+        self.cancel_button = button(self.tr("Log out (cancel) this card"), self.cancel)
+        card_box = QGroupBox(self.tr("Read / cancel"))
         cform = QFormLayout(card_box)
         row = QHBoxLayout()
         row.addWidget(self.serial, 1)
         row.addWidget(self.capture_button)
-        cform.addRow("Serial number", row)
+        cform.addRow(self.tr("Serial number"), row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.read_button)
         buttons.addWidget(self.cancel_button)
         cform.addRow(buttons)
         self.card_view = QPlainTextEdit()
         self.card_view.setReadOnly(True)
-        self.card_view.setPlaceholderText("The card read from the issuer appears here.")
+        self.card_view.setPlaceholderText(self.tr("The card read from the issuer appears here."))
 
         layout = QVBoxLayout(self)
         layout.addWidget(issue_box)
@@ -127,11 +134,13 @@ class RfCardsPanel(RoomFormPanel):
         def make(desk):  # type: ignore[no-untyped-def]
             serial = self.serial.text().strip()
             if not serial:
-                raise KeyDeskError("cloud_api", "5307", "enter or read the card's serial number")
+                raise KeyDeskError("cloud_api", "5307",
+                                  self.tr("enter or read the card's serial number"))
             return desk.rf_cancel(serial, self._kind())
 
         serial = self.serial.text().strip()
-        self.run(make, lambda _r: self.message.info(f"RF card {serial} logged out."),
+        self.run(make, lambda _r: self.message.info(
+            self.tr("RF card {serial} logged out.").format(serial=serial)),
                  busy=[self.cancel_button])
 
     def encoder_service(self) -> Any:
@@ -142,17 +151,18 @@ class RfCardsPanel(RoomFormPanel):
         """The UID of the card on the local encoder (EncoderService.capture_uid)."""
         encoder = self.encoder_service()
         if encoder is None:
-            self.message.info("No local encoder: type the serial number or read it on the "
-                              "card issuer.")
+            self.message.info(self.tr("No local encoder: type the serial number or read it on "
+                                      "the card issuer."))
             return
 
         def ok(uid: str) -> None:
             self.serial.setText(uid)
-            self.message.info(f"Serial {uid} captured on the encoder.")
+            self.message.info(
+                self.tr("Serial {serial} captured on the encoder.").format(serial=uid))
 
         self.ctx.bridge.watch(encoder.capture_uid(), ok, self.failed)
 
     def _show_card(self, card: RfCardInfo) -> None:
         self.serial.setText(card.serial_num)
         self.card_view.setPlainText(describe_card(card))
-        self.message.info(f"Card {card.serial_num} on the issuer.")
+        self.message.info(self.tr("Card {serial} on the issuer.").format(serial=card.serial_num))

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QTreeView, QVBoxLayout
 
@@ -13,7 +19,10 @@ from app.cloud.models import Building
 from ui.context import UiContext
 from ui.front_desk.cloud_common import CloudPanel, button
 
-COLUMNS = ["Building / floor / room", "Name", "Lock type", "Lock MAC", "Gateway"]
+# Column headers, translated when shown (context RoomsPanel).
+COLUMNS = [QT_TRANSLATE_NOOP("RoomsPanel", "Building / floor / room"),
+           QT_TRANSLATE_NOOP("RoomsPanel", "Name"), QT_TRANSLATE_NOOP("RoomsPanel", "Lock type"),
+           QT_TRANSLATE_NOOP("RoomsPanel", "Lock MAC"), QT_TRANSLATE_NOOP("RoomsPanel", "Gateway")]
 
 
 class RoomsPanel(CloudPanel):
@@ -21,7 +30,8 @@ class RoomsPanel(CloudPanel):
         super().__init__(ctx)
         # Models are parented: never left for the garbage collector (on any thread).
         self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels(COLUMNS)
+        self.model.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("RoomsPanel", c) for c in COLUMNS])
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setRecursiveFilteringEnabled(True)
@@ -31,17 +41,17 @@ class RoomsPanel(CloudPanel):
         self.tree.setModel(self.proxy)
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.tree.setAccessibleName("Room directory")
+        self.tree.setAccessibleName(self.tr("Room directory"))
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search rooms, lock types, MACs…")
+        self.search.setPlaceholderText(self.tr("Search rooms, lock types, MACs…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
-        self.refresh_button = button("Refresh", self.refresh)
-        self.test_button = button("Test connection", self.test_connection,
-                                  "Check the lock-cloud settings with one call per signing "
-                                  "scheme")
+        self.refresh_button = button(self.tr("Refresh"), self.refresh)
+        self.test_button = button(self.tr("Test connection"), self.test_connection,
+                                  self.tr("Check the lock-cloud settings with one call per "
+                                          "signing scheme"))
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -60,9 +70,10 @@ class RoomsPanel(CloudPanel):
 
     def test_connection(self) -> None:
         def ok(r: dict[str, Any]) -> None:
-            issuers = ", ".join(r["issuers"]) or "none"
-            self.message.info(f"Connection OK: community {r['community_no']}, "
-                              f"{r['rooms']} rooms, card issuers: {issuers}.")
+            issuers = ", ".join(r["issuers"]) or self.tr("none")
+            self.message.info(self.tr("Connection OK: community {community}, {rooms} rooms, "
+                                      "card issuers: {issuers}.").format(
+                community=r["community_no"], rooms=r["rooms"], issuers=issuers))
 
         self.run(lambda d: d.test_connection(), ok, busy=[self.test_button])
 
@@ -70,10 +81,10 @@ class RoomsPanel(CloudPanel):
         self.model.removeRows(0, self.model.rowCount())
         count = 0
         for b in buildings:
-            b_item = QStandardItem(f"Building {b.number}")
+            b_item = QStandardItem(self.tr("Building {n}").format(n=b.number))
             b_row = [b_item, QStandardItem(b.name)] + [QStandardItem("") for _ in range(3)]
             for f in b.floors:
-                f_item = QStandardItem(f"Floor {f.number}")
+                f_item = QStandardItem(self.tr("Floor {n}").format(n=f.number))
                 f_row = [f_item] + [QStandardItem("") for _ in range(4)]
                 for r in f.rooms:
                     f_item.appendRow([QStandardItem(r.ref.label()), QStandardItem(r.name),
@@ -85,7 +96,8 @@ class RoomsPanel(CloudPanel):
         self.tree.expandAll()
         for col in range(len(COLUMNS)):
             self.tree.resizeColumnToContents(col)
-        self.message.info(f"{len(buildings)} buildings, {count} rooms.")
+        self.message.info(self.tr("{buildings} buildings, {rooms} rooms.").format(
+            buildings=len(buildings), rooms=count))
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -32,6 +32,7 @@ from app.devices.encoder.service import EncoderService
 from app.domain.cards import CARD_KINDS, Issuance
 from app.domain.events import BusEvent, DeviceEvent, DeviceStateChanged, Progress
 from app.runtime.device_thread import JobFuture
+from ui import formats
 from ui.context import UiContext
 from ui.jobs import JobRunner
 from ui.widgets.result_view import ResultView
@@ -39,12 +40,28 @@ from ui.widgets.result_view import ResultView
 log = logging.getLogger(__name__)
 
 
-# Whose keys the service found on a card it just saw (EncoderService._recognise).
+# Whose keys the service found on a card it just saw (EncoderService._recognise);
+# translated when shown (context EncoderPanel), like the card kinds.
 KEYS_TEXT = {
-    "transport": "blank keys",
-    "site": "keyed by this site",
-    "foreign": "keys of another system",
+    "transport": QT_TRANSLATE_NOOP("EncoderPanel", "blank keys"),
+    "site": QT_TRANSLATE_NOOP("EncoderPanel", "keyed by this site"),
+    "foreign": QT_TRANSLATE_NOOP("EncoderPanel", "keys of another system"),
 }
+KIND_TEXT = {
+    "guest": QT_TRANSLATE_NOOP("EncoderPanel", "guest"),
+    "staff": QT_TRANSLATE_NOOP("EncoderPanel", "staff"),
+    "master": QT_TRANSLATE_NOOP("EncoderPanel", "master"),
+}
+STATE_TEXT = {
+    "connected": QT_TRANSLATE_NOOP("EncoderPanel", "Encoder ready"),
+    "connecting": QT_TRANSLATE_NOOP("EncoderPanel", "Connecting to the encoder…"),
+    "disconnected": QT_TRANSLATE_NOOP("EncoderPanel", "Encoder not connected"),
+    "failed": QT_TRANSLATE_NOOP("EncoderPanel", "Encoder not available"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EncoderPanel", text)
 
 
 def _qdt(value: datetime) -> QDateTime:
@@ -66,7 +83,7 @@ class EncoderPanel(QWidget):
     # -- layout ------------------------------------------------------------------------
     def _build(self) -> None:
         self.status_label = QLabel()
-        self.card_label = QLabel("No card on the encoder")
+        self.card_label = QLabel(self.tr("No card on the encoder"))
         self.card_label.setStyleSheet("font-size: 15px; font-weight: bold;")
 
         self.rooms = QLineEdit()
@@ -77,31 +94,32 @@ class EncoderPanel(QWidget):
         self.valid_to = QDateTimeEdit(_qdt((start + timedelta(days=1)).replace(hour=12)))
         for edit in (self.valid_from, self.valid_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setDisplayFormat(formats.datetime_format())
         self.valid_to.setTime(QTime(12, 0))
         self.kind = QComboBox()
-        self.kind.addItems(list(CARD_KINDS))
+        for kind in CARD_KINDS:
+            self.kind.addItem(_tr(KIND_TEXT.get(kind, kind)), kind)
         self.sequence = QSpinBox()
         self.sequence.setRange(0, 999_999)
         self.sequence.setValue(1)
         form = QFormLayout()
-        form.addRow("Room(s)", self.rooms)
-        form.addRow("Valid from", self.valid_from)
-        form.addRow("Valid to", self.valid_to)
-        form.addRow("Card kind", self.kind)
-        form.addRow("Card number", self.sequence)
-        self.issue_button = QPushButton("Issue card")
+        form.addRow(self.tr("Room(s)"), self.rooms)
+        form.addRow(self.tr("Valid from"), self.valid_from)
+        form.addRow(self.tr("Valid to"), self.valid_to)
+        form.addRow(self.tr("Card kind"), self.kind)
+        form.addRow(self.tr("Card number"), self.sequence)
+        self.issue_button = QPushButton(self.tr("Issue card"))
         self.issue_button.setDefault(True)
         self.issue_button.clicked.connect(self.issue)
         form.addRow("", self.issue_button)
-        issue_box = QGroupBox("Issue a card")
+        issue_box = QGroupBox(self.tr("Issue a card"))
         issue_box.setLayout(form)
 
-        self.read_button = QPushButton("Read card")
+        self.read_button = QPushButton(self.tr("Read card"))
         self.read_button.clicked.connect(self.read)
-        self.duplicate_button = QPushButton("Duplicate…")
+        self.duplicate_button = QPushButton(self.tr("Duplicate…"))
         self.duplicate_button.clicked.connect(self.duplicate)
-        self.wipe_button = QPushButton("Wipe card")
+        self.wipe_button = QPushButton(self.tr("Wipe card"))
         self.wipe_button.clicked.connect(self.wipe)
         actions = QHBoxLayout()
         for b in (self.read_button, self.duplicate_button, self.wipe_button):
@@ -111,7 +129,7 @@ class EncoderPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress_text = QLabel()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
@@ -137,7 +155,7 @@ class EncoderPanel(QWidget):
     def _start(self, start: Callable[[], JobFuture], what: str,
                on_result: Callable[[Any], None]) -> None:
         self.progress.setValue(0)
-        self.progress_text.setText(f"{what}…")
+        self.progress_text.setText(self.tr("{what}…").format(what=what))
 
         def done(result: Any) -> None:
             self.progress.setValue(100)
@@ -156,7 +174,7 @@ class EncoderPanel(QWidget):
             rooms=rooms,
             valid_from=self.valid_from.dateTime().toPython(),
             valid_to=self.valid_to.dateTime().toPython(),
-            kind=self.kind.currentText(),
+            kind=str(self.kind.currentData() or self.kind.currentText()),
             sequence=self.sequence.value(),
         )
 
@@ -167,61 +185,72 @@ class EncoderPanel(QWidget):
         except ValueError as exc:
             self.result.success("", [])
             self.result.cancelled(str(exc))
-            self.result.title.setText("<b style='color:#b00020'>Check the form</b>")
+            check = self.tr("Check the form")
+            self.result.title.setText(f"<b style='color:#b00020'>{check}</b>")
             return
         self._reset_duplicate()
-        self._start(lambda: job, "Issuing", self._issued)
+        self._start(lambda: job, self.tr("Issuing"), self._issued)
+
+    def _rooms(self, rooms: tuple[str, ...]) -> str:
+        return ", ".join(rooms) or self.tr("all")
+
+    def _card_line(self, uid: str, i: Issuance) -> str:
+        return self.tr("Card {uid}, number {number}, {kind}").format(
+            uid=uid, number=i.sequence, kind=_tr(KIND_TEXT.get(i.kind, i.kind)))
+
+    def _valid_line(self, i: Issuance) -> str:
+        return self.tr("Valid {start} to {end}").format(start=formats.when(i.valid_from),
+                                                        end=formats.when(i.valid_to))
 
     def _issued(self, r: Any) -> None:
         self._show_card_keys(r.card, "site")
         i = r.issuance
         self.result.success(
-            f"Card issued for room {', '.join(i.rooms) or 'all'}",
+            self.tr("Card issued for room {rooms}").format(rooms=self._rooms(i.rooms)),
             [
-                f"Card {r.card.uid_hex}, number {i.sequence}, {i.kind}",
-                f"Valid {i.valid_from:%Y-%m-%d %H:%M} to {i.valid_to:%Y-%m-%d %H:%M}",
-                "Every block written, read back and decoded to this stay. Hand the card "
-                "to the guest.",
+                self._card_line(r.card.uid_hex, i),
+                self._valid_line(i),
+                self.tr("Every block written, read back and decoded to this stay. Hand the "
+                        "card to the guest."),
             ],
         )
 
     def read(self) -> None:
         self._reset_duplicate()
-        self._start(lambda: self.service.read(full=False), "Reading", self._read_done)
+        self._start(lambda: self.service.read(full=False), self.tr("Reading"), self._read_done)
 
     def _read_done(self, r: Any) -> None:
         d = r.decoded
         if d.valid and d.issuance:
             i = d.issuance
             self.result.success(
-                f"Valid card for room {', '.join(i.rooms) or 'all'}",
-                [
-                    f"Card {r.card.uid_hex}, number {i.sequence}, {i.kind}",
-                    f"Valid {i.valid_from:%Y-%m-%d %H:%M} to {i.valid_to:%Y-%m-%d %H:%M}",
-                ],
+                self.tr("Valid card for room {rooms}").format(rooms=self._rooms(i.rooms)),
+                [self._card_line(r.card.uid_hex, i), self._valid_line(i)],
             )
         else:
             self.result.cancelled("")
-            self.result.title.setText("<b style='color:#b00020'>Not a valid card</b>")
-            self.result.body.setText(f"Card {r.card.uid_hex}: {d.reason}")
+            invalid = self.tr("Not a valid card")
+            self.result.title.setText(f"<b style='color:#b00020'>{invalid}</b>")
+            self.result.body.setText(self.tr("Card {uid}: {reason}").format(
+                uid=r.card.uid_hex, reason=d.reason_in()))
 
     def duplicate(self) -> None:
         """First press: read the card to copy. Second press (after swapping cards): write
         the same stay with the next card number onto the new card — never onto the source
         (the guest would get one card, not two). A failure keeps the source for a retry."""
         if self._duplicate_source is None:
-            self._start(lambda: self.service.read(full=False), "Reading the card to copy",
-                        self._source)
+            self._start(lambda: self.service.read(full=False),
+                        self.tr("Reading the card to copy"), self._source)
             return
         source, uid = self._duplicate_source
         self._start(
-            lambda: self.service.duplicate(source, source_uid=uid), "Writing the duplicate",
-            self._copied
+            lambda: self.service.duplicate(source, source_uid=uid),
+            self.tr("Writing the duplicate"), self._copied
         )
 
     def _reset_duplicate(self) -> None:
         self._duplicate_source = None
-        self.duplicate_button.setText("Duplicate…")
+        self.duplicate_button.setText(self.tr("Duplicate…"))
 
     def _copied(self, r: Any) -> None:
         assert self._duplicate_source is not None
@@ -230,12 +259,13 @@ class EncoderPanel(QWidget):
         self._show_card_keys(r.card, "site")
         i = r.issuance
         self.result.success(
-            f"Duplicate written for room {', '.join(i.rooms) or 'all'}",
+            self.tr("Duplicate written for room {rooms}").format(rooms=self._rooms(i.rooms)),
             [
-                f"Card {r.card.uid_hex}, number {i.sequence}, {i.kind} — a copy of card "
-                f"{uid.hex().upper()} (number {i.sequence - 1}); both open the same doors",
-                f"Valid {i.valid_from:%Y-%m-%d %H:%M} to {i.valid_to:%Y-%m-%d %H:%M}",
-                "Every block written and read back.",
+                self._card_line(r.card.uid_hex, i) + " — " + self.tr(
+                    "a copy of card {uid} (number {number}); both open the same doors").format(
+                    uid=uid.hex().upper(), number=i.sequence - 1),
+                self._valid_line(i),
+                self.tr("Every block written and read back."),
             ],
         )
 
@@ -244,26 +274,26 @@ class EncoderPanel(QWidget):
             self._read_done(r)
             return
         self._duplicate_source = (r.decoded.issuance, r.card.uid)
-        self.duplicate_button.setText("Write duplicate")
+        self.duplicate_button.setText(self.tr("Write duplicate"))
         self.result.success(
-            "Now place the new card",
-            [f"Copying the stay of card {r.card.uid_hex}. Put the blank card on the encoder "
-             "and press “Write duplicate”."],
-        )  # fmt: skip
+            self.tr("Now place the new card"),
+            [self.tr("Copying the stay of card {uid}. Put the blank card on the encoder and "
+                     "press “Write duplicate”.").format(uid=r.card.uid_hex)],
+        )
 
     def wipe(self) -> None:
         self._reset_duplicate()
-        self._start(self.service.wipe, "Wiping", self._wiped)
+        self._start(self.service.wipe, self.tr("Wiping"), self._wiped)
 
     def _wiped(self, r: Any) -> None:
         self._show_card_keys(r.card, "transport")
-        self.result.success("Card wiped", [f"Card {r.card.uid_hex} is blank and can be reused."])
+        self.result.success(self.tr("Card wiped"), [
+            self.tr("Card {uid} is blank and can be reused.").format(uid=r.card.uid_hex)])
 
     # -- live events -------------------------------------------------------------------
     def _on_event(self, event: BusEvent) -> None:
         if isinstance(event, Progress) and self.jobs.running:
             self.progress.setValue(int(event.fraction * 100))
-            self.progress_text.setText(event.text)
         elif isinstance(event, DeviceStateChanged):
             self._show_state(event.state.value, event.detail)
         elif isinstance(event, DeviceEvent) and event.kind == "encoder":
@@ -271,25 +301,21 @@ class EncoderPanel(QWidget):
             if event.code == "CardPlaced":
                 self._show_card(p.get("uid", "?"), p.get("family"), p.get("keys"))
             elif event.code == "CardRemoved":
-                self.card_label.setText("No card on the encoder")
+                self.card_label.setText(self.tr("No card on the encoder"))
 
     def _show_card(self, uid: str, family: str | None, keys: str | None) -> None:
-        what = [family or "unknown type"]
+        what = [family or self.tr("unknown type")]
         if keys in KEYS_TEXT:
-            what.append(KEYS_TEXT[keys])
-        self.card_label.setText(f"Card on the encoder: {uid} ({', '.join(what)})")
+            what.append(_tr(KEYS_TEXT[keys]))
+        self.card_label.setText(self.tr("Card on the encoder: {uid} ({what})").format(
+            uid=uid, what=", ".join(what)))
 
     def _show_card_keys(self, card: Any, keys: str) -> None:
         """After a job that wrote the card (Ultralight cards have no keys)."""
         self._show_card(card.uid_hex, card.family.value, keys if card.family.is_classic else None)
 
     def _show_state(self, state: str, detail: str) -> None:
-        words = {
-            "connected": "Encoder ready",
-            "connecting": "Connecting to the encoder…",
-            "disconnected": "Encoder not connected",
-            "failed": "Encoder not available",
-        }
-        text = words.get(state, state)
-        self.status_label.setText(f"{text}{' — ' + detail if detail else ''}")
+        text = _tr(STATE_TEXT[state]) if state in STATE_TEXT else state
+        self.status_label.setText(text)
+        self.status_label.setToolTip(detail)  # the port and firmware, for support
 

@@ -15,12 +15,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app import catalog
 from app.domain.stored import ALARM_CODES, StoredEvent
+from ui.device_names import device_name
 
 log = logging.getLogger(__name__)
+# The way through a door, as the reader tells it (app.access.decode keeps only these two).
+DIRECTIONS = {"entry": QT_TRANSLATE_NOOP("EventWords", "entry"),
+              "exit": QT_TRANSLATE_NOOP("EventWords", "exit")}
 
 
 @dataclass(frozen=True)
@@ -160,6 +164,35 @@ def _lock_result(event: StoredEvent, lang: str) -> tuple[str, str, tuple | None]
     return None
 
 
+def _desk_result(event: StoredEvent) -> str:
+    """A desk action from the audit trail: who did what, to what, and how it ended."""
+    from ui.audit.words import action_name, result_text
+
+    p = event.payload
+    # A settings change names settings.json keys: the Audit page shows them, not the row.
+    keys = ("room",) if event.code == "settings.change" else ("room", "target")
+    target = " ".join(str(p[k]) for k in keys if p.get(k))
+    said = f"{p.get('who') or '?'}: {action_name(event.code)}"
+    if target:
+        said += f" ({target})"
+    return f"{said} — {result_text(str(p.get('result') or ''))}"
+
+
+def _card_result(event: StoredEvent) -> str:
+    """A card put on or taken off the encoder."""
+    from ui.front_desk.encoder_panel import KEYS_TEXT
+
+    p = event.payload
+    if event.code == "CardRemoved":
+        return QCoreApplication.translate("EventWords", "Card {uid} taken off the encoder").format(
+            uid=p.get("uid", "?"))
+    what = [str(p.get("family") or "?")]
+    if p.get("keys") in KEYS_TEXT:
+        what.append(QCoreApplication.translate("EncoderPanel", KEYS_TEXT[str(p["keys"])]))
+    return QCoreApplication.translate("EventWords", "Card {uid} on the encoder ({what})").format(
+        uid=p.get("uid", "?"), what=", ".join(what))
+
+
 def _other_result(event: StoredEvent, lang: str) -> tuple[str, str, tuple | None]:
     p = event.payload
     if event.code == "DoorStatus":
@@ -176,6 +209,10 @@ def _other_result(event: StoredEvent, lang: str) -> tuple[str, str, tuple | None
         lock = _lock_result(event, lang)
         if lock is not None:
             return lock
+    if event.kind == "desk":
+        return _desk_result(event), "", None
+    if event.kind == "encoder" and event.code in ("CardPlaced", "CardRemoved"):
+        return _card_result(event), "", None
     action = p.get("action")
     suffix = " " + QCoreApplication.translate("EventWords", "(ended)") if action == "Stop" else ""
     alarm = QCoreApplication.translate("EventWords", "ALARM")
@@ -200,7 +237,8 @@ def describe(event: StoredEvent, lang: str = "en") -> RowText:
     door = "" if event.door is None else str(event.door)  # as the device numbers it
     direction = p.get("direction")
     if door and direction:
-        door += f" ({direction})"
+        way = DIRECTIONS.get(str(direction))
+        door += f" ({QCoreApplication.translate('EventWords', way) if way else direction})"
     if event.code == "AccessControl" and event.granted is not None:
         result, detail, verdict, explain = _access_result(event, lang)
     else:
@@ -216,7 +254,7 @@ def describe(event: StoredEvent, lang: str = "en") -> RowText:
     full = "\n".join(x for x in (result, detail, note, raw_line) if x)
     return RowText(
         time=local_time(event.time) + (" ↺" if backfilled else ""),
-        reader=event.device,
+        reader=device_name(event.device, event.kind),
         door=door,
         person=_person(p, event),
         method=_method(p, lang) if event.code == "AccessControl" else "",

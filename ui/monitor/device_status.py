@@ -30,6 +30,7 @@ from app.access.stream import ReaderStatus
 from app.domain.events import ConnectionState, DeviceStateChanged
 from app.domain.stored import StoredEvent
 from ui import formats
+from ui.device_names import device_name
 
 # Column headers, translated when shown (context DeviceStatusTable).
 HEADERS = (QT_TRANSLATE_NOOP("DeviceStatusTable", "Device"),
@@ -217,8 +218,9 @@ class DeviceStatusTable(QTableWidget):
         for i, r in enumerate(rows):
             state = STATES.get(r.state, r.state)
             state = _tr(state) if r.state in STATES else state
-            values = (r.name, state or "—", _ago(r.heartbeat, now), drift_text(r.drift),
-                      doors_text(r.doors), "", _ago(r.last_event, now), r.note)
+            values = (device_name(r.name, r.kind), state or "—", _ago(r.heartbeat, now),
+                      drift_text(r.drift), doors_text(r.doors), "", _ago(r.last_event, now),
+                      r.note)
             self._place_actions(i, r.name if r.name in self.actionable else None)
             for col, value in enumerate(values):
                 item = self.item(i, col)

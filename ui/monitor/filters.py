@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.domain.stored import StoredEvent
+from ui.device_names import device_name
 from ui.monitor.describe import is_alarm
 
 # (label, value); labels translated when shown (context FilterBar).
@@ -108,7 +109,7 @@ class FilterBar(QWidget):
 
     def add_device(self, name: str) -> None:
         if self.device.findData(name) < 0:
-            self.device.addItem(name, name)
+            self.device.addItem(device_name(name), name)
 
     def filters(self) -> Filters:
         return Filters(

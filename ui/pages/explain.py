@@ -1,8 +1,10 @@
 """The Explain page: look up any vendor code and see what it means and what to do next.
 
 The catalog is loaded once and searched in memory on every keystroke (a few hundred
-pre-normalised strings). The language follows the UI language setting ("system" = the
-OS language) unless the page's own language box overrides it. Error banners elsewhere in
+pre-normalised strings). The page's own words are the window's (``self.tr``); the
+explanations and their headings are in the UI language setting ("system" = the OS
+language) unless the page's own language box overrides it (a clerk can show a guest the
+explanation in the guest's language). Error banners elsewhere in
 the window open this page through :meth:`ExplainPage.show_code`.
 """
 
@@ -36,31 +38,6 @@ log = logging.getLogger(__name__)
 
 LINK_SCHEME = "keydesk-code"  # keydesk-code:DOMAIN/CODE in the detail view
 
-# The page's own words, per language.
-CHROME: dict[str, dict[str, str]] = {
-    "en": {
-        "heading": "Explain",
-        "search": "Code or words, in any language (e.g. 5310, card, cartão, 发卡器)",
-        "all": "All domains", "follow": "Language: as in Settings", "code": "Code",
-        "title": "Meaning", "domain": "Domain", "count": "{n} found",
-        "pick": "Pick an entry on the left to see what it means and what to do.",
-    },
-    "pt-BR": {
-        "heading": "Explicar códigos",
-        "search": "Código ou palavras, em qualquer idioma (ex.: 5310, cartão, card)",
-        "all": "Todos os domínios", "follow": "Idioma: o das Configurações",
-        "code": "Código", "title": "Significado", "domain": "Domínio",
-        "count": "{n} encontrados",
-        "pick": "Escolha um item à esquerda para ver o que significa e o que fazer.",
-    },
-    "zh-CN": {
-        "heading": "代码说明",
-        "search": "输入代码或关键词，任何语言均可（如 5310、发卡器、card）",
-        "all": "全部类别", "follow": "语言：跟随设置", "code": "代码",
-        "title": "含义", "domain": "类别", "count": "找到 {n} 条",
-        "pick": "在左侧选择一项，查看含义和处理方法。",
-    },
-}
 SEVERITY_COLORS = {"info": "#2e6da4", "warning": "#b7791f", "error": "#c0392b",
                    "alarm": "#8e0000"}
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -81,16 +58,16 @@ class ExplainPage(QWidget):
         self._current: tuple[str, str] | None = None
 
         layout = QVBoxLayout(self)
-        self.heading = QLabel("<h2>Explain</h2>")
+        self.heading = QLabel()
         layout.addWidget(self.heading)
         row = QHBoxLayout()
         self.search_box = QLineEdit()
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setAccessibleName("Search codes")
+        self.search_box.setAccessibleName(self.tr("Search codes"))
         self.domain_box = QComboBox()
-        self.domain_box.setAccessibleName("Domain")
+        self.domain_box.setAccessibleName(self.tr("Domain"))
         self.language_box = QComboBox()
-        self.language_box.setAccessibleName("Language")
+        self.language_box.setAccessibleName(self.tr("Language"))
         row.addWidget(self.search_box, 1)
         row.addWidget(self.domain_box)
         row.addWidget(self.language_box)
@@ -100,7 +77,7 @@ class ExplainPage(QWidget):
         self.results.setRootIsDecorated(False)
         self.results.setUniformRowHeights(True)
         self.results.setColumnCount(3)
-        self.results.setAccessibleName("Results")
+        self.results.setAccessibleName(self.tr("Results"))
         header = self.results.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -115,7 +92,7 @@ class ExplainPage(QWidget):
         left_layout.addWidget(self.count_label)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
-        self.detail.setAccessibleName("Explanation")
+        self.detail.setAccessibleName(self.tr("Explanation"))
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
@@ -123,7 +100,7 @@ class ExplainPage(QWidget):
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
 
-        self.language_box.addItem("", None)  # "follow the setting"; text set per language
+        self.language_box.addItem(self.tr("Language: as in Settings"), None)
         for lang in LANGUAGES:
             self.language_box.addItem(LANGUAGE_NAMES[lang], lang)
         self.search_box.textChanged.connect(self.refresh)
@@ -150,11 +127,12 @@ class ExplainPage(QWidget):
 
     def _apply_language(self) -> None:
         lang = self.lang
-        words = CHROME[lang]
-        self.heading.setText(f"<h2>{html.escape(words['heading'])}</h2>")
-        self.search_box.setPlaceholderText(words["search"])
-        self.language_box.setItemText(0, words["follow"])
-        self.results.setHeaderLabels([words["code"], words["title"], words["domain"]])
+        title = self.tr("Explain")
+        self.heading.setText(f"<h2>{html.escape(title)}</h2>")
+        self.search_box.setPlaceholderText(
+            self.tr("Code or words, in any language (e.g. 5310, card, cartão, 发卡器)"))
+        self.results.setHeaderLabels([self.tr("Code"), self.tr("Meaning"), self.tr("Domain")])
+        self.language_box.setItemText(0, self.tr("Language: as in Settings"))
         self._fill_domains(lang)
         self.refresh()
 
@@ -162,7 +140,7 @@ class ExplainPage(QWidget):
         chosen = self.domain_box.currentData()
         self.domain_box.blockSignals(True)
         self.domain_box.clear()
-        self.domain_box.addItem(CHROME[lang]["all"], None)
+        self.domain_box.addItem(self.tr("All domains"), None)
         for domain in self.catalog.domains if self.catalog else ():
             self.domain_box.addItem(domain_name(lang, domain), domain)
         self.domain_box.setCurrentIndex(max(0, self.domain_box.findData(chosen)))
@@ -191,14 +169,15 @@ class ExplainPage(QWidget):
         self.results.addTopLevelItems(items)
         self.results.setUpdatesEnabled(True)
         self.results.blockSignals(False)
-        self.count_label.setText(CHROME[lang]["count"].format(n=len(found)))
+        self.count_label.setText(self.tr("{n} found").format(n=len(found)))
         target = next((i for i in items if i.data(0, KEY_ROLE) == keep), None)
         target = target or (items[0] if items else None)
         if target is not None:
             self.results.setCurrentItem(target)  # renders through _selected
         else:
             self._current = None
-            self.detail.setHtml(f"<p>{html.escape(CHROME[lang]['pick'])}</p>")
+            pick = self.tr("Pick an entry on the left to see what it means and what to do.")
+            self.detail.setHtml(f"<p>{html.escape(pick)}</p>")
 
     def _selected(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
         if item is not None:

@@ -56,7 +56,7 @@ class MonitorPage(QWidget):
         self.store: EventStore | None = ctx.services.events
         self.reader_monitor: ReaderMonitor | None = ctx.services.readers
         self._closed = False
-        lang = resolve_language(ctx.settings.language)
+        lang = resolve_language()  # the preferred language: keydesk --lang, else the setting
 
         self.setup_hint = SetupHint(ctx, missing_for(ctx, "readers"))  # no reader yet
         self.store_health = StoreHealthBanner(lang, self)  # "events are NOT being kept"

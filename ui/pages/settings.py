@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import KeyDeskError
-from app.i18n import set_preferred_language
+from app.i18n import resolve_language, set_preferred_language
 from app.setup.apply import Applied
 from ui.context import UiContext
 from ui.icons import icon
@@ -128,6 +128,7 @@ class SettingsPage(QWidget):
         for section in self.sections.values():
             if section.saves:
                 section.collect(new, secrets)
+        was_speaking = resolve_language(self.ctx.settings.language)
         try:
             applied = apply_changes(self.ctx.services, new, secrets, self.ctx.save_settings)
         except KeyDeskError as exc:  # refused (not an admin), or the file not written
@@ -146,6 +147,9 @@ class SettingsPage(QWidget):
             section.saved(applied)
         self._say(self.said(applied))
         self.ctx.requests.settings_changed.emit()
+        now_speaking = resolve_language(self.ctx.settings.language)
+        if now_speaking != was_speaking:  # the session reopens the window in it
+            self.ctx.requests.language_changed.emit(now_speaking)
         return applied
 
     def _say(self, text: str, *, error: bool = False) -> None:
@@ -166,8 +170,6 @@ class SettingsPage(QWidget):
             parts.append(self.tr("Stopped: {names}.").format(names=", ".join(r.removed)))
         if r.restarted:
             parts.append(self.tr("Reconnecting: {names}.").format(names=", ".join(r.restarted)))
-        if "language" in applied.fields:
-            parts.append(self.tr("The window changes language at the next start."))
         if "store_url" in applied.restart_needed:
             parts.append(self.tr("Restart KeyDesk to use the new store location."))
         for _name, reason in applied.secret_errors:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from app.domain.errors import KeyDeskError
@@ -30,15 +30,18 @@ def describe_error(exc: BaseException) -> tuple[str, str | None, str | None]:
             action = str(info.get("action") or "")
         except Exception:
             action = ""
-        text = f"Error {exc.code}: {title or exc.detail}"
+        text = QCoreApplication.translate("MessageBanner", "Error {code}: {title}").format(
+            code=exc.code, title=title or exc.detail)
         if action:
             text += f" — {action}"
         if exc.state:
-            text += f" (Card/device state: {exc.state})"
+            text += " " + QCoreApplication.translate(
+                "MessageBanner", "(Card/device state: {state})").format(state=exc.state)
         return text, exc.domain, exc.code
     return (
-        f"Something unexpected went wrong ({type(exc).__name__}). It was written to the log; "
-        "the window keeps working.",
+        QCoreApplication.translate(
+            "MessageBanner", "Something unexpected went wrong ({kind}). It was written to the "
+            "log; the window keeps working.").format(kind=type(exc).__name__),
         None,
         None,
     )
@@ -58,8 +61,8 @@ class MessageBanner(QFrame):
         layout.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.explain_button = QPushButton("Explain…")
-        self.close_button = QPushButton("Dismiss")
+        self.explain_button = QPushButton(self.tr("Explain…"))
+        self.close_button = QPushButton(self.tr("Dismiss"))
         layout.addWidget(self.label, 1)
         layout.addWidget(self.explain_button)
         layout.addWidget(self.close_button)

@@ -20,7 +20,7 @@ class OutcomeLine(QWidget):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.explain = QPushButton("Explain…")
+        self.explain = QPushButton(self.tr("Explain…"))
         self.explain.setVisible(False)
         self.explain.clicked.connect(self._explain)
         layout.addWidget(self.label, 1)
@@ -44,7 +44,7 @@ class OutcomeLine(QWidget):
         """The catalog's title and action, the device's detail, and "Explain…"."""
         text, domain, code = describe_error(exc)
         if isinstance(exc, KeyDeskError) and exc.detail:
-            text += f"\nDetail: {exc.detail}"
+            text += "\n" + self.tr("Detail: {detail}").format(detail=exc.detail)
         target = (domain, code) if domain and code else None
         self._set(f"✖ {prefix}{text}", "color: #b71c1c;", target)
 

@@ -23,7 +23,7 @@ class ResultView(QFrame):
         self.title.setWordWrap(True)
         self.body = QLabel()
         self.body.setWordWrap(True)
-        self.explain_button = QPushButton("Explain…")
+        self.explain_button = QPushButton(self.tr("Explain…"))
         self.explain_button.setFlat(True)
         self.explain_button.setStyleSheet("color: palette(link); text-decoration: underline;")
         self.explain_button.clicked.connect(self._explain)
@@ -38,7 +38,7 @@ class ResultView(QFrame):
     def clear(self) -> None:
         self._err = None
         self.title.setText("")
-        self.body.setText("Place a card on the encoder, then choose what to do.")
+        self.body.setText(self.tr("Place a card on the encoder, then choose what to do."))
         self.explain_button.hide()
 
     def _set(self, colour: str, title: str, lines: list[str]) -> None:
@@ -53,7 +53,7 @@ class ResultView(QFrame):
     def cancelled(self, text: str) -> None:
         self._err = None
         self.explain_button.hide()
-        self._set("#a15c00", "Cancelled", [html.escape(text)])
+        self._set("#a15c00", self.tr("Cancelled"), [html.escape(text)])
 
     def working(self, _text: str) -> None:
         """The Cards panel shows progress under its own bar; the last result stays."""
@@ -73,16 +73,20 @@ class ResultView(QFrame):
         info = explain_error(err)
         lines = [html.escape(str(info.get(k))) for k in ("explanation", "action") if info.get(k)]
         if err.state:
-            lines.append(f"<b>Card:</b> {html.escape(err.state)}")
+            card = self.tr("Card:")
+            lines.append(f"<b>{html.escape(card)}</b> {html.escape(err.state)}")
         if err.detail:
-            lines.append(f"<span style='color:gray'>Detail: {html.escape(err.detail)}</span>")
-        self._set("#b00020", f"{info.get('title') or 'Error'} ({err.code})", lines)
+            detail = self.tr("Detail: {detail}").format(detail=err.detail)
+            lines.append(f"<span style='color:gray'>{html.escape(detail)}</span>")
+        title = info.get("title") or self.tr("Error")
+        self._set("#b00020", f"{title} ({err.code})", lines)
         self.explain_button.show()
 
     def bug(self, exc: BaseException) -> None:
         self._err = None
         self.explain_button.hide()
-        self._set("#b00020", "Unexpected error", [html.escape(f"{type(exc).__name__}: {exc}")])
+        self._set("#b00020", self.tr("Unexpected error"),
+                  [html.escape(f"{type(exc).__name__}: {exc}")])
 
     def _explain(self) -> None:
         if self._err is not None:

@@ -20,6 +20,7 @@ from app.domain.events import (
     DeviceForgotten,
     DeviceStateChanged,
 )
+from ui.device_names import device_name
 from ui.icons import icon
 
 _COLOURS = {
@@ -44,6 +45,8 @@ class DeviceStatusBar(QStatusBar):
         self._entries: dict[str, QToolButton] = {}
         self.states: dict[str, ConnectionState] = {}
         self.unset: set[str] = set()  # parts shown as "not set up" whatever they report
+        self._kinds: dict[str, str] = {}
+        self._last: dict[str, BusEvent] = {}  # what each entry last showed, as told
 
     def state_words(self, state: ConnectionState) -> str:
         return {ConnectionState.CONNECTED: self.tr("ready"),
@@ -55,10 +58,16 @@ class DeviceStatusBar(QStatusBar):
         if isinstance(event, DeviceForgotten):
             self.forget(event.source)
         elif isinstance(event, DeviceStateChanged):
+            self._last[event.source] = event
             self.set_state(event.source, event.state, event.detail, kind=event.kind)
         elif isinstance(event, DeviceEvent) and event.kind == "desk" \
                 and event.code.startswith("cloud."):
+            self._last[CLOUD] = event
             self._cloud_call(event)
+
+    def last_events(self) -> list[BusEvent]:
+        """The latest state of each entry, as told (for a window reopened)."""
+        return list(self._last.values())
 
     def _cloud_call(self, event: DeviceEvent) -> None:
         result = str(event.payload.get("result", ""))
@@ -74,7 +83,9 @@ class DeviceStatusBar(QStatusBar):
             entry = QToolButton()
             entry.setAutoRaise(True)
             entry.setObjectName(f"status_{source}")
-            entry.setAccessibleName(self.tr("{name} status").format(name=source))
+            self._kinds[source] = kind
+            entry.setAccessibleName(self.tr("{name} status").format(
+                name=self.display_name(source)))
             icon_name, section = _KINDS.get(kind, ("plug-connected", ""))
             entry.setIcon(icon(icon_name))
             entry.setToolButtonStyle(entry.toolButtonStyle().ToolButtonTextBesideIcon)
@@ -112,12 +123,18 @@ class DeviceStatusBar(QStatusBar):
         entry.setToolTip(self.tr("Click to set it up"))
 
     def display_name(self, source: str) -> str:
-        return {"encoder": self.tr("Encoder"), CLOUD: self.tr("Lock cloud"),
-                READERS: self.tr("Readers"), "locks": self.tr("Bluetooth")}.get(source, source)
+        """``source`` in the window's language (a reader keeps the name it was given)."""
+        if source == READERS:
+            return self.tr("Readers")
+        if source == CLOUD:
+            return device_name(source, "cloud")
+        return device_name(source, self._kinds.get(source, ""))
 
     def forget(self, source: str) -> None:
         entry = self._entries.pop(source, None)
         self.states.pop(source, None)
+        self._last.pop(source, None)
+        self._kinds.pop(source, None)
         self.unset.discard(source)
         if entry is not None:
             self.removeWidget(entry)

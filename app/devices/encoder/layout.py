@@ -14,14 +14,15 @@ import hashlib
 import hmac
 import json
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
 from app import paths
-from app.devices.encoder import classic
+from app.devices.encoder import classic, words
 from app.domain.cards import Issuance
+from app.i18n import Said
 
 BLOCK = 16
 FIELD_TYPES = (
@@ -54,8 +55,19 @@ class LogicalBlock:
 @dataclass(frozen=True)
 class Decoded:
     valid: bool
-    reason: str
+    reason: str  # in English (JSON, logs); ``reason_in`` words it for a person
     issuance: Issuance | None = None
+    said: Said | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, valid: bool, key: str, issuance: Issuance | None = None,
+           **values: object) -> Decoded:
+        said = Said(words.PHRASES, key, **values)
+        return cls(valid, str(said), issuance, said)
+
+    def reason_in(self, lang: str | None = None) -> str:
+        """Why, in ``lang`` (None: the preferred language)."""
+        return self.said.text(lang) if self.said is not None else self.reason
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -234,9 +246,9 @@ class Layout:
 
     def unpack(self, blocks: list[bytes], uid: bytes, site_key: bytes | None) -> Decoded:
         if len(blocks) != len(self.blocks):
-            return Decoded(False, "not all layout blocks could be read")
+            return Decoded.of(False, "short_read")
         if all(not any(b) for b in blocks):
-            return Decoded(False, "blank card: no issuance on it")
+            return Decoded.of(False, "blank")
         vals: dict[str, Any] = {"rooms": {}}
         for block, data in zip(self.blocks, blocks, strict=True):
             for f in block.fields:
@@ -246,15 +258,15 @@ class Layout:
                 elif f.type != "nonce":
                     vals[f.type] = raw
         if vals.get("magic") != self.magic:
-            return Decoded(False, f"not a {self.name} card (another system's data?)")
+            return Decoded.of(False, "foreign", layout=self.name)
         if int.from_bytes(vals["version"], "big") != self.version:
-            return Decoded(False, "written by another version of this layout")
+            return Decoded.of(False, "other_version")
         if not any(vals["signature"]):
-            return Decoded(False, "not issued: the commit block is empty (interrupted write?)")
+            return Decoded.of(False, "not_committed")
         if site_key is None:
-            return Decoded(False, "no site key configured: cannot verify the signature")
+            return Decoded.of(False, "no_site_key")
         if not hmac.compare_digest(vals["signature"], self.signature(site_key, uid, blocks[:-1])):
-            return Decoded(False, "signature does not match: card altered, copied or forged")
+            return Decoded.of(False, "forged")
         try:
             kinds = {v: k for k, v in self.kinds.items()}
             count = int.from_bytes(vals["room_count"], "big")
@@ -269,8 +281,8 @@ class Layout:
                 issued_at=epoch + timedelta(seconds=int.from_bytes(vals["issued_at"], "big")),
             )
         except (KeyError, ValueError, UnicodeDecodeError) as exc:
-            return Decoded(False, f"signed but undecodable: {exc}")
-        return Decoded(True, "signature verified", issuance)
+            return Decoded.of(False, "undecodable", error=exc)
+        return Decoded.of(True, "verified", issuance)
 
 
 @cache

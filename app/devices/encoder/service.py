@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.audit.actions import record_card
-from app.devices.encoder import operations, reading
+from app.devices.encoder import operations, reading, words
 from app.devices.encoder.base import CardInfo, Encoder
 from app.devices.encoder.discovery import ReplugWatch, resolve_url
 from app.devices.encoder.errors import PORT_FAILED, UNKNOWN_CARD, encoder_error
@@ -27,6 +27,7 @@ from app.devices.encoder.trace import SerialTrace
 from app.domain.cards import Issuance
 from app.domain.errors import KeyDeskError
 from app.domain.events import ConnectionState, DeviceEvent, DeviceStateChanged
+from app.i18n import phrase
 from app.operators.rights import card_right
 from app.runtime import JobContext, Runtime
 from app.runtime.device_thread import DeviceThread, JobFuture
@@ -290,7 +291,7 @@ class EncoderService:
         self._enc = enc
         self.firmware = enc.firmware
         self._device.set_interrupt(enc.cancel)
-        self._publish_state(ConnectionState.CONNECTED, f"{enc.firmware} on {url}")
+        self._publish_state(ConnectionState.CONNECTED, f"{enc.firmware} · {url}")
         return enc
 
     def _close(self) -> None:
@@ -307,7 +308,8 @@ class EncoderService:
         finally:
             if not enc.port_alive:
                 self._close()
-                self._publish_state(ConnectionState.DISCONNECTED, "encoder connection lost")
+                lost = phrase(words.PHRASES, "link_lost")
+                self._publish_state(ConnectionState.DISCONNECTED, lost)
                 self._set_card(None)
 
     def _poll(self, enc: Encoder, _ctx: JobContext) -> None:
@@ -376,7 +378,7 @@ class EncoderService:
         self.url = device
         self._device.submit(lambda _ctx: self._close(), "replug")
         if what == "unplugged":
-            self._publish_state(ConnectionState.DISCONNECTED, "encoder unplugged")
+            self._publish_state(ConnectionState.DISCONNECTED, phrase(words.PHRASES, "unplugged"))
         self._last_open_try = -self.reopen_every
 
     def describe(self) -> dict[str, Any]:

@@ -4,7 +4,7 @@ catalog's lock domain)."""
 
 from __future__ import annotations
 
-from app.i18n import resolve_language
+from app.i18n import phrase
 
 TEXTS: dict[str, dict[str, str]] = {
     "title": {"en": "Site report", "pt-BR": "Relatório do local", "zh-CN": "现场报告"},
@@ -165,6 +165,4 @@ def note(key: str, lang: str | None = None, **values: object) -> str:
 
 
 def text(key: str, lang: str | None = None, **values: object) -> str:
-    table = TEXTS[key]
-    words = table.get(resolve_language(lang)) or table["en"]
-    return words.format(**values) if values else words
+    return phrase(TEXTS, key, lang, **values)
