@@ -39,3 +39,16 @@ def test_the_desk_language_is_taken_in_any_case(capsys):
     assert usage.value.code == 2
     err = capsys.readouterr().err
     assert "'klingon'" in err and "pt-BR" in err and "system" in err
+
+
+def test_a_failure_is_framed_in_its_explanations_language(capsys):
+    """A Portuguese explanation came between English "Error", "Detail:" and "State:"."""
+    assert main(["--lang", "pt-BR", "card", "read", "--port", "socket://127.0.0.1:1"]) == 1
+    err = capsys.readouterr().err
+    assert "Erro 5310 (encoder): " in err and "Detalhe para o suporte: " in err
+    assert "O cartão: " in err
+    for english in ("Error ", "Detail:", "State:"):
+        assert english not in err, err
+    assert main(["--lang", "en", "card", "read", "--port", "socket://127.0.0.1:1"]) == 1
+    err = capsys.readouterr().err
+    assert "Error 5310 (encoder): " in err and "Detail: " in err and "State: " in err
