@@ -8,12 +8,16 @@ never fails and keeps every byte.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 HEARTBEAT = "Heartbeat"
 _DECODER = json.JSONDecoder()
+_DATA = ";data="
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,39 +47,59 @@ def _int(value: str) -> int | None:
         return None
 
 
+def _head(head: str) -> tuple[str, str, int | None]:
+    """(code, action, index) of ``Code=...;action=...;index=...``. A reader sends a few
+    distinct short heads over and over, so each is split once (a long one, which no
+    firmware sends, is not kept: the cache stays small whatever a reader sends)."""
+    return _short_head(head) if len(head) <= 96 else _split_head(head)
+
+
+def _split_head(head: str) -> tuple[str, str, int | None]:
+    fields: dict[str, str] = {}
+    for item in head.split(";"):
+        key, eq, value = item.partition("=")
+        if eq:
+            fields[key.strip().lower()] = value.strip()
+    return fields.get("code", ""), fields.get("action", ""), _int(fields.get("index", ""))
+
+
+_short_head = functools.lru_cache(maxsize=256)(_split_head)
+
+
+def _data(text: str) -> tuple[dict[str, Any] | None, str]:
+    """``data`` as a dict (a JSON value that is not an object goes under "value"), and
+    why it could not be read. orjson reads the usual body; what it refuses (junk glued
+    after the JSON, NaN, huge integers) takes the standard library's slower, more lenient
+    path, so both give the same answer."""
+    try:
+        decoded = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        try:
+            # raw_decode: bytes glued after the JSON (a part cut at the boundary because
+            # of a wrong length, with junk before that boundary) must not lose the event.
+            decoded, end = _DECODER.raw_decode(text.lstrip())
+        except ValueError as exc:
+            return None, f"data is not JSON: {exc}"
+        trailing = text.lstrip()[end:].strip()
+        error = f"{len(trailing)} characters after the JSON data ignored" if trailing else ""
+        return (decoded if isinstance(decoded, dict) else {"value": decoded}), error
+    return (decoded if isinstance(decoded, dict) else {"value": decoded}), ""
+
+
 def parse_body(body: bytes) -> list[RawEvent]:
     """Every event in one part body (a few firmwares put several lines without data)."""
     shown, faithful, utf8 = body_text(body)
     stripped = faithful.strip()
     if stripped == HEARTBEAT:
         return [RawEvent(HEARTBEAT, "", None, None, shown, utf8)]
-    head, sep, data_text = stripped.partition(";data=")
-    if not sep and "\nCode=" in stripped:
+    at = stripped.find(_DATA)
+    if at < 0 and "\nCode=" in stripped:
         return [ev for line in body.splitlines() if line.strip() for ev in parse_body(line)]
-    fields: dict[str, str] = {}
-    for item in head.split(";"):
-        key, eq, value = item.partition("=")
-        if eq:
-            fields[key.strip().lower()] = value.strip()
-    code = fields.get("code", "")
+    code, action, index = _head(stripped if at < 0 else stripped[:at])
     if not code:
         return [RawEvent("", "", None, None, shown, utf8, "not a Code=...; body")]
     data: dict[str, Any] | None = None
     error = ""
-    if sep:
-        try:
-            # raw_decode: bytes glued after the JSON (a part cut at the boundary because of
-            # a wrong length, with junk before that boundary) must not lose the event.
-            decoded, end = _DECODER.raw_decode(data_text.lstrip())
-        except ValueError as exc:
-            error = f"data is not JSON: {exc}"
-        else:
-            trailing = data_text.lstrip()[end:].strip()
-            if trailing:
-                error = f"{len(trailing)} characters after the JSON data ignored"
-            if isinstance(decoded, dict):
-                data = decoded
-            else:
-                data = {"value": decoded}
-    index = _int(fields.get("index", ""))
-    return [RawEvent(code, fields.get("action", ""), index, data, shown, utf8, error)]
+    if at >= 0:
+        data, error = _data(stripped[at + len(_DATA):])
+    return [RawEvent(code, action, index, data, shown, utf8, error)]

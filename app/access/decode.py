@@ -8,7 +8,8 @@ The payload keys are a contract with the event store and the Monitor page; see
 from __future__ import annotations
 
 import base64
-from datetime import UTC, datetime
+import functools
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from app.access import texts
@@ -22,6 +23,8 @@ WARNING_CODES = frozenset({"Reboot", "Upgrade", "NetworkChange", "TimeChange"})
 
 
 def _to_int(value: Any) -> int | None:
+    if type(value) is int:  # what readers send, nearly always: no float round trip
+        return value
     if value is None or value == "":
         return None
     try:
@@ -31,6 +34,8 @@ def _to_int(value: Any) -> int | None:
 
 
 def _epoch(value: Any) -> float | None:
+    if type(value) is int:
+        return value if value > 0 else None
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -52,13 +57,43 @@ def _local_time(text: Any) -> datetime | None:
 
 def event_time(data: dict[str, Any] | None) -> datetime | None:
     """When it happened: ``RealUTC``, else ``UTC``, else ``LocaleTime``."""
+    text = event_time_text(data)
+    return datetime.fromisoformat(text) if text is not None else None
+
+
+_LAST_DAY = 2932896  # 9999-12-31, days after 1970-01-01: datetime's own limit
+
+
+@functools.lru_cache(maxsize=64)
+def _day_text(day: int) -> str:
+    return (date(1970, 1, 1) + timedelta(days=day)).isoformat()
+
+
+def _epoch_text(epoch: float) -> str | None:
+    """``datetime.fromtimestamp(epoch, UTC)`` as ISO text with ``Z`` (whole seconds, the
+    usual case, without building a datetime), or None when out of datetime's range."""
+    whole = int(epoch)
+    if whole == epoch and whole < _LAST_DAY * 86400:
+        day, second = divmod(whole, 86400)
+        hour, rest = divmod(second, 3600)
+        return f"{_day_text(day)}T{hour:02d}:{rest // 60:02d}:{rest % 60:02d}Z"
+    try:
+        return iso(datetime.fromtimestamp(epoch, UTC))
+    except (OverflowError, OSError, ValueError):  # a reader's nonsense: a time far away
+        return None
+
+
+def event_time_text(data: dict[str, Any] | None) -> str | None:
+    """:func:`event_time` as ISO 8601 text ending in ``Z``."""
     if not data:
         return None
     for key in ("RealUTC", "UTC", "CreateTime"):
         epoch = _epoch(data.get(key))
         if epoch is not None:
-            return datetime.fromtimestamp(epoch, UTC)
-    return _local_time(data.get("LocaleTime"))
+            text = _epoch_text(epoch)
+            if text is not None:
+                return text
+    return iso(_local_time(data.get("LocaleTime")))
 
 
 def iso(dt: datetime | None) -> str | None:
@@ -158,7 +193,7 @@ def to_device_event(
         "code": code,
         "action": raw.action or None,
         "index": raw.index,
-        "time": iso(event_time(data) or datetime.now(UTC)),
+        "time": event_time_text(data) or iso(datetime.now(UTC)),
         "data": data,
         "dedupe_key": None,
         "origin": origin,

@@ -31,36 +31,36 @@ from app import paths
 from app.domain.events import DeviceEvent, DeviceIdentified
 from app.domain.stored import AlarmAcknowledged, StoredEvent, StoredEvents, StoreHealth
 from app.runtime.bus import EventBus, Subscription
-from app.store import integrity, schema
+from app.store import bodies, integrity, schema, search, terms
 from app.store.rows import (
     ALARM_SQL,
     COLUMNS,
-    SELECT,
-    Packer,
+    NARROW,
     Pending,
+    decode_body,
     from_us,
-    fts_query,
     iso_utc,
     pending_to_stored,
     to_pending,
     to_stored,
     to_us,
-    unpack_body,
     where,
 )
 from app.store.writer import BatchWriter, WriterHealth
 
 log = logging.getLogger(__name__)
 
-_INSERT = f"INSERT INTO events (id, {COLUMNS}) VALUES ({', '.join('?' * 13)})"
+_INSERT = (f"INSERT INTO events (id, {COLUMNS}, name_id, note_id) "
+           f"VALUES ({', '.join('?' * 15)})")
+_BLOCK = "INSERT INTO event_bodies (id, first, sizes, body) VALUES (?, ?, ?, ?)"
+_TERMS = "INSERT INTO event_terms (rowid, t) VALUES (?, ?)"
 _KEYS_PER_QUERY = 500  # dedupe keys looked up per statement (SQLite's variable limit)
 # Old keys -> the device's own (see app.access.decode.dedupe_key for the new form):
 # ``<name>:rec:<n>`` -> ``<id>#rec:<n>@<CreateTime>``, ``<name>:<rest>`` -> ``<id>#<rest>``.
 # ``[name + ":", name + ";")`` is every key starting with "name:" (";" follows ":"), so
 # the unique dedupe index finds them; new keys always hold "#", old ones never did.
-_LEGACY = ("SELECT e.id, e.dedupe_key, b.body FROM events e JOIN event_bodies b "
-           "ON b.id = e.id WHERE e.dedupe_key >= ? AND e.dedupe_key < ? "
-           "AND instr(e.dedupe_key, '#') = 0 AND e.device = ?")
+_LEGACY = ("SELECT id, dedupe_key FROM events WHERE dedupe_key >= ? AND dedupe_key < ? "
+           "AND instr(dedupe_key, '#') = 0 AND device = ?")
 
 
 def _legacy_to_new(name: str, key: str, payload: str, device_id: str) -> str | None:
@@ -85,6 +85,7 @@ def _legacy_to_new(name: str, key: str, payload: str, device_id: str) -> str | N
     return f"{device_id}#rec:{rec}@{created}"
 
 
+WRITER_CACHE_KIB = 64 * 1024
 CSV_COLUMNS = ["id", *(c.strip() for c in COLUMNS.split(",")), "payload", "raw"]
 
 
@@ -100,6 +101,8 @@ def connect(path: Path, *, migrate: bool = False) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys=ON")
     if migrate:
         schema.migrate(conn)
+        # The writer's: the indexes' hot pages stay in memory across batches.
+        conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
     return conn
 
 
@@ -113,11 +116,12 @@ class EventStore:
         self._read_lock = threading.Lock()
         self._pending_lock = threading.Lock()
         self._pending_keys: dict[str, int] = {}
+        self._terms = terms.Terms()  # the writer thread's
         self._writer = BatchWriter(
             lambda: connect(self.path, migrate=True), self._write_batch, self._committed,
             on_health=self._writer_health, on_lost=self._forget_keys,
+            on_end=lambda ok: self._terms.committed() if ok else self._terms.rolled_back(),
         )
-        self._packer = Packer()  # used on the writer thread only
         self._closed = False
         self.damaged_file: Path | None = None  # a damaged database set aside at start
         self._health = StoreHealth(source, path=str(self.path))
@@ -216,8 +220,11 @@ class EventStore:
     def adopt_legacy_keys(conn: sqlite3.Connection, name: str, device_id: str) -> int:
         """Rewrite ``name``'s old-form dedupe keys as ``device_id``'s; returns how many."""
         changed = 0
-        for rid, key, body in conn.execute(_LEGACY, (name + ":", name + ";", name)).fetchall():
-            new = _legacy_to_new(name, key, unpack_body(body)[0], device_id)
+        reader = bodies.BlockReader(conn)
+        for rid, key in conn.execute(_LEGACY, (name + ":", name + ";", name)).fetchall():
+            body = reader.body(rid)
+            payload = body[0].decode("utf-8", "surrogatepass") if body else "{}"
+            new = _legacy_to_new(name, key, payload, device_id)
             if new is not None:
                 changed += conn.execute("UPDATE OR IGNORE events SET dedupe_key = ? "
                                         "WHERE id = ?", (new, rid)).rowcount
@@ -276,13 +283,39 @@ class EventStore:
             top += 1
             new.append((top, item))
         if new:
-            conn.executemany(_INSERT, [(rid, *item.values) for rid, item in new])
-            pack = self._packer.pack
-            conn.executemany("INSERT INTO event_bodies (id, body) VALUES (?, ?)",
-                             [(rid, pack(item.payload, item.raw)) for rid, item in new])
-            conn.executemany("INSERT INTO events_fts (rowid, text) VALUES (?, ?)",
-                             [(rid, item.search) for rid, item in new])
-        rows = [pending_to_stored(rid, item) for rid, item in new]
+            items = [item for _, item in new]
+            tok = self._terms.tokens_of
+            devices = tok(conn, search.DEVICE, {i.values[6] for i in items})
+            codes = tok(conn, search.CODE, {i.values[4] for i in items})
+            cards = tok(conn, search.CARD, {i.values[9] for i in items})
+            users = tok(conn, search.USER, {i.values[8] for i in items})
+            names = tok(conn, search.NAME, {i.name for i in items})
+            notes = tok(conn, search.NOTE, {i.note for i in items})
+            name_ids, note_ids = self._terms.ids_of(conn, search.NAME, ()), \
+                self._terms.ids_of(conn, search.NOTE, ())
+            events, words = [], []
+            for rid, item in new:  # one tight loop: this is the cost of every event
+                v, name, note = item.values, item.name, item.note
+                events.append((rid, *v, name_ids[name] if name else None,
+                               note_ids[note] if note else None))
+                text = devices[v[6]] if v[6] else ""
+                if v[4]:
+                    text += " " + codes[v[4]]
+                if v[9]:
+                    text += " " + cards[v[9]]
+                if v[8]:
+                    text += " " + users[v[8]]
+                if name:
+                    text += " " + names[name]
+                if note:
+                    text += " " + notes[note]
+                words.append((rid, text))
+            conn.executemany(_INSERT, events)
+            conn.executemany(_TERMS, words)
+            conn.executemany(_BLOCK, bodies.blocks(new[0][0], [(item.payload, item.raw)
+                                                                for item in items]))
+        # Built only for someone to announce them to (a store without a bus has nobody).
+        rows = [pending_to_stored(rid, item) for rid, item in new] if self._bus else []
         return rows, [item.dedupe_key for item in batch if item.dedupe_key is not None]
 
     def _release_keys(self, keys: list[str]) -> None:
@@ -351,12 +384,30 @@ class EventStore:
         cutoff = to_us(datetime.now(UTC) - timedelta(days=days))
 
         def delete(conn: sqlite3.Connection) -> int:
-            old = "SELECT id FROM events WHERE time < ?"
-            conn.execute(f"DELETE FROM events_fts WHERE rowid IN ({old})", (cutoff,))
-            conn.execute(f"DELETE FROM event_bodies WHERE id IN ({old})", (cutoff,))
-            return conn.execute("DELETE FROM events WHERE time < ?", (cutoff,)).rowcount
+            self._forget_terms(conn, "time < ?", [cutoff])
+            gone = conn.execute("DELETE FROM events WHERE time < ?", (cutoff,)).rowcount
+            if gone:
+                # A block goes with the last of its events (a back-filled old event
+                # among new ones keeps its block until they go too).
+                conn.execute("DELETE FROM event_bodies WHERE NOT EXISTS (SELECT 1 FROM "
+                             "events WHERE id BETWEEN event_bodies.first AND event_bodies.id)")
+            return int(gone)
 
         return self._writer.call(delete)
+
+    @staticmethod
+    def _forget_terms(conn: sqlite3.Connection, condition: str, params: list[Any]) -> None:
+        """Take the events matching ``condition`` out of ``event_terms`` (a contentless
+        FTS5 table forgets a row only when told its exact tokens again)."""
+        value = {kind: "id" if kind in search.BY_ID else "value" for kind in search.COLUMN}
+        parts = " || ' ' || ".join(
+            f"COALESCE('{search.LETTER[k]}' || (SELECT id FROM search_terms WHERE kind = {k} "
+            f"AND {value[k]} = e.{search.COLUMN[k]}), '')" for k in search.COLUMN)
+        cur = conn.execute(f"SELECT id, {parts} FROM events e WHERE {condition}", params)
+        while chunk := cur.fetchmany(2000):
+            conn.executemany("INSERT INTO event_terms (event_terms, rowid, t) "
+                             "VALUES ('delete', ?, ?)",
+                             [(rid, " ".join(text.split())) for rid, text in chunk])
 
     # -- reading -------------------------------------------------------------------------
 
@@ -366,31 +417,78 @@ class EventStore:
                 raise RuntimeError("event store is not open")
             return self._read.execute(sql, params).fetchall()
 
+    def _rows(self, ids_sql: str, params: list[Any], order: str) -> list[StoredEvent]:
+        """The events whose ids ``ids_sql`` selects, with their bodies (one lock)."""
+        with self._read_lock:
+            if self._read is None:
+                raise RuntimeError("event store is not open")
+            narrow = self._read.execute(
+                f"SELECT {NARROW} FROM events e WHERE e.id IN ({ids_sql}) "
+                f"ORDER BY e.id {order}", params).fetchall()
+            reader = bodies.BlockReader(self._read)
+            return [to_stored(row, reader.body(row[0])) for row in narrow]
+
+    def _terms_match(self, filters: dict[str, Any]) -> str | None:
+        """The ``event_terms`` query for the card, user and code filters and the typed
+        words ("" when there is none; None when one of them matches no term at all)."""
+        groups: list[str] = []
+        assert self._read is not None
+        for name, kind in (("card", search.CARD), ("user", search.USER),
+                           ("code", search.CODE)):
+            if filters.get(name) is not None:
+                token = search.term_token(self._read, kind, str(filters[name]))
+                if token is None:
+                    return None
+                groups.append(token)
+        if filters.get("text"):
+            typed = search.words(filters["text"])
+            if not typed:
+                return None
+            for word in typed:
+                found = search.word_tokens(self._read, word)
+                if not found:
+                    return None
+                if len(found) <= search.MAX_TOKENS:  # else: tested row by row (where)
+                    groups.append("(" + " OR ".join(found) + ")")
+        return " AND ".join(groups)
+
     def query(self, *, limit: int | None = 200, oldest_first: bool = False,
               **filters: Any) -> list[StoredEvent]:
         """Stored rows matching ``filters`` (see :func:`app.store.rows.where`), newest first.
 
         Page back through history with ``before_id=<smallest id you have>``. The ids are
-        found on the narrow table and its indexes first; only those rows' bodies are read.
+        found on the narrow table, its indexes and ``event_terms`` first; only those
+        rows' bodies are read. A card, user, code or text filter is answered by
+        ``event_terms``: through a plain id list when its matches are few, else read
+        newest first alongside the other filters (or, with a time range, the time index
+        leads and the terms are tested row by row).
         """
         order = "ASC" if oldest_first else "DESC"
-        search = fts_query(filters["text"]) if filters.get("text") else None
-        if search is not None:
-            # Driven by the word index, newest match first, stopping at ``limit``: no
-            # need to collect every match of a common word before the other filters.
-            clause, params = where(**{k: v for k, v in filters.items() if k != "text"})
+        clause, params = where(**filters)
+        tail = f" LIMIT {int(limit)}" if limit is not None else ""
+        with self._read_lock:
+            if self._read is None:
+                raise RuntimeError("event store is not open")
+            match = self._terms_match(filters)
+            if match is None:
+                return []
+            few = match and self._read.execute(
+                f"SELECT COUNT(*) FROM (SELECT rowid FROM event_terms WHERE event_terms "
+                f"MATCH ? LIMIT {search.RARE + 1})", (match,)).fetchone()[0] <= search.RARE
+        ranged = filters.get("since") is not None or filters.get("until") is not None
+        if match and few:
+            glue = " AND" if clause else " WHERE"
+            inner = (f"SELECT id FROM events{clause}{glue} id IN (SELECT rowid FROM "
+                     f"event_terms WHERE event_terms MATCH ?) ORDER BY id {order}{tail}")
+            params.append(match)
+        elif match and not ranged:
             more = f" AND {clause[7:]}" if clause else ""
-            inner = (f"SELECT e.id FROM events_fts f JOIN events e ON e.id = f.rowid "
-                     f"WHERE events_fts MATCH ?{more} ORDER BY f.rowid {order}")
-            params.insert(0, search)
+            inner = (f"SELECT e.id FROM event_terms f JOIN events e ON e.id = f.rowid "
+                     f"WHERE event_terms MATCH ?{more} ORDER BY f.rowid {order}{tail}")
+            params.insert(0, match)
         else:
-            clause, params = where(**filters)
-            inner = f"SELECT id FROM events{clause} ORDER BY id {order}"
-        if limit is not None:
-            inner += " LIMIT ?"
-            params.append(int(limit))
-        sql = f"{SELECT} WHERE e.id IN ({inner}) ORDER BY e.id {order}"
-        return [to_stored(r) for r in self._fetch(sql, params)]
+            inner = f"SELECT id FROM events{clause} ORDER BY id {order}{tail}"
+        return self._rows(inner, params, order)
 
     def count(self, **filters: Any) -> int:
         clause, params = where(**filters)
@@ -413,8 +511,7 @@ class EventStore:
         """Alarms (see ``where(alarm=True)``) nobody acknowledged yet, newest first."""
         inner = (f"SELECT id FROM events WHERE {ALARM_SQL} AND id NOT IN "
                  "(SELECT event_id FROM alarm_acks) ORDER BY id DESC LIMIT ?")
-        sql = f"{SELECT} WHERE e.id IN ({inner}) ORDER BY e.id DESC"
-        return [to_stored(r) for r in self._fetch(sql, [limit])]
+        return self._rows(inner, [limit], "DESC")
 
     def acknowledgement(self, event_id: int) -> tuple[str, str, str] | None:
         """(acked_at, acked_by, note) of an alarm, or None."""
@@ -432,15 +529,18 @@ class EventStore:
         conn = connect(self.path)
         count = 0
         try:
-            cur = conn.execute(f"{SELECT} WHERE e.id IN (SELECT id FROM events{clause}) "
+            cur = conn.execute(f"SELECT {NARROW} FROM events e{clause} "
                                "ORDER BY e.id ASC", params)
+            reader = bodies.BlockReader(conn)
             with open(path, "w", newline="", encoding="utf-8-sig") as fh:
                 out = csv.writer(fh)
                 out.writerow(CSV_COLUMNS)
                 while chunk := cur.fetchmany(1000):
                     for row in chunk:  # times as text, the body as payload and raw
-                        payload, raw = unpack_body(row[-1])
-                        out.writerow([row[0], from_us(row[1]), from_us(row[2]), *row[3:-1],
+                        body = reader.body(row[0])
+                        payload = body[0].decode("utf-8", "surrogatepass") if body else ""
+                        raw = decode_body(body)[1]
+                        out.writerow([row[0], from_us(row[1]), from_us(row[2]), *row[3:],
                                       payload, raw])
                     count += len(chunk)
         finally:

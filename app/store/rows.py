@@ -1,42 +1,40 @@
 """Turning bus events into table rows and back, and filters into SQL.
 
-Any ``DeviceEvent`` is stored generically, in three places that never repeat each other:
+Any ``DeviceEvent`` is stored generically, in places that never repeat each other:
 
 - ``events``, a narrow row of the columns the desk filters on (device, door, user, card,
-  granted, time as UTC microseconds, …): scans and indexes stay small at a million rows;
-- ``event_bodies``, the payload (JSON) and the raw text together, zlib-compressed (JSON
-  of one shape compresses to well under half);
-- ``events_fts``, an FTS5 index of the words a person searches for (reader, code, card,
-  user, name, the explained texts).
+  granted, time as UTC microseconds, …, and the ids of its name and note terms): scans
+  and indexes stay small at a million rows;
+- ``event_bodies``, the payload (JSON) and the raw text, compressed in blocks of
+  consecutive events (:mod:`app.store.bodies`);
+- ``search_terms``, each searched value once (:mod:`app.store.search`).
 """
 
 from __future__ import annotations
 
+import functools
 import json
-import re
-import sqlite3
-import zlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
+
+import orjson
 
 from app.domain.events import DeviceEvent
 from app.domain.stored import ALARM_CODES, StoredEvent
+from app.store import search
 
 COLUMNS = (
     "time, received, source, kind, code, severity, device, door, user, card, granted, "
     "dedupe_key"
 )
-SELECT = f"SELECT e.id, {', '.join('e.' + c.strip() for c in COLUMNS.split(','))}, b.body " \
-    "FROM events e JOIN event_bodies b ON b.id = e.id"
-SEARCHED = ("device", "code", "card", "user", "user_name", "code_text", "error_text",
-            "method_text")
+NARROW = f"e.id, {', '.join('e.' + c.strip() for c in COLUMNS.split(','))}"
 # Alarms, as a literal expression: the partial index events_alarm is used only when a
 # query repeats it exactly.
 ALARM_SQL = "(severity = 'alarm' OR code IN ({}))".format(
     ", ".join(f"'{c}'" for c in sorted(ALARM_CODES)))
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_WORD = re.compile(r"\w+")
+_LAST_DAY = 2932896  # 9999-12-31 in days after 1970-01-01
 
 
 def iso_utc(value: datetime | str | None) -> str | None:
@@ -68,50 +66,42 @@ def to_us(value: datetime | str | None) -> int | None:
     return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
+@functools.lru_cache(maxsize=1024)
+def _day_text(day: int) -> str:
+    return (date(1970, 1, 1) + timedelta(days=day)).isoformat()
+
+
 def from_us(us: int) -> str:
-    """:func:`iso_utc` text of a stored time."""
+    """:func:`iso_utc` text of a stored time (from a cached date: no datetime)."""
     seconds, micro = divmod(int(us), 1_000_000)
-    return datetime.fromtimestamp(seconds, UTC).replace(microsecond=micro).isoformat(
-        timespec="microseconds")
+    day, second = divmod(seconds, 86400)
+    if not 0 <= day < _LAST_DAY:  # before 1970 or past datetime's range: the slow path
+        return (_EPOCH + timedelta(microseconds=int(us))).isoformat(timespec="microseconds")
+    hour, second = divmod(second, 3600)
+    minute, second = divmod(second, 60)
+    return f"{_day_text(day)}T{hour:02d}:{minute:02d}:{second:02d}.{micro:06d}+00:00"
 
 
-class Packer:
-    """Compresses bodies with one long-lived raw-deflate stream, flushed in full after
-    each body: every body decodes on its own (the full flush resets the history), and no
-    body pays for setting up a compressor (most of zlib's cost at 1 KB). One thread."""
-
-    def __init__(self) -> None:
-        self._co = zlib.compressobj(1, zlib.DEFLATED, -15)
-
-    def pack(self, payload: str, raw: str) -> bytes:
-        data = f"{len(payload)}\n{payload}{raw}".encode("utf-8", "surrogatepass")
-        return self._co.compress(data) + self._co.flush(zlib.Z_FULL_FLUSH)
+def dumps(payload: dict[str, Any]) -> bytes:
+    """The payload as UTF-8 JSON. orjson nearly always; what it refuses (keys that are
+    not text, integers past 64 bits) goes through the standard library."""
+    try:
+        return orjson.dumps(payload, default=str)
+    except TypeError:
+        return json.dumps(payload, ensure_ascii=False, default=str).encode(
+            "utf-8", "surrogatepass")
 
 
-def unpack_body(body: bytes) -> tuple[str, str]:
-    """(payload JSON, raw text) of a stored body."""
-    text = zlib.decompressobj(-15).decompress(body).decode("utf-8", "surrogatepass")
-    size, _, rest = text.partition("\n")
-    n = int(size)
-    return rest[:n], rest[n:]
-
-
-def search_text(payload: dict[str, Any], device: str, code: str) -> str:
-    words = [device, code]
-    words += [str(payload[k]) for k in SEARCHED[2:] if payload.get(k) not in (None, "")]
-    return " ".join(words)
-
-
-def fts_query(text: str) -> str | None:
-    """An FTS5 query: every word of ``text`` as a prefix (``ana sil`` finds "Ana Silva"),
-    or None when ``text`` holds no word at all."""
-    words = _WORD.findall(text)
-    if not words:
-        return None
-    return " ".join(f'"{w}"*' for w in words)
+def loads(data: bytes) -> Any:
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data.decode("utf-8", "surrogatepass"))
 
 
 def _int_or_none(value: Any) -> int | None:
+    if type(value) is int:
+        return value
     if isinstance(value, bool) or value is None:
         return None
     try:
@@ -123,19 +113,21 @@ def _int_or_none(value: Any) -> int | None:
 def _text_or_none(value: Any) -> str | None:
     if value is None or value == "":
         return None
-    return str(value)
+    return value if type(value) is str else str(value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pending:
     """An event waiting for the writer, already turned into column values."""
 
     values: tuple[Any, ...]  # the COLUMNS, times in microseconds
     dedupe_key: str | None
-    payload: str  # JSON
-    raw: str
-    search: str
+    payload: bytes  # JSON, UTF-8
+    raw: bytes  # UTF-8 (surrogates kept)
+    name: str | None  # the searched name term (search.name_of)
+    note: str | None  # the searched note term (search.note_of)
     decoded: dict[str, Any] | None = None  # the payload itself (no JSON round trip)
+    raw_text: str = ""
 
 
 def to_pending(event: DeviceEvent) -> Pending:
@@ -158,20 +150,15 @@ def to_pending(event: DeviceEvent) -> Pending:
         None if granted is None else int(bool(granted)),
         key,
     )
-    payload = json.dumps(p, ensure_ascii=False, default=str)
-    return Pending(values, key, payload, event.raw or "", search_text(p, device, event.code),
-                   p)
+    raw = event.raw or ""
+    return Pending(values, key, dumps(p), raw.encode("utf-8", "surrogatepass"),
+                   search.name_of(p), search.note_of(p), p, raw)
 
 
-def _stored(rid: int, values: tuple[Any, ...], payload: str, raw: str,
-            decoded: Any = None) -> StoredEvent:
+def _stored(rid: int, values: tuple[Any, ...] | list[Any], decoded: Any,
+            raw: str) -> StoredEvent:
     (time, received, source, kind, code, severity, device, door, user, card, granted,
      key) = values
-    if decoded is None:
-        try:
-            decoded = json.loads(payload) if payload else {}
-        except ValueError:
-            decoded = {"_undecodable_payload": payload}
     return StoredEvent(
         id=rid,
         time=from_us(time),
@@ -193,14 +180,27 @@ def _stored(rid: int, values: tuple[Any, ...], payload: str, raw: str,
 
 def pending_to_stored(rid: int, item: Pending) -> StoredEvent:
     """The row just written, without reading it back (nor decoding its JSON again)."""
-    return _stored(rid, item.values, item.payload, item.raw, item.decoded)
+    return _stored(rid, item.values, item.decoded if item.decoded is not None else {},
+                   item.raw_text)
 
 
-def to_stored(row: sqlite3.Row | tuple[Any, ...]) -> StoredEvent:
-    """A ``SELECT`` row (id, the COLUMNS, body) as a StoredEvent."""
-    row = tuple(row)
-    payload, raw = unpack_body(row[-1])
-    return _stored(row[0], row[1:-1], payload, raw)
+def decode_body(body: tuple[bytes, bytes] | None) -> tuple[Any, str]:
+    """(payload dict, raw text) of a stored body; a body that does not decode is shown,
+    never dropped."""
+    if body is None:
+        return {"_missing_body": True}, ""
+    payload, raw = body
+    try:
+        decoded = loads(payload) if payload else {}
+    except ValueError:
+        decoded = {"_undecodable_payload": payload.decode("utf-8", "replace")}
+    return decoded, raw.decode("utf-8", "surrogatepass")
+
+
+def to_stored(row: tuple[Any, ...], body: tuple[bytes, bytes] | None) -> StoredEvent:
+    """A narrow row (id, the COLUMNS) and its body as a StoredEvent."""
+    decoded, raw = decode_body(body)
+    return _stored(row[0], row[1:13], decoded, raw)
 
 
 _EQUALS = ("device", "door", "user", "card", "kind", "code", "severity")
@@ -225,8 +225,9 @@ def where(
     """A ``WHERE`` clause on ``events`` (or "") and its parameters. ``until`` is exclusive.
 
     ``alarm=True``: severity "alarm" or one of :data:`ALARM_CODES` (``False``: neither).
-    ``text``: every word, as a word prefix, among the searched words (``SEARCHED``),
-    case- and accent-insensitive.
+    ``text``: every word a substring of one of the searched fields (:mod:`search`), case
+    and accents ignored; tested row by row here (``EventStore.query`` finds the rows
+    through ``event_terms`` first).
     """
     clauses: list[str] = []
     params: list[Any] = []
@@ -258,10 +259,11 @@ def where(
     if alarm is not None:
         clauses.append(ALARM_SQL if alarm else f"NOT {ALARM_SQL}")
     if text:
-        query = fts_query(text)
-        if query is None:
+        typed = search.words(text)
+        if not typed:
             clauses.append("0")  # nothing searchable in it: nothing matches
-        else:
-            clauses.append("id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-            params.append(query)
+        for word in typed:
+            sql, p = search.word_clause(word, search.ALL_KINDS)
+            clauses.append(sql)
+            params += p
     return ((" WHERE " + " AND ".join(clauses)) if clauses else "", params)

@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 
-from app.store import rows
+from app.store import bodies, legacy_v4, rows, search, terms
 
 Step = str | Callable[[sqlite3.Connection], None]
 
@@ -127,7 +127,7 @@ def _to_v4(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP INDEX IF EXISTS {name}")
     for statement in _statements(V4_TABLES):
         conn.execute(statement)
-    packer = rows.Packer()
+    packer = legacy_v4.PackerV4()
     cur = conn.execute(f"SELECT {_OLD_COLUMNS} FROM events_v3 ORDER BY id")
     while chunk := cur.fetchmany(5000):
         events, bodies, words = [], [], []
@@ -141,8 +141,8 @@ def _to_v4(conn: sqlite3.Connection) -> None:
                 decoded = json.loads(payload)
             except ValueError:
                 decoded = {}
-            words.append((rid, rows.search_text(decoded if isinstance(decoded, dict) else {},
-                                                device, code)))
+            words.append((rid, legacy_v4.search_text_v4(
+                decoded if isinstance(decoded, dict) else {}, device, code)))
         conn.executemany(f"INSERT INTO events (id, {rows.COLUMNS}) VALUES "
                          f"({', '.join('?' * 13)})", events)
         conn.executemany("INSERT INTO event_bodies (id, body) VALUES (?, ?)", bodies)
@@ -159,6 +159,89 @@ def _to_v4(conn: sqlite3.Connection) -> None:
 
 
 MIGRATIONS.append(_to_v4)
+
+V5_TABLES = """
+CREATE TABLE search_terms (
+    id          INTEGER PRIMARY KEY,
+    kind        INTEGER NOT NULL,  -- app.store.search: device, code, card, user, name, note
+    value       TEXT NOT NULL,     -- as the event has it
+    folded      TEXT NOT NULL,     -- case and accents away: what is searched
+    UNIQUE (kind, value)
+);
+CREATE VIRTUAL TABLE terms_fts USING fts5(
+    folded, content='search_terms', content_rowid='id', tokenize='trigram'
+);
+CREATE VIRTUAL TABLE event_terms USING fts5(
+    t, content='', detail=none, tokenize='unicode61'
+);
+CREATE TABLE event_bodies (
+    id          INTEGER PRIMARY KEY,  -- the last event id in the block
+    first       INTEGER NOT NULL,     -- the first
+    sizes       BLOB NOT NULL,        -- little-endian uint32 pairs: payload, raw bytes
+    body        BLOB NOT NULL         -- zlib of the bodies, one after the other
+);
+DROP INDEX events_card;
+DROP INDEX events_user;
+DROP INDEX events_code;
+"""
+
+
+def _to_v5(conn: sqlite3.Connection) -> None:
+    """Bodies in blocks, the search by terms (``app/store/search.py``): every row's body
+    is read once, its terms found and counted, and it is written again in blocks of
+    consecutive ids; the word index of schema 4 is dropped."""
+    conn.execute("DROP TABLE events_fts")
+    conn.execute("ALTER TABLE event_bodies RENAME TO event_bodies_v4")
+    conn.execute("ALTER TABLE events ADD COLUMN name_id INTEGER")
+    conn.execute("ALTER TABLE events ADD COLUMN note_id INTEGER")
+    for statement in _statements(V5_TABLES):
+        conn.execute(statement)
+    known = terms.Terms()
+    cur = conn.execute("SELECT e.id, e.device, e.code, e.user, e.card, b.body FROM events e "
+                       "JOIN event_bodies_v4 b ON b.id = e.id ORDER BY e.id")
+    write = conn.cursor()
+    while chunk := cur.fetchmany(2000):
+        run: list[tuple[bytes, bytes]] = []
+        run_first = -1
+        ids: list[tuple[int | None, int | None, int]] = []
+        wanted: list[tuple[tuple[int, str], ...]] = []
+        for rid, device, code, user, card, body in chunk:
+            payload, raw = legacy_v4.unpack_body_v4(body)
+            try:
+                decoded = json.loads(payload)
+            except ValueError:
+                decoded = None
+            p = decoded if isinstance(decoded, dict) else {}
+            wanted.append(terms.of_row(device, code, card, user, search.name_of(p),
+                                       search.note_of(p)))
+            if run and (rid != run_first + len(run) or len(run) == bodies.BLOCK):
+                write.executemany("INSERT INTO event_bodies (id, first, sizes, body) "
+                                  "VALUES (?, ?, ?, ?)", bodies.blocks(run_first, run))
+                run = []
+            if not run:
+                run_first = rid
+            run.append((payload.encode("utf-8", "surrogatepass"),
+                        raw.encode("utf-8", "surrogatepass")))
+            ids.append((None, None, rid))
+        if run:
+            write.executemany("INSERT INTO event_bodies (id, first, sizes, body) "
+                              "VALUES (?, ?, ?, ?)", bodies.blocks(run_first, run))
+        ids_by_kind = {kind: known.ids_of(conn, kind, (dict(row).get(kind) for row in wanted))
+                       for kind in search.COLUMN}
+        known.committed()
+        named, tokens = [], []
+        for (_, _, rid), row in zip(ids, wanted, strict=True):
+            by_kind = dict(row)
+            name, note = by_kind.get(search.NAME), by_kind.get(search.NOTE)
+            named.append((ids_by_kind[search.NAME][name] if name else None,
+                          ids_by_kind[search.NOTE][note] if note else None, rid))
+            tokens.append((rid, search.tokens((k, ids_by_kind[k][v]) for k, v in row)))
+        write.executemany("UPDATE events SET name_id = ?, note_id = ? WHERE id = ?", named)
+        write.executemany("INSERT INTO event_terms (rowid, t) VALUES (?, ?)", tokens)
+    conn.execute("DROP TABLE event_bodies_v4")
+
+
+MIGRATIONS.append(_to_v5)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -195,6 +278,8 @@ def migrate(conn: sqlite3.Connection, migrations: list[Step] | None = None) -> i
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+    if start == 0 and len(steps) > 1:
+        conn.execute("VACUUM")  # a new file: no pages left free by the steps' old tables
     return start
 
 

@@ -46,7 +46,7 @@ def cannot_write(exc: BaseException) -> bool:
 
 def _size(item: Pending) -> int:
     """Roughly what a held row costs in memory (its texts dominate)."""
-    return (200 + len(item.payload) + len(item.raw) + len(item.search)
+    return (200 + len(item.payload) + 2 * len(item.raw)  # raw is held as bytes and text
             + sum(len(v) for v in item.values if isinstance(v, str)))
 
 
@@ -73,7 +73,7 @@ class BatchWriter:
     """
 
     LINGER = 0.01  # seconds to gather a batch after its first event (bounds added latency)
-    MAX_BATCH = 2000
+    MAX_BATCH = 5000  # rows per transaction: fewer index pages written per row
     RETRY_EVERY = 1.0  # seconds between attempts to write rows held in memory
     MAX_HELD_BYTES = 32 << 20  # memory for rows the file would not take (~10,000 events)
     HEALTH_EVERY = 0.25  # at most this often a "still failing" report with new counts
@@ -87,12 +87,14 @@ class BatchWriter:
         *,
         on_health: Callable[[WriterHealth], None] | None = None,
         on_lost: Callable[[list[Pending]], None] | None = None,
+        on_end: Callable[[bool], None] | None = None,
     ) -> None:
         self._connect = connect
         self._write_batch = write_batch
         self._on_committed = on_committed
         self._on_health = on_health
         self._on_lost = on_lost
+        self._on_end = on_end  # told after each batch transaction: committed or not
         self._queue: queue.Queue[Any] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name=name, daemon=False)
         self._ready = threading.Event()
@@ -340,7 +342,11 @@ class BatchWriter:
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if self._on_end is not None:
+                self._on_end(False)
             raise
+        if self._on_end is not None:
+            self._on_end(True)
         return result
 
     @staticmethod

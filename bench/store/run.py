@@ -136,7 +136,7 @@ def fill_before(path: Path, count: int) -> None:
         for i in range(first, min(count, first + 20_000)):
             p = to_pending(event(i, rng, span))
             batch.append((from_us(p.values[0]), from_us(p.values[1]), *p.values[2:],
-                          p.payload, p.raw))
+                          p.payload.decode("utf-8", "surrogatepass"), p.raw_text))
         conn.execute("BEGIN")
         conn.executemany(sql, batch)
         conn.execute("COMMIT")

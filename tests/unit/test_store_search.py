@@ -1,0 +1,174 @@
+"""Schema 5: fragments of card numbers and names are found (any substring, case and
+accents ignored), every query path agrees with a plain filter over all rows, bodies in
+blocks survive retention, and a schema-4 file is migrated with its rows intact."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.access.decode import _epoch_text
+from app.store import bodies, legacy_v4, schema, search
+from app.store.events import EventStore
+from app.store.rows import from_us, to_us
+from tests.unit.test_store_events import access
+
+NAMES = ["Ana Silva", "José Müller", "Zoë Ørsted", "李雷", "Grace O'Neil"]
+
+
+def _fill(store: EventStore, count: int = 300) -> list:
+    start = datetime(2030, 1, 1, tzinfo=UTC)
+    for i in range(count):
+        store.add(access(i, device=f"R{i % 3}", user_name=NAMES[i % 5],
+                         card=f"{i % 40:02d}EA30{i % 7:02d}",
+                         error_text="Refused: card expired" if i % 11 == 0 else "No error",
+                         time=(start + timedelta(minutes=7 * i)).isoformat()))
+    assert store.flush()
+    return store.query(limit=None)
+
+
+def _fields(e) -> list[str]:
+    p = e.payload
+    return [search.fold(str(v)) for v in (e.device, e.code, e.card, e.user,
+                                          p.get("user_name"), p.get("error_text")) if v]
+
+
+def _plain(every, text: str, limit: int = 10_000, **where) -> list[int]:
+    words = search.fold(text).split()
+    out = [e.id for e in every
+           if all(any(w in f for f in _fields(e)) for w in words)
+           and all(getattr(e, k) == v for k, v in where.items())]
+    return out[:limit]
+
+
+def test_fragments_anywhere_in_card_numbers_and_names(tmp_path):
+    store = EventStore(tmp_path / "events.sqlite3").start()
+    try:
+        every = _fill(store)
+        assert len(every) == 300
+        for text in ("EA30", "ea3003", "mull", "MÜLLER", "zoe orsted", "o'neil", "李",
+                     "expired", "r2", "3", "ea30 silva", "nobody here"):
+            got = [e.id for e in store.query(text=text, limit=None)]
+            assert got == _plain(every, text), text
+        card = store.query(text="12EA3004"[2:6], limit=500)  # the clerk's "EA30"
+        assert card and all("EA30" in e.card for e in card)
+        # With other filters, limits and paging, through every plan (few / many matches).
+        for text, where in (("silva", {"device": "R1"}), ("ea300", {"device": "R2"}),
+                            ("a", {"device": "R0"})):
+            page = store.query(text=text, limit=7, **where)
+            assert [e.id for e in page] == _plain(every, text, 7, **where)
+            older = store.query(text=text, limit=7, before_id=page[-1].id, **where)
+            assert [e.id for e in older] == [i for i in _plain(every, text, **where)
+                                             if i < page[-1].id][:7]
+        day0 = datetime(2030, 1, 1, 5, tzinfo=UTC)
+        ranged = store.query(text="silva", since=day0, until=day0 + timedelta(hours=9))
+        assert [e.id for e in ranged] == [e.id for e in every if "Silva" in
+                                          e.payload["user_name"] and to_us(day0) <=
+                                          to_us(e.time) < to_us(day0 + timedelta(hours=9))]
+        assert [e.id for e in store.query(card="05EA3005", limit=None)] == [
+            e.id for e in every if e.card == "05EA3005"]
+        assert store.query(card="not a card") == [] and store.query(text="   ") == []
+        assert store.count(text="muller") == len(_plain(every, "muller"))
+    finally:
+        assert store.close()
+
+
+def test_retention_takes_events_out_of_the_search_and_their_blocks(tmp_path):
+    store = EventStore(tmp_path / "events.sqlite3").start()
+    try:
+        now = datetime.now(UTC)
+        for i in range(40):
+            store.add(access(i, user_name="Old Guest" if i < 30 else "New Guest",
+                             time=(now - timedelta(days=60 if i < 30 else 1)).isoformat()))
+        assert store.flush()
+        assert len(store.query(text="guest", limit=None)) == 40
+        assert store.apply_retention(30) == 30
+        assert [e.payload["user_name"] for e in store.query(text="guest", limit=None)] == [
+            "New Guest"] * 10
+        assert store.query(text="old guest") == []
+        conn = sqlite3.connect(store.path)
+        conn.execute("INSERT INTO event_terms (event_terms) VALUES ('integrity-check')")
+        first_live = conn.execute("SELECT MIN(id) FROM events").fetchone()[0]
+        # No block is left that holds only deleted events.
+        assert conn.execute("SELECT COUNT(*) FROM event_bodies WHERE id < ?",
+                            (first_live,)).fetchone()[0] == 0
+        conn.close()
+        assert [e.payload["user_name"] for e in store.query(limit=None)] == ["New Guest"] * 10
+    finally:
+        assert store.close()
+
+
+def test_a_schema_4_file_keeps_its_rows_bodies_and_acknowledgements(tmp_path):
+    path = tmp_path / "v4.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    schema.migrate(conn, schema.MIGRATIONS[:4])
+    packer = legacy_v4.PackerV4()
+    conn.execute("BEGIN")
+    for i in range(1, 41):
+        if i in (5, 6, 23):
+            continue  # gaps, as retention leaves them
+        payload = {"card": f"CA{i:04d}EF", "user_name": NAMES[i % 5], "code_text": "Access"}
+        text = json.dumps(payload, ensure_ascii=False)
+        us = to_us(datetime(2030, 1, 1, tzinfo=UTC)) + i * 1_000_000
+        conn.execute("INSERT INTO events (id, time, received, source, kind, code, severity, "
+                     "device, card, dedupe_key) VALUES (?, ?, ?, 'R', 'reader', "
+                     "'AccessControl', 'info', 'R', ?, ?)",
+                     (i, us, us, payload["card"], f"sn:X#rec:{i}@1"))
+        conn.execute("INSERT INTO event_bodies (id, body) VALUES (?, ?)",
+                     (i, packer.pack(text, f"Code=AccessControl;raw {i} ü")))
+        conn.execute("INSERT INTO events_fts (rowid, text) VALUES (?, ?)",
+                     (i, legacy_v4.search_text_v4(payload, "R", "AccessControl")))
+    conn.execute("INSERT INTO alarm_acks (event_id, acked_at, acked_by) VALUES (7, 'x', 'maria')")
+    conn.execute("COMMIT")
+    conn.close()
+
+    store = EventStore(path).start()
+    try:
+        rows = store.query(limit=None, oldest_first=True)
+        assert [e.id for e in rows] == [i for i in range(1, 41) if i not in (5, 6, 23)]
+        assert rows[0].raw == "Code=AccessControl;raw 1 ü"
+        assert rows[-1].payload["user_name"] == NAMES[0]
+        assert [e.id for e in store.query(text="0012e", limit=None)] == [12]
+        assert [e.id for e in store.query(text="muller", limit=None)] == [
+            i for i in range(40, 0, -1) if i % 5 == 1 and i not in (5, 6, 23)]
+        assert store.acknowledgement(7)[1] == "maria"
+        store.add(access(100, card="NEWCARD"))
+        assert store.flush()
+        assert store.query(limit=1)[0].id == 41  # ids go on after the largest
+        tables = {r[0] for r in sqlite3.connect(path).execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "events_fts" not in tables and "event_bodies_v4" not in tables
+    finally:
+        assert store.close()
+
+
+def test_a_block_holds_bodies_of_any_size_and_content():
+    made = [(b"", b""), ("ü".encode(), b"\xed\xa0\x80raw"), (b"{}" * 5000, b"x")]
+    sizes, data = bodies.pack_block(made)
+    assert bodies.unpack_block(40, sizes, data) == {40: made[0], 41: made[1], 42: made[2]}
+    rows = list(bodies.blocks(1, [(b"p", b"r")] * (bodies.BLOCK + 3)))
+    assert [(last, first) for last, first, _s, _d in rows] == [
+        (bodies.BLOCK, 1), (bodies.BLOCK + 3, bodies.BLOCK + 1)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=253402300799999999))
+def test_stored_times_read_back_as_datetime_would_write_them(us):
+    expected = (datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=us)).isoformat(
+        timespec="microseconds")
+    assert from_us(us) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.integers(min_value=1, max_value=10**12),
+                 st.floats(min_value=0.001, max_value=2e11, allow_nan=False)))
+def test_reader_times_read_as_datetime_would_read_them(epoch):
+    try:
+        expected = datetime.fromtimestamp(epoch, UTC).isoformat().replace("+00:00", "Z")
+    except (OverflowError, OSError, ValueError):
+        expected = None
+    assert _epoch_text(epoch) == expected
