@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import KeyDeskError
+from app.i18n import worded
 from app.inputs import InputError
 from app.runtime import JobCancelled
 from app.runtime.device_thread import JobFuture
@@ -103,7 +104,8 @@ class JobRunner:
             if not finish():
                 return
             if isinstance(exc, JobCancelled | concurrent.futures.CancelledError):
-                said = str(exc) if isinstance(exc, JobCancelled) else ""
+                said = worded(exc.args[0]) if isinstance(exc, JobCancelled) and exc.args \
+                    else ""  # what the card holds, in the window's language
                 said = said or QCoreApplication.translate("JobRunner", "Cancelled.")
                 self.view.cancelled(prefix + said)
                 return

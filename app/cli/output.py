@@ -9,6 +9,7 @@ import sys
 
 from app.catalog import explain_error
 from app.domain.errors import KeyDeskError
+from app.i18n import worded
 from app.logsetup import redact
 from app.output import emit, json_line
 
@@ -23,7 +24,8 @@ def fail(err: KeyDeskError, as_json: bool) -> int:
     if as_json:
         print(json_line(info), flush=True)
     else:
-        error, detail, state = _framing(str(info.get("lang") or "en"))
+        lang = str(info.get("lang") or "en")
+        error, detail, state = _framing(lang)
         lines = [f"{error} {err.code} ({err.domain}): {info.get('title', '')}".rstrip(": ")]
         for key in ("explanation", "action"):
             if info.get(key):
@@ -31,7 +33,7 @@ def fail(err: KeyDeskError, as_json: bool) -> int:
         if err.detail:
             lines.append(f"{detail}: {err.detail}")
         if err.state:
-            lines.append(f"{state}: {err.state}")
+            lines.append(f"{state}: {worded(err.state, lang)}")
         print(redact("\n".join(lines)), file=sys.stderr, flush=True)
     return EXIT_FAILURE
 

@@ -5,6 +5,7 @@ practised on the demo's card tray, and the result box reads in one language, ste
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QDateTime
@@ -197,3 +198,35 @@ def test_a_failure_line_speaks_the_explanations_language(session, qtbot):
     assert "O cartão: card unchanged" in text and "Detalhe para o suporte: COM3 busy" in text
     for english in ("Error ", "Detail:", "Card/device state"):
         assert english not in text, text
+
+
+def test_what_the_card_holds_is_said_in_the_desks_language(qtbot):
+    """The card state itself was English ("O cartão: card unchanged: nothing was written")
+    inside a Portuguese box; and a cancelled issue said "issue cancelled; not issued: …"."""
+    from app.devices.encoder import words
+    from app.devices.encoder.errors import encoder_error
+    from app.runtime import JobCancelled
+    from ui.jobs import JobRunner
+
+    view = ResultView(lambda *_a: None)
+    qtbot.addWidget(view)
+    err = encoder_error("5310", "port COM3 busy")
+    assert err.state == "card unchanged: nothing was written"  # JSON and the log: English
+    stopped = JobCancelled(words.state("issue_cancelled",
+                                       state=words.state("partial", written=2, blocks=4)))
+    assert str(stopped).startswith("issue cancelled; not issued: 2 of 4 blocks written")
+
+    class Bridge:
+        def watch(self, future, ok, failed, on_cancel=None):
+            failed(stopped)
+
+    runner = JobRunner(SimpleNamespace(bridge=Bridge(), report_error=None), view)
+    try:
+        set_preferred_language("pt-BR")
+        view.failure(err)
+        assert "O cartão:</b> cartão sem alteração: nada foi gravado" in view.body.text()
+        runner.run(lambda: object(), "Gravando", lambda _r: None)
+        said = shown_text(view.body)
+        assert said.startswith("emissão cancelada; não emitido: 2 de 4 blocos gravados"), said
+    finally:
+        set_preferred_language("en")

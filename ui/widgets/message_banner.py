@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from app.domain.errors import KeyDeskError
+from app.i18n import worded
 from app.settings import LoadReport
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ def describe_error(exc: BaseException) -> tuple[str, str | None, str | None]:
         if action:
             text += f" — {action}"
         if exc.state:
-            text += f" ({heading(lang, 'card_state')}: {exc.state})"
+            text += f" ({heading(lang, 'card_state')}: {worded(exc.state, lang)})"
         return text, exc.domain, exc.code
     return (
         QCoreApplication.translate(

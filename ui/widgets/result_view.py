@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from app.catalog import explain_error
 from app.catalog.labels import heading, split_steps
 from app.domain.errors import KeyDeskError
+from app.i18n import worded
 from app.inputs import InputError
 
 
@@ -93,7 +94,7 @@ class ResultView(QFrame):
             lines.append("<br>".join(html.escape(step) for step in split_steps(info["action"])))
         if err.state:
             lines.append(f"<b>{html.escape(heading(lang, 'card_state'))}:</b> "
-                         f"{html.escape(err.state)}")
+                         f"{html.escape(worded(err.state, lang))}")
         if err.detail:
             lines.append(f"<span style='color:gray'>{html.escape(heading(lang, 'detail'))}: "
                          f"{html.escape(err.detail)}</span>")

@@ -9,6 +9,7 @@ knows whether the card in hand is usable, blank, or must be issued again.
 
 from __future__ import annotations
 
+from app.devices.encoder import words
 from app.domain.errors import KeyDeskError
 
 DOMAIN = "encoder"
@@ -23,7 +24,7 @@ SAME_CARD = "same-card"  # the duplicate would go onto the card being copied
 SOURCE_INVALID = "source-invalid"  # the card to copy holds no valid stay
 NO_SITE_KEY = "no-site-key"  # no site key on this PC: cards cannot be signed
 
-STATE_UNTOUCHED = "card unchanged: nothing was written"
+STATE_UNTOUCHED: str = words.state("untouched")
 
 
 def encoder_error(

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.devices.encoder import classic
+from app.devices.encoder import classic, words
 from app.devices.encoder.base import CardFamily, CardInfo, Encoder
 from app.devices.encoder.errors import (
     NO_CARD,
@@ -265,7 +265,9 @@ def issue(
     except (KeyDeskError, JobCancelled) as exc:
         state = issue_state(session.done, steps, session.touched, session.writing)
         if isinstance(exc, JobCancelled):
-            raise JobCancelled(f"{operation} cancelled; {state}") from None
+            key = f"{operation}_cancelled"
+            raise JobCancelled(words.state(key, state=state) if key in words.STATES
+                               else f"{operation} cancelled; {state}") from None
         raise with_state(exc, state) from None
     decoded = _decode_read_back(session, layout, site_key)
     wanted = layout.as_stored(issuance)
@@ -299,51 +301,26 @@ def issue_state(
     done: int, steps: list[Step], touched: bool = True, writing: tuple[int, str] | None = None
 ) -> str:
     """What a card holds after an issue stopped with ``done`` steps verified, while
-    ``writing`` = (block, "sent" | "confirmed") was in flight."""
+    ``writing`` = (block, "sent" | "confirmed") was in flight (English text that words
+    itself in the reader's language where shown: ``app.i18n.worded``)."""
     total = len(steps)
     cleared_first = bool(steps) and steps[0].role == "clear"
     if not touched:
-        return "card unchanged: nothing was written; it can be issued again"
+        return words.state("untouched_reissue")
     if done == 0:
-        if cleared_first:
-            return (
-                "not issued: the card's earlier stay was being cleared when this stopped, "
-                "so it may still hold that stay; read it before handing it out, and issue it "
-                "again"
-            )
-        return (
-            "not issued: the first block write was interrupted; the new stay is not on the "
-            "card and any earlier issuance on it must be treated as void; the card can be "
-            "issued again"
-        )
+        return words.state("clearing_stopped" if cleared_first else "first_write_interrupted")
     if done < total - 1:
         written = done - 1 if cleared_first else done
         blocks = total - 1 if cleared_first else total
-        earlier = "its earlier stay was cleared, " if cleared_first else ""
-        return (
-            f"not issued: {earlier}{written} of {blocks} blocks written and verified, commit "
-            "block not written; the card opens no door (it reads as \"issue not "
-            "finished\") and can be issued again"
-        )
+        return words.state("partial_cleared" if cleared_first else "partial",
+                           written=written, blocks=blocks)
     if done == total - 1:
         commit = steps[-1].block
         if writing == (commit, "confirmed"):
-            return (
-                "not verified: the card confirmed the commit block, but its read-back was "
-                "lost, so the card may be valid; read it before handing it out, and issue "
-                "it again if it reads invalid"
-            )
+            return words.state("commit_unverified")
         if writing == (commit, "sent"):
-            return (
-                "not confirmed: the commit block was being written when the card or the "
-                "link was lost; it may be whole (the card is then valid) or half-written "
-                "(it then opens no door); read it before handing it out, and issue it "
-                "again if it reads invalid"
-            )
-        return (
-            "not issued: every block but the commit block was written; the commit block "
-            "was not written, so the card opens no door; it can be issued again"
-        )
+            return words.state("commit_sent")
+        return words.state("commit_missing")
     return "issued"
 
 
@@ -379,15 +356,12 @@ def wipe(enc: Encoder, ctx: JobContext, layout: Layout, site_key: bytes | None) 
     except (KeyDeskError, JobCancelled) as exc:
         done = session.done
         if not session.touched:
-            state = "card unchanged: nothing was written (it still holds what it held)"
+            state = words.state("untouched_wipe")
         elif done == 0:
-            state = "not wiped: the commit block may be unchanged; the card may still open doors"
+            state = words.state("not_wiped")
         else:
-            state = (
-                f"partly wiped ({done} of {len(steps)} blocks): the commit block is cleared, "
-                "so the card no longer opens any door; wipe it again to make it blank"
-            )
+            state = words.state("partly_wiped", done=done, total=len(steps))
         if isinstance(exc, JobCancelled):
-            raise JobCancelled(f"wipe cancelled; {state}") from None
+            raise JobCancelled(words.state("wipe_cancelled", state=state)) from None
         raise with_state(exc, state) from None
     return OperationResult("wipe", card, "blank: transport keys, no issuance", None, len(steps))
