@@ -166,3 +166,12 @@ def test_show_log_is_live_copies_for_support_and_masks_secrets(session, qtbot):
     assert "support marker 8812" in QGuiApplication.clipboard().text()
     assert session.window.show_log() is view  # one view, raised again
     view.close()
+    # Opened again on wide lines: the newest shown from its start, not scrolled to its end.
+    logging.getLogger("keydesk.test").warning("wide line %s", "x" * 600)
+    view = session.window.show_log()
+    qtbot.waitUntil(view.isVisible)
+    QApplication.processEvents()
+    bar = view.text.horizontalScrollBar()
+    assert "x" * 600 in view.text.toPlainText() and bar.maximum() > 0
+    assert bar.value() == 0
+    view.close()
