@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("desk"))
         self.setMinimumSize(QSize(640, 480))
         self._shown_once = False
+        self._closed = False  # closed (or standing down): nothing more is built
         self._assistant: SetupAssistant | None = None
         self.log_view: LogView | None = None
 
@@ -180,9 +181,11 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            QTimer.singleShot(0, self._after_first_show)
+            QTimer.singleShot(0, self, self._after_first_show)  # not after a delete
 
     def _after_first_show(self) -> None:
+        if self._closed or self.retired:  # closed before the first paint was over
+            return
         for key in BUILT_AFTER_SHOW:
             if key in self.pages:
                 self.pages[key]
@@ -357,6 +360,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         if self.retired:  # the window that took over owns the session's ending
             event.accept()
             return
