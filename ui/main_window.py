@@ -295,10 +295,13 @@ class MainWindow(QMainWindow):
 
         from ui.jobs import JobRunner
 
-        for obj in self.findChildren(QObject):
-            jobs = getattr(obj, "jobs", None)
-            if isinstance(jobs, JobRunner) and jobs.running:
-                return True
+        # The pages only: the set-up assistant's own checks end with it (its Finish may be
+        # what changed the language).
+        for page in self.pages.values():
+            for obj in (page, *page.findChildren(QObject)):
+                jobs = getattr(obj, "jobs", None)
+                if isinstance(jobs, JobRunner) and jobs.running:
+                    return True
         door = getattr(self.pages.built().get("locks"), "_door_future", None)
         return door is not None and not door.done()
 

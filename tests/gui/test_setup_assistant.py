@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from app.cloud.sim import community as demo
 from app.settings import MemorySecretStore, SettingsStore
 from ui.application import KeyDeskSession, open_window
+from ui.setup.wizard import SKIP
 
 ROOT = Path(__file__).resolve().parents[2]
 READER_PASSWORD = "lobby-pw-7731"
@@ -252,3 +253,28 @@ def test_a_desk_already_set_up_opens_without_it_and_help_runs_it_again(qtbot):
     finally:
         assert session.close()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_a_language_chosen_in_the_assistant_is_the_windows_after_finish(fresh, qtbot):
+    from app.i18n import set_preferred_language
+    from ui import translations
+
+    session, store, _secrets = fresh
+    first = session.window
+    try:
+        wizard = first.run_setup_assistant()
+        language = wizard.language_page.language
+        language.setCurrentIndex(language.findData("pt-BR"))  # reopens it in Portuguese
+        wizard = first.assistant.wizard
+        assert wizard is not None and wizard.button(SKIP).text() == "Pular este passo"
+        wizard.next()
+        for _ in range(4):
+            wizard.skip_step()
+        wizard.accept()  # Finish
+        assert json.loads(store.path.read_text(encoding="utf-8"))["language"] == "pt-BR"
+        window = session.window
+        assert window is not first and first.retired and window.isVisible()
+        assert window.nav.item(0).text() == "Recepção"
+    finally:
+        translations.install("en")
+        set_preferred_language("system")
