@@ -246,7 +246,7 @@ def _read_text(r: dict[str, Any]) -> str:
     if r["issuance"]:
         lines += [f"  {_field(k)}: {v}" for k, v in r["issuance"].items()]
     for s in r["sectors"]:
-        lines.append(say("sector", n=s["sector"], key=s.get("key", "") or say("sector_locked")))
+        lines.append(say("sector", n=s["sector"], access=s.get("key", "") or say("sector_locked")))
     return "\n".join(lines)
 
 

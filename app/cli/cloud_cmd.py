@@ -303,7 +303,7 @@ def _get_key(args, desk, run) -> int:
         return _done(args, {**key.to_dict(), "qrPng": saved},
                      say("key_fetched", card=key.card_no, saved=saved or say("fetched")))
     key = run(desk.bluetooth_key(args.mobile, args.lock_mac, args.area_code))
-    return _done(args, key.to_dict(), say("bluetooth_key", key=key.ble_str))
+    return _done(args, key.to_dict(), say("bluetooth_key", ble=key.ble_str))
 
 
 def _keys(args, desk, run) -> int:

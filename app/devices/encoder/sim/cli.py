@@ -27,7 +27,7 @@ PHRASES: Phrases = {
 
 
 def say(key: str, **values: object) -> str:
-    return phrase(PHRASES, key, **values)
+    return phrase(PHRASES, key, None, **values)
 
 
 
