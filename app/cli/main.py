@@ -32,7 +32,7 @@ from app.cli.output import emit, fail
 from app.cli.settings_notice import desk_language
 from app.cli.words import say
 from app.domain.errors import KeyDeskError
-from app.i18n import preferred_language, set_preferred_language
+from app.i18n import SYSTEM, preferred_language, set_preferred_language
 from app.inputs import InputError
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,9 @@ class KeyDeskParser(argparse.ArgumentParser):
         """The command line's language (``--lang``, else the setting) while it is parsed:
         the help and argparse's errors are written then."""
         before = preferred_language()
-        set_preferred_language(language_asked(words) or desk_language() or before)
+        asked = language_asked(words)
+        if asked or before == SYSTEM:  # a --lang already given (run) stands
+            set_preferred_language(asked or desk_language() or before)
         try:
             with speaking():
                 yield
@@ -89,11 +91,11 @@ class KeyDeskParser(argparse.ArgumentParser):
             set_preferred_language(before)
 
     def format_help(self) -> str:
-        with speaking():
+        with self._speaking([]):  # after the parse too (a command group's own help)
             return super().format_help()
 
     def format_usage(self) -> str:
-        with speaking():
+        with self._speaking([]):
             return super().format_usage()
 
     def error(self, message: str):
@@ -136,11 +138,8 @@ def run(parser: argparse.ArgumentParser, argv: Sequence[str] | None = None) -> i
 
     logsetup.configure(logging.DEBUG if args.verbose else logging.INFO, console=args.verbose)
     before = preferred_language()
-    # --lang wins over the setting; without it the setting, as the window (the desk's
-    # commands set it again from the settings they load: app.cli.desk).
-    chosen = getattr(args, "ui_lang", None) or desk_language()
-    if chosen:
-        set_preferred_language(chosen)
+    if getattr(args, "ui_lang", None):  # wins over the setting (see app.cli.desk)
+        set_preferred_language(args.ui_lang)
     try:
         return _dispatch(parser, args)
     finally:  # one command's language never leaks into the next run in this process
