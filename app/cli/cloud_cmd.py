@@ -274,8 +274,9 @@ def _rooms(args, desk, run) -> int:
     return 0
 
 
-def _fetch_again(args: argparse.Namespace, card_no: str) -> str:
-    return say("fetch_again", mobile=args.mobile, area=args.area_code, card=card_no)
+def _fetch_again(args: argparse.Namespace, card_no: str, lang: str | None = None) -> str:
+    """How to fetch the QR image again (English in a failure's detail, for support)."""
+    return say("fetch_again", lang, mobile=args.mobile, area=args.area_code, card=card_no)
 
 
 def _issue_key(args, desk, run) -> int:
@@ -286,7 +287,7 @@ def _issue_key(args, desk, run) -> int:
     req = GuestKeyRequest(args.mobile, room, start, end, args.area_code, args.kind, args.sms)
     issued, qr = run(desk.issue_key(req, with_qr=True))
     saved, problem = _save_qr(args.qr_out, qr and qr.qr_png, issued.card_no,
-                              _fetch_again(args, issued.card_no))
+                              _fetch_again(args, issued.card_no, "en"))
     _done(args, {**issued.to_dict(), "qrPng": saved},
           say("key_issued", card=issued.card_no, mobile=req.mobile, room=req.room.label(),
               end=req.end.isoformat()))  # always: a key that exists is never left unsaid
@@ -297,7 +298,7 @@ def _get_key(args, desk, run) -> int:
     if args.card:
         key = run(desk.get_key(args.mobile, args.card, args.area_code))
         saved, problem = _save_qr(args.qr_out, key.qr_png, key.card_no or args.card,
-                                  say("another_file"))
+                                  say("another_file", "en"))  # support detail
         if problem is not None:
             return fail(problem, args.json)
         return _done(args, {**key.to_dict(), "qrPng": saved},
