@@ -116,8 +116,10 @@ def phrase(table: Phrases, key: str, lang: str | None = None, **values: object) 
     if not values:
         return text
     # A value that is itself a phrase (a card state inside "issue cancelled; {state}") is
-    # worded in the same language.
-    return text.format(**{k: worded(v, lang) for k, v in values.items()})
+    # worded in the same language; any other value is kept as it is, so a number keeps
+    # its format spec ("{before:+.0f} s").
+    return text.format(**{k: v.text(lang) if isinstance(v, Worded | Said) else v
+                          for k, v in values.items()})
 
 
 def by_key(texts: dict[str, dict[str, str]]) -> Phrases:

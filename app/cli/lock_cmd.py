@@ -144,6 +144,29 @@ def _execute(args: argparse.Namespace, run: Callable[..., int]) -> int:
         return 0
 
 
+def _word(kind: str, value: str) -> str:
+    """A step's status or a door's outcome in the preferred language (itself if unknown)."""
+    try:
+        return say(f"{kind}_{value}")
+    except KeyError:
+        return value
+
+
+def _step_line(step: Any) -> str:
+    """One commissioning step as the technician reads it: the step's name, its result and
+    why, in the preferred language (the lock service's note; its raw detail when it has
+    none), with the catalog code in brackets."""
+    from app.devices.locks import texts
+
+    try:
+        name = texts.text(f"step_{step.name}")
+    except KeyError:
+        name = step.name
+    why = texts.note(step.note, **step.args) if step.note else step.detail
+    return say("step_line", name=name, status=_word("step", step.status),
+               code=f" [{step.code}]" if step.code else "", why=why)
+
+
 def _wait(future, args: argparse.Namespace, extra: float = 60.0):
     return future.result(timeout=args.seconds + extra)
 
@@ -182,15 +205,14 @@ def _door(args: argparse.Namespace, service, plan) -> int:
             print(json_line({"room": result.room, "mac": result.mac, **step.to_dict()}),
                   flush=True)
         else:
-            code = f" [{step.code}]" if step.code else ""
-            print(f"  {step.name:10} {step.status}{code}  {step.detail}", flush=True)
+            print(_step_line(step), flush=True)
 
     result = _wait(service.run(args.action, room=room, mac=mac, on_step=on_step), args,
                    extra=180.0)
     summary = {"ok": result.outcome in ("done", "revisit"), **result.to_dict()}
     summary.pop("steps")
     emit(summary, args.json, lambda s: (
-        f"{s['room'] or s['mac']}: {s['outcome']}"
+        f"{s['room'] or s['mac']}: {_word('door', s['outcome'])}"
         + (f" ({s['reason']})" if s["reason"] else "")
         + ("\n" + say("lock_state", state=s["lock_state"]) if s["outcome"] != "done"
            else "")))

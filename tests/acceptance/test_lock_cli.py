@@ -93,6 +93,32 @@ def test_commission_prints_every_step_and_the_plan_moves(lock: KeyDesk, site, tm
     assert (status["done"], status["total"], status["next"]) == (2, 12, "001-01-0102")
 
 
+def test_commission_steps_are_read_in_the_technicians_language(lock: KeyDesk, site,
+                                                               tmp_path) -> None:
+    """Without --json the steps, their results and the door's outcome are worded in the
+    language asked for, as the Locks page words them."""
+    # A TTLock door that no other test of this module commissions (the simulated site
+    # lives as long as the module).
+    others = {"001-01-0101", "001-01-0102", "001-01-0103", "002-01-0101", "009-01-0101",
+              "009-01-0103"}
+    door = next(d for d in sorted(site.info["locks"], key=lambda d: d["room"])
+                if d["profile"] == "ttlock-v3" and d["room"] not in others)
+    csv = tmp_path / "one.csv"
+    csv.write_text(f"room,mac\n{door['room']},{door['mac']}\n", encoding="utf-8")
+    assert lock("lock", "plan", "import", "--csv", str(csv), "--json").rc == 0
+    r = lock("--lang", "pt-BR", "lock", "commission", "--room", door["room"],
+             "--demo-account")
+    assert r.rc == 0, str(r)
+    no_traceback(r)
+    steps = [line.split() for line in r.out.splitlines() if line.startswith("  ")]
+    assert [s[0] for s in steps][:3] == ["Conectar", "Identificar", "Inicializar"], r.out
+    assert all("feito" in s for s in steps), r.out
+    assert f"{door['room']}: concluída" in r.out.splitlines(), r.out
+    clock = next(line for line in r.out.splitlines() if line.startswith("  Relógio"))
+    assert "estava" in clock and "s fora, agora" in clock, r.out  # the step's note, worded
+    assert " done" not in r.out and "Connect" not in r.out
+
+
 @pytest.mark.parametrize(("room", "fault", "reason"), [
     ("001-01-0102", "wrong_admin", None),  # a fresh lock has no admin to get wrong: done
     ("002-01-0101", "not_setting_mode", "ttlock-07"),

@@ -93,3 +93,12 @@ def test_no_command_line_placeholder_shadows_the_wording_functions_own_arguments
     """``say(key, lang, **values)``: a ``{key}`` placeholder could never be filled."""
     for key, texts in cli_words.WORDS.items():
         assert not placeholders(texts["en"]) & {"key", "lang"}, key
+
+
+def test_a_number_keeps_its_format_in_a_phrase() -> None:
+    """A value that is not itself a phrase goes into the text as it is: "{before:+.0f}"
+    formats a float (it once became a string first, and the note fell back to its key)."""
+    from app.devices.locks import texts
+
+    assert texts.note("clock_set", "en", before=-97.0, after=0.0) == "was -97 s off, now +0 s"
+    assert texts.note("clock_set", "zh-CN", before=3.0, after=0.0) == "原偏差 +3 秒，现在 +0 秒"

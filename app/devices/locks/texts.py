@@ -43,6 +43,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "step_connect": {"en": "Connect", "pt-BR": "Conectar", "zh-CN": "连接"},
     "step_identify": {"en": "Identify", "pt-BR": "Identificar", "zh-CN": "识别"},
     "step_initialise": {"en": "Initialise", "pt-BR": "Inicializar", "zh-CN": "初始化"},
+    "step_login": {"en": "Admin login", "pt-BR": "Login de administrador",
+                   "zh-CN": "管理员登录"},
     "step_room": {"en": "Room", "pt-BR": "Quarto", "zh-CN": "房间"},
     "step_clock": {"en": "Clock", "pt-BR": "Relógio", "zh-CN": "时钟"},
     "step_open": {"en": "Open", "pt-BR": "Abrir", "zh-CN": "开门"},
