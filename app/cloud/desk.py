@@ -32,7 +32,7 @@ from app.cloud.models import (
 )
 from app.cloud.timezones import zone
 from app.domain.errors import KeyDeskError
-from app.store.audit import AuditLog
+from app.store.backend import AuditBackend
 
 T = TypeVar("T")
 
@@ -59,7 +59,7 @@ AUTH_FAILURES = {"401", "4004", "4006", "4007", "4008"}
 
 
 class CloudDesk:
-    def __init__(self, creds: CloudCredentials, audit: AuditLog | None = None, *,
+    def __init__(self, creds: CloudCredentials, audit: AuditBackend | None = None, *,
                  who: str | None = None, policy: CallPolicy | None = None,
                  access: Any = None) -> None:
         self.creds = creds

@@ -42,4 +42,8 @@ class Settings:
     lock_sim_address: str = ""
     lock_technician: str = ""  # written in the site report and the locks' logs
     event_retention_days: int = 365
+    # Where events and the audit trail are kept: "" = the SQLite files in the data folder;
+    # a database URL (postgresql://user@host/db) once that backend exists. Its password is
+    # in the keyring (``store.password``), never in the URL.
+    store_url: str = ""
     ui_state: dict[str, str] = field(default_factory=dict)  # window geometry etc.

@@ -54,6 +54,12 @@ class Watched:
         with self.cond:
             assert self.cond.wait_for(predicate, timeout), what or "condition not met"
 
+    def connected(self) -> Watched:
+        """Wait until the desk reached the server: it announces what is written from now."""
+        self.wait(lambda: any(s.state == ConnectionState.CONNECTED for s in self.states),
+                  what="connected")
+        return self
+
     def records(self) -> list[int]:
         return sorted(e.payload["n"] for e in self.stored if e.kind == "reader")
 
@@ -87,7 +93,7 @@ def rows(url: str, sql: str) -> list[tuple[Any, ...]]:
 
 def test_desks_see_each_others_events_live_and_a_record_is_kept_once(desks: Any,
                                                                       pg_url: str) -> None:
-    a, b = desks("front"), desks("back")
+    a, b = desks("front").connected(), desks("back").connected()
     for n in range(1, 41):  # both desks watch the same reader: every record comes twice
         a.b.events.add(access(n))
         b.b.events.add(access(n))
@@ -126,10 +132,9 @@ def test_one_audit_chain_for_the_site_whoever_appends(desks: Any, pg_url: str) -
 
 def test_server_away_the_desk_keeps_everything_and_sends_it_once_when_back(
         desks: Any, pg_url: str, pg_server: PgServer) -> None:
-    a, b = desks("front"), desks("back")
+    a, b = desks("front").connected(), desks("back").connected()
     a.b.events.add(access(1))
     assert a.b.events.flush(10)
-    a.wait(lambda: any(s.state == ConnectionState.CONNECTED for s in a.states))
     a.b.audit.record("desk.before", who="ana")
     pg_server.stop()
     try:
@@ -243,3 +248,19 @@ def test_a_desk_on_a_newer_site_database_keeps_its_events_and_says_why(
     a.wait(lambda: a.b.events.health().queued == 1, what="kept on the desk")
     assert "SiteSchemaTooNew" in a.b.events.health().away
     assert rows(pg_url, "SELECT COUNT(*) FROM events") == [(0,)]
+
+
+def test_a_desk_with_another_audit_key_keeps_its_rows_and_says_why(pg_url: str,
+                                                                   tmp_path: Path) -> None:
+    right = open_site(pg_url, None, data_dir=tmp_path / "a", key=KEY, desk="front")
+    wrong = open_site(pg_url, None, data_dir=tmp_path / "b", key=b"x" * 32, desk="back")
+    try:
+        assert right.audit.record("desk.one", who="ana") == 1
+        assert wrong.audit.record("desk.two", who="bo") == 0  # not sealed into the chain
+        health = wrong.events.health()
+        assert "audit trail is sealed with key" in health.away and health.queued == 1
+        assert right.audit.verify().ok and right.audit.verify().checked == 1
+    finally:
+        for desk in (right, wrong):
+            desk.events.close(5)
+            desk.audit.close()

@@ -21,6 +21,11 @@ _LIVENESS = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
 _USER_TIMEOUT_MS = 5000  # tcp_user_timeout: unacknowledged data for this long = gone
 
 
+class SiteKeyMismatch(RuntimeError):
+    """This desk's audit chain key is not the site's: its rows would break the chain, so
+    they are kept on the desk (as while the server is away) until it has the site's key."""
+
+
 def public_url(url: str) -> str:
     """``url`` without any password (for logs, the status bar and errors)."""
     parts = urlsplit(url)
@@ -47,6 +52,8 @@ def is_away(exc: BaseException) -> bool:
     """True when ``exc`` means the server cannot be reached or dropped us (keep the rows
     on this desk and try again), as opposed to a bad row or a bug."""
     if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
+        return True
+    if isinstance(exc, SiteKeyMismatch):  # a desk to set up: keep its rows, say why
         return True
     sqlstate = getattr(exc, "sqlstate", None) or ""
     # 08: connection exceptions; 57P: operator intervention (shutdown, crash recovery).

@@ -17,6 +17,7 @@ from typing import Any
 
 from app.audit.chain import key_id
 from app.store.audit import next_link
+from app.store.postgres.connect import SiteKeyMismatch
 from app.store.postgres.filters import searched_text
 from app.store.postgres.schema import AUDIT_LOCK, CHANNEL, EVENTS_LOCK
 from app.store.rows import Pending
@@ -69,11 +70,17 @@ def insert_events(conn: Any, desk: str, items: list[tuple[str, Pending]]
 def append_audit(conn: Any, key: bytes | None, desk: str, origin: str,
                  values: tuple[str, ...]) -> int:
     """Seal and append one audit row after the site's head; returns its id (the id it
-    already has when this origin was appended before)."""
+    already has when this origin was appended before). A desk with another chain key
+    than the site's (:class:`SiteKeyMismatch`) appends nothing: it keeps its rows."""
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (AUDIT_LOCK,))
     known = conn.execute("SELECT id FROM audit WHERE origin = %s", (origin,)).fetchone()
     if known is not None:
         return int(known[0])
+    site_key = conn.execute("SELECT value FROM audit_meta WHERE name = 'key_id'").fetchone()
+    if site_key is not None and (key is None or site_key[0] != key_id(key)):
+        mine = key_id(key) if key else "none"
+        raise SiteKeyMismatch(f"the site's audit trail is sealed with key {site_key[0]}, "
+                              f"this desk has {mine}: give it the site's key")
     last = conn.execute("SELECT id, mac FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     head = conn.execute("SELECT id, mac FROM audit_head WHERE slot = 1").fetchone()
     row, mac, seal = next_link(key, last, head, tuple(clean(v) for v in values))
