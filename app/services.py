@@ -18,6 +18,13 @@ What it owns, and who started it:
 - ``encoder``: the one ``EncoderService`` (one port, one owner); started by
   :meth:`start_encoder` (the window at start-up, ``keydesk card``).
 - ``readers``: reader monitoring, started by :meth:`start_readers` (the window).
+
+Settings edited while the desk runs apply through it, without a restart:
+:meth:`reconnect_encoder` (a new port or USB identity), :meth:`apply_readers` (readers
+added, removed or changed stream, stop or reconnect); the cloud and reader desks read the
+settings and keyring at each call; :meth:`apply_locks` gives the lock service its new
+radio, technician and site zone. What a restart needs (the store location) is named by
+:data:`RESTART_FIELDS`.
 - :meth:`cloud` and :meth:`reader_desk`: the cloud and reader desks over the *current*
   settings and secrets (so edited Settings apply at once), recording into ``audit``.
 - ``locks``: the one ``LockService`` (Bluetooth commissioning), built here over the
@@ -36,7 +43,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from app.access.desk import ReaderDesk
-from app.access.monitor import ReaderMonitor, start_monitoring
+from app.access.monitor import (
+    ReaderChanges,
+    ReaderMonitor,
+    configured_readers,
+    start_monitoring,
+)
 from app.audit.site_key import chain_key
 from app.cloud.config import CallPolicy
 from app.cloud.credentials import CloudCredentials, from_settings
@@ -48,6 +60,7 @@ from app.domain.events import DeviceEvent
 from app.operators.directory import OperatorDirectory
 from app.operators.session import OperatorSession
 from app.runtime import Runtime
+from app.runtime.device_thread import JobFuture
 from app.settings import SecretStore, Settings
 from app.store.audit import AuditEntry, AuditLog
 from app.store.backend import (
@@ -63,6 +76,11 @@ from app.store.events import EventStore
 log = logging.getLogger(__name__)
 
 CredentialsSource = Callable[[], CloudCredentials]
+# Settings the running desk cannot take over: the event store opens where the desk
+# started. Changing one needs a restart (the window says so).
+RESTART_FIELDS = frozenset({"store_url"})
+# What the lock service is configured from (apply_locks follows them at once).
+LOCK_FIELDS = frozenset({"lock_sim_address", "lock_technician", "cloud_timezone"})
 
 
 @dataclass
@@ -96,6 +114,41 @@ class DeskServices:
                 self.runtime, self.settings, self.secrets, store=self.events, **options
             )
         return self.readers
+
+    def reconnect_encoder(self) -> JobFuture | None:
+        """The encoder settings changed: the service lets go of the port and opens the one
+        they name now (None when the encoder was never started)."""
+        return self.encoder.reconfigure()
+
+    def apply_readers(self) -> ReaderChanges:
+        """Monitor the readers ``settings.readers`` names now, with the passwords the
+        keyring holds now: new ones start, removed ones stop, changed ones reconnect."""
+        if self.readers is None:
+            started = self.start_readers()
+            return ReaderChanges(added=tuple(started.names)) if started else ReaderChanges()
+        return self.readers.sync(configured_readers(self.settings, self.secrets))
+
+    def start_retention(self, days: int | None) -> Any:
+        """Delete events older than ``days`` on the store's writer thread (None: keep
+        everything — the settings file had problems, see ``SettingsStore``). Returns
+        the store's future, or None when nothing was asked."""
+        if days is None or self.events is None:
+            if days is None:
+                log.warning("settings file has problems: old events are kept until it is saved")
+            return None
+        return self.events.apply_retention_later(days)
+
+    def apply_locks(self) -> None:
+        """The lock settings changed: the lock service uses the radio, technician and
+        site time zone they name now (the next scan or door uses them)."""
+        if self.locks is None:
+            return
+        from app.devices.locks.radio import Radio
+
+        self.locks.config.technician = self.settings.lock_technician
+        self.locks.config.timezone = self.settings.cloud_timezone or self.locks.config.timezone
+        if self.locks.radio.sim != self.settings.lock_sim_address:
+            self.locks.radio = Radio(self.settings.lock_sim_address)
 
     def start_locks(self, plan_path: Path | None = None) -> LockService:
         """The lock service with its site plan store open (idempotent)."""

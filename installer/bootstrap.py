@@ -22,6 +22,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import venv
 from pathlib import Path
 
@@ -94,16 +95,48 @@ def report_crash(log: Path, code: int) -> None:
     ]), flush=True)
 
 
-def _pytest(python: Path, args: list[str], env: dict[str, str]) -> int:
+def _pytest(python: Path, args: list[str], env: dict[str, str],
+            output: Path | None = None) -> int:
+    """Run pytest; with ``output`` its report goes to that file (printed by the caller)."""
     with tempfile.TemporaryDirectory(prefix="keydesk-test-") as tmp:
         crash_log = Path(tmp) / "crash.log"
         env = dict(env, KEYDESK_CRASH_LOG=str(crash_log))
         # Our conftest installs faulthandler on the crash log instead of pytest's plugin.
         pytest = [str(python), "-m", "pytest", "-p", "no:faulthandler", *args]
-        code = subprocess.run(pytest, cwd=ROOT, env=env).returncode
+        if output is None:
+            code = subprocess.run(pytest, cwd=ROOT, env=env).returncode
+        else:
+            with output.open("w", encoding="utf-8") as out:
+                code = subprocess.run(pytest, cwd=ROOT, env=env, stdout=out,
+                                      stderr=subprocess.STDOUT).returncode
         if code < 0:
             report_crash(crash_log, code)
     return code
+
+
+def _zone_runs(python: Path, extra: list[str], env: dict[str, str]) -> list[int]:
+    """The ``pc_zones`` re-runs, side by side: they wait on sockets and simulators much of
+    the time, so two at once on two cores take little longer than one (the whole command
+    has a 15-minute budget). Each one's report is printed whole when both are done."""
+    zones = PC_ZONES if os.name != "nt" else ()
+    with tempfile.TemporaryDirectory(prefix="keydesk-zones-") as tmp:
+        outputs = {tz: Path(tmp) / f"{i}.txt" for i, tz in enumerate(zones)}
+        codes: dict[str, int] = {}
+        threads = [threading.Thread(
+            target=lambda tz=tz: codes.__setitem__(tz, _pytest(
+                python, with_zone_marker(extra), dict(env, TZ=tz), outputs[tz])))
+            for tz in zones]
+        print(f"\nThe date and time tests again (-m {ZONE_MARKER}), with the PC's time "
+              f"zone set to each of {', '.join(zones)}, side by side ...", flush=True)
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        for tz in zones:
+            print(f"\n-- TZ={tz} --", flush=True)
+            print(outputs[tz].read_text(encoding="utf-8", errors="replace"), end="",
+                  flush=True)
+        return [codes.get(tz, 1) for tz in zones]
 
 
 def with_zone_marker(args: list[str]) -> list[str]:
@@ -138,10 +171,7 @@ def run_tests(python: Path, extra: list[str]) -> int:
     codes = [_pytest(python, extra, env)]
     # Windows' C runtime does not read IANA names from TZ: there the re-runs would test
     # nothing new (CI runs on Linux).
-    for tz in PC_ZONES if os.name != "nt" else ():
-        print(f"\nThe date and time tests again, with the PC's time zone {tz} "
-              f"(-m {ZONE_MARKER}, TZ={tz}):", flush=True)
-        codes.append(_pytest(python, with_zone_marker(extra), dict(env, TZ=tz)))
+    codes.extend(_zone_runs(python, extra, env))
     if codes[0] == PYTEST_NO_TESTS:
         print("pytest collected no tests.", flush=True)
     codes = [0 if c == PYTEST_NO_TESTS else c for c in codes]

@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from app.demo import DemoEnvironment, start_demo
+from app import logbuffer
 from app.i18n import LANGUAGE_NAMES, resolve_language, set_preferred_language
 from app.runtime import Runtime
 from app.services import open_desk
@@ -23,6 +24,9 @@ from ui import translations
 from ui.bridge import Bridge
 from ui.context import UiContext, WindowRequests
 from ui.gc_guard import QtThreadGarbageCollector
+
+if TYPE_CHECKING:
+    from app.demo import DemoEnvironment
 from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -50,26 +54,35 @@ class KeyDeskSession:
     """
 
     def __init__(self, *, demo: bool = False, settings_store: SettingsStore | None = None,
-                 language: str | None = None) -> None:
-        """``language``: ``keydesk --lang``, which wins over the language setting."""
+                 secrets: SecretStore | None = None, language: str | None = None) -> None:
+        """``secrets``: where secrets are kept (default: the OS keyring; tests give a
+        ``MemorySecretStore``). ``language``: ``keydesk --lang``, which wins over the
+        language setting."""
         store = settings_store or SettingsStore()
+        logbuffer.install()  # Help → Show log shows what happened since the window started
         # Read before any thread starts; a damaged file is reported, never raised.
         self.settings_report: LoadReport | None = None if demo else store.load_report()
         self._closed = False
         self.runtime = Runtime().start()
         try:
-            self.demo: DemoEnvironment | None = start_demo(self.runtime) if demo else None
+            self.demo: DemoEnvironment | None = None
+            if demo:
+                from app.demo import start_demo  # the simulators: only for the demo
+
+                self.demo = start_demo(self.runtime)
             settings: Settings = (
                 self.demo.settings if self.demo is not None
                 else self.settings_report.settings if self.settings_report is not None
                 else Settings()
             )
-            secrets: SecretStore = self.demo.secrets if self.demo else SecretStore()
+            secrets = self.demo.secrets if self.demo else (secrets or SecretStore())
             # The language banners and catalog texts speak when no one names one (the
             # Settings page updates it on save): the one process-wide preference.
             speaking = language or settings.language
             set_preferred_language(speaking)
             self.services = open_desk(self.runtime, settings, secrets)
+            # Old events go at start, whether or not anyone opens the Monitor.
+            self.services.start_retention(store.retention_days(settings))
             translations.install(resolve_language(speaking))
             # A failure nobody else handles goes to the window's banner via the requests.
             requests = WindowRequests()
@@ -97,6 +110,11 @@ class KeyDeskSession:
             return exc
         return None
 
+    @property
+    def first_run(self) -> bool:
+        """No settings file yet (a fresh install): the set-up assistant opens by itself."""
+        return self.settings_report is not None and not self.settings_report.found
+
     def speak(self, lang: str) -> MainWindow:
         """Reopen the window in ``lang`` (the Settings page saved another language): Qt
         sets a widget's words when it is built, so the window is built again, on the same
@@ -104,7 +122,7 @@ class KeyDeskSession:
         one stands down. Whatever was typed in the old window's forms is not carried."""
         old = self.window
         if old.work_in_progress():  # never cut a card or a door short for a language
-            page = old.pages.get("settings")
+            page = old.pages.built().get("settings")
             if hasattr(page, "status"):
                 page.status.setText(QCoreApplication.translate(
                     "KeyDeskSession", "Saved. Work is still running (a card, a door…): the "
@@ -120,7 +138,7 @@ class KeyDeskSession:
         self.window = window
         if shown:
             window.show()
-        page = window.pages.get("settings")
+        page = window.pages.built().get("settings")
         status = getattr(page, "status", None)
         if status is not None:
             status.setText(QCoreApplication.translate(
@@ -174,6 +192,8 @@ def run_window(demo: bool, language: str | None = None) -> int:
         if not sign_in_at_start(session):
             return 0  # nobody signed in: the user chose to quit
         session.window.show()
+        if session.first_run:
+            session.window.run_setup_assistant()
         app.aboutToQuit.connect(session.close)
         return app.exec()
     finally:

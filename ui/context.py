@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from app.demo import DemoEnvironment
 from app.devices.encoder.service import EncoderService
 from app.runtime import Runtime
 from app.services import DeskServices
 from app.settings import SecretStore, Settings, SettingsStore
 
 if TYPE_CHECKING:
+    from app.demo import DemoEnvironment
     from ui.bridge import Bridge
 
 
@@ -27,6 +27,8 @@ class WindowRequests(QObject):
     error = Signal(object)  # a background failure to show, never blocking
     explanation = Signal(str, str)  # open the Explain page on (domain, code)
     settings_saved = Signal()  # the user saved settings (the settings banner updates)
+    settings_changed = Signal()  # settings were applied (also in the demo): pages re-check
+    open_settings = Signal(str)  # show Settings at this section ("encoder", "readers", ...)
     language_changed = Signal(str)  # saved in another language: the session reopens the window
 
 

@@ -72,3 +72,11 @@ class DeviceIdentified(BusEvent):
 
     kind: str
     device_id: str
+
+
+@dataclass(frozen=True)
+class DeviceForgotten(BusEvent):
+    """The desk stopped watching a device (a reader removed in Settings): its rows in the
+    status bar and the Monitor go. Published after its last state change."""
+
+    kind: str

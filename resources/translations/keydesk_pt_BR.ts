@@ -21,6 +21,53 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>New password for {name}</source>
+        <translation>Nova senha para {name}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Função</translation>
+    </message>
+    <message>
+        <source>Password or PIN</source>
+        <translation>Senha ou PIN</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Repita</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The first account is an admin: from now on everyone signs in, and this admin adds the others.</source>
+        <translation>A primeira conta é de administrador: a partir de agora todos entram com nome e senha, e este administrador inclui os demais.</translation>
+    </message>
+    <message>
+        <source>Type the operator&apos;s name.</source>
+        <translation>Digite o nome do operador.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type them again.</source>
+        <translation>As duas senhas são diferentes: digite de novo.</translation>
+    </message>
+</context>
+<context>
     <name>ActionsCell</name>
     <message>
         <source>Set clock</source>
@@ -524,6 +571,135 @@
     </message>
 </context>
 <context>
+    <name>BluetoothSection</name>
+    <message>
+        <source>Commissioning Bluetooth locks from this PC (the Locks page).</source>
+        <translation>Instalação de fechaduras Bluetooth a partir deste PC (a página Fechaduras).</translation>
+    </message>
+    <message>
+        <source>empty: this PC&apos;s Bluetooth radio</source>
+        <translation>vazio: o rádio Bluetooth deste PC</translation>
+    </message>
+    <message>
+        <source>HOST:PORT of a simulated lock site (keydesk sim lock), for training</source>
+        <translation>HOST:PORTA de um site de fechaduras simulado (keydesk sim lock), para treinamento</translation>
+    </message>
+    <message>
+        <source>written in the site report and the locks&apos; logs</source>
+        <translation>vai no relatório do site e nos registros das fechaduras</translation>
+    </message>
+    <message>
+        <source>Radio</source>
+        <translation>Rádio</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>Bluetooth</source>
+        <translation>Bluetooth</translation>
+    </message>
+</context>
+<context>
+    <name>CloudForm</name>
+    <message>
+        <source>Base URL</source>
+        <translation>URL base</translation>
+    </message>
+    <message>
+        <source>Account SID</source>
+        <translation>Account SID</translation>
+    </message>
+    <message>
+        <source>Community number</source>
+        <translation>Número da comunidade</translation>
+    </message>
+    <message>
+        <source>Card issuer MAC</source>
+        <translation>MAC do emissor de cartões</translation>
+    </message>
+    <message>
+        <source>Operator area code</source>
+        <translation>DDI do operador</translation>
+    </message>
+    <message>
+        <source>Operator mobile</source>
+        <translation>Celular do operador</translation>
+    </message>
+    <message>
+        <source>Community time zone</source>
+        <translation>Fuso horário da comunidade</translation>
+    </message>
+    <message>
+        <source>Auth Token</source>
+        <translation>Auth Token</translation>
+    </message>
+    <message>
+        <source>Operator password</source>
+        <translation>Senha do operador</translation>
+    </message>
+    <message>
+        <source>for RF cards, e.g. A4C138000D01</source>
+        <translation>para cartões RF, ex.: A4C138000D01</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testar</translation>
+    </message>
+    <message>
+        <source>One call per signing scheme and the operator&apos;s login, with the values as typed (nothing saved)</source>
+        <translation>Uma chamada por esquema de assinatura e o login do operador, com os valores digitados (nada é salvo)</translation>
+    </message>
+    <message>
+        <source>no system keyring available</source>
+        <translation>nenhum chaveiro do sistema disponível</translation>
+    </message>
+    <message>
+        <source>saved in the system keyring (type to replace)</source>
+        <translation>salvo no chaveiro do sistema (digite para trocar)</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>não definido</translation>
+    </message>
+    <message>
+        <source>the operator&apos;s login works</source>
+        <translation>o login do operador funciona</translation>
+    </message>
+    <message>
+        <source>no operator login given (RF cards need the operator&apos;s mobile and password)</source>
+        <translation>sem login de operador (os cartões RF precisam do celular e da senha do operador)</translation>
+    </message>
+    <message>
+        <source>the operator&apos;s login works, but the card issuer is offline</source>
+        <translation>o login do operador funciona, mas o emissor de cartões está desligado</translation>
+    </message>
+    <message>
+        <source>Lock cloud OK: community {community}, {rooms} rooms in {buildings} buildings, card issuers: {issuers}; {operator}.</source>
+        <translation>Nuvem das fechaduras OK: comunidade {community}, {rooms} quartos em {buildings} prédios, emissores de cartões: {issuers}; {operator}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <source>Testing the lock cloud…</source>
+        <translation>Testando a nuvem das fechaduras…</translation>
+    </message>
+</context>
+<context>
+    <name>CloudPage</name>
+    <message>
+        <source>Lock cloud</source>
+        <translation>Nuvem das fechaduras</translation>
+    </message>
+    <message>
+        <source>The account of the lock cloud: the room directory, QR and Bluetooth keys, RF cards and door logs. Test checks it without saving anything.</source>
+        <translation>A conta da nuvem das fechaduras: a lista de quartos, as chaves QR e Bluetooth, os cartões RF e os registros de porta. Testar confere a conta sem salvar nada.</translation>
+    </message>
+</context>
+<context>
     <name>CloudPanel</name>
     <message>
         <source>Working…</source>
@@ -533,21 +709,16 @@
         <source>{n} rooms loaded.</source>
         <translation>{n} quartos carregados.</translation>
     </message>
+</context>
+<context>
+    <name>CloudSection</name>
     <message>
-        <source>none</source>
-        <translation>nenhum</translation>
+        <source>The lock-cloud account: the room directory, QR and Bluetooth keys, RF cards and door logs. The Auth Token and the operator&apos;s password are kept in the system keyring and never shown again.</source>
+        <translation>A conta da nuvem das fechaduras: a lista de quartos, as chaves QR e Bluetooth, os cartões RF e os registros de porta. O Auth Token e a senha do operador ficam no chaveiro do sistema e nunca mais são mostrados.</translation>
     </message>
     <message>
-        <source>Lock cloud OK: community {community}, {rooms} rooms, card issuers: {issuers}.</source>
-        <translation>Nuvem das fechaduras OK: comunidade {community}, {rooms} quartos, codificadores: {issuers}.</translation>
-    </message>
-    <message>
-        <source>Lock cloud test failed — error {code}: {title}. {action}</source>
-        <translation>O teste da nuvem das fechaduras falhou — erro {code}: {title}. {action}</translation>
-    </message>
-    <message>
-        <source>Testing the lock cloud…</source>
-        <translation>Testando a nuvem das fechaduras…</translation>
+        <source>Lock cloud</source>
+        <translation>Nuvem das fechaduras</translation>
     </message>
 </context>
 <context>
@@ -599,6 +770,21 @@
     <message>
         <source>admin</source>
         <translation>administrador</translation>
+    </message>
+</context>
+<context>
+    <name>DeskShortcuts</name>
+    <message>
+        <source>&amp;Issue card</source>
+        <translation>&amp;Emitir cartão</translation>
+    </message>
+    <message>
+        <source>&amp;Read card</source>
+        <translation>&amp;Ler cartão</translation>
+    </message>
+    <message>
+        <source>&amp;Find room</source>
+        <translation>&amp;Procurar quarto</translation>
     </message>
 </context>
 <context>
@@ -662,24 +848,36 @@
 <context>
     <name>DeviceStatusBar</name>
     <message>
-        <source>connected</source>
-        <translation>conectado</translation>
+        <source>ready</source>
+        <translation>pronto</translation>
     </message>
     <message>
-        <source>connecting</source>
-        <translation>conectando</translation>
+        <source>connecting…</source>
+        <translation>conectando…</translation>
     </message>
     <message>
-        <source>disconnected</source>
+        <source>offline</source>
         <translation>desconectado</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>com falha</translation>
+        <source>not available</source>
+        <translation>indisponível</translation>
     </message>
     <message>
         <source>{name} status</source>
         <translation>Situação de {name}</translation>
+    </message>
+    <message>
+        <source>{name}: not set up</source>
+        <translation>{name}: não configurado</translation>
+    </message>
+    <message>
+        <source>Click to set it up</source>
+        <translation>Clique para configurar</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>Leitores</translation>
     </message>
 </context>
 <context>
@@ -844,6 +1042,17 @@ Quem estiver na porta pode entrar.</translation>
     <message>
         <source>Door of room {room} opened.</source>
         <translation>Porta do quarto {room} aberta.</translation>
+    </message>
+</context>
+<context>
+    <name>EncoderPage</name>
+    <message>
+        <source>Card encoder</source>
+        <translation>Gravador de cartões</translation>
+    </message>
+    <message>
+        <source>The USB encoder that writes guest cards. KeyDesk remembers it by its USB identity, so it is found again on another port after a replug.</source>
+        <translation>O gravador USB que grava os cartões de hóspede. O KeyDesk o reconhece pela identidade USB, então ele é encontrado de novo mesmo em outra porta depois de reconectado.</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1247,108 @@ Quem estiver na porta pode entrar.</translation>
     </message>
 </context>
 <context>
+    <name>EncoderPicker</name>
+    <message>
+        <source>Encoder port</source>
+        <translation>Porta do gravador</translation>
+    </message>
+    <message>
+        <source>COM3, /dev/ttyUSB0 or socket://host:port</source>
+        <translation>COM3, /dev/ttyUSB0 ou socket://host:porta</translation>
+    </message>
+    <message>
+        <source>Encoder address</source>
+        <translation>Endereço do gravador</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Detectar</translation>
+    </message>
+    <message>
+        <source>List the serial ports again (after plugging the encoder in)</source>
+        <translation>Listar as portas seriais de novo (depois de conectar o gravador)</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testar</translation>
+    </message>
+    <message>
+        <source>Ask the chosen encoder for its firmware</source>
+        <translation>Perguntar o firmware ao gravador escolhido</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <source>No encoder at this desk</source>
+        <translation>Nenhum gravador neste balcão</translation>
+    </message>
+    <message>
+        <source>USB serial number: {serial}</source>
+        <translation>Número de série USB: {serial}</translation>
+    </message>
+    <message>
+        <source>The encoder remembered by USB identity ({vid_pid}, not plugged in now)</source>
+        <translation>O gravador lembrado pela identidade USB ({vid_pid}, desconectado agora)</translation>
+    </message>
+    <message>
+        <source>Other address…</source>
+        <translation>Outro endereço…</translation>
+    </message>
+    <message>
+        <source>No serial port found. Plug the encoder in and press Detect, or type its address.</source>
+        <translation>Nenhuma porta serial encontrada. Conecte o gravador e clique em Detectar, ou digite o endereço dele.</translation>
+    </message>
+    <message>
+        <source>{count} serial port(s) found, {likely} look like an encoder.</source>
+        <translation>Portas seriais encontradas: {count}; com cara de gravador: {likely}.</translation>
+    </message>
+    <message>
+        <source>Looking for serial ports…</source>
+        <translation>Procurando portas seriais…</translation>
+    </message>
+    <message>
+        <source>In use by this desk: {firmware} on {port}</source>
+        <translation>Em uso por este balcão: {firmware} em {port}</translation>
+    </message>
+    <message>
+        <source>Choose a port or type an address first.</source>
+        <translation>Escolha uma porta ou digite um endereço primeiro.</translation>
+    </message>
+    <message>
+        <source>Asking the encoder…</source>
+        <translation>Consultando o gravador…</translation>
+    </message>
+    <message>
+        <source>Encoder found: {firmware} on {port}</source>
+        <translation>Gravador encontrado: {firmware} em {port}</translation>
+    </message>
+</context>
+<context>
+    <name>EncoderSection</name>
+    <message>
+        <source>The USB card encoder of this desk, remembered by its USB identity. Saved, the desk lets go of the old port and opens the new one at once.</source>
+        <translation>O gravador de cartões USB deste balcão, lembrado pela identidade USB. Ao salvar, o balcão solta a porta antiga e abre a nova na hora.</translation>
+    </message>
+    <message>
+        <source>Write a hex trace of every byte (for support)</source>
+        <translation>Gravar um rastro hexadecimal de cada byte (para o suporte)</translation>
+    </message>
+    <message>
+        <source>Site card key</source>
+        <translation>Chave dos cartões do site</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>Gravador</translation>
+    </message>
+</context>
+<context>
     <name>EventTableModel</name>
     <message>
         <source>Time</source>
@@ -1066,6 +1377,14 @@ Quem estiver na porta pode entrar.</translation>
 </context>
 <context>
     <name>EventWords</name>
+    <message>
+        <source>entry</source>
+        <translation>entrada</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>saída</translation>
+    </message>
     <message>
         <source>{name} (user {user})</source>
         <translation>{name} (usuário {user})</translation>
@@ -1292,6 +1611,33 @@ Quem estiver na porta pode entrar.</translation>
     </message>
 </context>
 <context>
+    <name>GeneralSection</name>
+    <message>
+        <source>The language of the window, the explanations and the commands, and how long the Monitor keeps events.</source>
+        <translation>O idioma da janela, das explicações e dos comandos, e por quanto tempo o Monitor guarda os eventos.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Padrão do sistema</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dias</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Keep events for</source>
+        <translation>Guardar eventos por</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Geral</translation>
+    </message>
+</context>
+<context>
     <name>GuestKeysPanel</name>
     <message>
         <source>digits only, without country code</source>
@@ -1454,6 +1800,25 @@ Quem estiver na porta pode entrar.</translation>
     <message>
         <source>Saved. The window now speaks {language}.</source>
         <translation>Salvo. A janela agora fala {language}.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Welcome to KeyDesk</source>
+        <translation>Bem-vindo ao KeyDesk</translation>
+    </message>
+    <message>
+        <source>A few steps set this desk up for its devices. Each can be skipped and done later in Settings; nothing is saved until Finish.</source>
+        <translation>Alguns passos preparam este balcão para os seus aparelhos. Cada um pode ser pulado e feito depois em Configurações; nada é salvo antes de Concluir.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Padrão do sistema</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
     </message>
 </context>
 <context>
@@ -1662,6 +2027,25 @@ Quem estiver na porta pode entrar.</translation>
     </message>
 </context>
 <context>
+    <name>LogView</name>
+    <message>
+        <source>KeyDesk log</source>
+        <translation>Log do KeyDesk</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>Copiar para a área de transferência</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Abrir a pasta de logs</translation>
+    </message>
+    <message>
+        <source>The last {count} lines; the full log is in {folder}. Passwords and tokens are masked.</source>
+        <translation>As últimas {count} linhas; o log completo está em {folder}. Senhas e tokens aparecem mascarados.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>KeyDesk — demo (simulated devices)</source>
@@ -1680,12 +2064,28 @@ Quem estiver na porta pode entrar.</translation>
         <translation>&amp;Sair</translation>
     </message>
     <message>
+        <source>&amp;Desk</source>
+        <translation>&amp;Balcão</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <source>Open &amp;log folder</source>
-        <translation>Abrir a pasta de &amp;logs</translation>
+        <source>Set-up &amp;assistant…</source>
+        <translation>&amp;Assistente de configuração…</translation>
+    </message>
+    <message>
+        <source>Show &amp;log</source>
+        <translation>Mostrar o &amp;log</translation>
+    </message>
+    <message>
+        <source>Open log &amp;folder</source>
+        <translation>Abrir a &amp;pasta de logs</translation>
+    </message>
+    <message>
+        <source>Set-up saved.</source>
+        <translation>Configuração salva.</translation>
     </message>
     <message>
         <source>&amp;About KeyDesk {version}</source>
@@ -1764,6 +2164,199 @@ Quem estiver na porta pode entrar.</translation>
     <message>
         <source>Exported {n} events to {path}</source>
         <translation>{n} eventos exportados para {path}</translation>
+    </message>
+</context>
+<context>
+    <name>NotSetUp</name>
+    <message>
+        <source>The card encoder is not set up yet</source>
+        <translation>O gravador de cartões ainda não foi configurado</translation>
+    </message>
+    <message>
+        <source>Choose the USB encoder of this desk to issue, read and copy guest cards.</source>
+        <translation>Escolha o gravador USB deste balcão para emitir, ler e copiar cartões de hóspede.</translation>
+    </message>
+    <message>
+        <source>Set up the encoder…</source>
+        <translation>Configurar o gravador…</translation>
+    </message>
+    <message>
+        <source>The site card key is not set yet</source>
+        <translation>A chave dos cartões do site ainda não foi definida</translation>
+    </message>
+    <message>
+        <source>Every card of this site is signed with its key: generate it on the first desk, or type the one the other desks use.</source>
+        <translation>Todo cartão deste site é assinado com a chave dele: gere a chave no primeiro balcão, ou digite a que os outros balcões usam.</translation>
+    </message>
+    <message>
+        <source>Set the site card key…</source>
+        <translation>Definir a chave dos cartões…</translation>
+    </message>
+    <message>
+        <source>The lock cloud is not set up yet</source>
+        <translation>A nuvem das fechaduras ainda não foi configurada</translation>
+    </message>
+    <message>
+        <source>Rooms, guest keys, RF cards and door logs come from the lock cloud: give this desk the hotel&apos;s account.</source>
+        <translation>Quartos, chaves de hóspede, cartões RF e registros de porta vêm da nuvem das fechaduras: informe a conta do hotel neste balcão.</translation>
+    </message>
+    <message>
+        <source>Set up the lock cloud…</source>
+        <translation>Configurar a nuvem…</translation>
+    </message>
+    <message>
+        <source>No access reader is set up yet</source>
+        <translation>Nenhum leitor de acesso foi configurado ainda</translation>
+    </message>
+    <message>
+        <source>Add the readers at the doors to give guests lobby access and to see who went where on the Monitor.</source>
+        <translation>Inclua os leitores das portas para liberar o acesso de hóspedes e ver no Monitor quem passou por onde.</translation>
+    </message>
+    <message>
+        <source>Add a reader…</source>
+        <translation>Incluir um leitor…</translation>
+    </message>
+    <message>
+        <source>Who is commissioning?</source>
+        <translation>Quem está instalando?</translation>
+    </message>
+    <message>
+        <source>The technician&apos;s name is written in the site report and in each lock&apos;s log.</source>
+        <translation>O nome do técnico vai no relatório do site e no registro de cada fechadura.</translation>
+    </message>
+    <message>
+        <source>Set the technician…</source>
+        <translation>Definir o técnico…</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorRoles</name>
+    <message>
+        <source>clerk</source>
+        <translation>recepcionista</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>gerente</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>técnico</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrador</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsSection</name>
+    <message>
+        <source>Who may work at this desk and what each may do. Changes here apply at once and are written to the audit trail.</source>
+        <translation>Quem pode trabalhar neste balcão e o que cada um pode fazer. As mudanças aqui valem na hora e ficam registradas na auditoria.</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Operadores</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Função</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Incluir…</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Mudar a função</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Redefinir a senha…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>Lock the desk after</source>
+        <translation>Bloquear o balcão após</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Single-operator desk.&lt;/b&gt; Nobody signs in; every action is recorded under {name}. Add an admin to give each person an account.</source>
+        <translation>&lt;b&gt;Balcão de um só operador.&lt;/b&gt; Ninguém entra com nome e senha; toda ação fica registrada em nome de {name}. Inclua um administrador para dar uma conta a cada pessoa.</translation>
+    </message>
+    <message>
+        <source>Everyone signs in. {count} account(s).</source>
+        <translation>Todos entram com nome e senha. {count} conta(s).</translation>
+    </message>
+    <message>
+        <source>Only an admin manages operators. Sign in as an admin (File → Switch operator).</source>
+        <translation>Só um administrador gerencia operadores. Entre como administrador (Arquivo → Trocar operador).</translation>
+    </message>
+    <message>
+        <source>Add the first admin…</source>
+        <translation>Incluir o primeiro administrador…</translation>
+    </message>
+    <message>
+        <source>Adding {name}…</source>
+        <translation>Incluindo {name}…</translation>
+    </message>
+    <message>
+        <source>{name} added as {role}.</source>
+        <translation>{name} incluído como {role}.</translation>
+    </message>
+    <message>
+        <source>Changing the role…</source>
+        <translation>Mudando a função…</translation>
+    </message>
+    <message>
+        <source>{name} is now {role}.</source>
+        <translation>{name} agora é {role}.</translation>
+    </message>
+    <message>
+        <source>Setting the password…</source>
+        <translation>Definindo a senha…</translation>
+    </message>
+    <message>
+        <source>New password set for {name}.</source>
+        <translation>Nova senha definida para {name}.</translation>
+    </message>
+    <message>
+        <source>Removing {name}…</source>
+        <translation>Removendo {name}…</translation>
+    </message>
+    <message>
+        <source>{name} removed.</source>
+        <translation>{name} removido.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
+    </message>
+    <message>
+        <source>The desk locks after {minutes} idle minutes.</source>
+        <translation>O balcão se bloqueia após {minutes} minutos sem uso.</translation>
+    </message>
+    <message>
+        <source>The desk never locks by itself.</source>
+        <translation>O balcão nunca se bloqueia sozinho.</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +2549,185 @@ Quem estiver na porta pode entrar.</translation>
     <message>
         <source>See the failures below.</source>
         <translation>Veja as falhas abaixo.</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderCheck</name>
+    <message>
+        <source>set its clock from the Monitor page</source>
+        <translation>acerte o relógio dele na página Monitor</translation>
+    </message>
+    <message>
+        <source>{type}, serial {serial}, firmware {firmware}; clock {drift}</source>
+        <translation>{type}, número de série {serial}, firmware {firmware}; relógio {drift}</translation>
+    </message>
+    <message>
+        <source>reader</source>
+        <translation>leitor</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderDialog</name>
+    <message>
+        <source>Access reader</source>
+        <translation>Leitor de acesso</translation>
+    </message>
+    <message>
+        <source>Edit access reader</source>
+        <translation>Editar leitor de acesso</translation>
+    </message>
+    <message>
+        <source>e.g. Lobby</source>
+        <translation>ex.: Saguão</translation>
+    </message>
+    <message>
+        <source>e.g. http://192.168.1.108</source>
+        <translation>ex.: http://192.168.1.108</translation>
+    </message>
+    <message>
+        <source>saved in the system keyring (type to replace)</source>
+        <translation>salvo no chaveiro do sistema (digite para trocar)</translation>
+    </message>
+    <message>
+        <source>the reader&apos;s web password</source>
+        <translation>a senha web do leitor</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <source>Careful with the password: after {tries} wrong passwords in a row the reader locks this PC out for about {minutes} minutes. KeyDesk never retries a refused password by itself.</source>
+        <translation>Cuidado com a senha: depois de {tries} senhas erradas seguidas, o leitor bloqueia este PC por cerca de {minutes} minutos. O KeyDesk nunca tenta de novo sozinho uma senha recusada.</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testar</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Give the reader a name (it is shown on its events).</source>
+        <translation>Dê um nome ao leitor (ele aparece nos eventos).</translation>
+    </message>
+    <message>
+        <source>Another reader is already called {name}.</source>
+        <translation>Já existe outro leitor chamado {name}.</translation>
+    </message>
+    <message>
+        <source>Type the reader&apos;s address, e.g. http://192.168.1.108.</source>
+        <translation>Digite o endereço do leitor, ex.: http://192.168.1.108.</translation>
+    </message>
+    <message>
+        <source>Type the reader&apos;s password (it is kept in the system keyring).</source>
+        <translation>Digite a senha do leitor (ela fica no chaveiro do sistema).</translation>
+    </message>
+    <message>
+        <source>Type the address and the password first.</source>
+        <translation>Digite primeiro o endereço e a senha.</translation>
+    </message>
+    <message>
+        <source>The reader refused this user and password a moment ago. Another wrong try brings the lock-out closer: type the right password, then Test again.</source>
+        <translation>O leitor recusou este usuário e senha há pouco. Outra tentativa errada aproxima o bloqueio: digite a senha certa e teste de novo.</translation>
+    </message>
+    <message>
+        <source>Asking the reader…</source>
+        <translation>Consultando o leitor…</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderList</name>
+    <message>
+        <source>Access readers</source>
+        <translation>Leitores de acesso</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <source>Last test</source>
+        <translation>Último teste</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Incluir…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testar</translation>
+    </message>
+    <message>
+        <source>Ask the chosen reader who it is and what time its clock shows</source>
+        <translation>Perguntar ao leitor escolhido quem ele é e que hora o relógio dele mostra</translation>
+    </message>
+    <message>
+        <source>{name} has no password yet: Edit… and type it.</source>
+        <translation>{name} ainda não tem senha: clique em Editar… e digite-a.</translation>
+    </message>
+    <message>
+        <source>{name} refused this password a moment ago: Edit… and type the right one first (wrong tries lead to a lock-out).</source>
+        <translation>{name} recusou esta senha há pouco: clique em Editar… e digite a certa primeiro (tentativas erradas levam ao bloqueio).</translation>
+    </message>
+    <message>
+        <source>Asking {name}…</source>
+        <translation>Consultando {name}…</translation>
+    </message>
+</context>
+<context>
+    <name>ReadersPage</name>
+    <message>
+        <source>Access readers</source>
+        <translation>Leitores de acesso</translation>
+    </message>
+    <message>
+        <source>The Intelbras/Dahua readers at the doors whose events the Monitor shows. Add as many as the site has; each password is kept in the system keyring.</source>
+        <translation>Os leitores Intelbras/Dahua das portas, cujos eventos o Monitor mostra. Inclua quantos o site tiver; cada senha fica no chaveiro do sistema.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadersSection</name>
+    <message>
+        <source>The access readers whose events the Monitor shows. Saved, a new reader starts streaming at once and a removed one stops; each password is kept in the system keyring.</source>
+        <translation>Os leitores de acesso cujos eventos o Monitor mostra. Ao salvar, um leitor novo começa a transmitir na hora e um removido para; cada senha fica no chaveiro do sistema.</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>Leitores</translation>
     </message>
 </context>
 <context>
@@ -2217,124 +2989,127 @@ Lote {batch}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <source>System default</source>
-        <translation>Padrão do sistema</translation>
-    </message>
-    <message>
-        <source>Base URL</source>
-        <translation>Endereço base (URL)</translation>
-    </message>
-    <message>
-        <source>Account SID</source>
-        <translation>Account SID (conta)</translation>
-    </message>
-    <message>
-        <source>Community number</source>
-        <translation>Número da comunidade</translation>
-    </message>
-    <message>
-        <source>Card issuer MAC</source>
-        <translation>MAC do codificador da nuvem</translation>
-    </message>
-    <message>
-        <source>Operator area code</source>
-        <translation>DDI do operador</translation>
-    </message>
-    <message>
-        <source>Operator mobile</source>
-        <translation>Celular do operador</translation>
-    </message>
-    <message>
-        <source>Community time zone</source>
-        <translation>Fuso horário da comunidade</translation>
-    </message>
-    <message>
-        <source>Auth Token</source>
-        <translation>Auth Token (chave de acesso)</translation>
-    </message>
-    <message>
-        <source>Operator password</source>
-        <translation>Senha do operador</translation>
-    </message>
-    <message>
-        <source>General</source>
-        <translation>Geral</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> dias</translation>
-    </message>
-    <message>
-        <source>Keep events for</source>
-        <translation>Guardar eventos por</translation>
-    </message>
-    <message>
-        <source>Card encoder</source>
-        <translation>Codificador de cartões</translation>
-    </message>
-    <message>
-        <source>automatic (by USB identity), or COM3, /dev/ttyUSB0, socket://host:port</source>
-        <translation>automático (pela identificação USB), ou COM3, /dev/ttyUSB0, socket://host:porta</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>Porta serial</translation>
-    </message>
-    <message>
-        <source>Write a hex trace of every byte (for support)</source>
-        <translation>Gravar cada byte em hexadecimal (para o suporte)</translation>
-    </message>
-    <message>
-        <source>Lock cloud</source>
-        <translation>Nuvem das fechaduras</translation>
-    </message>
-    <message>
-        <source>Bluetooth locks</source>
-        <translation>Fechaduras Bluetooth</translation>
-    </message>
-    <message>
-        <source>your name, for the site report and the locks&apos; logs</source>
-        <translation>seu nome, para o relatório do local e os registros das fechaduras</translation>
-    </message>
-    <message>
-        <source>Technician</source>
-        <translation>Técnico</translation>
-    </message>
-    <message>
-        <source>empty: this PC&apos;s Bluetooth; HOST:PORT: a keydesk sim lock site (training)</source>
-        <translation>vazio: o Bluetooth deste computador; HOST:PORTA: um local simulado do keydesk sim lock (treinamento)</translation>
-    </message>
-    <message>
-        <source>Radio</source>
-        <translation>Rádio</translation>
+        <source>Settings sections</source>
+        <translation>Seções das configurações</translation>
     </message>
     <message>
         <source>Save settings</source>
         <translation>Salvar configurações</translation>
     </message>
     <message>
-        <source>Test lock-cloud connection</source>
-        <translation>Testar a conexão com a nuvem</translation>
+        <source>Save every section (Ctrl+S)</source>
+        <translation>Salvar todas as seções (Ctrl+S)</translation>
     </message>
     <message>
-        <source>no system keyring available</source>
-        <translation>sem cofre de senhas do sistema</translation>
+        <source>Settings were not saved: {reason}. Nothing was changed; check the disk and press Save again.</source>
+        <translation>As configurações não foram salvas: {reason}. Nada foi alterado; verifique o disco e clique em Salvar de novo.</translation>
     </message>
     <message>
-        <source>saved in the system keyring (type to replace)</source>
-        <translation>guardado no cofre de senhas do sistema (digite para trocar)</translation>
+        <source>Nothing to save: the settings are as they were.</source>
+        <translation>Nada a salvar: as configurações estão como estavam.</translation>
     </message>
     <message>
-        <source>not set</source>
-        <translation>não definido</translation>
+        <source>The encoder reconnects with the new settings.</source>
+        <translation>O gravador se reconecta com as novas configurações.</translation>
+    </message>
+    <message>
+        <source>Now streaming: {names}.</source>
+        <translation>Transmitindo agora: {names}.</translation>
+    </message>
+    <message>
+        <source>Stopped: {names}.</source>
+        <translation>Parados: {names}.</translation>
+    </message>
+    <message>
+        <source>Reconnecting: {names}.</source>
+        <translation>Reconectando: {names}.</translation>
+    </message>
+    <message>
+        <source>Restart KeyDesk to use the new store location.</source>
+        <translation>Reabra o KeyDesk para usar o novo local do armazenamento.</translation>
     </message>
     <message>
         <source>Saved.</source>
         <translation>Salvo.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up KeyDesk</source>
+        <translation>Configurar o KeyDesk</translation>
+    </message>
+    <message>
+        <source>Skip this step</source>
+        <translation>Pular este passo</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Voltar</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Avançar &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Concluir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>skipped — set it up later in Settings</source>
+        <translation>pulado — configure depois em Configurações</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Card encoder</source>
+        <translation>Gravador de cartões</translation>
+    </message>
+    <message>
+        <source>found by its USB identity {vid_pid}, serial {serial}</source>
+        <translation>encontrado pela identidade USB {vid_pid}, número de série {serial}</translation>
+    </message>
+    <message>
+        <source>Lock cloud</source>
+        <translation>Nuvem das fechaduras</translation>
+    </message>
+    <message>
+        <source>community {community} at {url}</source>
+        <translation>comunidade {community} em {url}</translation>
+    </message>
+    <message>
+        <source>Access readers</source>
+        <translation>Leitores de acesso</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <source>Site card key</source>
+        <translation>Chave dos cartões do site</translation>
+    </message>
+    <message>
+        <source>the key this PC already has</source>
+        <translation>a chave que este PC já tem</translation>
+    </message>
+    <message>
+        <source>a new key — write it down before you press Finish</source>
+        <translation>uma chave nova — anote-a antes de clicar em Concluir</translation>
+    </message>
+    <message>
+        <source>the key you typed</source>
+        <translation>a chave que você digitou</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {reason}. Nothing was changed; free some disk space or choose a writable folder, then press Finish again.</source>
+        <translation>Não foi possível salvar as configurações: {reason}. Nada foi alterado; libere espaço em disco ou escolha uma pasta gravável e clique em Concluir de novo.</translation>
     </message>
 </context>
 <context>
@@ -2422,6 +3197,64 @@ Lote {batch}</translation>
     <message>
         <source>Try again in {seconds} s.</source>
         <translation>Tente de novo em {seconds} s.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteKeyForm</name>
+    <message>
+        <source>&lt;p&gt;The &lt;b&gt;site card key&lt;/b&gt; is the secret every guest card of this hotel is signed with: a door opens only for cards signed with its site&apos;s key.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Every desk of the site must use the same key.&lt;/b&gt; On the first desk, generate one; on the others, type the key the first desk shows.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Write it down and keep it safe&lt;/b&gt; (a safe, a password manager). It is kept only in this PC&apos;s keyring: if the PC is replaced and the key is lost, every card in use must be issued again.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;A &lt;b&gt;chave dos cartões do site&lt;/b&gt; é o segredo com que todo cartão de hóspede deste hotel é assinado: uma porta só abre com cartões assinados com a chave do seu site.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Todos os balcões do site precisam usar a mesma chave.&lt;/b&gt; No primeiro balcão, gere uma; nos outros, digite a chave que o primeiro mostra.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anote-a e guarde em lugar seguro&lt;/b&gt; (um cofre, um gerenciador de senhas). Ela fica só no chaveiro deste PC: se o PC for trocado e a chave se perder, todos os cartões em uso precisarão ser emitidos de novo.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Generate a new key (the first desk of this site)</source>
+        <translation>Gerar uma chave nova (o primeiro balcão deste site)</translation>
+    </message>
+    <message>
+        <source>Type the key the other desks use</source>
+        <translation>Digitar a chave que os outros balcões usam</translation>
+    </message>
+    <message>
+        <source>Site card key</source>
+        <translation>Chave dos cartões do site</translation>
+    </message>
+    <message>
+        <source>at least {count} characters</source>
+        <translation>pelo menos {count} caracteres</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the key to paste it into a password manager</source>
+        <translation>Copiar a chave para colá-la num gerenciador de senhas</translation>
+    </message>
+    <message>
+        <source>Keep the key this PC already has</source>
+        <translation>Manter a chave que este PC já tem</translation>
+    </message>
+    <message>
+        <source>Not now (cards cannot be issued until a key is set)</source>
+        <translation>Agora não (não dá para emitir cartões até definir uma chave)</translation>
+    </message>
+    <message>
+        <source>The key must have at least {count} characters.</source>
+        <translation>A chave precisa ter pelo menos {count} caracteres.</translation>
+    </message>
+    <message>
+        <source>The key starts or ends with a space: type it exactly.</source>
+        <translation>A chave começa ou termina com espaço: digite-a exatamente.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteKeyPage</name>
+    <message>
+        <source>Site card key</source>
+        <translation>Chave dos cartões do site</translation>
+    </message>
+    <message>
+        <source>The secret the cards of this site are signed with.</source>
+        <translation>O segredo com que os cartões deste site são assinados.</translation>
     </message>
 </context>
 <context>
@@ -2515,6 +3348,52 @@ Lote {batch}</translation>
     <message>
         <source>Dismiss</source>
         <translation>Dispensar</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSection</name>
+    <message>
+        <source>Where the events and the audit trail are kept. Empty: SQLite files in {folder}.</source>
+        <translation>Onde ficam os eventos e a auditoria. Vazio: arquivos SQLite em {folder}.</translation>
+    </message>
+    <message>
+        <source>empty, or postgresql://user@host/keydesk</source>
+        <translation>vazio, ou postgresql://usuario@servidor/keydesk</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Banco de dados</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <source>A database server is not supported by this version yet: until it is, KeyDesk keeps using the SQLite files above, whatever is typed here. A change applies at the next start. The password is kept in the system keyring.</source>
+        <translation>Esta versão ainda não aceita um servidor de banco de dados: até aceitar, o KeyDesk continua usando os arquivos SQLite acima, seja o que for digitado aqui. Uma mudança vale a partir da próxima abertura. A senha fica no chaveiro do sistema.</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Armazenamento</translation>
+    </message>
+    <message>
+        <source>saved in the system keyring (type to replace)</source>
+        <translation>salvo no chaveiro do sistema (digite para trocar)</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>não definido</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Pronto</translation>
+    </message>
+    <message>
+        <source>This is what Finish saves. Anything skipped can be set up later in Settings, or by running this assistant again from the Help menu.</source>
+        <translation>Isto é o que Concluir salva. O que foi pulado pode ser configurado depois em Configurações, ou abrindo este assistente de novo pelo menu Ajuda.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,53 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>New password for {name}</source>
+        <translation>为 {name} 设置新密码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Password or PIN</source>
+        <translation>密码或 PIN</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The first account is an admin: from now on everyone signs in, and this admin adds the others.</source>
+        <translation>第一个账户是管理员：从此每个人都要登录，由这位管理员添加其他人。</translation>
+    </message>
+    <message>
+        <source>Type the operator&apos;s name.</source>
+        <translation>请输入操作员的名字。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type them again.</source>
+        <translation>两次输入的密码不一致：请重新输入。</translation>
+    </message>
+</context>
+<context>
     <name>ActionsCell</name>
     <message>
         <source>Set clock</source>
@@ -524,6 +571,135 @@
     </message>
 </context>
 <context>
+    <name>BluetoothSection</name>
+    <message>
+        <source>Commissioning Bluetooth locks from this PC (the Locks page).</source>
+        <translation>在本机调试蓝牙门锁（门锁页）。</translation>
+    </message>
+    <message>
+        <source>empty: this PC&apos;s Bluetooth radio</source>
+        <translation>留空：使用本机的蓝牙</translation>
+    </message>
+    <message>
+        <source>HOST:PORT of a simulated lock site (keydesk sim lock), for training</source>
+        <translation>模拟门锁现场的 HOST:端口（keydesk sim lock），用于培训</translation>
+    </message>
+    <message>
+        <source>written in the site report and the locks&apos; logs</source>
+        <translation>写入现场报告和门锁日志</translation>
+    </message>
+    <message>
+        <source>Radio</source>
+        <translation>蓝牙</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Bluetooth</source>
+        <translation>蓝牙</translation>
+    </message>
+</context>
+<context>
+    <name>CloudForm</name>
+    <message>
+        <source>Base URL</source>
+        <translation>基础 URL</translation>
+    </message>
+    <message>
+        <source>Account SID</source>
+        <translation>Account SID</translation>
+    </message>
+    <message>
+        <source>Community number</source>
+        <translation>社区编号</translation>
+    </message>
+    <message>
+        <source>Card issuer MAC</source>
+        <translation>发卡机 MAC</translation>
+    </message>
+    <message>
+        <source>Operator area code</source>
+        <translation>操作员国际区号</translation>
+    </message>
+    <message>
+        <source>Operator mobile</source>
+        <translation>操作员手机号</translation>
+    </message>
+    <message>
+        <source>Community time zone</source>
+        <translation>社区时区</translation>
+    </message>
+    <message>
+        <source>Auth Token</source>
+        <translation>Auth Token</translation>
+    </message>
+    <message>
+        <source>Operator password</source>
+        <translation>操作员密码</translation>
+    </message>
+    <message>
+        <source>for RF cards, e.g. A4C138000D01</source>
+        <translation>用于 RF 卡，例如 A4C138000D01</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>One call per signing scheme and the operator&apos;s login, with the values as typed (nothing saved)</source>
+        <translation>用所填的值按每种签名方式各调用一次，并检查操作员登录（不保存任何内容）</translation>
+    </message>
+    <message>
+        <source>no system keyring available</source>
+        <translation>没有可用的系统密钥环</translation>
+    </message>
+    <message>
+        <source>saved in the system keyring (type to replace)</source>
+        <translation>已保存在系统密钥环中（输入即可替换）</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>the operator&apos;s login works</source>
+        <translation>操作员登录正常</translation>
+    </message>
+    <message>
+        <source>no operator login given (RF cards need the operator&apos;s mobile and password)</source>
+        <translation>未填写操作员登录信息（RF 卡需要操作员手机号和密码）</translation>
+    </message>
+    <message>
+        <source>the operator&apos;s login works, but the card issuer is offline</source>
+        <translation>操作员登录正常，但发卡机离线</translation>
+    </message>
+    <message>
+        <source>Lock cloud OK: community {community}, {rooms} rooms in {buildings} buildings, card issuers: {issuers}; {operator}.</source>
+        <translation>门锁云正常：社区 {community}，{buildings} 栋楼共 {rooms} 个房间，发卡机：{issuers}；{operator}。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Testing the lock cloud…</source>
+        <translation>正在测试门锁云…</translation>
+    </message>
+</context>
+<context>
+    <name>CloudPage</name>
+    <message>
+        <source>Lock cloud</source>
+        <translation>门锁云</translation>
+    </message>
+    <message>
+        <source>The account of the lock cloud: the room directory, QR and Bluetooth keys, RF cards and door logs. Test checks it without saving anything.</source>
+        <translation>门锁云账户：房间目录、二维码和蓝牙钥匙、RF 卡和开门记录。“测试”只做检查，不保存任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>CloudPanel</name>
     <message>
         <source>Working…</source>
@@ -533,21 +709,16 @@
         <source>{n} rooms loaded.</source>
         <translation>已加载 {n} 个房间。</translation>
     </message>
+</context>
+<context>
+    <name>CloudSection</name>
     <message>
-        <source>none</source>
-        <translation>无</translation>
+        <source>The lock-cloud account: the room directory, QR and Bluetooth keys, RF cards and door logs. The Auth Token and the operator&apos;s password are kept in the system keyring and never shown again.</source>
+        <translation>门锁云账户：房间目录、二维码和蓝牙钥匙、RF 卡和开门记录。Auth Token 和操作员密码保存在系统密钥环中，之后不再显示。</translation>
     </message>
     <message>
-        <source>Lock cloud OK: community {community}, {rooms} rooms, card issuers: {issuers}.</source>
-        <translation>门锁云正常：社区 {community}，{rooms} 个房间，发卡器：{issuers}。</translation>
-    </message>
-    <message>
-        <source>Lock cloud test failed — error {code}: {title}. {action}</source>
-        <translation>门锁云测试失败 — 错误 {code}：{title}。{action}</translation>
-    </message>
-    <message>
-        <source>Testing the lock cloud…</source>
-        <translation>正在测试门锁云…</translation>
+        <source>Lock cloud</source>
+        <translation>门锁云</translation>
     </message>
 </context>
 <context>
@@ -599,6 +770,21 @@
     <message>
         <source>admin</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>DeskShortcuts</name>
+    <message>
+        <source>&amp;Issue card</source>
+        <translation>制卡(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Read card</source>
+        <translation>读卡(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find room</source>
+        <translation>查找房间(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -662,24 +848,36 @@
 <context>
     <name>DeviceStatusBar</name>
     <message>
-        <source>connected</source>
-        <translation>已连接</translation>
+        <source>ready</source>
+        <translation>就绪</translation>
     </message>
     <message>
-        <source>connecting</source>
-        <translation>正在连接</translation>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
     </message>
     <message>
-        <source>disconnected</source>
-        <translation>未连接</translation>
+        <source>offline</source>
+        <translation>离线</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>故障</translation>
+        <source>not available</source>
+        <translation>不可用</translation>
     </message>
     <message>
         <source>{name} status</source>
         <translation>{name} 状态</translation>
+    </message>
+    <message>
+        <source>{name}: not set up</source>
+        <translation>{name}：未设置</translation>
+    </message>
+    <message>
+        <source>Click to set it up</source>
+        <translation>点击进行设置</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>门禁</translation>
     </message>
 </context>
 <context>
@@ -844,6 +1042,17 @@ Anyone at the door can walk in.</source>
     <message>
         <source>Door of room {room} opened.</source>
         <translation>房间 {room} 的门已打开。</translation>
+    </message>
+</context>
+<context>
+    <name>EncoderPage</name>
+    <message>
+        <source>Card encoder</source>
+        <translation>发卡器</translation>
+    </message>
+    <message>
+        <source>The USB encoder that writes guest cards. KeyDesk remembers it by its USB identity, so it is found again on another port after a replug.</source>
+        <translation>用于写宾客卡的 USB 发卡器。KeyDesk 按其 USB 身份记住它，重新插拔到其他端口后也能再找到。</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1247,108 @@ Anyone at the door can walk in.</source>
     </message>
 </context>
 <context>
+    <name>EncoderPicker</name>
+    <message>
+        <source>Encoder port</source>
+        <translation>发卡器端口</translation>
+    </message>
+    <message>
+        <source>COM3, /dev/ttyUSB0 or socket://host:port</source>
+        <translation>COM3、/dev/ttyUSB0 或 socket://主机:端口</translation>
+    </message>
+    <message>
+        <source>Encoder address</source>
+        <translation>发卡器地址</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <source>List the serial ports again (after plugging the encoder in)</source>
+        <translation>重新列出串口（插上发卡器之后）</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Ask the chosen encoder for its firmware</source>
+        <translation>读取所选发卡器的固件版本</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>No encoder at this desk</source>
+        <translation>本前台没有发卡器</translation>
+    </message>
+    <message>
+        <source>USB serial number: {serial}</source>
+        <translation>USB 序列号：{serial}</translation>
+    </message>
+    <message>
+        <source>The encoder remembered by USB identity ({vid_pid}, not plugged in now)</source>
+        <translation>按 USB 身份记住的发卡器（{vid_pid}，当前未插入）</translation>
+    </message>
+    <message>
+        <source>Other address…</source>
+        <translation>其他地址…</translation>
+    </message>
+    <message>
+        <source>No serial port found. Plug the encoder in and press Detect, or type its address.</source>
+        <translation>未找到串口。请插上发卡器后点“检测”，或输入其地址。</translation>
+    </message>
+    <message>
+        <source>{count} serial port(s) found, {likely} look like an encoder.</source>
+        <translation>找到 {count} 个串口，其中 {likely} 个像是发卡器。</translation>
+    </message>
+    <message>
+        <source>Looking for serial ports…</source>
+        <translation>正在查找串口…</translation>
+    </message>
+    <message>
+        <source>In use by this desk: {firmware} on {port}</source>
+        <translation>本前台正在使用：{port} 上的 {firmware}</translation>
+    </message>
+    <message>
+        <source>Choose a port or type an address first.</source>
+        <translation>请先选择端口或输入地址。</translation>
+    </message>
+    <message>
+        <source>Asking the encoder…</source>
+        <translation>正在询问发卡器…</translation>
+    </message>
+    <message>
+        <source>Encoder found: {firmware} on {port}</source>
+        <translation>找到发卡器：{port} 上的 {firmware}</translation>
+    </message>
+</context>
+<context>
+    <name>EncoderSection</name>
+    <message>
+        <source>The USB card encoder of this desk, remembered by its USB identity. Saved, the desk lets go of the old port and opens the new one at once.</source>
+        <translation>本前台的 USB 发卡器，按其 USB 身份记住。保存后，前台立即释放旧端口并打开新端口。</translation>
+    </message>
+    <message>
+        <source>Write a hex trace of every byte (for support)</source>
+        <translation>以十六进制记录每个字节（供技术支持使用）</translation>
+    </message>
+    <message>
+        <source>Site card key</source>
+        <translation>站点发卡密钥</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>发卡器</translation>
+    </message>
+</context>
+<context>
     <name>EventTableModel</name>
     <message>
         <source>Time</source>
@@ -1066,6 +1377,14 @@ Anyone at the door can walk in.</source>
 </context>
 <context>
     <name>EventWords</name>
+    <message>
+        <source>entry</source>
+        <translation>进</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>出</translation>
+    </message>
     <message>
         <source>{name} (user {user})</source>
         <translation>{name}（用户 {user}）</translation>
@@ -1292,6 +1611,33 @@ Anyone at the door can walk in.</source>
     </message>
 </context>
 <context>
+    <name>GeneralSection</name>
+    <message>
+        <source>The language of the window, the explanations and the commands, and how long the Monitor keeps events.</source>
+        <translation>窗口、说明和命令所用的语言，以及监控页保留事件的时长。</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Keep events for</source>
+        <translation>事件保留</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+</context>
+<context>
     <name>GuestKeysPanel</name>
     <message>
         <source>digits only, without country code</source>
@@ -1454,6 +1800,25 @@ Anyone at the door can walk in.</source>
     <message>
         <source>Saved. The window now speaks {language}.</source>
         <translation>已保存。窗口已切换为{language}。</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Welcome to KeyDesk</source>
+        <translation>欢迎使用 KeyDesk</translation>
+    </message>
+    <message>
+        <source>A few steps set this desk up for its devices. Each can be skipped and done later in Settings; nothing is saved until Finish.</source>
+        <translation>几个步骤即可为本前台设置好各设备。每一步都可以跳过，之后在“设置”中完成；点“完成”之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
 </context>
 <context>
@@ -1662,6 +2027,25 @@ Anyone at the door can walk in.</source>
     </message>
 </context>
 <context>
+    <name>LogView</name>
+    <message>
+        <source>KeyDesk log</source>
+        <translation>KeyDesk 日志</translation>
+    </message>
+    <message>
+        <source>Copy to clipboard</source>
+        <translation>复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>The last {count} lines; the full log is in {folder}. Passwords and tokens are masked.</source>
+        <translation>最近 {count} 行；完整日志在 {folder}。密码和令牌已隐去。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>KeyDesk — demo (simulated devices)</source>
@@ -1680,12 +2064,28 @@ Anyone at the door can walk in.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Desk</source>
+        <translation>前台(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>Open &amp;log folder</source>
-        <translation>打开日志文件夹(&amp;L)</translation>
+        <source>Set-up &amp;assistant…</source>
+        <translation>设置向导(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;log</source>
+        <translation>显示日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open log &amp;folder</source>
+        <translation>打开日志文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Set-up saved.</source>
+        <translation>设置已保存。</translation>
     </message>
     <message>
         <source>&amp;About KeyDesk {version}</source>
@@ -1764,6 +2164,199 @@ Anyone at the door can walk in.</source>
     <message>
         <source>Exported {n} events to {path}</source>
         <translation>已导出 {n} 条事件到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>NotSetUp</name>
+    <message>
+        <source>The card encoder is not set up yet</source>
+        <translation>发卡器尚未设置</translation>
+    </message>
+    <message>
+        <source>Choose the USB encoder of this desk to issue, read and copy guest cards.</source>
+        <translation>请选择本前台的 USB 发卡器，用于制作、读取和复制宾客卡。</translation>
+    </message>
+    <message>
+        <source>Set up the encoder…</source>
+        <translation>设置发卡器…</translation>
+    </message>
+    <message>
+        <source>The site card key is not set yet</source>
+        <translation>站点发卡密钥尚未设置</translation>
+    </message>
+    <message>
+        <source>Every card of this site is signed with its key: generate it on the first desk, or type the one the other desks use.</source>
+        <translation>本站点的每张卡都用站点密钥签名：在第一台前台生成密钥，或输入其他前台使用的密钥。</translation>
+    </message>
+    <message>
+        <source>Set the site card key…</source>
+        <translation>设置站点发卡密钥…</translation>
+    </message>
+    <message>
+        <source>The lock cloud is not set up yet</source>
+        <translation>门锁云尚未设置</translation>
+    </message>
+    <message>
+        <source>Rooms, guest keys, RF cards and door logs come from the lock cloud: give this desk the hotel&apos;s account.</source>
+        <translation>房间、宾客钥匙、RF 卡和开门记录都来自门锁云：请为本前台填写酒店的账户。</translation>
+    </message>
+    <message>
+        <source>Set up the lock cloud…</source>
+        <translation>设置门锁云…</translation>
+    </message>
+    <message>
+        <source>No access reader is set up yet</source>
+        <translation>尚未设置门禁设备</translation>
+    </message>
+    <message>
+        <source>Add the readers at the doors to give guests lobby access and to see who went where on the Monitor.</source>
+        <translation>添加各门口的门禁设备，即可为宾客开通大堂通行权限，并在监控页查看谁去了哪里。</translation>
+    </message>
+    <message>
+        <source>Add a reader…</source>
+        <translation>添加门禁设备…</translation>
+    </message>
+    <message>
+        <source>Who is commissioning?</source>
+        <translation>由谁调试？</translation>
+    </message>
+    <message>
+        <source>The technician&apos;s name is written in the site report and in each lock&apos;s log.</source>
+        <translation>技术员的名字会写入现场报告和每把门锁的日志。</translation>
+    </message>
+    <message>
+        <source>Set the technician…</source>
+        <translation>设置技术员…</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorRoles</name>
+    <message>
+        <source>clerk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsSection</name>
+    <message>
+        <source>Who may work at this desk and what each may do. Changes here apply at once and are written to the audit trail.</source>
+        <translation>谁可以在本前台工作以及各自能做什么。这里的修改立即生效，并记入审计记录。</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Lock the desk after</source>
+        <translation>空闲多久后锁定前台</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Single-operator desk.&lt;/b&gt; Nobody signs in; every action is recorded under {name}. Add an admin to give each person an account.</source>
+        <translation>&lt;b&gt;单人前台。&lt;/b&gt;无需登录；所有操作都记在 {name} 名下。添加一位管理员即可为每个人建立账户。</translation>
+    </message>
+    <message>
+        <source>Everyone signs in. {count} account(s).</source>
+        <translation>每个人都需登录。共 {count} 个账户。</translation>
+    </message>
+    <message>
+        <source>Only an admin manages operators. Sign in as an admin (File → Switch operator).</source>
+        <translation>只有管理员可以管理操作员。请以管理员身份登录（文件 → 切换操作员）。</translation>
+    </message>
+    <message>
+        <source>Add the first admin…</source>
+        <translation>添加第一位管理员…</translation>
+    </message>
+    <message>
+        <source>Adding {name}…</source>
+        <translation>正在添加 {name}…</translation>
+    </message>
+    <message>
+        <source>{name} added as {role}.</source>
+        <translation>已添加 {name}，角色：{role}。</translation>
+    </message>
+    <message>
+        <source>Changing the role…</source>
+        <translation>正在更改角色…</translation>
+    </message>
+    <message>
+        <source>{name} is now {role}.</source>
+        <translation>{name} 现在的角色是 {role}。</translation>
+    </message>
+    <message>
+        <source>Setting the password…</source>
+        <translation>正在设置密码…</translation>
+    </message>
+    <message>
+        <source>New password set for {name}.</source>
+        <translation>已为 {name} 设置新密码。</translation>
+    </message>
+    <message>
+        <source>Removing {name}…</source>
+        <translation>正在删除 {name}…</translation>
+    </message>
+    <message>
+        <source>{name} removed.</source>
+        <translation>已删除 {name}。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>The desk locks after {minutes} idle minutes.</source>
+        <translation>前台空闲 {minutes} 分钟后自动锁定。</translation>
+    </message>
+    <message>
+        <source>The desk never locks by itself.</source>
+        <translation>前台从不自动锁定。</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +2549,185 @@ Anyone at the door can walk in.</source>
     <message>
         <source>See the failures below.</source>
         <translation>失败情况见下方。</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderCheck</name>
+    <message>
+        <source>set its clock from the Monitor page</source>
+        <translation>请在监控页校准其时钟</translation>
+    </message>
+    <message>
+        <source>{type}, serial {serial}, firmware {firmware}; clock {drift}</source>
+        <translation>{type}，序列号 {serial}，固件 {firmware}；时钟 {drift}</translation>
+    </message>
+    <message>
+        <source>reader</source>
+        <translation>门禁设备</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderDialog</name>
+    <message>
+        <source>Access reader</source>
+        <translation>门禁设备</translation>
+    </message>
+    <message>
+        <source>Edit access reader</source>
+        <translation>编辑门禁设备</translation>
+    </message>
+    <message>
+        <source>e.g. Lobby</source>
+        <translation>例如：大堂</translation>
+    </message>
+    <message>
+        <source>e.g. http://192.168.1.108</source>
+        <translation>例如：http://192.168.1.108</translation>
+    </message>
+    <message>
+        <source>saved in the system keyring (type to replace)</source>
+        <translation>已保存在系统密钥环中（输入即可替换）</translation>
+    </message>
+    <message>
+        <source>the reader&apos;s web password</source>
+        <translation>门禁设备的网页登录密码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Careful with the password: after {tries} wrong passwords in a row the reader locks this PC out for about {minutes} minutes. KeyDesk never retries a refused password by itself.</source>
+        <translation>请注意密码：连续输错 {tries} 次后，门禁设备会把本机锁定约 {minutes} 分钟。KeyDesk 不会自动重试被拒绝的密码。</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Give the reader a name (it is shown on its events).</source>
+        <translation>请为门禁设备取个名字（会显示在其事件中）。</translation>
+    </message>
+    <message>
+        <source>Another reader is already called {name}.</source>
+        <translation>已有另一台门禁设备叫 {name}。</translation>
+    </message>
+    <message>
+        <source>Type the reader&apos;s address, e.g. http://192.168.1.108.</source>
+        <translation>请输入门禁设备的地址，例如 http://192.168.1.108。</translation>
+    </message>
+    <message>
+        <source>Type the reader&apos;s password (it is kept in the system keyring).</source>
+        <translation>请输入门禁设备的密码（保存在系统密钥环中）。</translation>
+    </message>
+    <message>
+        <source>Type the address and the password first.</source>
+        <translation>请先输入地址和密码。</translation>
+    </message>
+    <message>
+        <source>The reader refused this user and password a moment ago. Another wrong try brings the lock-out closer: type the right password, then Test again.</source>
+        <translation>门禁设备刚刚拒绝了这个用户名和密码。再错一次就更接近被锁定：请输入正确的密码后再测试。</translation>
+    </message>
+    <message>
+        <source>Asking the reader…</source>
+        <translation>正在询问门禁设备…</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderList</name>
+    <message>
+        <source>Access readers</source>
+        <translation>门禁设备</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Last test</source>
+        <translation>上次测试</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Ask the chosen reader who it is and what time its clock shows</source>
+        <translation>询问所选门禁设备的身份及其时钟时间</translation>
+    </message>
+    <message>
+        <source>{name} has no password yet: Edit… and type it.</source>
+        <translation>{name} 还没有密码：请点“编辑…”输入。</translation>
+    </message>
+    <message>
+        <source>{name} refused this password a moment ago: Edit… and type the right one first (wrong tries lead to a lock-out).</source>
+        <translation>{name} 刚刚拒绝了这个密码：请先点“编辑…”输入正确的密码（多次输错会被锁定）。</translation>
+    </message>
+    <message>
+        <source>Asking {name}…</source>
+        <translation>正在询问 {name}…</translation>
+    </message>
+</context>
+<context>
+    <name>ReadersPage</name>
+    <message>
+        <source>Access readers</source>
+        <translation>门禁设备</translation>
+    </message>
+    <message>
+        <source>The Intelbras/Dahua readers at the doors whose events the Monitor shows. Add as many as the site has; each password is kept in the system keyring.</source>
+        <translation>各门口的 Intelbras/大华门禁设备，其事件显示在监控页。现场有几台就添加几台；每个密码都保存在系统密钥环中。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadersSection</name>
+    <message>
+        <source>The access readers whose events the Monitor shows. Saved, a new reader starts streaming at once and a removed one stops; each password is kept in the system keyring.</source>
+        <translation>监控页显示其事件的门禁设备。保存后，新添加的设备立即开始推送事件，删除的设备立即停止；每个密码都保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>门禁</translation>
     </message>
 </context>
 <context>
@@ -2217,124 +2989,127 @@ Batch {batch}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <source>System default</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>Base URL</source>
-        <translation>服务器地址 (URL)</translation>
-    </message>
-    <message>
-        <source>Account SID</source>
-        <translation>账号 SID</translation>
-    </message>
-    <message>
-        <source>Community number</source>
-        <translation>社区编号</translation>
-    </message>
-    <message>
-        <source>Card issuer MAC</source>
-        <translation>发卡器 MAC</translation>
-    </message>
-    <message>
-        <source>Operator area code</source>
-        <translation>操作员区号</translation>
-    </message>
-    <message>
-        <source>Operator mobile</source>
-        <translation>操作员手机号</translation>
-    </message>
-    <message>
-        <source>Community time zone</source>
-        <translation>社区时区</translation>
-    </message>
-    <message>
-        <source>Auth Token</source>
-        <translation>Auth Token（访问令牌）</translation>
-    </message>
-    <message>
-        <source>Operator password</source>
-        <translation>操作员密码</translation>
-    </message>
-    <message>
-        <source>General</source>
-        <translation>常规</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> 天</translation>
-    </message>
-    <message>
-        <source>Keep events for</source>
-        <translation>事件保存天数</translation>
-    </message>
-    <message>
-        <source>Card encoder</source>
-        <translation>发卡器</translation>
-    </message>
-    <message>
-        <source>automatic (by USB identity), or COM3, /dev/ttyUSB0, socket://host:port</source>
-        <translation>自动（按 USB 识别），或 COM3、/dev/ttyUSB0、socket://主机:端口</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <source>Write a hex trace of every byte (for support)</source>
-        <translation>以十六进制记录每个字节（供技术支持使用）</translation>
-    </message>
-    <message>
-        <source>Lock cloud</source>
-        <translation>门锁云</translation>
-    </message>
-    <message>
-        <source>Bluetooth locks</source>
-        <translation>蓝牙门锁</translation>
-    </message>
-    <message>
-        <source>your name, for the site report and the locks&apos; logs</source>
-        <translation>您的姓名，用于现场报告和门锁记录</translation>
-    </message>
-    <message>
-        <source>Technician</source>
-        <translation>技术员</translation>
-    </message>
-    <message>
-        <source>empty: this PC&apos;s Bluetooth; HOST:PORT: a keydesk sim lock site (training)</source>
-        <translation>留空：使用本机蓝牙；主机:端口：keydesk sim lock 模拟现场（培训用）</translation>
-    </message>
-    <message>
-        <source>Radio</source>
-        <translation>无线</translation>
+        <source>Settings sections</source>
+        <translation>设置分类</translation>
     </message>
     <message>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <source>Test lock-cloud connection</source>
-        <translation>测试门锁云连接</translation>
+        <source>Save every section (Ctrl+S)</source>
+        <translation>保存所有分类（Ctrl+S）</translation>
     </message>
     <message>
-        <source>no system keyring available</source>
-        <translation>系统密钥环不可用</translation>
+        <source>Settings were not saved: {reason}. Nothing was changed; check the disk and press Save again.</source>
+        <translation>设置未保存：{reason}。没有任何更改；请检查磁盘后再次点“保存”。</translation>
     </message>
     <message>
-        <source>saved in the system keyring (type to replace)</source>
-        <translation>已保存在系统密钥环中（输入即可替换）</translation>
+        <source>Nothing to save: the settings are as they were.</source>
+        <translation>没有需要保存的内容：设置与原来相同。</translation>
     </message>
     <message>
-        <source>not set</source>
-        <translation>未设置</translation>
+        <source>The encoder reconnects with the new settings.</source>
+        <translation>发卡器将按新设置重新连接。</translation>
+    </message>
+    <message>
+        <source>Now streaming: {names}.</source>
+        <translation>已开始推送：{names}。</translation>
+    </message>
+    <message>
+        <source>Stopped: {names}.</source>
+        <translation>已停止：{names}。</translation>
+    </message>
+    <message>
+        <source>Reconnecting: {names}.</source>
+        <translation>正在重新连接：{names}。</translation>
+    </message>
+    <message>
+        <source>Restart KeyDesk to use the new store location.</source>
+        <translation>请重新启动 KeyDesk 以使用新的数据存储位置。</translation>
     </message>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up KeyDesk</source>
+        <translation>设置 KeyDesk</translation>
+    </message>
+    <message>
+        <source>Skip this step</source>
+        <translation>跳过此步</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>skipped — set it up later in Settings</source>
+        <translation>已跳过——稍后在“设置”中完成</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Card encoder</source>
+        <translation>发卡器</translation>
+    </message>
+    <message>
+        <source>found by its USB identity {vid_pid}, serial {serial}</source>
+        <translation>按 USB 身份 {vid_pid}（序列号 {serial}）查找</translation>
+    </message>
+    <message>
+        <source>Lock cloud</source>
+        <translation>门锁云</translation>
+    </message>
+    <message>
+        <source>community {community} at {url}</source>
+        <translation>{url} 上的社区 {community}</translation>
+    </message>
+    <message>
+        <source>Access readers</source>
+        <translation>门禁设备</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Site card key</source>
+        <translation>站点发卡密钥</translation>
+    </message>
+    <message>
+        <source>the key this PC already has</source>
+        <translation>本机已有的密钥</translation>
+    </message>
+    <message>
+        <source>a new key — write it down before you press Finish</source>
+        <translation>新密钥——点“完成”之前请先抄下来</translation>
+    </message>
+    <message>
+        <source>the key you typed</source>
+        <translation>您输入的密钥</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {reason}. Nothing was changed; free some disk space or choose a writable folder, then press Finish again.</source>
+        <translation>无法保存设置：{reason}。没有任何更改；请释放磁盘空间或选择可写的文件夹，然后再次点“完成”。</translation>
     </message>
 </context>
 <context>
@@ -2422,6 +3197,64 @@ Batch {batch}</source>
     <message>
         <source>Try again in {seconds} s.</source>
         <translation>请在 {seconds} 秒后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>SiteKeyForm</name>
+    <message>
+        <source>&lt;p&gt;The &lt;b&gt;site card key&lt;/b&gt; is the secret every guest card of this hotel is signed with: a door opens only for cards signed with its site&apos;s key.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Every desk of the site must use the same key.&lt;/b&gt; On the first desk, generate one; on the others, type the key the first desk shows.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Write it down and keep it safe&lt;/b&gt; (a safe, a password manager). It is kept only in this PC&apos;s keyring: if the PC is replaced and the key is lost, every card in use must be issued again.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;站点发卡密钥&lt;/b&gt;是本酒店每张宾客卡签名所用的密钥：门锁只认用本站点密钥签名的卡。&lt;/p&gt;&lt;p&gt;&lt;b&gt;同一站点的所有前台必须使用同一个密钥。&lt;/b&gt;在第一台前台生成密钥；在其他前台输入第一台显示的密钥。&lt;/p&gt;&lt;p&gt;&lt;b&gt;请抄下来并妥善保管&lt;/b&gt;（保险柜、密码管理器）。它只保存在本机的密钥环中：如果更换电脑时密钥丢失，所有在用的卡都必须重新制作。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Generate a new key (the first desk of this site)</source>
+        <translation>生成新密钥（本站点的第一台前台）</translation>
+    </message>
+    <message>
+        <source>Type the key the other desks use</source>
+        <translation>输入其他前台使用的密钥</translation>
+    </message>
+    <message>
+        <source>Site card key</source>
+        <translation>站点发卡密钥</translation>
+    </message>
+    <message>
+        <source>at least {count} characters</source>
+        <translation>至少 {count} 个字符</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the key to paste it into a password manager</source>
+        <translation>复制密钥，以便粘贴到密码管理器中</translation>
+    </message>
+    <message>
+        <source>Keep the key this PC already has</source>
+        <translation>保留本机已有的密钥</translation>
+    </message>
+    <message>
+        <source>Not now (cards cannot be issued until a key is set)</source>
+        <translation>暂不设置（设置密钥之前无法制卡）</translation>
+    </message>
+    <message>
+        <source>The key must have at least {count} characters.</source>
+        <translation>密钥至少需要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The key starts or ends with a space: type it exactly.</source>
+        <translation>密钥开头或结尾有空格：请准确输入。</translation>
+    </message>
+</context>
+<context>
+    <name>SiteKeyPage</name>
+    <message>
+        <source>Site card key</source>
+        <translation>站点发卡密钥</translation>
+    </message>
+    <message>
+        <source>The secret the cards of this site are signed with.</source>
+        <translation>本站点的卡签名所用的密钥。</translation>
     </message>
 </context>
 <context>
@@ -2515,6 +3348,52 @@ Batch {batch}</source>
     <message>
         <source>Dismiss</source>
         <translation>关闭提示</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSection</name>
+    <message>
+        <source>Where the events and the audit trail are kept. Empty: SQLite files in {folder}.</source>
+        <translation>事件和审计记录的保存位置。留空：{folder} 中的 SQLite 文件。</translation>
+    </message>
+    <message>
+        <source>empty, or postgresql://user@host/keydesk</source>
+        <translation>留空，或 postgresql://用户@主机/keydesk</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>A database server is not supported by this version yet: until it is, KeyDesk keeps using the SQLite files above, whatever is typed here. A change applies at the next start. The password is kept in the system keyring.</source>
+        <translation>此版本尚不支持数据库服务器：在支持之前，无论这里填什么，KeyDesk 都继续使用上面的 SQLite 文件。修改在下次启动时生效。密码保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>数据存储</translation>
+    </message>
+    <message>
+        <source>saved in the system keyring (type to replace)</source>
+        <translation>已保存在系统密钥环中（输入即可替换）</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>准备就绪</translation>
+    </message>
+    <message>
+        <source>This is what Finish saves. Anything skipped can be set up later in Settings, or by running this assistant again from the Help menu.</source>
+        <translation>点“完成”将保存以下内容。跳过的部分可以稍后在“设置”中完成，或从“帮助”菜单再次运行本向导。</translation>
     </message>
 </context>
 <context>

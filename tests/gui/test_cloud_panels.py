@@ -197,13 +197,15 @@ def test_rf_serial_can_be_captured_on_the_local_encoder(session, qtbot):
 
 
 def test_settings_test_connection_checks_the_typed_values(session, qtbot):
-    page = session.window.show_page("settings")
+    page = session.window.open_settings("cloud")
+    said = page.cloud.form.result.label  # the Lock cloud section's own result line
     page.test_cloud()
-    qtbot.waitUntil(lambda: "Lock cloud OK" in page.status.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Lock cloud OK" in said.text(), timeout=5000)
+    assert "the operator's login works" in said.text()
     page.secret_edits["cloud.auth_token"].setText("typed-wrong-token")
     page.test_cloud()
-    qtbot.waitUntil(lambda: "4008" in page.status.text(), timeout=5000)
-    assert "typed-wrong-token" not in page.status.text()
+    qtbot.waitUntil(lambda: "4008" in said.text(), timeout=5000)
+    assert "typed-wrong-token" not in said.text()
     # nothing was saved by testing
     assert session.ctx.secrets.get("cloud.auth_token") != "typed-wrong-token"
 

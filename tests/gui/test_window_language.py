@@ -93,6 +93,33 @@ def test_every_page_tab_and_dialog_speaks_the_language(speaking, qtbot, shots):
         check(still_english(window, lang), window.nav.item(row).text(), english_left)
         window.grab().save(str(shots / f"{lang}-page-{row}.png"))
 
+    # Every Settings section, the set-up assistant's steps with a reader dialog, the log.
+    settings = window.show_page("settings")
+    for key in settings.sections:
+        settings.show_section(key)
+        settle(qtbot, settings.sections[key])
+        check(still_english(window, lang), f"Settings / {key}", english_left)
+    wizard = window.run_setup_assistant()
+    qtbot.waitUntil(wizard.isVisible)
+    for step in wizard.steps:
+        assert wizard.currentPage() is step
+        settle(qtbot, step)
+        check(still_english(wizard, lang), f"Set-up assistant / {step.title()}", english_left)
+        if step is wizard.readers_page:
+            dialog = step.readers.add()
+            qtbot.waitUntil(dialog.isVisible)
+            check(still_english(dialog, lang), "Reader dialog", english_left)
+            dialog.reject()
+        if step is not wizard.summary_page:
+            wizard.skip_step() if step.skippable else wizard.next()
+    wizard.grab().save(str(shots / f"{lang}-assistant-summary.png"))
+    wizard.reject()
+    log_view = window.show_log()
+    check({t: w for t, w in still_english(log_view, lang).items()
+           if w != "QPlainTextEdit log_text"},  # the log itself is for support, in English
+          "Log view", english_left)
+    log_view.close()
+
     # The Monitor with live rows from the demo's readers, one of them selected.
     monitor = window.show_page("monitor")
     qtbot.waitUntil(lambda: monitor.table.model.rowCount() > 0, timeout=15000)

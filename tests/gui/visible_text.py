@@ -53,10 +53,14 @@ ALLOWED = [
     "Back Office", "Main building", "BreakIn", "DoorNotClosed",
     "AccessControl", "Duress", "ChassisIntruded", "DoorStatus", "_Button_", "ButtonExit",
     "Reboot", "TimeChange", "AlarmLocal", "e.g.", "etc", "UTC", "GMT", "AM", "PM",
+    "Ctrl", "Shift", "Alt",  # keyboard shortcuts as the keys are labelled
+    "SQLite", "PostgreSQL", "postgresql", "admin",  # products; the readers' factory user
+    "Grace O'Neil; Room=12",  # the simulated reader's card holder (a name with a quote)
 ]
 # Loanwords a Brazilian desk uses as they are.
 PT_ALLOWED = ["QR code", "Monitor", "Firmware", "firmware", "online", "offline", "Gateway",
-              "gateway", "log", "logs", "Log", "hex", "trace", "antipassback", "status", "Status"]
+              "gateway", "log", "logs", "Log", "hex", "trace", "antipassback", "status", "Status",
+              "site", "sites", "Site"]
 
 
 def _allowed_re(names: list[str]) -> re.Pattern[str]:
@@ -70,6 +74,9 @@ _TAG = re.compile(r"<[^>]+>")
 # Identifiers shown as codes (audit actions "card.issue", URLs) and anything holding a
 # digit (card UIDs 04BD57EC, firmware v1.6, ports COM3).
 _CODE = re.compile(r"\b[A-Za-z0-9]+(?:[._:/][A-Za-z0-9]+)+\b|\b\w*\d\w*\b")
+# URLs and file paths (anything printable around a slash): where things are, not words.
+_PATH = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[!-~]*|(?<![!-~])[~.]?/[!-~]*|"
+                   r"\b[A-Za-z]:\\[!-~]*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 # Common English words of a desk's screens. Words that are Portuguese too ("a", "do",
@@ -127,13 +134,23 @@ def vendor_texts() -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
+def _without_raw(text: str) -> str:
+    """``text`` without an event's raw data line (the reader's own bytes, shown as they
+    came for support: "Raw: Code=DoorStatus;data={"Status": "Open"}"), always last."""
+    from PySide6.QtCore import QCoreApplication
+
+    prefix = QCoreApplication.translate("EventWords", "Raw: {raw}").split("{raw}")[0]
+    at = text.find(prefix) if prefix else -1
+    return text if at < 0 else text[:at]
+
+
 def english(text: str, lang: str) -> bool:
     """True when ``text`` still has English in it (for ``lang``: pt-BR or zh-CN)."""
-    text = _plain(text).replace("&", "")
+    text = _without_raw(_plain(text)).replace("&", "")
     for vendor in vendor_texts():
         if vendor in text:
             text = text.replace(vendor, " ")
-    rest = _CODE.sub(" ", _ALLOWED_RE[lang].sub(" ", text))
+    rest = _CODE.sub(" ", _ALLOWED_RE[lang].sub(" ", _PATH.sub(" ", text)))
     words = [w for w in _WORD.findall(rest) if w.isascii()]
     if lang == "zh-CN":  # no Latin word of a sentence belongs in Chinese text
         return any(len(w) > 2 or w.lower() in ENGLISH for w in words)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.cloud.config import DEFAULT_TIMEZONE
-from app.cloud.credentials import from_settings
 from app.cloud.desk import CloudDesk
 from app.cloud.models import Building, Room, RoomRef
 from app.cloud.timezones import zone
@@ -197,49 +196,3 @@ def load_rooms_into(panel: CloudPanel, picker: RoomPicker,
             then(buildings)
 
     panel.run(lambda d: d.rooms(), ok)
-
-
-def test_cloud_connection(ctx: UiContext, fields: dict[str, str], typed_secrets: dict[str, str],
-                          show: Callable[[str], None]) -> None:
-    """Check cloud settings as typed (not yet saved) with one call per signing scheme.
-
-    Used by the Settings page's "Test connection" button; secrets left empty there fall
-    back to those in the keyring. Only the outcome text reaches ``show``.
-    """
-    import dataclasses
-
-    from app.catalog import explain_error
-
-    creds = from_settings(ctx.settings, ctx.secrets)
-    changes = {k.removeprefix("cloud_"): v
-               for k, v in fields.items() if v}
-    changes = {k: v for k, v in changes.items() if k in {f.name for f in
-                                                         dataclasses.fields(creds)}}
-    secret_attrs = {"cloud.auth_token": "auth_token", "cloud.creator_password":
-                    "creator_password"}
-    changes.update({secret_attrs[k]: v for k, v in typed_secrets.items()
-                    if v and k in secret_attrs})
-    desk = CloudDesk(dataclasses.replace(creds, **changes))
-
-    def ok(r: dict[str, Any]) -> None:
-        issuers = ", ".join(r["issuers"]) or QCoreApplication.translate("CloudPanel", "none")
-        show(QCoreApplication.translate(
-            "CloudPanel", "Lock cloud OK: community {community}, {rooms} rooms, card issuers: "
-            "{issuers}.").format(community=r["community_no"], rooms=r["rooms"], issuers=issuers))
-
-    def err(exc: BaseException) -> None:
-        if isinstance(exc, KeyDeskError):
-            info = explain_error(exc)
-            show(QCoreApplication.translate(
-                "CloudPanel", "Lock cloud test failed — error {code}: {title}. {action}").format(
-                code=exc.code, title=info.get("title", ""), action=info.get("action", "")))
-        else:
-            ctx.report_error(exc)
-
-    show(QCoreApplication.translate("CloudPanel", "Testing the lock cloud…"))
-    try:
-        coro = desk.test_connection()
-    except KeyDeskError as exc:
-        err(exc)
-        return
-    ctx.bridge.watch(ctx.runtime.loop.submit(coro), ok, err)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton
 
 from app.domain.stored import StoredEvent
+from app.i18n import resolve_language
 from ui.monitor.describe import describe
 
 
@@ -81,7 +82,8 @@ class AlarmBanner(QFrame):
             self.hide()
             return
         latest = max(self._alarms.values(), key=lambda e: e.id)
-        text = describe(latest)
+        lang = resolve_language()  # the catalog's wording in the desk's language
+        text = describe(latest, lang)
         where = latest.device
         if latest.door is not None:
             where = self.tr("{reader}, door {door}").format(reader=where, door=latest.door)
@@ -91,5 +93,5 @@ class AlarmBanner(QFrame):
         if more:
             said += "  " + self.tr("(+{more} more)").format(more=more)
         self.label.setText(said)
-        self.label.setToolTip("\n\n".join(describe(e).detail for e in self.pending[-10:]))
+        self.label.setToolTip("\n\n".join(describe(e, lang).detail for e in self.pending[-10:]))
         self.show()

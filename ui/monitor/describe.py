@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app import catalog
 from app.domain.stored import ALARM_CODES, StoredEvent
 from ui.device_names import device_name
 
 log = logging.getLogger(__name__)
+# The way through a door, as the reader tells it (app.access.decode keeps only these two).
+DIRECTIONS = {"entry": QT_TRANSLATE_NOOP("EventWords", "entry"),
+              "exit": QT_TRANSLATE_NOOP("EventWords", "exit")}
 
 
 @dataclass(frozen=True)
@@ -234,7 +237,8 @@ def describe(event: StoredEvent, lang: str = "en") -> RowText:
     door = "" if event.door is None else str(event.door)  # as the device numbers it
     direction = p.get("direction")
     if door and direction:
-        door += f" ({direction})"
+        way = DIRECTIONS.get(str(direction))
+        door += f" ({QCoreApplication.translate('EventWords', way) if way else direction})"
     if event.code == "AccessControl" and event.granted is not None:
         result, detail, verdict, explain = _access_result(event, lang)
     else:

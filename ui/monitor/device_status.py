@@ -135,11 +135,21 @@ class DeviceStatusTable(QTableWidget):
         self.devices: dict[str, DeviceRow] = {}
         self.actionable: set[str] = set()  # readers whose actions the page can run
         self._cells: dict[int, ActionsCell] = {}  # table row -> its buttons
+        self.forgotten: set[str] = set()  # removed in Settings (until watched again)
 
     def enable_actions(self, names: list[str]) -> None:
         self.actionable = set(names)
+        self.forgotten -= self.actionable
         for name in names:
             self._row(name).kind = "reader"
+        self.refresh()
+
+    def forget(self, name: str) -> None:
+        """The desk stopped watching ``name`` (removed in Settings): its row goes, and
+        its last events, stored after it stopped, do not bring it back."""
+        self.devices.pop(name, None)
+        self.actionable.discard(name)
+        self.forgotten.add(name)
         self.refresh()
 
     def actions_for(self, name: str) -> ActionsCell | None:
@@ -162,6 +172,7 @@ class DeviceStatusTable(QTableWidget):
     def on_state(self, event: DeviceStateChanged) -> None:
         if event.kind not in ("reader", "encoder", "lock", "cloud"):
             return
+        self.forgotten.discard(event.source)
         row = self._row(event.source)
         row.kind = event.kind
         row.state = str(event.state)
@@ -173,7 +184,7 @@ class DeviceStatusTable(QTableWidget):
 
     def on_stored(self, events: tuple[StoredEvent, ...]) -> None:
         for event in events:
-            if event.kind != "reader":
+            if event.kind != "reader" or event.device in self.forgotten:
                 continue
             row = self._row(event.device)
             row.kind = event.kind

@@ -1,8 +1,10 @@
-"""The window's pages, in navigation order. Each entry: (key, title, page class or factory);
-the title is English, marked for ``lupdate`` and translated when shown (:func:`page_title`).
+"""The window's pages, in navigation order. Each entry: (key, title, factory).
 
-A page class takes the :class:`ui.context.UiContext` and may define ``shutdown()``
-(called when the window closes) and ``show_code(domain, code)`` (Explain page only).
+A factory takes the :class:`ui.context.UiContext` and returns the page; it imports the
+page's module when called, so start-up loads only the pages shown (the window builds a
+page the first time it is shown). A page may define ``shutdown()`` (called when the
+window closes) and ``show_code(domain, code)`` (Explain page only). Titles are
+translated when shown (context "Pages").
 """
 
 from __future__ import annotations
@@ -13,22 +15,54 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ui.context import UiContext
-from ui.pages.audit import AuditPage
-from ui.pages.explain import ExplainPage
-from ui.pages.front_desk import FrontDeskPage
-from ui.pages.locks import LocksPage
-from ui.pages.monitor import MonitorPage
-from ui.pages.settings import SettingsPage
+
+
+def front_desk(ctx: UiContext) -> QWidget:
+    from ui.pages.front_desk import FrontDeskPage
+
+    return FrontDeskPage(ctx)
+
+
+def locks(ctx: UiContext) -> QWidget:
+    from ui.pages.locks import LocksPage
+
+    return LocksPage(ctx)
+
+
+def monitor(ctx: UiContext) -> QWidget:
+    from ui.pages.monitor import MonitorPage
+
+    return MonitorPage(ctx)
+
+
+def explain(ctx: UiContext) -> QWidget:
+    from ui.pages.explain import ExplainPage
+
+    return ExplainPage(ctx)
+
+
+def settings(ctx: UiContext) -> QWidget:
+    from ui.pages.settings import SettingsPage
+
+    return SettingsPage(ctx)
+
+
+def audit(ctx: UiContext) -> QWidget:
+    from ui.pages.audit import AuditPage
+
+    return AuditPage(ctx)
+
 
 PAGES: list[tuple[str, str, Callable[[UiContext], QWidget]]] = [
-    ("front_desk", QT_TRANSLATE_NOOP("Pages", "Front desk"), FrontDeskPage),
-    ("locks", QT_TRANSLATE_NOOP("Pages", "Locks"), LocksPage),
-    ("monitor", QT_TRANSLATE_NOOP("Pages", "Monitor"), MonitorPage),
-    ("explain", QT_TRANSLATE_NOOP("Pages", "Explain"), ExplainPage),
-    ("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), SettingsPage),
-    # last: the pages before keep their Ctrl+number
-    ("audit", QT_TRANSLATE_NOOP("Pages", "Audit"), AuditPage),
+    ("front_desk", QT_TRANSLATE_NOOP("Pages", "Front desk"), front_desk),
+    ("locks", QT_TRANSLATE_NOOP("Pages", "Locks"), locks),
+    ("monitor", QT_TRANSLATE_NOOP("Pages", "Monitor"), monitor),
+    ("explain", QT_TRANSLATE_NOOP("Pages", "Explain"), explain),
+    ("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), settings),
+    ("audit", QT_TRANSLATE_NOOP("Pages", "Audit"), audit),  # last: the others keep Ctrl+number
 ]
+PAGE_ICONS = {"front_desk": "desk", "locks": "lock-access", "monitor": "activity-heartbeat",
+              "explain": "help-circle", "settings": "settings", "audit": "shield-check"}
 
 
 def page_title(title: str) -> str:

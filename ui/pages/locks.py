@@ -40,6 +40,7 @@ from ui.context import UiContext
 from ui.locks.plan_table import PlanTable
 from ui.locks.scan_list import ScanList
 from ui.locks.steps import StepList
+from ui.widgets.not_set_up import SetupHint, missing_for
 from ui.widgets.outcome_line import OutcomeLine
 
 log = logging.getLogger(__name__)
@@ -154,6 +155,9 @@ class LocksPage(QWidget):
         heading.addWidget(QLabel("<h2>" + self.tr("Locks") + "</h2>"))
         heading.addWidget(self.radio_label, 1)
         layout.addLayout(heading)
+        # The scan works without set-up; the cloud plan and token locks need the cloud.
+        self.setup_hint = SetupHint(self.ctx, missing_for(self.ctx, "locks"))
+        layout.addWidget(self.setup_hint)
         layout.addLayout(top)
         layout.addWidget(split, 3)
         layout.addWidget(door_box, 2)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.access.monitor import ReaderMonitor
 from app.domain.errors import KeyDeskError
-from app.domain.events import DeviceStateChanged
+from app.domain.events import DeviceForgotten, DeviceStateChanged
 from app.domain.stored import AlarmAcknowledged, StoredEvents, StoreHealth
 from app.i18n import resolve_language
 from app.store.events import EventStore
@@ -40,6 +40,7 @@ from ui.monitor.filters import FilterBar, Filters
 from ui.monitor.live_table import LiveEventTable
 from ui.monitor.store_health import StoreHealthBanner
 from ui.monitor.table_model import RowTextRole
+from ui.widgets.not_set_up import SetupHint, missing_for
 from ui.widgets.outcome_line import OutcomeLine
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class MonitorPage(QWidget):
         self._closed = False
         lang = resolve_language()  # the preferred language: keydesk --lang, else the setting
 
+        self.setup_hint = SetupHint(ctx, missing_for(ctx, "readers"))  # no reader yet
         self.store_health = StoreHealthBanner(lang, self)  # "events are NOT being kept"
         self.banner = AlarmBanner()
         self.banner.acknowledge_requested.connect(self._acknowledge)
@@ -95,6 +97,7 @@ class MonitorPage(QWidget):
         detail_row.addWidget(self.detail, 1)
         detail_row.addWidget(self.explain, 0, Qt.AlignmentFlag.AlignTop)
         split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("monitor_split")  # its sizes are remembered (ui.window_state)
         split.addWidget(self.table)
         split.addWidget(detail_box)
         split.setStretchFactor(0, 5)
@@ -105,6 +108,7 @@ class MonitorPage(QWidget):
         heading.addStretch(1)
         heading.addWidget(self.counts)
         layout.addLayout(heading)
+        layout.addWidget(self.setup_hint)
         layout.addWidget(self.store_health)
         layout.addWidget(self.banner)
         layout.addWidget(self.devices)
@@ -114,7 +118,7 @@ class MonitorPage(QWidget):
 
         self._events = ctx.bridge.subscribe(
             self._on_bus_event, StoredEvents, DeviceStateChanged, AlarmAcknowledged,
-            StoreHealth, owner=self)
+            StoreHealth, DeviceForgotten, owner=self)
         self._show_store()
         if self.reader_monitor is not None:
             self.device_actions.attach(self.reader_monitor)
@@ -132,23 +136,10 @@ class MonitorPage(QWidget):
                                           else self.tr("the event store did not open"))
             return
         self.store_health.show_health(self.store.health())
-        self._apply_retention()
         self.table.set_query(self.store.query)
         self.table.apply_filters(Filters())
         # Alarms nobody acknowledged (even before a crash) must still be acknowledged.
         self.banner.raise_alarms(list(reversed(self.store.unacknowledged_alarms())))
-
-    def _apply_retention(self) -> None:
-        """Delete old events — never on fallback values of a damaged settings file."""
-        assert self.store is not None
-        days = self.ctx.settings_store.retention_days(self.ctx.settings)
-        if days is None:
-            log.warning("settings file has problems: old events are kept until it is saved")
-            return
-        self.ctx.bridge.watch(
-            self.store.apply_retention_later(days),
-            lambda n: n and log.info("retention removed %d old events", n),
-        )
 
     def shutdown(self) -> None:
         if self._closed:
@@ -162,7 +153,7 @@ class MonitorPage(QWidget):
     # -- events --------------------------------------------------------------------------
 
     def _on_bus_event(self, event: StoredEvents | DeviceStateChanged | AlarmAcknowledged
-                      | StoreHealth) -> None:
+                      | StoreHealth | DeviceForgotten) -> None:
         if isinstance(event, StoredEvents):
             for e in event.events:
                 self.filter_bar.add_device(e.device)
@@ -178,8 +169,15 @@ class MonitorPage(QWidget):
             self.devices.on_state(event)
         elif isinstance(event, AlarmAcknowledged):
             self.banner.acknowledged(list(event.event_ids))
+        elif isinstance(event, DeviceForgotten):  # removed in Settings: its row goes
+            self.devices.forget(event.source)
 
     def _poll_status(self) -> None:
+        monitor = self.ctx.services.readers  # Settings may have started it, or changed it
+        if monitor is not None and (monitor is not self.reader_monitor
+                                    or set(monitor.names) != self.devices.actionable):
+            self.reader_monitor = monitor
+            self.device_actions.attach(monitor)
         if self.reader_monitor is not None:
             for status in self.reader_monitor.statuses().values():
                 self.devices.on_reader_status(status)

@@ -1,200 +1,182 @@
-"""The Settings page: language, encoder, lock cloud, readers, retention.
+"""The Settings page: sections (General, Encoder, Lock cloud, Readers, Bluetooth, Store,
+Operators) beside a list, one Save for all of them.
 
-Plain fields are saved to the settings file; secrets (Auth Token, operator password,
-reader passwords) go to the OS keyring and are never shown again once saved.
+Save goes through :func:`app.setup.apply.apply_changes`, the one place that checks the
+admin right, writes the keyring and the file, audits, and applies the change to the
+running desk; the page then says what happened (the encoder reconnects, readers started
+or stopped) and what waits for a restart. Secrets typed here go to the keyring and are
+never shown again. The Operators section acts at once instead (accounts, not settings).
 """
 
 from __future__ import annotations
 
 import copy
+import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSpinBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.audit.actions import changed_fields, record_settings
 from app.domain.errors import KeyDeskError
 from app.i18n import resolve_language, set_preferred_language
-from app.settings import SecretStoreUnavailable
-from app.settings.model import RETENTION_MAX_DAYS, RETENTION_MIN_DAYS
+from app.setup.apply import Applied
 from ui.context import UiContext
+from ui.icons import icon
+from ui.settings.devices import CloudSection, EncoderSection, ReadersSection
+from ui.settings.general import GeneralSection
+from ui.settings.later import BluetoothSection, StoreSection
+from ui.settings.operators import OperatorsSection
+from ui.settings.section import Section
 
-# Each language is named in its own words (a clerk looks for the one they read).
-LANGUAGES = [("system", QT_TRANSLATE_NOOP("SettingsPage", "System default")),
-             ("en", "English"), ("pt-BR", "Português (Brasil)"), ("zh-CN", "简体中文")]
+log = logging.getLogger(__name__)
 
-# (settings attribute, label) of the plain cloud fields; labels translated when shown.
-CLOUD_FIELDS = [
-    ("cloud_base_url", QT_TRANSLATE_NOOP("SettingsPage", "Base URL")),
-    ("cloud_account_sid", QT_TRANSLATE_NOOP("SettingsPage", "Account SID")),
-    ("cloud_community_no", QT_TRANSLATE_NOOP("SettingsPage", "Community number")),
-    ("cloud_issue_mac", QT_TRANSLATE_NOOP("SettingsPage", "Card issuer MAC")),
-    ("cloud_creator_area_code", QT_TRANSLATE_NOOP("SettingsPage", "Operator area code")),
-    ("cloud_creator_mobile", QT_TRANSLATE_NOOP("SettingsPage", "Operator mobile")),
-    ("cloud_timezone", QT_TRANSLATE_NOOP("SettingsPage", "Community time zone")),
-]
-# (keyring name, label) of the cloud secrets.
-CLOUD_SECRETS = [
-    ("cloud.auth_token", QT_TRANSLATE_NOOP("SettingsPage", "Auth Token")),
-    ("cloud.creator_password", QT_TRANSLATE_NOOP("SettingsPage", "Operator password")),
-]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsPage", text)
+SECTIONS: list[type[Section]] = [GeneralSection, EncoderSection, CloudSection, ReadersSection,
+                                 BluetoothSection, StoreSection, OperatorsSection]
 
 
 class SettingsPage(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
-        s = ctx.settings
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
+        self.sections: dict[str, Section] = {}
+        self.nav = QListWidget()
+        self.nav.setObjectName("settings_sections")
+        self.nav.setAccessibleName(self.tr("Settings sections"))
+        self.nav.setFixedWidth(180)
+        self.nav.setIconSize(QSize(18, 18))
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        for section_class in SECTIONS:
+            section = section_class(ctx)
+            self.sections[section.key] = section
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(section)
+            self.stack.addWidget(scroll)
+            self.nav.addItem(QListWidgetItem(icon(section.icon_name), section.title()))
+        self.nav.currentRowChanged.connect(self._section_changed)
 
-        general = QGroupBox(self.tr("General"))
-        form = QFormLayout(general)
-        self.language = QComboBox()
-        for code, name in LANGUAGES:
-            self.language.addItem(_tr(name) if code == "system" else name, code)
-        self.language.setCurrentIndex(max(0, [c for c, _ in LANGUAGES].index(s.language)
-                                          if s.language in dict(LANGUAGES) else 0))
-        form.addRow(self.tr("Language"), self.language)
-        self.retention = QSpinBox()
-        self.retention.setRange(RETENTION_MIN_DAYS, RETENTION_MAX_DAYS)
-        self.retention.setSuffix(self.tr(" days"))
-        self.retention.setValue(s.event_retention_days)
-        form.addRow(self.tr("Keep events for"), self.retention)
-        layout.addWidget(general)
-
-        encoder = QGroupBox(self.tr("Card encoder"))
-        form = QFormLayout(encoder)
-        self.encoder_url = QLineEdit(s.encoder_url)
-        self.encoder_url.setPlaceholderText(self.tr("automatic (by USB identity), or COM3, "
-                                                 "/dev/ttyUSB0, socket://host:port"))
-        form.addRow(self.tr("Port"), self.encoder_url)
-        self.encoder_trace = QCheckBox(self.tr("Write a hex trace of every byte (for support)"))
-        self.encoder_trace.setChecked(s.encoder_trace)
-        form.addRow("", self.encoder_trace)
-        layout.addWidget(encoder)
-
-        cloud = QGroupBox(self.tr("Lock cloud"))
-        form = QFormLayout(cloud)
-        self.cloud_edits: dict[str, QLineEdit] = {}
-        for attr, label in CLOUD_FIELDS:
-            edit = QLineEdit(str(getattr(s, attr)))
-            self.cloud_edits[attr] = edit
-            form.addRow(_tr(label), edit)
-        self.secret_edits: dict[str, QLineEdit] = {}
-        for name, label in CLOUD_SECRETS:
-            edit = QLineEdit()
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.setPlaceholderText(self._secret_placeholder(name))
-            self.secret_edits[name] = edit
-            form.addRow(_tr(label), edit)
-        layout.addWidget(cloud)
-
-        locks = QGroupBox(self.tr("Bluetooth locks"))
-        form = QFormLayout(locks)
-        self.lock_technician = QLineEdit(s.lock_technician)
-        self.lock_technician.setPlaceholderText(self.tr("your name, for the site report and "
-                                                        "the locks' logs"))
-        form.addRow(self.tr("Technician"), self.lock_technician)
-        self.lock_sim = QLineEdit(s.lock_sim_address)
-        self.lock_sim.setPlaceholderText(self.tr("empty: this PC's Bluetooth; HOST:PORT: a "
-                                                 "keydesk sim lock site (training)"))
-        form.addRow(self.tr("Radio"), self.lock_sim)
-        layout.addWidget(locks)
-
-        buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save settings"))
+        self.save_button.setObjectName("save_settings")
+        self.save_button.setToolTip(self.tr("Save every section (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.status = QLabel()
+        self.status.setObjectName("settings_status")
         self.status.setWordWrap(True)
-        buttons.addWidget(self.save_button)
-        self.test_cloud_button = QPushButton(self.tr("Test lock-cloud connection"))
-        self.test_cloud_button.clicked.connect(self.test_cloud)
-        buttons.addWidget(self.test_cloud_button)
-        buttons.addWidget(self.status, 1)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
+        bar = QHBoxLayout()
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.status, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.stack, 1)
+        right.addLayout(bar)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.nav)
+        layout.addLayout(right, 1)
+
+        self.load()
+        self.nav.setCurrentRow(0)
+        # What the tests and older callers reach directly.
+        general = self.sections["general"]
+        assert isinstance(general, GeneralSection)
+        self.language, self.retention = general.language, general.retention
+        encoder = self.sections["encoder"]
+        assert isinstance(encoder, EncoderSection)
+        self.encoder_trace = encoder.trace
+        cloud = self.sections["cloud"]
+        assert isinstance(cloud, CloudSection)
+        self.cloud = cloud
+        self.cloud_edits, self.secret_edits = cloud.form.edits, cloud.form.secret_edits
+
+    def section(self, key: str) -> Section:
+        return self.sections[key]
+
+    def show_section(self, key: str) -> Section:
+        self.nav.setCurrentRow(list(self.sections).index(key))
+        return self.sections[key]
+
+    def _section_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        section = list(self.sections.values())[row]
+        self.save_button.setVisible(section.saves)
+
+    def load(self) -> None:
+        for section in self.sections.values():
+            section.load(self.ctx.settings)
 
     def test_cloud(self) -> None:
-        """Check the lock-cloud fields as typed, with one call per signing scheme."""
-        from ui.front_desk.cloud_common import test_cloud_connection
+        self.cloud.form.test()
 
-        test_cloud_connection(
-            self.ctx, {a: e.text().strip() for a, e in self.cloud_edits.items()},
-            {n: e.text() for n, e in self.secret_edits.items()}, self.status.setText)
+    # -- save ----------------------------------------------------------------------------
+    def save(self) -> Applied | None:
+        from app.setup.apply import apply_changes
 
-    def _secret_placeholder(self, name: str) -> str:
+        new = copy.deepcopy(self.ctx.settings)
+        secrets: dict[str, str | None] = {}
+        for section in self.sections.values():
+            if section.saves:
+                section.collect(new, secrets)
+        was_speaking = resolve_language(self.ctx.settings.language)
         try:
-            stored = self.ctx.secrets.get(name)
-        except SecretStoreUnavailable:
-            return self.tr("no system keyring available")
-        return (self.tr("saved in the system keyring (type to replace)") if stored
-                else self.tr("not set"))
+            applied = apply_changes(self.ctx.services, new, secrets, self.ctx.save_settings)
+        except KeyDeskError as exc:  # refused (not an admin), or the file not written
+            from ui.widgets.message_banner import describe_error
 
-    def save(self) -> None:
-        # Settings are an admin's (the check and a refusal are audited); the row names
-        # the fields and keyring entries that changed, never a value.
-        try:
-            self.ctx.services.operators.require("settings.change", what="settings.change")
-        except KeyDeskError as exc:
+            self._say(describe_error(exc)[0], error=True)
             self.ctx.report_error(exc)
-            return
-        s = self.ctx.settings
-        before = copy.deepcopy(s)
-        was_speaking = resolve_language(s.language)
-        s.language = self.language.currentData()
-        set_preferred_language(s.language)  # what banners and the catalog speak from now on
-        s.event_retention_days = self.retention.value()
-        s.encoder_url = self.encoder_url.text().strip()
-        s.encoder_trace = self.encoder_trace.isChecked()
-        for attr, edit in self.cloud_edits.items():
-            setattr(s, attr, edit.text().strip())
-        s.lock_technician = self.lock_technician.text().strip()
-        s.lock_sim_address = self.lock_sim.text().strip()
-        locks = self.ctx.services.locks
-        if locks is not None:  # the desk's lock service follows at once
-            from app.devices.locks.radio import Radio
-
-            locks.config.technician = s.lock_technician
-            locks.config.timezone = s.cloud_timezone or locks.config.timezone
-            locks.radio = Radio(s.lock_sim_address)
-        messages = []
-        changed_secrets: list[str] = []
-        for name, edit in self.secret_edits.items():
-            value = edit.text()
-            if not value:
-                continue
-            try:
-                self.ctx.secrets.set(name, value)
-                changed_secrets.append(name)
-                edit.clear()
-                edit.setPlaceholderText(self._secret_placeholder(name))
-            except SecretStoreUnavailable as exc:
-                messages.append(str(exc))
-        self.ctx.save_settings()
-        record_settings(self.ctx.services.audit, changed_fields(before, s), changed_secrets)
-        self.status.setText(" ".join(messages) or self.tr("Saved."))
-        now_speaking = resolve_language(s.language)
+            return None
+        except OSError as exc:
+            self._say(self.tr("Settings were not saved: {reason}. Nothing was changed; "
+                              "check the disk and press Save again.").format(
+                reason=exc.strerror or type(exc).__name__), error=True)
+            return None
+        set_preferred_language(self.ctx.settings.language)  # banners and the catalog
+        for section in self.sections.values():
+            section.saved(applied)
+        self._say(self.said(applied))
+        self.ctx.requests.settings_changed.emit()
+        now_speaking = resolve_language(self.ctx.settings.language)
         if now_speaking != was_speaking:  # the session reopens the window in it
             self.ctx.requests.language_changed.emit(now_speaking)
+        return applied
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setText(text)
+
+    def said(self, applied: Applied) -> str:
+        """What Save did, in a sentence or three."""
+        if not (applied.fields or applied.secrets or applied.secret_errors):
+            return self.tr("Nothing to save: the settings are as they were.")
+        parts = [self.tr("Saved.")]
+        if applied.encoder_reconnected:
+            parts.append(self.tr("The encoder reconnects with the new settings."))
+        r = applied.readers
+        if r.added:
+            parts.append(self.tr("Now streaming: {names}.").format(names=", ".join(r.added)))
+        if r.removed:
+            parts.append(self.tr("Stopped: {names}.").format(names=", ".join(r.removed)))
+        if r.restarted:
+            parts.append(self.tr("Reconnecting: {names}.").format(names=", ".join(r.restarted)))
+        if "store_url" in applied.restart_needed:
+            parts.append(self.tr("Restart KeyDesk to use the new store location."))
+        for _name, reason in applied.secret_errors:
+            parts.append(reason)
+            break  # one keyring, one reason
+        return " ".join(parts)
+
+    def shutdown(self) -> None:
+        for section in self.sections.values():
+            section.shutdown()

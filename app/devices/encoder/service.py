@@ -83,6 +83,7 @@ class EncoderService:
         self.reopen_every = reopen_every
         self.audit = audit
         self.access = access
+        self._given_trace = trace
         self.trace = trace or (SerialTrace() if settings.encoder_trace else None)
         self.state = ConnectionState.DISCONNECTED
         self.firmware = ""
@@ -97,11 +98,12 @@ class EncoderService:
         self._watcher: threading.Thread | None = None
         self._thread: DeviceThread | None = None
         self._last_open_try = -reopen_every
-        self._replug = (
-            ReplugWatch(settings.encoder_vid_pid, settings.encoder_serial)
-            if settings.encoder_vid_pid and not settings.encoder_url
-            else None
-        )
+        self._replug = self._replug_watch()
+
+    def _replug_watch(self) -> ReplugWatch | None:
+        s = self.settings
+        return (ReplugWatch(s.encoder_vid_pid, s.encoder_serial)
+                if s.encoder_vid_pid and not s.encoder_url else None)
 
     @property
     def layout(self) -> Layout:
@@ -124,6 +126,26 @@ class EncoderService:
             )
             self._watcher.start()
         return self
+
+    def reconfigure(self) -> JobFuture | None:
+        """The encoder settings changed (port, USB identity, serial trace): let go of the
+        port now and open the one they name at the next poll or job, without a restart.
+        Runs on the device thread after the job in progress; None when not started."""
+        def reset(_ctx: JobContext) -> None:
+            self._close()
+            self.url = None
+            self.firmware = ""
+            self.trace = self._given_trace or (
+                SerialTrace() if self.settings.encoder_trace else None)
+            self._replug = self._replug_watch()
+            self._set_card(None)
+            self._publish_state(ConnectionState.DISCONNECTED, "settings changed: reconnecting")
+            self._last_open_try = -self.reopen_every  # the watcher tries the new port at once
+
+        if self._thread is None:
+            self.url, self._replug = None, self._replug_watch()
+            return None
+        return self._device.submit(reset, "reconfigure")
 
     @property
     def _device(self) -> DeviceThread:
