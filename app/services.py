@@ -40,19 +40,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from app.access.desk import ReaderDesk
-from app.access.monitor import (
-    ReaderChanges,
-    ReaderMonitor,
-    configured_readers,
-    start_monitoring,
-)
 from app.audit.site_key import chain_key
-from app.cloud.config import CallPolicy
-from app.cloud.credentials import CloudCredentials, from_settings
-from app.cloud.desk import CloudDesk
 from app.devices.encoder.service import EncoderService
 from app.devices.encoder.trace import SerialTrace
 from app.devices.locks.service import LockService, build_lock_service
@@ -73,9 +63,16 @@ from app.store.backend import (
 )
 from app.store.events import EventStore
 
+if TYPE_CHECKING:  # imported when first used: start-up does not pay for httpx
+    from app.access.desk import ReaderDesk
+    from app.access.monitor import ReaderChanges, ReaderMonitor
+    from app.cloud.config import CallPolicy
+    from app.cloud.credentials import CloudCredentials
+    from app.cloud.desk import CloudDesk
+
 log = logging.getLogger(__name__)
 
-CredentialsSource = Callable[[], CloudCredentials]
+CredentialsSource = Callable[[], "CloudCredentials"]
 # Settings the running desk cannot take over: the event store opens where the desk
 # started. Changing one needs a restart (the window says so).
 RESTART_FIELDS = frozenset({"store_url"})
@@ -110,6 +107,8 @@ class DeskServices:
         """Monitor every ``settings.readers`` entry (None when there is none). With the
         event store, each reader's back-fill starts where the store ends."""
         if self.readers is None and self.settings.readers:
+            from app.access.monitor import start_monitoring
+
             self.readers = start_monitoring(
                 self.runtime, self.settings, self.secrets, store=self.events, **options
             )
@@ -123,6 +122,8 @@ class DeskServices:
     def apply_readers(self) -> ReaderChanges:
         """Monitor the readers ``settings.readers`` names now, with the passwords the
         keyring holds now: new ones start, removed ones stop, changed ones reconnect."""
+        from app.access.monitor import ReaderChanges, configured_readers
+
         if self.readers is None:
             started = self.start_readers()
             return ReaderChanges(added=tuple(started.names)) if started else ReaderChanges()
@@ -158,11 +159,16 @@ class DeskServices:
 
     # -- desks over the current settings -------------------------------------------------
     def cloud(self) -> CloudDesk:
+        from app.cloud.credentials import from_settings
+        from app.cloud.desk import CloudDesk
+
         source = self.cloud_credentials or (lambda: from_settings(self.settings, self.secrets))
         return CloudDesk(source(), self.audit, policy=self.cloud_policy,
                          access=self.operators)
 
     def reader_desk(self) -> ReaderDesk:
+        from app.access.desk import ReaderDesk
+
         return ReaderDesk(self.settings.readers, self.secrets, self.audit,
                           access=self.operators)
 

@@ -185,15 +185,23 @@ def sign_in_at_start(session: KeyDeskSession) -> bool:
     return accepted
 
 
+def open_window(session: KeyDeskSession) -> bool:
+    """Show the window after the sign-in (False: nobody signed in, the user quit); on a
+    fresh install (no settings file) the set-up assistant opens over it by itself."""
+    if not sign_in_at_start(session):
+        return False
+    session.window.show()
+    if session.first_run:
+        session.window.run_setup_assistant()
+    return True
+
+
 def run_window(demo: bool, language: str | None = None) -> int:
     app = ensure_qapp()
     session = KeyDeskSession(demo=demo, language=language)
     try:
-        if not sign_in_at_start(session):
+        if not open_window(session):
             return 0  # nobody signed in: the user chose to quit
-        session.window.show()
-        if session.first_run:
-            session.window.run_setup_assistant()
         app.aboutToQuit.connect(session.close)
         return app.exec()
     finally:

@@ -10,7 +10,7 @@ masked in it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -74,6 +74,13 @@ class LogView(QDialog):
             at_end = bar.value() >= bar.maximum() - 2
             self.text.appendPlainText("\n".join(lines))
             if at_end:  # follow the tail unless the person scrolled up to read
+                # The cursor at the start of the last line: Qt keeps it in view, so the
+                # view shows the newest line from its beginning, not its far end.
+                cursor = self.text.textCursor()
+                if not cursor.hasSelection():  # never drop what the person is selecting
+                    cursor.movePosition(QTextCursor.MoveOperation.End)
+                    cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+                    self.text.setTextCursor(cursor)
                 bar.setValue(bar.maximum())
         return len(lines)
 

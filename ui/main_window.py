@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("desk"))
         self.setMinimumSize(QSize(640, 480))
         self._shown_once = False
+        self._closed = False  # closed (or standing down): nothing more is built
         self._assistant: SetupAssistant | None = None
         self.log_view: LogView | None = None
 
@@ -180,9 +181,11 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            QTimer.singleShot(0, self._after_first_show)
+            QTimer.singleShot(0, self, self._after_first_show)  # not after a delete
 
     def _after_first_show(self) -> None:
+        if self._closed or self.retired:  # closed before the first paint was over
+            return
         for key in BUILT_AFTER_SHOW:
             if key in self.pages:
                 self.pages[key]
@@ -292,10 +295,13 @@ class MainWindow(QMainWindow):
 
         from ui.jobs import JobRunner
 
-        for obj in self.findChildren(QObject):
-            jobs = getattr(obj, "jobs", None)
-            if isinstance(jobs, JobRunner) and jobs.running:
-                return True
+        # The pages only: the set-up assistant's own checks end with it (its Finish may be
+        # what changed the language).
+        for page in self.pages.values():
+            for obj in (page, *page.findChildren(QObject)):
+                jobs = getattr(obj, "jobs", None)
+                if isinstance(jobs, JobRunner) and jobs.running:
+                    return True
         door = getattr(self.pages.built().get("locks"), "_door_future", None)
         return door is not None and not door.done()
 
@@ -357,6 +363,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         if self.retired:  # the window that took over owns the session's ending
             event.accept()
             return

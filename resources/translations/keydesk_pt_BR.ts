@@ -259,7 +259,7 @@
     </message>
     <message>
         <source>Encoder and card looked at</source>
-        <translation>Gravador e cartão consultados</translation>
+        <translation>Codificador e cartão consultados</translation>
     </message>
     <message>
         <source>Card number read</source>
@@ -1052,11 +1052,11 @@ Quem estiver na porta pode entrar.</translation>
     <name>EncoderPage</name>
     <message>
         <source>Card encoder</source>
-        <translation>Gravador de cartões</translation>
+        <translation>Codificador de cartões</translation>
     </message>
     <message>
         <source>The USB encoder that writes guest cards. KeyDesk remembers it by its USB identity, so it is found again on another port after a replug.</source>
-        <translation>O gravador USB que grava os cartões de hóspede. O KeyDesk o reconhece pela identidade USB, então ele é encontrado de novo mesmo em outra porta depois de reconectado.</translation>
+        <translation>O codificador USB que grava os cartões de hóspede. O KeyDesk o reconhece pela identidade USB, então ele é encontrado de novo mesmo em outra porta depois de reconectado.</translation>
     </message>
 </context>
 <context>
@@ -1254,7 +1254,7 @@ Quem estiver na porta pode entrar.</translation>
     <name>EncoderPicker</name>
     <message>
         <source>Encoder port</source>
-        <translation>Porta do gravador</translation>
+        <translation>Porta do codificador</translation>
     </message>
     <message>
         <source>COM3, /dev/ttyUSB0 or socket://host:port</source>
@@ -1262,7 +1262,7 @@ Quem estiver na porta pode entrar.</translation>
     </message>
     <message>
         <source>Encoder address</source>
-        <translation>Endereço do gravador</translation>
+        <translation>Endereço do codificador</translation>
     </message>
     <message>
         <source>Detect</source>
@@ -1270,7 +1270,7 @@ Quem estiver na porta pode entrar.</translation>
     </message>
     <message>
         <source>List the serial ports again (after plugging the encoder in)</source>
-        <translation>Listar as portas seriais de novo (depois de conectar o gravador)</translation>
+        <translation>Listar as portas seriais de novo (depois de conectar o codificador)</translation>
     </message>
     <message>
         <source>Test</source>
@@ -1278,7 +1278,7 @@ Quem estiver na porta pode entrar.</translation>
     </message>
     <message>
         <source>Ask the chosen encoder for its firmware</source>
-        <translation>Perguntar o firmware ao gravador escolhido</translation>
+        <translation>Perguntar o firmware ao codificador escolhido</translation>
     </message>
     <message>
         <source>Port</source>
@@ -1290,7 +1290,7 @@ Quem estiver na porta pode entrar.</translation>
     </message>
     <message>
         <source>No encoder at this desk</source>
-        <translation>Nenhum gravador neste balcão</translation>
+        <translation>Nenhum codificador neste balcão</translation>
     </message>
     <message>
         <source>USB serial number: {serial}</source>
@@ -1298,7 +1298,7 @@ Quem estiver na porta pode entrar.</translation>
     </message>
     <message>
         <source>The encoder remembered by USB identity ({vid_pid}, not plugged in now)</source>
-        <translation>O gravador lembrado pela identidade USB ({vid_pid}, desconectado agora)</translation>
+        <translation>O codificador lembrado pela identidade USB ({vid_pid}, desconectado agora)</translation>
     </message>
     <message>
         <source>Other address…</source>
@@ -1306,11 +1306,11 @@ Quem estiver na porta pode entrar.</translation>
     </message>
     <message>
         <source>No serial port found. Plug the encoder in and press Detect, or type its address.</source>
-        <translation>Nenhuma porta serial encontrada. Conecte o gravador e clique em Detectar, ou digite o endereço dele.</translation>
+        <translation>Nenhuma porta serial encontrada. Conecte o codificador e clique em Detectar, ou digite o endereço dele.</translation>
     </message>
     <message>
         <source>{count} serial port(s) found, {likely} look like an encoder.</source>
-        <translation>Portas seriais encontradas: {count}; com cara de gravador: {likely}.</translation>
+        <translation>Portas seriais encontradas: {count}; com cara de codificador: {likely}.</translation>
     </message>
     <message>
         <source>Looking for serial ports…</source>
@@ -1326,18 +1326,18 @@ Quem estiver na porta pode entrar.</translation>
     </message>
     <message>
         <source>Asking the encoder…</source>
-        <translation>Consultando o gravador…</translation>
+        <translation>Consultando o codificador…</translation>
     </message>
     <message>
         <source>Encoder found: {firmware} on {port}</source>
-        <translation>Gravador encontrado: {firmware} em {port}</translation>
+        <translation>Codificador encontrado: {firmware} em {port}</translation>
     </message>
 </context>
 <context>
     <name>EncoderSection</name>
     <message>
         <source>The USB card encoder of this desk, remembered by its USB identity. Saved, the desk lets go of the old port and opens the new one at once.</source>
-        <translation>O gravador de cartões USB deste balcão, lembrado pela identidade USB. Ao salvar, o balcão solta a porta antiga e abre a nova na hora.</translation>
+        <translation>O codificador de cartões USB deste balcão, lembrado pela identidade USB. Ao salvar, o balcão solta a porta antiga e abre a nova na hora.</translation>
     </message>
     <message>
         <source>Write a hex trace of every byte (for support)</source>
@@ -1349,7 +1349,7 @@ Quem estiver na porta pode entrar.</translation>
     </message>
     <message>
         <source>Encoder</source>
-        <translation>Gravador</translation>
+        <translation>Codificador</translation>
     </message>
 </context>
 <context>
@@ -2174,15 +2174,15 @@ Quem estiver na porta pode entrar.</translation>
     <name>NotSetUp</name>
     <message>
         <source>The card encoder is not set up yet</source>
-        <translation>O gravador de cartões ainda não foi configurado</translation>
+        <translation>O codificador de cartões ainda não foi configurado</translation>
     </message>
     <message>
         <source>Choose the USB encoder of this desk to issue, read and copy guest cards.</source>
-        <translation>Escolha o gravador USB deste balcão para emitir, ler e copiar cartões de hóspede.</translation>
+        <translation>Escolha o codificador USB deste balcão para emitir, ler e copiar cartões de hóspede.</translation>
     </message>
     <message>
         <source>Set up the encoder…</source>
-        <translation>Configurar o gravador…</translation>
+        <translation>Configurar o codificador…</translation>
     </message>
     <message>
         <source>The site card key is not set yet</source>
@@ -3014,7 +3014,7 @@ Lote {batch}</translation>
     </message>
     <message>
         <source>The encoder reconnects with the new settings.</source>
-        <translation>O gravador se reconecta com as novas configurações.</translation>
+        <translation>O codificador se reconecta com as novas configurações.</translation>
     </message>
     <message>
         <source>Now streaming: {names}.</source>
@@ -3073,7 +3073,7 @@ Lote {batch}</translation>
     </message>
     <message>
         <source>Card encoder</source>
-        <translation>Gravador de cartões</translation>
+        <translation>Codificador de cartões</translation>
     </message>
     <message>
         <source>found by its USB identity {vid_pid}, serial {serial}</source>

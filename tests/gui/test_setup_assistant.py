@@ -18,11 +18,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from app.cloud.sim import community as demo
 from app.settings import MemorySecretStore, SettingsStore
-from ui.application import KeyDeskSession
+from ui.application import KeyDeskSession, open_window
+from ui.setup.wizard import SKIP
 
 ROOT = Path(__file__).resolve().parents[2]
 READER_PASSWORD = "lobby-pw-7731"
@@ -92,8 +94,10 @@ def front_tab(session, class_name: str):
 
 def test_the_assistant_alone_sets_up_a_working_desk(fresh, sims, qtbot, tmp_path):
     session, store, secrets = fresh
-    assert session.first_run  # no settings file: run_window opens the assistant by itself
-    wizard = session.window.run_setup_assistant()
+    assert session.first_run  # no settings file: `keydesk` opens the assistant by itself
+    assert open_window(session)
+    wizard = session.window.assistant.wizard
+    assert wizard is not None
     qtbot.waitUntil(wizard.isVisible)
     shots = tmp_path
     wizard.grab().save(str(shots / "1-language.png"))
@@ -227,3 +231,50 @@ def test_skipped_steps_and_cancel_save_nothing(fresh, qtbot):
     saved = json.loads(store.path.read_text(encoding="utf-8"))
     assert saved["encoder_url"] == "" and saved["readers"] == []
     assert secrets.get("encoder.site_key") is None
+
+
+def test_a_desk_already_set_up_opens_without_it_and_help_runs_it_again(qtbot):
+    store = SettingsStore()
+    store.save(store.load())  # a settings file: not a first start
+    session = KeyDeskSession(settings_store=store, secrets=MemorySecretStore())
+    try:
+        assert not session.first_run
+        assert open_window(session)
+        assert session.window.isVisible() and session.window._assistant is None
+        action = session.window.findChild(QAction, "run_setup_assistant")
+        assert action is not None and action in session.window.menuBar().actions()[-1].menu(
+        ).actions()  # in the Help menu
+        action.trigger()
+        wizard = session.window.assistant.wizard
+        assert wizard is not None
+        qtbot.waitUntil(wizard.isVisible)
+        wizard.reject()
+        assert session.window.assistant.wizard is None
+    finally:
+        assert session.close()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_a_language_chosen_in_the_assistant_is_the_windows_after_finish(fresh, qtbot):
+    from app.i18n import set_preferred_language
+    from ui import translations
+
+    session, store, _secrets = fresh
+    first = session.window
+    try:
+        wizard = first.run_setup_assistant()
+        language = wizard.language_page.language
+        language.setCurrentIndex(language.findData("pt-BR"))  # reopens it in Portuguese
+        wizard = first.assistant.wizard
+        assert wizard is not None and wizard.button(SKIP).text() == "Pular este passo"
+        wizard.next()
+        for _ in range(4):
+            wizard.skip_step()
+        wizard.accept()  # Finish
+        assert json.loads(store.path.read_text(encoding="utf-8"))["language"] == "pt-BR"
+        window = session.window
+        assert window is not first and first.retired and window.isVisible()
+        assert window.nav.item(0).text() == "Recepção"
+    finally:
+        translations.install("en")
+        set_preferred_language("system")

@@ -166,3 +166,46 @@ def test_show_log_is_live_copies_for_support_and_masks_secrets(session, qtbot):
     assert "support marker 8812" in QGuiApplication.clipboard().text()
     assert session.window.show_log() is view  # one view, raised again
     view.close()
+    # Opened again on wide lines: the newest shown from its start, not scrolled to its end.
+    logging.getLogger("keydesk.test").warning("wide line %s", "x" * 600)
+    view = session.window.show_log()
+    qtbot.waitUntil(view.isVisible)
+    QApplication.processEvents()
+    bar = view.text.horizontalScrollBar()
+    assert "x" * 600 in view.text.toPlainText() and bar.maximum() > 0
+    assert bar.value() == 0
+    view.close()
+
+
+START_UP = """
+import json, sys
+from ui.application import KeyDeskSession, ensure_qapp
+app = ensure_qapp(offscreen=True)
+session = KeyDeskSession()
+session.window.show()
+session.window.grab()  # the first frame painted: the window is usable
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("httpx", "keyring", "bleak")
+                or m.startswith(("ui.front_desk.cloud", "app.access.", "app.cloud.desk")))
+print(json.dumps({"loaded": loaded, "built": sorted(session.window.pages.built())}))
+session.close()
+"""
+
+
+def test_start_up_loads_only_what_the_first_page_needs(keydesk_home, monkeypatch):
+    """A desk without readers or cloud opens without the HTTP client, the keyring backends,
+    Bluetooth or the cloud tabs' modules (each is imported when first used), in a fresh
+    interpreter as `keydesk` starts."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    store = SettingsStore()
+    store.save(store.load())
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KEYDESK_AUDIT_KEY": "00" * 32,
+           "KEYDESK_HOME": str(keydesk_home)}
+    done = subprocess.run([sys.executable, "-c", START_UP], cwd=ROOT, env=env, timeout=60,
+                          capture_output=True, text=True, check=True)
+    said = json.loads(done.stdout.strip().splitlines()[-1])
+    assert said["loaded"] == [], said
+    assert said["built"] == ["front_desk"]  # the Monitor is built after the first paint

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ui.context import UiContext
-from ui.front_desk import ICONS, PANELS
+from ui.front_desk import PANELS
 from ui.icons import icon
 from ui.widgets.not_set_up import SetupGate, missing_for
 
@@ -40,13 +40,13 @@ class FrontDeskPage(QWidget):
         self.tabs = DeskTabs()
         self.tabs.setObjectName("front_desk_tabs")
         self.gates: list[SetupGate] = []
-        for title, panel_class, needs in PANELS:
-            gate = SetupGate(ctx, lambda c=panel_class: c(ctx),  # type: ignore[misc]
-                             missing_for(ctx, needs) if needs else (lambda: None))
-            gate.setObjectName(f"tab_{panel_class.__name__}")
+        for panel in PANELS:
+            gate = SetupGate(ctx, lambda p=panel: p.build(ctx),
+                             missing_for(ctx, panel.needs) if panel.needs else (lambda: None))
+            gate.setObjectName(f"tab_{panel.name}")
             self.gates.append(gate)
-            self.tabs.addTab(gate, icon(ICONS.get(panel_class, "")),
-                             QCoreApplication.translate("FrontDeskTabs", title))
+            self.tabs.addTab(gate, icon(panel.icon),
+                             QCoreApplication.translate("FrontDeskTabs", panel.title))
         if not PANELS:
             self.tabs.addTab(QLabel(self.tr("No desk tools are installed.")), "—")
         layout.addWidget(self.tabs)
