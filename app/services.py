@@ -212,11 +212,12 @@ def open_desk(
     events: EventBackend | None = None
     events_error: Exception | None = None
     audit: AuditBackend
+    url_error: StoreUrlError | None = None
     try:
         url = store_url(settings)
     except StoreUrlError as exc:  # the desk keeps its own files; the window says why
         log.error("%s: keeping events and the audit trail on this PC", exc)
-        url, events_error = "", exc
+        url, url_error = "", exc
     if url:  # the site store: never waits for the server (away: kept on this desk)
         site = open_site(url, store_password(secrets), data_dir=data_dir, key=key,
                          publish=publish)
@@ -229,12 +230,13 @@ def open_desk(
         OperatorDirectory(data_dir / "operators.json" if data_dir else None, key=key),
         audit, desk_name=who)
     audit.actor = operators.actor
-    if events is None and events_error is None:
+    if events is None:
         try:
             events = EventStore(data_dir / "events.sqlite3" if data_dir else None).start()
         except Exception as exc:  # a broken or newer file: the desk still works, unstored
             log.exception("event store could not open")
             events_error = exc
+    events_error = events_error or url_error
     if events is not None:
         runtime.add_cleanup(events.close)  # after the parts below stop: registered first
         events.attach(runtime.bus)

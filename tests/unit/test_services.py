@@ -141,12 +141,15 @@ def test_a_store_url_of_no_known_kind_keeps_the_desk_on_its_own_files(runtime, t
                                                                       monkeypatch):
     from app.store.audit import AuditLog
     from app.store.backend import StoreUrlError
+    from app.store.events import EventStore
 
     monkeypatch.setenv("KEYDESK_STORE_URL", "mysql://desk@backoffice/keydesk")
     env = start_demo(runtime)
     services = open_desk(runtime, env.settings, env.secrets, data_dir=tmp_path)
-    assert services.events is None and isinstance(services.events_error, StoreUrlError)
+    assert isinstance(services.events_error, StoreUrlError)  # the window says why
     assert "only postgresql://" in str(services.events_error)
+    assert isinstance(services.events, EventStore)  # nothing is lost meanwhile
+    assert services.events.path == tmp_path / "events.sqlite3"
     assert isinstance(services.audit, AuditLog)  # nothing runs unrecorded
     services.audit.record("cloud.test")
     assert services.audit.recent()[0].what == "cloud.test"
