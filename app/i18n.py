@@ -113,7 +113,11 @@ def phrase(table: Phrases, key: str, lang: str | None = None, **values: object) 
     resolved), its placeholders filled; the English text when the language lacks it."""
     words = table[key]
     text = words.get(resolve_language(lang)) or words[DEFAULT_LANGUAGE]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    # A value that is itself a phrase (a card state inside "issue cancelled; {state}") is
+    # worded in the same language.
+    return text.format(**{k: worded(v, lang) for k, v in values.items()})
 
 
 def by_key(texts: dict[str, dict[str, str]]) -> Phrases:
@@ -151,3 +155,27 @@ class Said:
 
     def __hash__(self) -> int:
         return hash(self.key)
+
+
+class Worded(str):
+    """A :class:`Said` that travels as plain English text (``KeyDeskError.state``, an
+    exception's message, JSON, the log) and still says itself in another language where
+    it is shown (:func:`worded`)."""
+
+    said: Said
+
+    def __new__(cls, said: Said) -> Worded:
+        text = super().__new__(cls, str(said))
+        text.said = said
+        return text
+
+    def text(self, lang: str | None = None) -> str:
+        return self.said.text(lang)
+
+
+def worded(text: object, lang: str | None = None) -> str:
+    """``text`` in ``lang`` (None: the preferred language) when it can say itself (a
+    :class:`Said` or :class:`Worded`); any other text as it is."""
+    if isinstance(text, Worded | Said):
+        return text.text(lang)
+    return str(text)

@@ -80,28 +80,57 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class _OneLine(logging.Formatter):
+    """Records without their traceback: what stands in for the log file on a person's
+    terminal (a traceback is for the log, never for the user)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        plain = logging.makeLogRecord(record.__dict__)
+        plain.exc_info = plain.exc_text = plain.stack_info = None
+        return super().format(plain)
+
+
 def log_file() -> Path:
     return paths.log_dir() / "keydesk.log"
 
 
-def configure(level: int = logging.INFO, *, console: bool = False) -> Path:
-    """Install the rotating file handler (and optionally stderr). Returns the log path."""
+def configure(level: int = logging.INFO, *, console: bool = False) -> Path | None:
+    """Install the rotating file handler (and optionally stderr). Returns the log path, or
+    None when the log folder cannot be used: the program still runs (a command must work
+    on a read-only profile), logging to stderr instead, and says so once."""
     root = logging.getLogger()
     for h in list(root.handlers):
         if getattr(h, "_keydesk", False):
             root.removeHandler(h)
             h.close()
-    path = log_file()
-    handlers: list[logging.Handler] = [
-        logging.handlers.RotatingFileHandler(
-            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    handlers: list[logging.Handler] = []
+    path: Path | None = None
+    try:
+        path = log_file()
+        handlers.append(
+            logging.handlers.RotatingFileHandler(
+                path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+            )
         )
-    ]
+    except Exception as exc:
+        import sys
+
+        from app.inputs.messages import text
+
+        reason = getattr(exc, "detail", "") or getattr(exc, "strerror", "") or str(exc)
+        print(f"keydesk: {text('no_log_file', reason=reason)}", file=sys.stderr, flush=True)
+        path = None
+        if not console:
+            warnings = logging.StreamHandler()
+            warnings.setLevel(logging.WARNING)
+            warnings.setFormatter(_OneLine("keydesk: %(levelname)s %(message)s"))
+            handlers.append(warnings)
     if console:
         handlers.append(logging.StreamHandler())
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
     for h in handlers:
-        h.setFormatter(fmt)
+        if h.formatter is None:
+            h.setFormatter(fmt)
         h.addFilter(RedactingFilter())
         h._keydesk = True  # type: ignore[attr-defined]
         root.addHandler(h)

@@ -15,6 +15,20 @@ import platformdirs
 APP_NAME = "KeyDesk"
 
 
+def _usable(path: Path, what: str) -> Path:
+    """``path`` created if missing; a folder that cannot be made is explained (which one,
+    why), never a bare OSError from deep inside a command."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from app.domain.errors import KeyDeskError
+
+        reason = exc.strerror or type(exc).__name__
+        raise KeyDeskError("desk", "folder", f"the {what} folder {path}: {reason}",
+                           retryable=False) from None
+    return path
+
+
 def resources_dir() -> Path:
     """The shipped ``resources/`` folder (beside the packages, or inside a frozen bundle)."""
     frozen_root = getattr(sys, "_MEIPASS", None)
@@ -25,14 +39,20 @@ def resources_dir() -> Path:
 
 def _home_override() -> Path | None:
     value = os.environ.get("KEYDESK_HOME")
-    return Path(value) if value else None
+    if not value:
+        return None
+    home = Path(value)
+    if home.exists() and not home.is_dir():
+        from app.inputs import InputError, shown
+
+        raise InputError("home_not_folder", value=shown(value))
+    return home
 
 
 def config_dir() -> Path:
     home = _home_override()
     path = home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _usable(path, "settings")
 
 
 # Set by the demo so its event store and audit trail never mix with the real ones.
@@ -49,12 +69,10 @@ def data_dir() -> Path:
     path = home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, False))
     if _data_dir_override is not None:
         path = _data_dir_override
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _usable(path, "data")
 
 
 def log_dir() -> Path:
     home = _home_override()
     path = home / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _usable(path, "log")

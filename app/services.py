@@ -37,6 +37,7 @@ Shutdown is the runtime's: each part registers its cleanup when it is built or s
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,7 @@ from app.audit.site_key import chain_key
 from app.devices.encoder.service import EncoderService
 from app.devices.encoder.trace import SerialTrace
 from app.devices.locks.service import LockService, build_lock_service
+from app.domain.errors import KeyDeskError
 from app.domain.events import DeviceEvent
 from app.operators.directory import OperatorDirectory
 from app.operators.session import OperatorSession
@@ -218,13 +220,20 @@ def open_desk(
     except StoreUrlError as exc:  # the desk keeps its own files; the window says why
         log.error("%s: keeping events and the audit trail on this PC", exc)
         url, url_error = "", exc
-    if url:  # the site store: never waits for the server (away: kept on this desk)
-        site = open_site(url, store_password(secrets), data_dir=data_dir, key=key,
-                         publish=publish)
-        audit, events = site.audit, site.events
-    else:
-        audit = AuditLog(data_dir / "audit.sqlite3" if data_dir else None, key=key,
-                         publish=publish)
+    try:
+        if url:  # the site store: never waits for the server (away: kept on this desk)
+            site = open_site(url, store_password(secrets), data_dir=data_dir, key=key,
+                             publish=publish)
+            audit, events = site.audit, site.events
+        else:
+            audit = AuditLog(data_dir / "audit.sqlite3" if data_dir else None, key=key,
+                             publish=publish)
+    except (sqlite3.Error, OSError) as exc:  # a read-only, full or broken data folder
+        from app import paths
+
+        where = data_dir or paths.data_dir()
+        raise KeyDeskError("desk", "folder", f"the data folder {where}: the audit "
+                           f"trail cannot be opened ({exc})", retryable=False) from None
     runtime.add_cleanup(audit.close)
     operators = OperatorSession(
         OperatorDirectory(data_dir / "operators.json" if data_dir else None, key=key),

@@ -6,20 +6,22 @@ Kept out of ``app.cli`` so that no feature package imports the CLI.
 
 from __future__ import annotations
 
-import argparse
 import signal
 import threading
 from typing import Any
 
+from app.inputs.argtype import rule
 from app.output import emit
 
 
-def parse_listen(value: str) -> tuple[str, int]:
-    """``HOST:PORT`` (port 0 picks a free one)."""
-    host, sep, port = value.rpartition(":")
-    if not sep or not port.isdigit():
-        raise argparse.ArgumentTypeError(f"expected HOST:PORT, got {value!r}")
-    return host or "127.0.0.1", int(port)
+def _listen(text: str) -> tuple[str, int]:
+    from app.inputs import values
+
+    return values.listen_address(text)
+
+
+# ``HOST:PORT`` (port 0 picks a free one), as an argparse type: a wrong one is a usage error.
+parse_listen = rule(_listen)
 
 
 def announce(info: dict[str, Any], as_json: bool) -> None:

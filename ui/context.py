@@ -68,11 +68,23 @@ class UiContext:
         """The user saves: persist settings, unless running the demo (which must not touch
         the real profile). This also releases a damaged file the store was holding."""
         if self.demo is None:
-            self.settings_store.save(self.settings)
+            try:
+                self.settings_store.save(self.settings)
+            except OSError as exc:  # a read-only or full folder: explained, nothing lost
+                from app.domain.errors import KeyDeskError
+
+                reason = exc.strerror or type(exc).__name__
+                raise KeyDeskError("desk", "settings-not-saved",
+                                   f"{self.settings_store.path}: {reason}") from None
             self.requests.settings_saved.emit()
 
     def save_ui_state(self) -> None:
         """Remember window state; skipped while the settings file is held (it had
         problems the user has not saved over yet)."""
         if self.demo is None:
-            self.settings_store.save_automatic(self.settings)
+            try:
+                self.settings_store.save_automatic(self.settings)
+            except OSError as exc:  # closing: the window size is not worth a dialog
+                import logging
+
+                logging.getLogger(__name__).warning("window state not saved: %s", exc)

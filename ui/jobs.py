@@ -4,6 +4,8 @@ cancel. The one place that sorts outcomes, so no panel re-sorts them:
 - done: ``on_ok(result)`` runs, and the text it returns (if any) is shown as a success;
 - cancelled (before or while running): the view says so, quietly;
 - a ``KeyDeskError``: the view explains it through the catalog;
+- an ``app.inputs.InputError`` (a typed value found wrong, e.g. a room no directory has):
+  the view says what is wrong with it, as the person's mistake;
 - anything else is a bug: the view shows it and the window reports it once (logged with
   its traceback).
 """
@@ -18,6 +20,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import KeyDeskError
+from app.i18n import worded
+from app.inputs import InputError
 from app.runtime import JobCancelled
 from app.runtime.device_thread import JobFuture
 from ui.context import UiContext
@@ -67,7 +71,7 @@ class JobRunner:
         ``on_finish`` runs when the job ends, however it ends (before its outcome shows)."""
         try:
             future = start()
-        except KeyDeskError as exc:
+        except (KeyDeskError, InputError) as exc:  # InputError: a field's value, said as such
             self.view.failed(exc, prefix)
             return None
         widgets = list(self.busy if busy is None else busy)
@@ -100,12 +104,13 @@ class JobRunner:
             if not finish():
                 return
             if isinstance(exc, JobCancelled | concurrent.futures.CancelledError):
-                said = str(exc) if isinstance(exc, JobCancelled) else ""
+                said = worded(exc.args[0]) if isinstance(exc, JobCancelled) and exc.args \
+                    else ""  # what the card holds, in the window's language
                 said = said or QCoreApplication.translate("JobRunner", "Cancelled.")
                 self.view.cancelled(prefix + said)
                 return
             self.view.failed(exc, prefix)
-            if not isinstance(exc, KeyDeskError):
+            if not isinstance(exc, KeyDeskError | InputError):
                 self.ctx.report_error(exc)  # a bug: logged with its trace, shown once
 
         def cancelled() -> None:

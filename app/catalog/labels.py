@@ -25,6 +25,8 @@ HEADINGS: dict[str, dict[str, str]] = {
         "unknown": "Unknown code",
         "unknown_explanation": "KeyDesk has no explanation for {domain} code {code}.",
         "unknown_action": "Write down the code and what you were doing, and contact support.",
+        "card_state": "The card",
+        "detail": "Detail for support",
     },
     "pt-BR": {
         "explanation": "O que aconteceu",
@@ -42,6 +44,8 @@ HEADINGS: dict[str, dict[str, str]] = {
         "unknown": "Código desconhecido",
         "unknown_explanation": "O KeyDesk não tem explicação para o código {code} ({domain}).",
         "unknown_action": "Anote o código e o que estava fazendo e fale com o suporte.",
+        "card_state": "O cartão",
+        "detail": "Detalhe para o suporte",
     },
     "zh-CN": {
         "explanation": "发生了什么",
@@ -59,6 +63,8 @@ HEADINGS: dict[str, dict[str, str]] = {
         "unknown": "未知代码",
         "unknown_explanation": "KeyDesk 没有 {domain} 代码 {code} 的说明。",
         "unknown_action": "请记下代码和当时正在进行的操作，然后联系技术支持。",
+        "card_state": "卡片",
+        "detail": "供技术支持参考",
     },
 }
 
@@ -78,6 +84,8 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "open_door_method": "Reader: open-door method",
         "reader_event_type": "Reader: event type",
         "lock": "Bluetooth lock: commissioning",
+        "encoder": "Card encoder (USB)",
+        "desk": "KeyDesk on this PC",
         "operator": "Operators and rights",
         "audit": "Audit trail",
     },
@@ -90,6 +98,8 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "open_door_method": "Leitor: método de abertura",
         "reader_event_type": "Leitor: tipo de evento",
         "lock": "Fechadura Bluetooth: instalação",
+        "encoder": "Codificador de cartões (USB)",
+        "desk": "KeyDesk neste computador",
         "operator": "Operadores e permissões",
         "audit": "Auditoria",
     },
@@ -102,6 +112,8 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "open_door_method": "门禁：开门方式",
         "reader_event_type": "门禁：事件类型",
         "lock": "蓝牙门锁：调试",
+        "encoder": "发卡器（USB）",
+        "desk": "本机 KeyDesk",
         "operator": "操作员与权限",
         "audit": "审计记录",
     },

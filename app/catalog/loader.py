@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn, TypeGuard
 
-from app.catalog.model import SEVERITIES, CatalogError, Entry, Text
+from app.catalog.model import PLATFORMS, SEVERITIES, CatalogError, Entry, Text, current_platform
 from app.i18n import LANGUAGES
 
 TITLE_MAX = 60
@@ -29,7 +29,8 @@ TEXT_KEYS = {"title", "explanation", "action", "technician_action", "causes"}
 
 def needs_causes(domain: str, code: str) -> bool:
     """Card read/issuance failures must list their likely causes (SCHEMA.md)."""
-    return domain == "cloud_api" and code.isdigit() and 5300 <= int(code) <= 5316
+    card_domain = domain in ("cloud_api", "encoder")
+    return card_domain and code.isdigit() and 5300 <= int(code) <= 5316
 
 
 def _nonempty_str(value: Any) -> TypeGuard[str]:
@@ -59,18 +60,27 @@ def _parse_text(raw: Any, lang: str, domain: str, code: str, fail) -> Text:
     if len(raw["title"]) > TITLE_MAX:
         fail(f"i18n[{lang!r}].title is longer than {TITLE_MAX} characters")
     tech = raw["technician_action"]
-    if tech is not None and not _nonempty_str(tech):
-        fail(f"i18n[{lang!r}].technician_action must be null or a non-empty string")
+    by_platform: tuple[tuple[str, str], ...] = ()
+    if isinstance(tech, dict):
+        if set(tech) != set(PLATFORMS) or not all(_nonempty_str(v) for v in tech.values()):
+            fail(f"i18n[{lang!r}].technician_action per platform must give a non-empty text "
+                 f"for exactly {', '.join(PLATFORMS)}")
+        by_platform = tuple((p, tech[p].strip()) for p in PLATFORMS)
+        tech = tech[current_platform()]
+    elif tech is not None and not _nonempty_str(tech):
+        fail(f"i18n[{lang!r}].technician_action must be null, a non-empty string or one "
+             "text per platform")
     if not _str_list(raw["causes"]):
         fail(f"i18n[{lang!r}].causes must be a list of non-empty strings")
     if needs_causes(domain, code) and not raw["causes"]:
-        fail(f"i18n[{lang!r}].causes must not be empty for cloud_api 5300-5316")
+        fail(f"i18n[{lang!r}].causes must not be empty for card failures 5300-5316")
     return Text(
         title=raw["title"].strip(),
         explanation=raw["explanation"].strip(),
         action=raw["action"].strip(),
         technician_action=tech.strip() if tech else None,
         causes=tuple(c.strip() for c in raw["causes"]),
+        technician_by_platform=by_platform,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 from app.i18n import LANGUAGES
@@ -18,6 +19,8 @@ DOMAINS: tuple[str, ...] = (
     "open_door_method",
     "reader_event_type",
     "lock",
+    "encoder",
+    "desk",
 )
 
 
@@ -31,15 +34,31 @@ class CatalogError(ValueError):
         super().__init__(f"error catalog {where}: {message}")
 
 
+# A technician's advice may differ per operating system (Device Manager on Windows, the
+# dialout group on Linux): the data then gives one text for each of these.
+PLATFORMS: tuple[str, ...] = ("windows", "linux", "macos")
+
+
+def current_platform() -> str:
+    if sys.platform == "win32":
+        return "windows"
+    return "macos" if sys.platform == "darwin" else "linux"
+
+
 @dataclass(frozen=True)
 class Text:
-    """One entry in one language."""
+    """One entry in one language. ``technician_action`` is the advice for this PC's
+    operating system; ``technician_by_platform`` holds every system's when they differ."""
 
     title: str
     explanation: str
     action: str
     technician_action: str | None = None
     causes: tuple[str, ...] = ()
+    technician_by_platform: tuple[tuple[str, str], ...] = ()
+
+    def technician_for(self, platform: str) -> str | None:
+        return dict(self.technician_by_platform).get(platform, self.technician_action)
 
 
 @dataclass(frozen=True)
@@ -59,6 +78,17 @@ class Entry:
     @property
     def key(self) -> tuple[str, str]:
         return (self.domain, self.code)
+
+    @property
+    def vendor_text_shown(self) -> str:
+        """The vendor text as a person reads it. The cloud's table prints message and
+        description side by side, and often they are the same words ("Device connection
+        failed Device connection failed"): shown once. ``vendor_text`` stays verbatim."""
+        words = self.vendor_text.split()
+        half = len(words) // 2
+        if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+            return " ".join(words[:half])
+        return self.vendor_text
 
     def text(self, lang: str) -> Text:
         """The entry in ``lang`` (every entry has all of :data:`LANGUAGES`)."""

@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
+from app.cli import argtypes
 from app.cli.output import emit, explain_error, fail, json_line
 from app.domain.errors import KeyDeskError
 
@@ -31,18 +31,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     filters.add_argument("--room", help="only rows about this room")
     filters.add_argument("--action", help="only actions starting so (card., cloud.unlock)")
     filters.add_argument("--result", choices=["ok", "refused", "error", "cancelled"])
-    filters.add_argument("--since", help="from this time (ISO, PC time unless it has a zone)")
-    filters.add_argument("--until", help="before this time (ISO)")
+    filters.add_argument("--since", type=argtypes.moment,
+                         help="from this time (ISO, PC time unless it has a zone)")
+    filters.add_argument("--until", type=argtypes.moment, help="before this time (ISO)")
     filters.add_argument("--json", action="store_true", help="JSON lines on stdout")
 
     p = cmds.add_parser("verify", help="check every row's seal; name the first broken link")
     p.add_argument("--json", action="store_true", help="one JSON line")
     p.set_defaults(func=_verify)
     p = cmds.add_parser("list", parents=[filters], help="show rows, newest first")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=argtypes.whole(1, 1_000_000), default=50)
     p.set_defaults(func=_list)
     p = cmds.add_parser("export", parents=[filters], help="write rows to a CSV file")
-    p.add_argument("out", type=Path, help="the CSV file to write")
+    p.add_argument("out", type=argtypes.output_file, help="the CSV file to write")
     p.set_defaults(func=_export)
 
 
@@ -53,14 +54,9 @@ def usage(message: str, as_json: bool) -> int:
     return EXIT_USAGE
 
 
-def _when(text: str | None, option: str) -> datetime | None:
-    if not text:
+def _when(when: datetime | None, option: str) -> datetime | None:
+    if when is None:
         return None
-    try:
-        when = datetime.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"{option} {text!r} is not a date and time; write it like "
-                         "2026-11-21T14:00") from None
     return when.astimezone() if when.tzinfo is None else when  # PC time, as typed
 
 

@@ -14,12 +14,13 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cli import argtypes
 from app.cli.output import emit, fail, json_line
 from app.domain.cards import Issuance
 from app.domain.errors import KeyDeskError
+from app.inputs import InputError, NeedsConfirmation
 
 if TYPE_CHECKING:
     from app.devices.encoder.service import EncoderService
@@ -37,10 +38,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     cards = parser.add_subparsers(dest="card_command", metavar="ACTION")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--port", default="", help="device or pyserial URL of the encoder")
+    common.add_argument("--port", default="", type=argtypes.encoder_port,
+                        help="device or pyserial URL of the encoder")
     common.add_argument("--json", action="store_true", help="JSON lines on stdout")
-    common.add_argument("--layout", default="", help="card layout (default from settings)")
-    common.add_argument("--trace", type=Path, help="append a hex trace of the serial bytes")
+    common.add_argument("--layout", default="", type=argtypes.card_layout,
+                        help="card layout (default from settings)")
+    common.add_argument("--trace", type=argtypes.output_file,
+                        help="append a hex trace of the serial bytes to this file")
     common.add_argument(
         "--demo-key",
         action="store_true",
@@ -58,13 +62,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--quick", action="store_true", help="only the layout's sectors")
     i = cards.add_parser("issue", parents=[common], help="write a card for a stay")
     i.add_argument("--room", action="append", default=[], help="room (repeat for several)")
-    i.add_argument("--from", dest="valid_from", required=True, help="2026-11-21T14:00")
-    i.add_argument("--to", dest="valid_to", required=True, help="2026-11-23T12:00")
+    i.add_argument("--from", dest="valid_from", required=True, type=argtypes.moment,
+                   help="start, e.g. 2026-11-21T14:00 (this PC's time unless an offset is given)")
+    i.add_argument("--to", dest="valid_to", required=True, type=argtypes.moment,
+                   help="end, e.g. 2026-11-23T12:00")
     i.add_argument("--kind", choices=["guest", "staff", "master"], default="guest")
-    i.add_argument("--seq", type=int, default=1, help="sequence number of this card")
+    i.add_argument("--seq", type=argtypes.whole(0, 0xFFFFFFFF), default=1,
+                   help="sequence number of this card")
+    i.add_argument("--yes", action="store_true",
+                   help="confirm a stay that starts more than a year from now")
     d = cards.add_parser("duplicate", parents=[common], help="another card for the same stay")
     d.add_argument("--in-place", action="store_true", help="rewrite the same card (next seq)")
-    d.add_argument("--wait", type=float, default=30.0, help="seconds to wait for the new card")
+    d.add_argument("--wait", type=argtypes.seconds(0.1, 600), default=30.0,
+                   help="seconds to wait for the new card (0.1 to 600, default 30)")
     cards.add_parser("wipe", parents=[common], help="return the card to blank")
     s = cards.add_parser("site-key", help="set the per-site signing key in the OS keyring")
     s.add_argument("--json", action="store_true")
@@ -80,25 +90,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=lambda _a: parser.print_help() or EXIT_USAGE)
 
 
-def usage_error(message: str, as_json: bool) -> int:
-    if as_json:
-        print(json_line({"ok": False, "error": "usage", "detail": message}), flush=True)
-    print(f"keydesk card: {message}", file=sys.stderr, flush=True)
-    return EXIT_USAGE
+def usage_error(message: str, as_json: bool, action: str = "") -> int:
+    from app.cli.main import usage_error as usage
+
+    return usage(f"keydesk card {action}".rstrip(), message, as_json)
 
 
-def parse_when(value: str, option: str) -> datetime:
+def parse_when(value: datetime) -> datetime:
     """A card time: a time with an offset is converted to this computer's local time
     (what the locks keep), so --from and --to are compared in one zone."""
     from app.domain.cards import site_time
 
-    try:
-        when = datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(
-            f"{option} {value!r} is not a date and time; write it like 2026-11-21T14:00"
-        ) from None
-    return site_time(when)
+    return site_time(value)
 
 
 def _load_site_key(url: str, demo: bool = False) -> bytes | None:
@@ -148,11 +151,11 @@ def _with_encoder(
                            encoder_url=args.port or saved.encoder_url)
         try:
             layout = load_layout(settings.card_layout or "keydesk-open-v1")
-        except LayoutError as exc:
-            return usage_error(str(exc), args.json)
-        try:
             if precheck is not None:
                 layout.check(precheck(args))  # the stay, before the port is opened
+        except (LayoutError, InputError) as exc:
+            return usage_error(str(exc), args.json, args.card_command)
+        try:
             url = settings.encoder_url or resolve_url(
                 "", settings.encoder_vid_pid, settings.encoder_serial
             ) or ""
@@ -168,13 +171,38 @@ def _with_encoder(
                 return fn(args, services.encoder.start(watch=False))
         except KeyDeskError as err:
             return fail(err, args.json)
-        except ValueError as exc:
-            return usage_error(str(exc), args.json)
-        except JobCancelled as exc:
-            print(f"cancelled: {exc}", file=sys.stderr)
+        except JobCancelled as exc:  # Ctrl+C: what the card holds now, as the window says
+            if args.json:
+                print(json_line({"ok": False, "error": "cancelled", "state": str(exc)}),
+                      flush=True)
+            print(f"Interrupted: {exc}", file=sys.stderr, flush=True)
             return 130
 
     return run
+
+
+CANCEL_GRACE = 10.0  # seconds for a cancelled card job to stop at a safe point and say so
+
+
+def wait(job: Any) -> Any:
+    """The job's result. On Ctrl+C the job is cancelled as the window's Cancel does and
+    waited for, so its JobCancelled (which says what the card holds) is what is reported;
+    a second Ctrl+C stops waiting."""
+    try:
+        return job.result(JOB_TIMEOUT)
+    except KeyboardInterrupt:
+        job.request_cancel()
+        print("Stopping at a safe point… (Ctrl+C again to stop waiting)", file=sys.stderr,
+              flush=True)
+        try:
+            return job.result(CANCEL_GRACE)
+        except KeyboardInterrupt:
+            from app.runtime import JobCancelled
+
+            raise JobCancelled(
+                "stopped without waiting: the card may be half-written; read it "
+                "(keydesk card read) before handing it out"
+            ) from None
 
 
 def _check_rights(operators: Any, args: argparse.Namespace) -> None:
@@ -187,18 +215,28 @@ def _check_rights(operators: Any, args: argparse.Namespace) -> None:
 
 
 def _info(args: argparse.Namespace, service: EncoderService) -> int:
-    card = service.identify().result(JOB_TIMEOUT)
+    card = wait(service.identify())
     emit(
         {"ok": True, "firmware": service.firmware, "port": service.url,
          "card": card.to_dict() if card else None},
-        args.json,
-        lambda i: f"{i['firmware']} on {i['port']}; card: {i['card'] or 'none'}",
+        args.json, _info_text,
     )  # fmt: skip
     return 0
 
 
+def _info_text(i: dict[str, Any]) -> str:
+    lines = [f"encoder: {i['firmware']} on {i['port']}"]
+    card = i["card"]
+    if card is None:
+        lines.append("card: none on the encoder")
+    else:
+        lines.append(f"card: {card.get('uid')} ({card.get('family')})")
+        lines += [f"  {k}: {v}" for k, v in card.items() if k not in ("uid", "family")]
+    return "\n".join(lines)
+
+
 def _uid(args: argparse.Namespace, service: EncoderService) -> int:
-    uid = service.capture_uid().result(JOB_TIMEOUT)
+    uid = wait(service.capture_uid())
     emit({"ok": True, "uid": uid}, args.json, uid)
     return 0
 
@@ -214,7 +252,7 @@ def _read_text(r: dict[str, Any]) -> str:
 
 
 def _read(args: argparse.Namespace, service: EncoderService) -> int:
-    result = service.read(full=not args.quick).result(JOB_TIMEOUT)
+    result = wait(service.read(full=not args.quick))
     emit(result.to_dict(), args.json, _read_text)
     return 0
 
@@ -224,42 +262,58 @@ def _result_text(r: dict[str, Any]) -> str:
 
 
 def _issuance(args: argparse.Namespace) -> Issuance:
-    """The issuance the arguments describe (ValueError when a date or field is malformed)."""
+    """The issuance the arguments describe: InputError (a usage error) when the stay
+    cannot be meant — reversed, already over — or is far ahead and not confirmed."""
+    from app.inputs import check_stay
+
+    start, end = parse_when(args.valid_from), parse_when(args.valid_to)
+    try:
+        check_stay(start, end, datetime.now(), confirmed=args.yes)
+    except NeedsConfirmation as ask:
+        if not (sys.stdin.isatty() and _confirm(str(ask))):
+            raise
     return Issuance(
         rooms=tuple(args.room),
-        valid_from=parse_when(args.valid_from, "--from"),
-        valid_to=parse_when(args.valid_to, "--to"),
+        valid_from=start,
+        valid_to=end,
         kind=args.kind,
         sequence=args.seq,
     )
 
 
+def _confirm(question: str) -> bool:
+    try:
+        answer = input(f"{question}. Issue it? [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes", "s", "sim", "是")
+
+
 def _issue(args: argparse.Namespace, service: EncoderService) -> int:
-    result = service.issue(_issuance(args)).result(JOB_TIMEOUT)
+    result = wait(service.issue(_issuance(args)))
     emit(result.to_dict(), args.json, _result_text)
     return 0
 
 
 def _duplicate(args: argparse.Namespace, service: EncoderService) -> int:
-    from app.devices.encoder.errors import UNKNOWN_CARD, encoder_error
+    from app.devices.encoder.errors import SOURCE_INVALID, encoder_error
 
-    source = service.read(full=False).result(JOB_TIMEOUT)
+    source = wait(service.read(full=False))
     if not source.decoded.valid or source.decoded.issuance is None:
-        raise encoder_error(
-            UNKNOWN_CARD, f"the card to copy is not a valid card: {source.decoded.reason}"
-        )
+        raise encoder_error(SOURCE_INVALID, f"card {source.card.uid_hex}: "
+                            f"{source.decoded.reason}", retryable=False)
     source_uid = None if args.in_place else source.card.uid
     if source_uid is not None:
         print("Place the new card on the encoder…", file=sys.stderr, flush=True)
         service.start(watch=True)  # the service's own card watch sees the swap
         service.wait_for_card(other_than=source_uid, timeout=args.wait)
-    result = service.duplicate(source.decoded.issuance, source_uid).result(JOB_TIMEOUT)
+    result = wait(service.duplicate(source.decoded.issuance, source_uid))
     emit(result.to_dict(), args.json, _result_text)
     return 0
 
 
 def _wipe(args: argparse.Namespace, service: EncoderService) -> int:
-    emit(service.wipe().result(JOB_TIMEOUT).to_dict(), args.json, _result_text)
+    emit(wait(service.wipe()).to_dict(), args.json, _result_text)
     return 0
 
 
@@ -286,9 +340,17 @@ def _ports(args: argparse.Namespace) -> int:
     return 0
 
 
-def _set_site_key(args: argparse.Namespace) -> int:
-    import getpass
+def ask_secret(prompt: str) -> str:
+    """A secret typed in the terminal (not echoed), or one line from a pipe (a script:
+    ``... | keydesk card site-key``); "" when there is nothing to read."""
+    if sys.stdin.isatty():
+        import getpass
 
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _set_site_key(args: argparse.Namespace) -> int:
     from app.audit.actions import record_settings
     from app.cli.desk import command_desk
     from app.devices.encoder.service import SITE_KEY_SECRET
@@ -298,7 +360,7 @@ def _set_site_key(args: argparse.Namespace) -> int:
         with command_desk() as services:
             services.operators.require("settings.change", what="settings.change",
                                        target=SITE_KEY_SECRET)
-            value = getpass.getpass("Site key (every desk of this site must use the same): ")
+            value = ask_secret("Site key (every desk of this site must use the same): ")
             if len(value) < 16:
                 return usage_error("the site key must be at least 16 characters", args.json)
             try:

@@ -14,6 +14,7 @@ import sys
 import textwrap
 
 from app.catalog.model import DOMAINS, Entry
+from app.cli import argtypes
 from app.cli.output import emit, json_line
 from app.i18n import LANGUAGES, SYSTEM, preferred_language, resolve_language
 
@@ -27,12 +28,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Look up a code in the error catalog. A bare number lists its meaning in "
         "every domain. Domains: " + ", ".join(DOMAINS) + ".",
     )
-    parser.add_argument("code", nargs="?", help="the code, e.g. 5310, 17, BreakIn")
+    parser.add_argument("code", nargs="?", type=argtypes.code,
+                        help="the code, e.g. 5310, 17, BreakIn")
     parser.add_argument("--domain", help="only this domain (e.g. cloud_api)")
     parser.add_argument(
         "--lang",
+        type=argtypes.language,
         choices=LANGUAGES,
-        help="language (default: the UI language setting, else the system's)",
+        help="language: en, pt-BR or zh-CN, in any case (default: the UI language "
+        "setting, else the system's)",
     )
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     group = parser.add_mutually_exclusive_group()
@@ -42,10 +46,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _configured_language() -> str:
-    """The --lang default: the user's UI language setting ("system" follows the OS)."""
+    """The --lang default: the user's UI language setting ("system" follows the OS).
+    Explaining a code needs no folder of its own: when the settings cannot even be
+    looked for (KEYDESK_HOME names a file), the reason is noted and the OS language used."""
     from app.cli.settings_notice import load_settings
+    from app.domain.errors import KeyDeskError
+    from app.inputs import InputError
 
-    return load_settings().language  # a damaged file is named on stderr, never raised
+    try:
+        return load_settings().language  # a damaged file is named on stderr, never raised
+    except (InputError, KeyDeskError) as exc:
+        reason = exc.detail if isinstance(exc, KeyDeskError) else str(exc)
+        print(f"keydesk: {reason}", file=sys.stderr, flush=True)
+        return "system"
 
 
 def format_entry(entry: Entry, lang: str) -> str:
@@ -78,7 +91,7 @@ def format_entry(entry: Entry, lang: str) -> str:
                 textwrap.wrap(cause, WIDTH, initial_indent=f"  {n}. ", subsequent_indent="     ")
             )
     symbol = f" ({entry.vendor_symbol})" if entry.vendor_symbol else ""
-    lines.append(f"{heading(lang, 'vendor_text')}: {entry.vendor_text}{symbol}")
+    lines.append(f"{heading(lang, 'vendor_text')}: {entry.vendor_text_shown}{symbol}")
     if entry.related:
         lines.append(f"{heading(lang, 'related')}: {', '.join(entry.related)}")
     if entry.seed_note:
@@ -99,9 +112,9 @@ def handler(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     if args.domain and args.domain not in catalog.domains:
-        print(f"Unknown domain {args.domain!r}; domains: {', '.join(catalog.domains)}",
-              file=sys.stderr)
-        return 2
+        from app.inputs import InputError, shown
+
+        raise InputError("domain", value=shown(args.domain), choices=", ".join(catalog.domains))
     chosen = preferred_language()  # keydesk --lang, else the language setting
     lang = args.lang or resolve_language(chosen if chosen != SYSTEM else _configured_language())
 
@@ -120,13 +133,15 @@ def handler(args: argparse.Namespace) -> int:
         for entry in found:
             emit(entry.to_dict(lang), args.json, _summary(entry, lang))
         if not found:
-            return _not_found(args, f"Nothing in the catalog matches {args.search!r}.")
+            from app.inputs import shown
+
+            return _not_found(args, f"Nothing in the catalog matches {shown(args.search)}.")
         return 0
 
     if not args.code:
-        print("Give a CODE, --search WORDS or --all (see keydesk explain --help).",
-              file=sys.stderr)
-        return 2
+        from app.inputs import InputError
+
+        raise InputError("explain_what")
     found = catalog.lookup(args.code, args.domain)
     if not found:
         where = f" in {args.domain}" if args.domain else ""

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app.cli import argtypes
 from app.cli.output import emit, fail, json_line
 from app.domain.errors import KeyDeskError
 
@@ -38,16 +39,19 @@ DOOR_ACTIONS = {
 def register(sub: argparse._SubParsersAction) -> None:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="JSON lines on stdout")
-    common.add_argument("--sim", help="HOST:PORT of keydesk sim lock (default: "
+    common.add_argument("--sim", type=argtypes.host_port,
+                        help="HOST:PORT of keydesk sim lock (default: "
                         "KEYDESK_LOCK_SIM, the setting, else this PC's Bluetooth)")
     common.add_argument("--demo-account", action="store_true",
                         help="rooms and cloud keys from the simulated cloud's demo account")
-    common.add_argument("--url", help="lock-cloud base URL (overrides Settings)")
+    common.add_argument("--url", type=argtypes.web_address,
+                        help="lock-cloud base URL (overrides Settings)")
     common.add_argument("--no-cloud", action="store_true", help="do not ask the lock cloud")
     common.add_argument("--technician", help="your name (report and lock logs)")
     common.add_argument("--plan", type=Path, help="site plan file (default: the data folder)")
-    common.add_argument("--seconds", type=float, default=4.0, help="how long to scan")
-    common.add_argument("--timeout", type=float, default=None,
+    common.add_argument("--seconds", type=argtypes.seconds(0.5, 300), default=4.0,
+                        help="how long to scan (0.5 to 300 seconds)")
+    common.add_argument("--timeout", type=argtypes.seconds(0.5, 120), default=None,
                         help="seconds to wait for each reply (default: the profile's)")
 
     p = sub.add_parser("lock", help="commission Bluetooth locks (scan, commission, report)",
@@ -93,7 +97,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("--out", type=Path, default=Path("."), help="folder for the report")
     sp.add_argument("--previous", type=Path, help="an earlier visit's CSV to compare with")
     sp.add_argument("--site", default="", help="site name for the heading")
-    sp.add_argument("--lang", help="en, pt-BR or zh-CN (default: the UI language)")
+    sp.add_argument("--lang", type=argtypes.language,
+                    help="en, pt-BR or zh-CN (default: the UI language)")
 
 
 # -- composition -----------------------------------------------------------------------

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from app import __version__
 from app.cli import (
+    argtypes,
     audit_cmd,
     card_cmd,
     cloud_cmd,
@@ -25,7 +26,12 @@ from app.cli import (
     sim_cmd,
     store_cmd,
 )
-from app.i18n import LANGUAGES, SYSTEM, preferred_language, set_preferred_language
+from app.cli.output import emit, fail
+from app.domain.errors import KeyDeskError
+from app.i18n import preferred_language, set_preferred_language
+from app.inputs import InputError
+
+log = logging.getLogger(__name__)
 
 # One line per command module, in help order; each later feature adds its own.
 COMMANDS: list[Callable[[sim_cmd.SubParsers], None]] = [
@@ -42,24 +48,52 @@ COMMANDS: list[Callable[[sim_cmd.SubParsers], None]] = [
 ]
 
 
+class KeyDeskParser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors also reach a script reading only stdout:
+    with ``--json`` anywhere on the command line, the error is one JSON line there too.
+    (Sub-commands' parsers are of this class as well: argparse makes them so.)"""
+
+    def parse_known_args(self, args=None, namespace=None):
+        words = list(sys.argv[1:] if args is None else args)
+        if " " not in self.prog:  # the top parser ("keydesk"), not a sub-command's
+            _JSON_WANTED[0] = "--json" in words
+        return super().parse_known_args(words, namespace)
+
+    def error(self, message: str):
+        if _JSON_WANTED[0]:
+            emit({"ok": False, "error": "usage", "detail": f"{self.prog}: {message}"}, True)
+        super().error(message)
+
+
+_JSON_WANTED = [False]  # set per parse by the top parser (one command per process)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = KeyDeskParser(
         prog="keydesk",
         description="KeyDesk: card encoding, lock commissioning, lock-cloud keys and live "
         "access monitoring for hotel and apartment front desks.",
     )
     parser.add_argument("--version", action="version", version=f"KeyDesk {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr too")
-    parser.add_argument("--lang", dest="ui_lang", choices=[SYSTEM, *LANGUAGES],
-                        help="language of what a command prints (default: the language "
-                        "setting, which the window uses too)")
+    parser.add_argument("--lang", dest="ui_lang", type=argtypes.language_or_system,
+                        metavar="LANG",
+                        help="language of what a command prints: system, en, pt-BR or zh-CN, "
+                        "in any case (default: the language setting, which the window uses too)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in COMMANDS:
         add(sub)
     return parser
 
 
+EXIT_USAGE = 2  # a local mistake: a wrong option or value (argparse uses 2 as well)
+EXIT_INTERRUPTED = 130  # Ctrl+C
+
+
 def run(parser: argparse.ArgumentParser, argv: Sequence[str] | None = None) -> int:
+    """Parse and run one command. Exit status: 0 done, 1 a device, service or KeyDesk
+    failure (explained), 2 a usage error (explained), 130 interrupted. Whatever happens,
+    the person reads an explanation, never a traceback (that goes to the log)."""
     args = parser.parse_args(argv)
     from app import logsetup
 
@@ -77,11 +111,51 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help()
-        return 2
+        return EXIT_USAGE
+    as_json = bool(getattr(args, "json", False))
     try:
         return int(func(args) or 0)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+    except InputError as exc:
+        return usage_error(command_prog(parser, args), exc, as_json)
+    except KeyDeskError as err:
+        return fail(err, as_json)
+    except Exception as exc:  # a bug: logged with its traceback, explained to the person
+        return fail(unexpected(exc), as_json)
+
+
+def usage_error(prog: str, exc: Exception | str, as_json: bool) -> int:
+    """A usage error as argparse prints its own (stderr, exit 2); with ``--json`` also a
+    JSON line on stdout, so a script reading only stdout learns why."""
+    message = str(exc)
+    if as_json:
+        emit({"ok": False, "error": "usage", "detail": message}, True)
+    print(f"{prog}: error: {message}", file=sys.stderr, flush=True)
+    return EXIT_USAGE
+
+
+def command_prog(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str:
+    """``keydesk card issue``: the prog of the (sub)command that ``args`` ran."""
+    current = parser
+    while True:
+        sub = next((a for a in current._actions if isinstance(a, argparse._SubParsersAction)),
+                   None)
+        name = getattr(args, sub.dest, None) if sub is not None and sub.dest else None
+        if sub is None or name not in sub.choices:
+            return current.prog
+        current = sub.choices[name]
+
+
+def unexpected(exc: BaseException) -> KeyDeskError:
+    log.error("unexpected failure", exc_info=exc)
+    from app import paths
+
+    try:
+        where = str(paths.log_dir())
+    except Exception:
+        where = "-"
+    return KeyDeskError("desk", "unexpected", f"{type(exc).__name__}; log folder: {where}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
+from app.cli import argtypes
 from app.cli.output import emit, fail
 from app.cli.readers_cmd import add_device_args, reader_password
 from app.domain.errors import KeyDeskError
@@ -35,9 +37,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--name", help="reader name shown in events (default: the URL's host)")
     p.add_argument("--codes", nargs="+", default=["All"], metavar="CODE",
                    help="event codes to ask for (default All)")
-    p.add_argument("--heartbeat", type=int, default=5, help="heartbeat seconds (default 5)")
-    p.add_argument("--duration", type=float, help="stop after S seconds")
-    p.add_argument("--timeout", type=float, default=15.0, metavar="S",
+    p.add_argument("--heartbeat", type=argtypes.whole(1, 60), default=5,
+                   help="heartbeat seconds, 1 to 60 (default 5)")
+    p.add_argument("--duration", type=argtypes.seconds(0.1, 7 * 86400),
+                   help="stop after S seconds (default: until Ctrl+C)")
+    p.add_argument("--timeout", type=argtypes.seconds(0.1, 300), default=15.0, metavar="S",
                    help="seconds to wait for the reader to answer a connection (default 15); "
                    "then it is tried again after a pause")
     p.set_defaults(func=_monitor)
@@ -63,10 +67,17 @@ def event_line(event: DeviceEvent) -> dict[str, Any]:
     return out
 
 
+def refused_text(reason: str | None) -> str:
+    """"REFUSED: card expired", never "REFUSED: Refused: card expired" (readers and the
+    catalog often start the reason with the verdict already)."""
+    words = re.sub(r"^\s*refused\b[\s:—-]*", "", reason or "", flags=re.IGNORECASE)
+    return f"REFUSED: {words}" if words else "REFUSED"
+
+
 def event_text(line: dict[str, Any]) -> str:
     head = f"{line['time'] or '-'} {line['device']} {line['code']}"
     if line["code"] == "AccessControl":
-        result = "granted" if line["granted"] else f"REFUSED: {line['error_text']}"
+        result = "granted" if line["granted"] else refused_text(line["error_text"])
         who = line["card"] or "-"
         if line["user_name"]:
             who += f" ({line['user_name']})"
@@ -83,10 +94,7 @@ def _monitor(args: argparse.Namespace) -> int:
     from app.access.stream import ReaderStream
     from app.cli.desk import command_desk
 
-    try:
-        password = reader_password(args)
-    except KeyDeskError as err:
-        return fail(err, args.json)
+    password = reader_password(args)  # none set: a usage error, nothing was sent
     name = args.name or urlsplit(args.device).hostname or args.device
     done = threading.Event()
     lock = threading.Lock()

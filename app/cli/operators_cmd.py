@@ -15,6 +15,7 @@ import sys
 from typing import Any
 
 from app import logsetup
+from app.cli import argtypes
 from app.cli.output import emit, fail, json_line
 from app.domain.errors import KeyDeskError
 from app.operators.errors import operator_error
@@ -50,7 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("name")
     p.set_defaults(func=lambda a: _run(a, _remove))
     p = cmds.add_parser("idle", parents=[common], help="lock the desk after MINUTES idle")
-    p.add_argument("minutes", type=int, help="0 turns the idle lock off")
+    p.add_argument("minutes", type=argtypes.whole(0, 24 * 60),
+                   help="0 turns the idle lock off (at most 1440, a day)")
     p.set_defaults(func=lambda a: _run(a, _idle))
     p = cmds.add_parser("recover", parents=[common],
                         help="set a damaged or hand-edited accounts file aside (kept)")

@@ -9,6 +9,7 @@ import sys
 
 from app.catalog import explain_error
 from app.domain.errors import KeyDeskError
+from app.i18n import worded
 from app.logsetup import redact
 from app.output import emit, json_line
 
@@ -23,13 +24,27 @@ def fail(err: KeyDeskError, as_json: bool) -> int:
     if as_json:
         print(json_line(info), flush=True)
     else:
-        lines = [f"Error {err.code} ({err.domain}): {info.get('title', '')}".rstrip(": ")]
+        lang = str(info.get("lang") or "en")
+        error, detail, state = _framing(lang)
+        lines = [f"{error} {err.code} ({err.domain}): {info.get('title', '')}".rstrip(": ")]
         for key in ("explanation", "action"):
             if info.get(key):
                 lines.append(str(info[key]))
         if err.detail:
-            lines.append(f"Detail: {err.detail}")
+            lines.append(f"{detail}: {err.detail}")
         if err.state:
-            lines.append(f"State: {err.state}")
+            lines.append(f"{state}: {worded(err.state, lang)}")
         print(redact("\n".join(lines)), file=sys.stderr, flush=True)
     return EXIT_FAILURE
+
+
+def _framing(lang: str) -> tuple[str, str, str]:
+    """The words around the catalog's explanation, in its language (a Portuguese
+    explanation is not framed by English "Error", "Detail", "State")."""
+    if lang == "en":
+        return "Error", "Detail", "State"
+    from app.catalog.labels import HEADINGS, SEVERITY_NAMES
+
+    words = HEADINGS.get(lang, HEADINGS["en"])
+    error = SEVERITY_NAMES.get(lang, SEVERITY_NAMES["en"])["error"]
+    return error[:1].upper() + error[1:], words["detail"], words["card_state"]

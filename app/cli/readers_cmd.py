@@ -14,15 +14,18 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
+from app.cli import argtypes
 from app.cli.output import emit, fail
 from app.domain.errors import KeyDeskError
+from app.inputs import InputError
 
 T = TypeVar("T")
 DEFAULT_PASSWORD_ENV = "KEYDESK_READER_PASSWORD"
 
 
 def add_device_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--device", required=True, metavar="URL", help="http://reader-address")
+    p.add_argument("--device", required=True, metavar="URL", type=argtypes.web_address,
+                   help="http://reader-address")
     p.add_argument("--user", default="admin", help="reader user (default admin)")
     p.add_argument("--password-env", default=DEFAULT_PASSWORD_ENV, metavar="VAR",
                    help=f"environment variable with the password (default {DEFAULT_PASSWORD_ENV})")
@@ -37,10 +40,8 @@ def reader_password(args: argparse.Namespace) -> str:
         import getpass
 
         password = getpass.getpass(f"Password for {args.user} at {args.device}: ")
-    if not password:
-        raise KeyDeskError("reader_request_error", 268632071,
-                           f"no password: set the environment variable {args.password_env}",
-                           retryable=False)
+    if not password:  # our mistake, not the reader's refusal: nothing was sent
+        raise InputError("password_env", var=args.password_env)
     logsetup.register_secret(password)
     return password
 
@@ -92,12 +93,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = cmds.add_parser("door-status", help="is the door open or closed")
     add_device_args(p)
-    p.add_argument("--door", type=int, default=1, help="door channel, 1-based (default 1)")
+    p.add_argument("--door", type=argtypes.whole(1, 64), default=1,
+                   help="door channel, 1-based (default 1)")
     p.set_defaults(func=_door_status)
 
     p = cmds.add_parser("open-door", help="open a door remotely (asks for confirmation)")
     add_device_args(p)
-    p.add_argument("--door", type=int, default=1, help="door channel, 1-based (default 1)")
+    p.add_argument("--door", type=argtypes.whole(1, 64), default=1,
+                   help="door channel, 1-based (default 1)")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.set_defaults(func=_open_door)
 
@@ -106,9 +109,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--card", required=True, help="card UID in hex, e.g. 12EA3004")
     p.add_argument("--user-id", help="user id on the reader (default: the card UID)")
     p.add_argument("--name", default="Guest", help="name shown on access events")
-    p.add_argument("--from", dest="valid_from", help="start, 'YYYY-MM-DD HH:MM' (default now)")
-    p.add_argument("--to", dest="valid_to", help="end, 'YYYY-MM-DD HH:MM' (default +1 day)")
-    p.add_argument("--door", type=int, action="append", help="0-based door (repeatable)")
+    p.add_argument("--from", dest="valid_from", type=argtypes.moment,
+                   help="start, 'YYYY-MM-DD HH:MM' (default now)")
+    p.add_argument("--to", dest="valid_to", type=argtypes.moment,
+                   help="end, 'YYYY-MM-DD HH:MM' (default +1 day)")
+    p.add_argument("--door", type=argtypes.whole(0, 63), action="append",
+                   help="0-based door (repeatable)")
     p.set_defaults(func=_enrol)
 
     p = cmds.add_parser("remove-card", help="take a card's access away")
@@ -195,26 +201,25 @@ def _open_door(args: argparse.Namespace) -> int:
     return _guarded(args, go)
 
 
-def _when(text: str | None, default: datetime) -> datetime:
-    if not text:
-        return default.replace(microsecond=0)
-    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-    raise KeyDeskError("reader_request_error", 268632322, f"not a date/time: {text!r}",
-                       retryable=False)
+def _when(value: datetime | None, default: datetime) -> datetime:
+    """A reader keeps wall-clock time: a time with an offset is converted to this PC's."""
+    from app.domain.cards import site_time
+
+    return site_time(value if value is not None else default)
 
 
 def _enrol(args: argparse.Namespace) -> int:
     from app.access.api import CardGrant, normalise_card
+    from app.inputs import check_stay
+
+    now = datetime.now()
+    start = _when(args.valid_from, now)
+    end = _when(args.valid_to, start + timedelta(days=1))
+    check_stay(start, end, now, confirmed=True)  # a backwards or ended stay: usage error
 
     def go() -> int:
         card = normalise_card(args.card)
-        start = _when(args.valid_from, datetime.now())
-        grant = CardGrant(card, args.user_id or card, args.name, start,
-                          _when(args.valid_to, start + timedelta(days=1)),
+        grant = CardGrant(card, args.user_id or card, args.name, start, end,
                           tuple(args.door or [0]))
         run_on_reader(args, lambda api: api.enrol([grant]), "enrol", {"card": card},
                       target=card)

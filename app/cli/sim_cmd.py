@@ -34,4 +34,24 @@ def register(sub: SubParsers) -> None:
     sims = parser.add_subparsers(dest="sim", metavar="KIND")
     for add in SIMULATORS:
         add(sims)
+    for sim in sims.choices.values():
+        sim.set_defaults(func=_listening(sim.get_default("func")))
     parser.set_defaults(func=lambda _args: parser.print_help() or 2)
+
+
+def _listening(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A simulator that cannot bind its address (in use, not this machine's) is a usage
+    error naming the address, not a traceback."""
+
+    def guarded(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except OSError as exc:
+            from app.inputs import InputError, shown
+
+            where = getattr(args, "listen", None)
+            value = f"{where[0]}:{where[1]}" if isinstance(where, tuple) else "-"
+            raise InputError("listen_failed", value=shown(value),
+                             reason=exc.strerror or type(exc).__name__) from None
+
+    return guarded

@@ -14,6 +14,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from app.cli import argtypes
 from app.cli.output import emit
 from app.i18n import LANGUAGES
 
@@ -30,7 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "file is kept untouched; the next start of KeyDesk sets it aside and continues in "
         "a fresh file. Exits 1 when damaged or when the check could not run.")
     check.add_argument("--path", type=Path, help="database file (default: the desk's own)")
-    check.add_argument("--lang", choices=LANGUAGES, help="language of the message")
+    check.add_argument("--lang", type=argtypes.language, choices=LANGUAGES,
+                       help="language of the message (en, pt-BR, zh-CN, any case)")
     check.add_argument("--json", action="store_true", help="one JSON line")
     check.set_defaults(func=_check)
     watch = actions.add_parser(

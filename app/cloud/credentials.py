@@ -33,6 +33,12 @@ ENV_VARS: dict[str, str] = {
     "KEYDESK_CLOUD_TZ": "timezone",
 }
 SECRET_ATTRS = ("auth_token", "creator_password")
+VAR_OF = {attr: var for var, attr in ENV_VARS.items()}
+# (the name Settings gives it, attribute) of what every call / card-issuer calls need.
+REQUIRED = (("Base URL", "base_url"), ("Account SID", "account_sid"),
+            ("Auth Token", "auth_token"), ("Community number", "community_no"))
+OPERATOR_REQUIRED = (("Operator mobile", "creator_mobile"),
+                     ("Operator password", "creator_password"))
 
 
 @dataclass(frozen=True)
@@ -56,21 +62,17 @@ class CloudCredentials:
             logsetup.register_secret(hash_password(self.creator_password))
 
     def require(self, *, operator: bool = False) -> CloudCredentials:
-        """Raise a clear error when something the call needs is missing."""
-        missing = [name for name, value in (
-            ("Base URL", self.base_url), ("Account SID", self.account_sid),
-            ("Auth Token", self.auth_token), ("Community number", self.community_no),
-        ) if not value]
-        if operator:
-            missing += [name for name, value in (
-                ("Operator mobile", self.creator_mobile),
-                ("Operator password", self.creator_password),
-            ) if not value]
+        """Raise "the lock cloud is not set up yet" (``desk cloud-not-set-up``), naming the
+        settings missing and their environment variables, when something the call needs is
+        missing: nothing is then sent, and no cloud code is blamed."""
+        needed = REQUIRED + (OPERATOR_REQUIRED if operator else ())
+        missing = [f"{name} ({VAR_OF[attr]})" for name, attr in needed
+                   if not getattr(self, attr)]
         if missing:
             raise KeyDeskError(
-                "cloud_http", "401",
-                "lock cloud not configured: " + ", ".join(missing)
-                + " missing (Settings, or the KEYDESK_* environment variables)",
+                "desk", "cloud-not-set-up",
+                "missing: " + ", ".join(missing)
+                + "; set them in Settings › Lock cloud or in these environment variables",
             )
         return self
 

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from app.cloud import room_names
 from app.cloud.client import CloudClient
 from app.cloud.config import RESULT_BLE, RESULT_QR, CallPolicy
 from app.cloud.credentials import CloudCredentials
@@ -56,6 +57,11 @@ RIGHTS: dict[str, str] = {
 ROOM_FLOWS = {"issue_key", "rf_issue", "unlock", "door_log", "room_keys"}
 # Codes that mean the credentials themselves were refused (a test call fails on these).
 AUTH_FAILURES = {"401", "4004", "4006", "4007", "4008"}
+# Answers to the operator's test read that come after the login was accepted, and those
+# that leave it unchecked (the issuer is offline or none is registered).
+OPERATOR_ACCEPTED = {"5300", "5311"}  # no card on the issuer / card not identified
+ISSUER_UNREACHABLE = {"5310", "6114"}
+OPERATOR_OK, OPERATOR_NOT_SET, OPERATOR_UNCHECKED = "ok", "not set", "issuer offline"
 
 
 class CloudDesk:
@@ -103,7 +109,10 @@ class CloudDesk:
 
     # -- flows -------------------------------------------------------------------------
     async def test_connection(self) -> dict[str, Any]:
-        """One call per signing scheme; returns what the account can see."""
+        """Every credential that can be checked without changing anything: one read per
+        signing scheme (account, token, community), the card issuer set up here among the
+        community's, and the operator's login (a read of the issuer's card). A credential
+        refused fails the test with the cloud's code; what could not be checked is said."""
         async def op(cloud: CloudClient) -> dict[str, Any]:
             buildings = await cloud.fetch_room_info()  # scheme 3
             try:
@@ -117,10 +126,31 @@ class CloudDesk:
             except KeyDeskError as exc:
                 if exc.code in AUTH_FAILURES:
                     raise
+            mac = self.creds.issue_mac
+            if mac and issuers and mac.upper() not in {i.upper() for i in issuers}:
+                raise KeyDeskError("cloud_desk", "issuer-not-listed",
+                                   f"card issuer {mac}; the community's: {', '.join(issuers)}")
             rooms = sum(len(b.all_rooms()) for b in buildings)
             return {"ok": True, "buildings": len(buildings), "rooms": rooms,
-                    "issuers": issuers, "community_no": self.creds.community_no}
+                    "issuers": issuers, "community_no": self.creds.community_no,
+                    "issue_mac": mac, "operator": await self._operator_login(cloud)}
         return await self._run("test_connection", self.creds.community_no, {}, op)
+
+    async def _operator_login(self, cloud: CloudClient) -> str:
+        """"ok", "not set" (no operator mobile/password here) or "issuer offline" (the
+        issuer answered first, so the login was not reached); a refused login raises the
+        cloud's code (5303)."""
+        if not (self.creds.creator_mobile and self.creds.creator_password):
+            return OPERATOR_NOT_SET
+        try:
+            await cloud.read_card()  # reads; writes nothing on the card or the cloud
+        except KeyDeskError as exc:
+            if exc.code in OPERATOR_ACCEPTED:
+                return OPERATOR_OK
+            if exc.code in ISSUER_UNREACHABLE:
+                return OPERATOR_UNCHECKED
+            raise
+        return OPERATOR_OK
 
     async def rooms(self) -> list[Building]:
         return await self._run("rooms", self.creds.community_no, {},
@@ -179,9 +209,16 @@ class CloudDesk:
                         lambda c: c.cancel_rf_card(serial_num, operate_card_type))
 
     async def unlock(self, room: Room, lock_type: int = 1) -> None:
-        """Remote unlock through the room's gateway (the UI asks for confirmation first)."""
-        await self._run("unlock", room.ref.label(), {"mac": room.mac, "box": room.box_id},
-                        lambda c: c.lock_box_room(room.mac, lock_type, room.box_id))
+        """Remote unlock through the room's gateway (the UI asks for confirmation first).
+        A room the directory lists without a gateway is refused here, nothing sent: the
+        cloud would answer 5008 "cannot make a key", which says nothing of the gateway."""
+        async def op(cloud: CloudClient) -> None:
+            if lock_type == 1 and not room.box_id:
+                raise KeyDeskError("cloud_desk", "no-gateway",
+                                   f"room {room.ref.label()} ({room.name}, {room.lock_type}) "
+                                   "has no gateway in the lock cloud's directory")
+            await cloud.lock_box_room(room.mac, lock_type, room.box_id)
+        await self._run("unlock", room.ref.label(), {"mac": room.mac, "box": room.box_id}, op)
 
     async def door_log(self, query: LogQuery) -> list[DoorRecord]:
         return await self._run(
@@ -195,9 +232,13 @@ class CloudDesk:
         return await self._run("room_keys", room.label(), {"mobile": mobile},
                                lambda c: c.room_keys(room, mobile, area_code))
 
-    async def find_room(self, label: str) -> Room:
-        for building in await self.rooms():
-            for room in building.all_rooms():
-                if room.ref.label() == label:
-                    return room
-        raise KeyDeskError("cloud_api", "5007", f"room {label} is not in the directory")
+    async def find_room(self, text: str) -> Room:
+        """The directory's room named ``text`` (BUILDING-FLOOR-ROOM or its name); an
+        InputError when none or several fit (the person's mistake, nothing is sent)."""
+        return room_names.find(room_names.rooms_of(await self.rooms()), text)
+
+    async def room_ref(self, text: str) -> RoomRef:
+        """``text`` as the cloud's reference: BUILDING-FLOOR-ROOM as written, a room's name
+        (``101``) looked up in the directory."""
+        ref = room_names.as_reference(text)
+        return ref if ref is not None else (await self.find_room(text)).ref

@@ -6,11 +6,17 @@ Prints round trips, bytes on the wire and modelled time (wire bytes at 115200 ba
 chip + card timings from the datasheets) as ratios to that minimum, for a blank card and
 for re-issuing a card that already holds a stay, side by side. Goal: ≤ 1.10× for both.
 
+A re-issue does more than the minimum and less: it clears the card's commit block first
+(so a re-issue stopped half-way reads "issue not finished", never "data and signature do
+not match"), and it reads the two trailers instead of rewriting them when they already
+hold exactly this site's keys and access bits.
+
 Both goal cases run the way the desk runs them: the card is placed, the encoder service
 recognises it (one authentication, while the clerk fills in the form — shown on its own
 line, not part of the issue) and then the issue runs. The last column is informational:
 a one-shot ``keydesk card issue`` on an issued card knows nothing about it, so the
-default key is refused once (+1 authentication, +1 re-selection).
+default key is refused once (+1 authentication, +1 re-selection), and its commit sector is
+opened once more to learn that it holds this site's keys.
 
     python bench/encoder/run.py
 """

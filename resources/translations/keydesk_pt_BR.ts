@@ -602,6 +602,41 @@
     </message>
 </context>
 <context>
+    <name>CardTray</name>
+    <message>
+        <source>Training card tray (demo)</source>
+        <translation>Bandeja de cartões para treino (demonstração)</translation>
+    </message>
+    <message>
+        <source>Put a blank card</source>
+        <translation>Colocar cartão em branco</translation>
+    </message>
+    <message>
+        <source>Take the card away</source>
+        <translation>Tirar o cartão</translation>
+    </message>
+    <message>
+        <source>Put back the first card</source>
+        <translation>Recolocar o primeiro cartão</translation>
+    </message>
+    <message>
+        <source>Blank card {uid} laid down.</source>
+        <translation>Cartão em branco {uid} colocado.</translation>
+    </message>
+    <message>
+        <source>Card {uid} is in the tray.</source>
+        <translation>O cartão {uid} está na bandeja.</translation>
+    </message>
+    <message>
+        <source>The tray is empty.</source>
+        <translation>A bandeja está vazia.</translation>
+    </message>
+    <message>
+        <source>Card {uid} is back on the encoder.</source>
+        <translation>O cartão {uid} voltou ao codificador.</translation>
+    </message>
+</context>
+<context>
     <name>CloudForm</name>
     <message>
         <source>Base URL</source>
@@ -943,8 +978,12 @@
         <translation>há {n} min</translation>
     </message>
     <message>
-        <source> — set the reader&apos;s clock</source>
-        <translation> — acerte o relógio do leitor</translation>
+        <source> — set clock</source>
+        <translation> — acerte o relógio</translation>
+    </message>
+    <message>
+        <source>The reader&apos;s clock is {drift} off this PC&apos;s: its events are shown on this PC&apos;s clock. Press Set clock to correct the reader.</source>
+        <translation>O relógio do leitor está {drift} diferente do deste computador: os eventos dele aparecem no horário deste computador. Clique em Acertar relógio para corrigir o leitor.</translation>
     </message>
     <message>
         <source>open</source>
@@ -1014,10 +1053,6 @@
         <translation>Aberta em ({zone})</translation>
     </message>
     <message>
-        <source>the period must run forwards and span at most 31 days</source>
-        <translation>o período deve ir para a frente e ter no máximo 31 dias</translation>
-    </message>
-    <message>
         <source>{n} door openings.</source>
         <translation>{n} aberturas da porta.</translation>
     </message>
@@ -1034,10 +1069,6 @@
 Anyone at the door can walk in.</source>
         <translation>Abrir agora a porta do quarto {room} pelo gateway?
 Quem estiver na porta pode entrar.</translation>
-    </message>
-    <message>
-        <source>pick a room from the list</source>
-        <translation>escolha um quarto da lista</translation>
     </message>
     <message>
         <source>Remote unlock cancelled.</source>
@@ -1154,8 +1185,40 @@ Quem estiver na porta pode entrar.</translation>
         <translation>{what}…</translation>
     </message>
     <message>
+        <source>you will be asked</source>
+        <translation>será perguntado</translation>
+    </message>
+    <message>
+        <source>Issue it for those dates anyway?</source>
+        <translation>Gravar mesmo assim para essas datas?</translation>
+    </message>
+    <message>
+        <source>Nothing was done: correct what is marked in red.</source>
+        <translation>Nada foi feito: corrija o que está marcado em vermelho.</translation>
+    </message>
+    <message>
+        <source>Room {rooms} is not in the lock cloud&apos;s room directory.</source>
+        <translation>O quarto {rooms} não está na lista de quartos da nuvem das fechaduras.</translation>
+    </message>
+    <message>
+        <source>Check the room number. Issue the card for it anyway?</source>
+        <translation>Confira o número do quarto. Gravar o cartão para ele mesmo assim?</translation>
+    </message>
+    <message>
         <source>Check the form</source>
         <translation>Confira o formulário</translation>
+    </message>
+    <message>
+        <source>Wipe card {uid}?</source>
+        <translation>Apagar o cartão {uid}?</translation>
+    </message>
+    <message>
+        <source>Wipe the card on the encoder?</source>
+        <translation>Apagar o cartão que está no codificador?</translation>
+    </message>
+    <message>
+        <source>Its stay is erased: it will no longer open any door, and it becomes a blank card that can be issued again.</source>
+        <translation>A estadia dele é apagada: ele não abrirá mais nenhuma porta e vira um cartão em branco que pode ser gravado de novo.</translation>
     </message>
     <message>
         <source>Issuing</source>
@@ -1222,12 +1285,16 @@ Quem estiver na porta pode entrar.</translation>
         <translation>Gravar a cópia</translation>
     </message>
     <message>
-        <source>Now place the new card</source>
-        <translation>Agora coloque o cartão novo</translation>
+        <source>Copying the stay of card {uid}. Take it off the encoder, put a new card on it and press “Write duplicate”.</source>
+        <translation>Copiando a estadia do cartão {uid}. Tire-o do codificador, coloque um cartão novo e clique em “Gravar cópia”.</translation>
     </message>
     <message>
-        <source>Copying the stay of card {uid}. Put the blank card on the encoder and press “Write duplicate”.</source>
-        <translation>Copiando a estadia do cartão {uid}. Coloque o cartão em branco no codificador e clique em “Gravar a cópia”.</translation>
+        <source>Training: “Put a blank card” in the card tray above lays a new card on the encoder.</source>
+        <translation>Treino: “Colocar cartão em branco”, na bandeja acima, põe um cartão novo no codificador.</translation>
+    </message>
+    <message>
+        <source>Now place the new card</source>
+        <translation>Agora coloque o cartão novo</translation>
     </message>
     <message>
         <source>Wiping</source>
@@ -1378,6 +1445,10 @@ Quem estiver na porta pode entrar.</translation>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
+    <message>
+        <source>Events in the order KeyDesk received them, at this PC&apos;s time: a reader whose clock is off is corrected by its measured drift (its own time is in the event&apos;s detail). ↺: fetched from the reader&apos;s log later.</source>
+        <translation>Eventos na ordem em que o KeyDesk os recebeu, no horário deste computador: o relógio de um leitor que está errado é corrigido pela diferença medida (o horário do próprio leitor está no detalhe do evento). ↺: buscado depois no registro do leitor.</translation>
+    </message>
 </context>
 <context>
     <name>EventWords</name>
@@ -1452,6 +1523,10 @@ Quem estiver na porta pode entrar.</translation>
     <message>
         <source>Fetched from the reader&apos;s own log after a gap in the live stream.</source>
         <translation>Buscado no registro do próprio leitor depois de uma falha na transmissão ao vivo.</translation>
+    </message>
+    <message>
+        <source>Time on this PC&apos;s clock; the reader&apos;s own clock said {time} ({offset} s off).</source>
+        <translation>Horário deste computador; o relógio do leitor marcava {time} ({offset} s de diferença).</translation>
     </message>
     <message>
         <source>Raw: {raw}</source>
@@ -1736,14 +1811,6 @@ Quem estiver na porta pode entrar.</translation>
         <translation>Horários da comunidade: {zone}</translation>
     </message>
     <message>
-        <source>enter the guest&apos;s mobile number</source>
-        <translation>digite o celular do hóspede</translation>
-    </message>
-    <message>
-        <source>enter the card number of the key</source>
-        <translation>digite o número do cartão da chave</translation>
-    </message>
-    <message>
         <source>Key {key} issued for room {room} and texted to the guest.</source>
         <translation>Chave {key} emitida para o quarto {room} e enviada por SMS ao hóspede.</translation>
     </message>
@@ -1754,10 +1821,6 @@ Quem estiver na porta pode entrar.</translation>
     <message>
         <source>Key {key} fetched.</source>
         <translation>Chave {key} recuperada.</translation>
-    </message>
-    <message>
-        <source>pick a room from the list</source>
-        <translation>escolha um quarto da lista</translation>
     </message>
     <message>
         <source>Bluetooth key for {room}:</source>
@@ -2099,14 +2162,6 @@ Quem estiver na porta pode entrar.</translation>
 <context>
     <name>MessageBanner</name>
     <message>
-        <source>Error {code}: {title}</source>
-        <translation>Erro {code}: {title}</translation>
-    </message>
-    <message>
-        <source>(Card/device state: {state})</source>
-        <translation>(Situação do cartão/aparelho: {state})</translation>
-    </message>
-    <message>
         <source>Something unexpected went wrong ({kind}). It was written to the log; the window keeps working.</source>
         <translation>Algo inesperado deu errado ({kind}). Foi anotado no log; a janela continua funcionando.</translation>
     </message>
@@ -2368,10 +2423,6 @@ Quem estiver na porta pode entrar.</translation>
     <message>
         <source>Explain…</source>
         <translation>Explicar…</translation>
-    </message>
-    <message>
-        <source>Detail: {detail}</source>
-        <translation>Detalhe: {detail}</translation>
     </message>
 </context>
 <context>
@@ -2749,16 +2800,8 @@ Quem estiver na porta pode entrar.</translation>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <source>Card:</source>
-        <translation>Cartão:</translation>
-    </message>
-    <message>
-        <source>Detail: {detail}</source>
-        <translation>Detalhe: {detail}</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Erro</translation>
+        <source>Check the form</source>
+        <translation>Confira o formulário</translation>
     </message>
     <message>
         <source>Unexpected error</source>
@@ -2770,6 +2813,10 @@ Quem estiver na porta pode entrar.</translation>
     <message>
         <source>blank</source>
         <translation>em branco</translation>
+    </message>
+    <message>
+        <source>{time} (community time: {zone})</source>
+        <translation>{time} (horário da comunidade: {zone})</translation>
     </message>
     <message>
         <source>Serial {serial}
@@ -2850,10 +2897,6 @@ Lote {batch}</translation>
         <translation>Horários da comunidade: {zone}</translation>
     </message>
     <message>
-        <source>enter or read the card&apos;s serial number</source>
-        <translation>digite ou leia o número de série do cartão</translation>
-    </message>
-    <message>
         <source>RF card {serial} logged out.</source>
         <translation>Cartão RF {serial} desativado.</translation>
     </message>
@@ -2916,8 +2959,8 @@ Lote {batch}</translation>
         <translation>Testar conexão</translation>
     </message>
     <message>
-        <source>Check the lock-cloud settings with one call per signing scheme</source>
-        <translation>Confere as configurações da nuvem das fechaduras com uma chamada por tipo de assinatura</translation>
+        <source>Check every lock-cloud setting with calls that change nothing: the account, the card issuer and the operator&apos;s login</source>
+        <translation>Confere cada configuração da nuvem das fechaduras com chamadas que não mudam nada: a conta, o emissor de cartões e o login do operador</translation>
     </message>
     <message>
         <source>none</source>
@@ -2926,6 +2969,18 @@ Lote {batch}</translation>
     <message>
         <source>Connection OK: community {community}, {rooms} rooms, card issuers: {issuers}.</source>
         <translation>Conexão OK: comunidade {community}, {rooms} quartos, codificadores: {issuers}.</translation>
+    </message>
+    <message>
+        <source>Operator login accepted.</source>
+        <translation>Login do operador aceito.</translation>
+    </message>
+    <message>
+        <source>Operator login not checked: no operator mobile and password in Settings (RF cards need them).</source>
+        <translation>Login do operador não conferido: não há celular e senha do operador nas Configurações (os cartões RF precisam deles).</translation>
+    </message>
+    <message>
+        <source>Operator login not checked: the card issuer is offline.</source>
+        <translation>Login do operador não conferido: o emissor de cartões está desligado.</translation>
     </message>
     <message>
         <source>Building {n}</source>
@@ -3405,6 +3460,13 @@ Lote {batch}</translation>
     <message>
         <source>KeyDesk could not start: {reason}. The details are in the log in {folder}. Start it again; if this happens again, send that log to support.</source>
         <translation>O KeyDesk não conseguiu abrir: {reason}. Os detalhes estão no log em {folder}. Abra de novo; se acontecer outra vez, envie esse log ao suporte.</translation>
+    </message>
+</context>
+<context>
+    <name>question</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 </TS>

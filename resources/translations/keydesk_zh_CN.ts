@@ -602,6 +602,41 @@
     </message>
 </context>
 <context>
+    <name>CardTray</name>
+    <message>
+        <source>Training card tray (demo)</source>
+        <translation>练习用卡片托盘（演示）</translation>
+    </message>
+    <message>
+        <source>Put a blank card</source>
+        <translation>放一张空白卡</translation>
+    </message>
+    <message>
+        <source>Take the card away</source>
+        <translation>把卡拿走</translation>
+    </message>
+    <message>
+        <source>Put back the first card</source>
+        <translation>放回第一张卡</translation>
+    </message>
+    <message>
+        <source>Blank card {uid} laid down.</source>
+        <translation>已放上空白卡 {uid}。</translation>
+    </message>
+    <message>
+        <source>Card {uid} is in the tray.</source>
+        <translation>卡 {uid} 在托盘里。</translation>
+    </message>
+    <message>
+        <source>The tray is empty.</source>
+        <translation>托盘是空的。</translation>
+    </message>
+    <message>
+        <source>Card {uid} is back on the encoder.</source>
+        <translation>卡 {uid} 已放回发卡器。</translation>
+    </message>
+</context>
+<context>
     <name>CloudForm</name>
     <message>
         <source>Base URL</source>
@@ -943,8 +978,12 @@
         <translation>{n} 分钟前</translation>
     </message>
     <message>
-        <source> — set the reader&apos;s clock</source>
-        <translation> — 请校准门禁时钟</translation>
+        <source> — set clock</source>
+        <translation> — 请校准时钟</translation>
+    </message>
+    <message>
+        <source>The reader&apos;s clock is {drift} off this PC&apos;s: its events are shown on this PC&apos;s clock. Press Set clock to correct the reader.</source>
+        <translation>门禁的时钟与本机相差 {drift}：它的事件按本机时间显示。点“校准时钟”修正门禁的时钟。</translation>
     </message>
     <message>
         <source>open</source>
@@ -1014,10 +1053,6 @@
         <translation>开门时间（{zone}）</translation>
     </message>
     <message>
-        <source>the period must run forwards and span at most 31 days</source>
-        <translation>时间段的结束须晚于开始，且最长 31 天</translation>
-    </message>
-    <message>
         <source>{n} door openings.</source>
         <translation>{n} 次开门。</translation>
     </message>
@@ -1034,10 +1069,6 @@
 Anyone at the door can walk in.</source>
         <translation>现在通过网关打开房间 {room} 的门吗？
 门口的任何人都能进入。</translation>
-    </message>
-    <message>
-        <source>pick a room from the list</source>
-        <translation>请从列表中选择房间</translation>
     </message>
     <message>
         <source>Remote unlock cancelled.</source>
@@ -1154,8 +1185,40 @@ Anyone at the door can walk in.</source>
         <translation>{what}…</translation>
     </message>
     <message>
+        <source>you will be asked</source>
+        <translation>会先询问您</translation>
+    </message>
+    <message>
+        <source>Issue it for those dates anyway?</source>
+        <translation>仍按这些日期发卡吗？</translation>
+    </message>
+    <message>
+        <source>Nothing was done: correct what is marked in red.</source>
+        <translation>什么也没做：请修改标红的内容。</translation>
+    </message>
+    <message>
+        <source>Room {rooms} is not in the lock cloud&apos;s room directory.</source>
+        <translation>房间 {rooms} 不在门锁云的房间列表里。</translation>
+    </message>
+    <message>
+        <source>Check the room number. Issue the card for it anyway?</source>
+        <translation>请核对房号。仍为这个房间发卡吗？</translation>
+    </message>
+    <message>
         <source>Check the form</source>
         <translation>请检查填写内容</translation>
+    </message>
+    <message>
+        <source>Wipe card {uid}?</source>
+        <translation>清空卡 {uid}？</translation>
+    </message>
+    <message>
+        <source>Wipe the card on the encoder?</source>
+        <translation>清空发卡器上的卡？</translation>
+    </message>
+    <message>
+        <source>Its stay is erased: it will no longer open any door, and it becomes a blank card that can be issued again.</source>
+        <translation>卡上的入住信息会被清除：它将打不开任何门，变成一张可以重新发卡的空白卡。</translation>
     </message>
     <message>
         <source>Issuing</source>
@@ -1222,12 +1285,16 @@ Anyone at the door can walk in.</source>
         <translation>写入复制卡</translation>
     </message>
     <message>
-        <source>Now place the new card</source>
-        <translation>现在放上新卡</translation>
+        <source>Copying the stay of card {uid}. Take it off the encoder, put a new card on it and press “Write duplicate”.</source>
+        <translation>正在复制卡 {uid} 的入住信息。把它从发卡器上拿开，放一张新卡，然后点“写入副本”。</translation>
     </message>
     <message>
-        <source>Copying the stay of card {uid}. Put the blank card on the encoder and press “Write duplicate”.</source>
-        <translation>正在复制卡 {uid} 的入住信息。请把空白卡放到发卡器上，然后点击“写入复制卡”。</translation>
+        <source>Training: “Put a blank card” in the card tray above lays a new card on the encoder.</source>
+        <translation>练习：点上方卡片托盘里的“放一张空白卡”，就会在发卡器上放一张新卡。</translation>
+    </message>
+    <message>
+        <source>Now place the new card</source>
+        <translation>现在放上新卡</translation>
     </message>
     <message>
         <source>Wiping</source>
@@ -1378,6 +1445,10 @@ Anyone at the door can walk in.</source>
         <source>Result</source>
         <translation>结果</translation>
     </message>
+    <message>
+        <source>Events in the order KeyDesk received them, at this PC&apos;s time: a reader whose clock is off is corrected by its measured drift (its own time is in the event&apos;s detail). ↺: fetched from the reader&apos;s log later.</source>
+        <translation>事件按 KeyDesk 收到的顺序排列，时间为本机时间：时钟不准的门禁按测得的偏差修正（门禁自己的时间见事件详情）。↺：之后从门禁的记录中补取。</translation>
+    </message>
 </context>
 <context>
     <name>EventWords</name>
@@ -1452,6 +1523,10 @@ Anyone at the door can walk in.</source>
     <message>
         <source>Fetched from the reader&apos;s own log after a gap in the live stream.</source>
         <translation>实时推送中断后，从门禁自身的记录中补取。</translation>
+    </message>
+    <message>
+        <source>Time on this PC&apos;s clock; the reader&apos;s own clock said {time} ({offset} s off).</source>
+        <translation>按本机时间；门禁自己的时钟显示 {time}（相差 {offset} 秒）。</translation>
     </message>
     <message>
         <source>Raw: {raw}</source>
@@ -1736,14 +1811,6 @@ Anyone at the door can walk in.</source>
         <translation>时间为社区当地时间：{zone}</translation>
     </message>
     <message>
-        <source>enter the guest&apos;s mobile number</source>
-        <translation>请输入客人手机号</translation>
-    </message>
-    <message>
-        <source>enter the card number of the key</source>
-        <translation>请输入钥匙的卡号</translation>
-    </message>
-    <message>
         <source>Key {key} issued for room {room} and texted to the guest.</source>
         <translation>已为房间 {room} 发放钥匙 {key}，并已短信发送给客人。</translation>
     </message>
@@ -1754,10 +1821,6 @@ Anyone at the door can walk in.</source>
     <message>
         <source>Key {key} fetched.</source>
         <translation>已取回钥匙 {key}。</translation>
-    </message>
-    <message>
-        <source>pick a room from the list</source>
-        <translation>请从列表中选择房间</translation>
     </message>
     <message>
         <source>Bluetooth key for {room}:</source>
@@ -2099,14 +2162,6 @@ Anyone at the door can walk in.</source>
 <context>
     <name>MessageBanner</name>
     <message>
-        <source>Error {code}: {title}</source>
-        <translation>错误 {code}：{title}</translation>
-    </message>
-    <message>
-        <source>(Card/device state: {state})</source>
-        <translation>（卡/设备状态：{state}）</translation>
-    </message>
-    <message>
         <source>Something unexpected went wrong ({kind}). It was written to the log; the window keeps working.</source>
         <translation>发生了意外错误（{kind}）。已写入日志；窗口可继续使用。</translation>
     </message>
@@ -2368,10 +2423,6 @@ Anyone at the door can walk in.</source>
     <message>
         <source>Explain…</source>
         <translation>说明…</translation>
-    </message>
-    <message>
-        <source>Detail: {detail}</source>
-        <translation>详情：{detail}</translation>
     </message>
 </context>
 <context>
@@ -2749,16 +2800,8 @@ Anyone at the door can walk in.</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <source>Card:</source>
-        <translation>卡：</translation>
-    </message>
-    <message>
-        <source>Detail: {detail}</source>
-        <translation>详情：{detail}</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>错误</translation>
+        <source>Check the form</source>
+        <translation>请检查填写内容</translation>
     </message>
     <message>
         <source>Unexpected error</source>
@@ -2770,6 +2813,10 @@ Anyone at the door can walk in.</source>
     <message>
         <source>blank</source>
         <translation>空白</translation>
+    </message>
+    <message>
+        <source>{time} (community time: {zone})</source>
+        <translation>{time}（社区当地时间：{zone}）</translation>
     </message>
     <message>
         <source>Serial {serial}
@@ -2850,10 +2897,6 @@ Batch {batch}</source>
         <translation>时间为社区当地时间：{zone}</translation>
     </message>
     <message>
-        <source>enter or read the card&apos;s serial number</source>
-        <translation>请输入或读取卡的序列号</translation>
-    </message>
-    <message>
         <source>RF card {serial} logged out.</source>
         <translation>RF 卡 {serial} 已注销。</translation>
     </message>
@@ -2916,8 +2959,8 @@ Batch {batch}</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <source>Check the lock-cloud settings with one call per signing scheme</source>
-        <translation>按每种签名方式各调用一次，检查门锁云设置</translation>
+        <source>Check every lock-cloud setting with calls that change nothing: the account, the card issuer and the operator&apos;s login</source>
+        <translation>用不做任何修改的请求检查门锁云的每项设置：账号、发卡器和操作员登录</translation>
     </message>
     <message>
         <source>none</source>
@@ -2926,6 +2969,18 @@ Batch {batch}</source>
     <message>
         <source>Connection OK: community {community}, {rooms} rooms, card issuers: {issuers}.</source>
         <translation>连接正常：社区 {community}，{rooms} 个房间，发卡器：{issuers}。</translation>
+    </message>
+    <message>
+        <source>Operator login accepted.</source>
+        <translation>操作员登录已通过。</translation>
+    </message>
+    <message>
+        <source>Operator login not checked: no operator mobile and password in Settings (RF cards need them).</source>
+        <translation>未检查操作员登录：设置中没有操作员手机号和密码（制作射频卡需要它们）。</translation>
+    </message>
+    <message>
+        <source>Operator login not checked: the card issuer is offline.</source>
+        <translation>未检查操作员登录：发卡器离线。</translation>
     </message>
     <message>
         <source>Building {n}</source>
@@ -3405,6 +3460,13 @@ Batch {batch}</source>
     <message>
         <source>KeyDesk could not start: {reason}. The details are in the log in {folder}. Start it again; if this happens again, send that log to support.</source>
         <translation>KeyDesk 无法启动：{reason}。详细信息在 {folder} 的日志中。请再次启动；如果仍然出现，请把该日志发给技术支持。</translation>
+    </message>
+</context>
+<context>
+    <name>question</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -135,8 +135,7 @@ def test_bluetooth_key_and_a_lock_without_bluetooth(desk):
 @pytest.mark.parametrize(("args", "code"), [
     (["--room", "001-01-0999", "--hours", "2"], "5007"),  # unknown room
     (["--room", "009-01-0101", "--hours", "2"], "5005"),  # unknown building
-    (["--room", ROOM, "--start", "2026-01-02T10:00", "--end", "2026-01-01T10:00"], "5100"),
-    (["--room", ROOM, "--hours", "200000"], "5107"),  # ends after the service does
+    (["--room", ROOM, "--hours", "8784"], "5107"),  # ends after the service does
 ])
 def test_refused_keys_are_explained(desk, args, code):
     cloud_failure(desk("cloud", "issue-key", "--mobile", MOBILE, *args, "--json"), code)

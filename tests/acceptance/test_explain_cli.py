@@ -124,8 +124,9 @@ def test_every_entry_speaks_three_languages(every_entry):
 
 
 def test_explain_5310_in_portuguese_is_helpful(keydesk):
-    text, as_json = keydesk.parallel(["explain", "5310", "--lang", "pt-BR"],
-                                     ["explain", "5310", "--lang", "pt-BR", "--json"])
+    text, as_json = keydesk.parallel(
+        ["explain", "5310", "--lang", "pt-BR"],
+        ["explain", "5310", "--domain", "encoder", "--lang", "pt-BR", "--json"])
     assert text.rc == 0, str(text)
     no_traceback(text)
     out = text.out
@@ -134,7 +135,7 @@ def test_explain_5310_in_portuguese_is_helpful(keydesk):
         assert step in out, (step, out)                      # another program
     assert "Device connection failed" in out  # the vendor's own words are shown too
     [entry] = as_json.lines()
-    assert entry["lang"] == "pt-BR" and entry["domain"] == "cloud_api"
+    assert entry["lang"] == "pt-BR" and entry["domain"] == "encoder"
     assert len(entry["causes"]) >= 3  # likely causes, most likely first
     assert "What happened" not in out  # the labels are Portuguese as well
 
@@ -153,8 +154,8 @@ def test_explain_17_shows_both_meanings(keydesk):
 
 
 def test_system_language_is_the_default(keydesk):
-    pt = keydesk("explain", "5310", "--json", LANG="pt_BR.UTF-8")
-    zh = keydesk("explain", "5310", "--json", LANG="zh_CN.UTF-8")
+    pt = keydesk("explain", "5310", "--domain", "encoder", "--json", LANG="pt_BR.UTF-8")
+    zh = keydesk("explain", "5310", "--domain", "encoder", "--json", LANG="zh_CN.UTF-8")
     assert pt.one()["lang"] == "pt-BR" and zh.one()["lang"] == "zh-CN"
 
 
@@ -190,19 +191,20 @@ def test_unknown_code_and_bad_language_fail_cleanly(keydesk):
 
 
 def test_encoder_failures_carry_the_same_explanation(keydesk):
-    """The local encoder's 5310 is explained with the catalog's 5310 words."""
+    """The local encoder's 5310 is explained with the catalog's encoder 5310 words (the
+    encoder's, not the lock cloud's card issuer's)."""
     card, explained = keydesk.parallel(
         ["card", "info", "--port", "socket://127.0.0.1:1", "--json"],
-        ["explain", "5310", "--domain", "cloud_api", "--json"])
+        ["explain", "5310", "--domain", "encoder", "--json"])
     failure, entry = card.one(), explained.one()
-    assert failure["code"] == "5310"
+    assert failure["code"] == "5310" and failure["domain"] == "encoder"
     assert (failure["title"], failure["action"]) == (entry["title"], entry["action"])
 
 
 def test_encoder_failure_follows_the_system_language(keydesk):
     card = keydesk("card", "info", "--port", "socket://127.0.0.1:1", "--json",
                    LANG="pt_BR.UTF-8")
-    explained = keydesk("explain", "5310", "--domain", "cloud_api", "--lang", "pt-BR",
+    explained = keydesk("explain", "5310", "--domain", "encoder", "--lang", "pt-BR",
                         "--json")
     failure = card.one()
     assert failure["lang"] == "pt-BR"

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from tests.acceptance.conftest import KEYDESK, ROOT, KeyDesk, Result, no_traceback
+from tests.stays import FROM, TO
 
 PASSWORD = "acceptance-reader-pw"
 UTC_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|\+00:00)$")
@@ -208,11 +209,12 @@ def test_readers_identity_clock_door_and_card_enrolment(readers, keydesk, reader
     assert readers("open-door", "--yes").one()["opened"] is True
 
     enrolled = readers("enrol-card", "--card", "AB12CD34", "--name", "Guest 101",
-                       "--from", "2026-05-01 14:00", "--to", "2026-05-03 12:00")
+                       "--from", FROM.replace("T", " "), "--to", TO.replace("T", " "))
     assert enrolled.rc == 0, str(enrolled)
     got = enrolled.one()
     assert got["enrolled"] is True and got["card"] == "AB12CD34"
-    assert (got["valid_from"], got["valid_to"]) == ("2026-05-01 14:00:00", "2026-05-03 12:00:00")
+    assert (got["valid_from"], got["valid_to"]) == (FROM.replace("T", " ") + ":00",
+                                                    TO.replace("T", " ") + ":00")
     removed = readers("remove-card", "--card", "AB12CD34")
     assert removed.rc == 0 and removed.one()["removed"] is True, str(removed)
 
@@ -220,9 +222,18 @@ def test_readers_identity_clock_door_and_card_enrolment(readers, keydesk, reader
 def test_enrolment_with_a_malformed_date_is_explained(readers):
     result = readers("enrol-card", "--card", "AB12CD35", "--from", "garbage")
     no_traceback(result)
-    assert result.rc == 1
+    assert result.rc == 2  # our typo, said as such: nothing was sent to the reader
     info = result.one()
-    assert "garbage" in info["detail"] and info["title"] and info["action"]
+    assert "garbage" in info["detail"] and "--from" in info["detail"]
+    assert "2026-11-21T14:00" in info["detail"]  # the form to write instead
+
+
+def test_enrolment_backwards_is_refused_before_the_reader_is_asked(readers):
+    result = readers("enrol-card", "--card", "AB12CD36", "--from", "2026-12-03 14:00",
+                     "--to", "2026-12-01 12:00")
+    no_traceback(result)
+    assert result.rc == 2
+    assert "must be after --from" in result.one()["detail"]
 
 
 # --- a stream cut mid-run loses nothing and repeats nothing -----------------------------

@@ -17,11 +17,13 @@ import subprocess
 import pytest
 
 from tests.acceptance.conftest import KeyDesk, base_env, no_traceback
+from tests.stays import FROM, TO, future_stay
 
 AUDIT_KEY = "5a" * 32
 PASSWORDS = {"dana": "dana-admin-pass", "ana": "284917", "bruno": "bruno-manager-pass"}
 ROLES = {"dana": "admin", "ana": "clerk", "bruno": "manager"}
-MASTER = ["--kind", "master", "--from", "2026-11-01T00:00", "--to", "2027-11-01T00:00"]
+YEAR_LATER = future_stay(days_ahead=2, nights=360)[1]  # a staff year, not "a year ahead"
+MASTER = ["--kind", "master", "--from", FROM, "--to", YEAR_LATER]
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +67,7 @@ def test_a_clerk_is_refused_a_master_card_and_a_manager_is_not(desk, encoder):
     assert issued.rc == 0, str(issued)
     assert issued.one()["issuance"]["kind"] == "master"
     guest = desk("card", "issue", "--port", encoder.url, "--room", "214", "--from",
-                 "2026-11-21T14:00", "--to", "2026-11-23T12:00", "--json", **as_("ana"))
+                 FROM, "--to", TO, "--json", **as_("ana"))
     assert guest.rc == 0, str(guest)
 
     rows = desk("audit", "list", "--action", "card.issue", "--json", **as_("bruno")).lines()

@@ -118,7 +118,7 @@ def test_bad_port_gives_clear_error(driver_name, label, reply, codes):
     with pytest.raises(KeyDeskError) as info:
         DRIVERS[driver_name].open("fake://", timeouts=FAST, opener=lambda *_a, **_k: port)
     assert time.monotonic() - start < 5, f"{label}: took too long"
-    assert info.value.domain == "cloud_api"
+    assert info.value.domain == "encoder"
     assert info.value.code in codes, f"{label}: {info.value}"
     assert info.value.state, "every failure says what the card was left in"
     assert port.closed, "a failed open must release the port"

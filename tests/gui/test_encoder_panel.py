@@ -32,10 +32,11 @@ def test_issue_read_and_explained_failure(session, qtbot):
     panel.result._show_explanation = panel.ctx.show_explanation
     sim.place("desfire")
     panel.wipe()
+    panel.question.yes_button.click()  # wiping is asked first
     qtbot.waitUntil(lambda: "5311" in panel.result.title.text(), timeout=10000)
     assert "unchanged" in panel.result.body.text()
     panel.result.explain_button.click()
-    assert shown == [("cloud_api", "5311")]
+    assert shown == [("encoder", "5311")]
 
 
 def test_invalid_form_is_explained_without_a_job(session, qtbot):
@@ -65,8 +66,8 @@ def test_duplicate_writes_the_same_stay_with_the_next_number(session, qtbot):
     assert "Now place the new card" in panel.result.title.text()
 
     panel.duplicate()  # 2nd press with the source still on the encoder: refused
-    qtbot.waitUntil(lambda: "5311" in panel.result.title.text(), timeout=10000)
-    assert "being copied" in panel.result.body.text()
+    qtbot.waitUntil(lambda: "being copied" in panel.result.title.text(), timeout=10000)
+    assert "put a new" in panel.result.body.text()
     assert panel.duplicate_button.text() == "Write duplicate"  # still ready to retry
 
     original = sim.remove()

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QComboBox
 
 from app.domain.errors import KeyDeskError
 from app.settings import Settings
@@ -62,7 +63,7 @@ def test_show_code_and_related_links(page):
     assert page.domain_box.currentData() is None
     text = html_text(page)
     for part in ("What happened", "What to do", "For technicians", "Likely causes",
-                 "Device connection failed Device connection failed", "Related codes"):
+                 "Device connection failed", "Related codes"):
         assert part in text
     assert f"{LINK_SCHEME}:cloud_api/5305" in page.detail.toHtml()
     page.detail.anchorClicked.emit(QUrl(f"{LINK_SCHEME}:cloud_api/5305"))
@@ -130,3 +131,28 @@ def test_window_banner_explain_button_opens_the_page(session, qtbot):
     assert page.current_key() == ("cloud_api", "5310")
     window.show_explanation("reader_event_error", "17")
     assert page.current_key() == ("reader_event_error", "17")
+
+
+def test_the_language_box_shows_its_words_whole_in_portuguese(page, qtbot):
+    """Issue 11: the Portuguese words of the language box were cut off."""
+    from ui import translations
+
+    try:
+        assert translations.install("pt-BR")  # the window's words (i18n16: Qt's translator)
+        page.ctx.settings.language = "pt-BR"
+        page._apply_language()
+        box = page.language_box
+        qtbot.waitUntil(lambda: box.currentText().startswith("Idioma"), timeout=2000)
+        # What a box with these words needs to show them whole (text, frame and arrow).
+        fresh = QComboBox()
+        fresh.addItems([box.itemText(i) for i in range(box.count())])
+        qtbot.waitUntil(lambda: box.width() >= fresh.sizeHint().width(), timeout=2000)
+    finally:
+        translations.install("en")
+
+
+def test_vendor_text_said_once_when_its_two_halves_are_the_same(page):
+    page.show_code("encoder", "5310")
+    text = page.detail.toPlainText()
+    assert "Device connection failed" in text
+    assert "Device connection failed Device connection failed" not in text

@@ -60,7 +60,7 @@ def test_set_clock_removes_the_drift(session, page, qtbot):
     # The simulator runs 95 s ahead; a loaded machine may read it a second either way.
     qtbot.waitUntil(lambda: cell(page, "Staff door", "Clock drift")[:5] in
                     ("+94 s", "+95 s", "+96 s"), timeout=10000)
-    assert "set the reader's clock" in cell(page, "Staff door", "Clock drift")
+    assert "set clock" in cell(page, "Staff door", "Clock drift")
     buttons = page.devices.actions_for("Staff door")
     assert buttons is not None and page.devices.actions_for("encoder") is None
     buttons.set_clock.click()
@@ -108,6 +108,6 @@ def test_action_failure_is_explained_in_the_page(session, page, qtbot):
     sim.stop()  # the reader goes away
     page.device_actions.open_door("Staff door", 0)
     qtbot.waitUntil(lambda: "✖ Staff door:" in page.device_line.label.text(), timeout=15000)
-    assert "Error 2686320" in page.device_line.label.text()  # couldn't reach / timed out
+    assert "(2686320" in page.device_line.label.text()  # couldn't reach / timed out
     assert page.device_line.explain.isVisible()
     assert [e.result.split()[0] for e in audit("open_door")] == ["error"]

@@ -108,7 +108,7 @@ def test_wrong_reader_password_is_explained_and_not_retried(session, qtbot):
     qtbot.waitUntil(lambda: "Access given on 1 of 2" in panel.message.label.text(),
                     timeout=10000)
     line = panel.results["Staff door"]
-    assert "Error 268632085: Wrong reader user name or password" in line.label.text()
+    assert "Wrong reader user name or password (268632085)" in line.label.text()
     assert "Settings" in line.label.text()  # what to do, from the catalog
     assert "not-the-password" not in line.label.text()
     assert line.explain.isVisible()

@@ -120,3 +120,25 @@ def test_saving_on_the_settings_page_writes_the_file_and_says_where_the_original
         _close(session)
     # After the user's save the file is no longer held: closing remembers the geometry.
     assert "geometry" in json.loads(path.read_text(encoding="utf-8"))["ui_state"]
+
+
+def test_save_on_a_folder_that_cannot_be_written_is_explained(session, qtbot, tmp_path):
+    """Issue 11: Settings > Save on a read-only config folder raised with no banner and
+    no status text. Now the page says so and the window's banner explains it."""
+    from app.settings import SettingsStore
+
+    blocked = tmp_path / "settings.json"
+    blocked.mkdir()  # a folder where the file must go: the write fails as on a read-only one
+    ctx = session.ctx
+    ctx.demo, demo = None, ctx.demo  # the demo never writes: act as a real desk here
+    ctx.settings_store = SettingsStore(blocked)
+    shown = []
+    ctx.requests.error.connect(shown.append)
+    try:
+        page = session.window.show_page("settings")
+        page.save()
+    finally:
+        ctx.demo = demo
+    assert "Settings were not saved" in page.status.text()
+    assert [(e.domain, e.code) for e in shown] == [("desk", "settings-not-saved")]
+    assert str(blocked) in shown[0].detail

@@ -114,7 +114,8 @@ def test_rf_unlock_log_and_test(sim, capsys):
     assert run(capsys, "rf-cancel", "--serial", serial, "--json")[0] == 0
     assert sim.state.rf_cards[serial].cancelled
     code, out, _ = run(capsys, "unlock", "--room", "001-01-0101", "--json")
-    assert code == 1 and "--yes" in lines(out)[0]["detail"]
+    said = lines(out)[0]
+    assert code == 2 and said["error"] == "usage" and "--yes" in said["detail"]
     assert sim.requests["lockBoxRoom"] == 0  # nothing opens without confirmation
     assert run(capsys, "unlock", "--room", "001-01-0101", "--yes", "--json")[0] == 0
     assert sim.requests["lockBoxRoom"] == 1
@@ -123,6 +124,7 @@ def test_rf_unlock_log_and_test(sim, capsys):
     code, out, _ = run(capsys, "test", "--json")
     assert code == 0 and lines(out)[0]["rooms"] == 7
     assert lines(out)[0]["issuers"] == [demo.DEMO_ISSUE_MAC]
+    assert lines(out)[0]["operator"] == "ok"
 
 
 def test_wrong_token_gives_the_4008_explanation_not_a_trace(sim, capsys, monkeypatch):

@@ -61,3 +61,18 @@ def test_a_silent_or_foreign_peer_is_explained():
 def test_malformed_commands_are_usage_errors(control, capsys, words, status):
     assert main(["sim", "encoder-control", control.address, *words, "--json"]) == status
     assert json.loads(capsys.readouterr().out)["ok"] is False
+
+
+def test_the_card_tray_through_the_cli(control, capsys):
+    """Issue 11: practise Duplicate without a second card: lay a blank card (the first goes
+    to the tray), take it away, put the first back."""
+    def say(*words):
+        assert main(["sim", "encoder-control", control.address, *words, "--json"]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    first = say("status")["card"]["uid"]
+    blank = say("place")
+    assert blank["ok"] and say("status")["card"]["uid"] != first
+    assert say("remove")["removed"] and say("status")["card"] is None
+    back = say("put_back", "first")
+    assert back["ok"] and say("status")["card"]["uid"] == first

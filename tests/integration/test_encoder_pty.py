@@ -20,6 +20,7 @@ from app.devices.encoder.sim import EncoderSimulator
 from app.domain.cards import Issuance
 from app.domain.errors import KeyDeskError
 from app.runtime import JobContext
+from tests.stays import FROM, TO
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
@@ -113,8 +114,8 @@ def test_cli_sim_on_a_pty_round_trip():
                                  capture_output=True, text=True, timeout=60)  # fmt: skip
             return out.returncode, [json.loads(line) for line in out.stdout.splitlines()]
 
-        code, lines = card("issue", "--room", "204", "--from", "2026-11-21T14:00",
-                           "--to", "2026-11-23T12:00", "--seq", "3")  # fmt: skip
+        code, lines = card("issue", "--room", "204", "--from", FROM,
+                           "--to", TO, "--seq", "3")  # fmt: skip
         assert code == 0 and lines[-1]["ok"], lines
         assert lines[-1]["card"]["uid"] == info["uid"]
         code, lines = card("read", "--quick")

@@ -18,6 +18,7 @@ from app.devices.encoder.sim import EncoderSimulator
 from app.domain.cards import Issuance
 from app.domain.errors import KeyDeskError
 from app.runtime import JobCancelled, JobContext
+from tests.stays import FROM, TO
 
 KEY = b"integration-site-key"
 STAY = Issuance(("101", "102"), datetime(2026, 11, 21, 14), datetime(2026, 11, 23, 12))
@@ -91,7 +92,7 @@ def test_duplicate_refuses_the_card_being_copied(sim, enc, ctx):
     source = operations.issue(enc, ctx, layout, KEY, STAY)
     with pytest.raises(KeyDeskError) as info:
         operations.duplicate(enc, ctx, layout, KEY, STAY, source.card.uid)
-    assert info.value.code == "5311" and "being copied" in info.value.detail
+    assert info.value.code == "same-card" and "being copied" in info.value.detail
     assert info.value.state.startswith("card unchanged")
     assert read(enc, ctx).decoded.issuance.sequence == 1  # the source is untouched
     # In place (no source UID): the same card now carries the next number.
@@ -107,9 +108,11 @@ def test_altered_card_is_invalid(sim, enc, ctx):
     assert "altered" in result.decoded.reason
 
 
-# after=5: the commit block itself is torn, which the desk cannot tell from a whole write.
+# A re-issue writes: the cleared commit, the header, stay and rooms blocks (the trailers
+# already hold the site's keys: read, not rewritten), then the commit. after=4: the commit
+# block itself is torn, which the desk cannot tell from a whole write.
 @pytest.mark.parametrize(("after", "state"), [(0, "not issued"), (2, "not issued"),
-                                              (5, "not confirmed")])
+                                              (4, "not confirmed")])
 def test_card_pulled_mid_write_is_not_issued_and_can_be_issued_again(sim, enc, ctx, after,
                                                                      state):
     layout = load_layout()
@@ -218,8 +221,8 @@ def test_cli_round_trip(sim):
                              text=True, timeout=60)  # fmt: skip
         return out.returncode, [json.loads(line) for line in out.stdout.splitlines()]
 
-    code, lines = run("issue", "--room", "101", "--from", "2026-11-21T14:00",
-                      "--to", "2026-11-23T12:00", "--kind", "guest", "--seq", "1")  # fmt: skip
+    code, lines = run("issue", "--room", "101", "--from", FROM,
+                      "--to", TO, "--kind", "guest", "--seq", "1")  # fmt: skip
     assert code == 0 and lines[-1]["ok"], lines
     code, lines = run("read", "--quick")
     assert code == 0 and lines[-1]["valid"] is True
@@ -227,11 +230,11 @@ def test_cli_round_trip(sim):
     sim.alter(5, 8)
     code, lines = run("read", "--quick")
     assert lines[-1]["valid"] is False
-    code, lines = run("issue", "--room", "101", "--from", "tomorrow", "--to", "2026-11-23T12:00")
-    assert code == 2 and "2026-11-21T14:00" in lines[-1]["detail"]
+    code, lines = run("issue", "--room", "101", "--from", "tomorrow", "--to", TO)
+    assert code == 2 and "2026-11-21T14:00" in lines[-1]["detail"]  # the form to use
     sim.remove()
     code, lines = run("read")
-    assert code == 1 and lines[-1]["code"] == "5311"
+    assert code == 1 and lines[-1]["code"] == "no-card"
 
 
 def test_key_choice_learns_and_recovers_from_a_stale_guess(sim, enc, ctx):
@@ -286,13 +289,13 @@ def test_cli_duplicate_writes_the_same_stay_with_the_next_number(sim):
                              text=True, timeout=60)  # fmt: skip
         return out.returncode, [json.loads(line) for line in out.stdout.splitlines()]
 
-    code, lines = run("issue", "--room", "101", "--room", "102", "--from", "2026-11-21T14:00",
-                      "--to", "2026-11-23T12:00", "--kind", "staff", "--seq", "4")  # fmt: skip
+    code, lines = run("issue", "--room", "101", "--room", "102", "--from", FROM,
+                      "--to", TO, "--kind", "staff", "--seq", "4")  # fmt: skip
     assert code == 0, lines
     source = lines[-1]["issuance"]
 
     code, lines = run("duplicate", "--wait", "0.5")  # nobody swaps the card
-    assert code == 1 and lines[-1]["code"] == "5311", lines
+    assert code == 1 and lines[-1]["code"] == "no-card", lines
 
     proc = subprocess.Popen([*base, "duplicate", "--port", url, "--json", "--wait", "30"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
@@ -347,3 +350,36 @@ def test_the_simulated_card_enforces_keys_and_access_bits(sim, enc):
         enc.mifare_write(4, b"4" * 16)
     assert info.value.code == "5300"
     assert bytes(sim.card.blocks[4]) == bytes(16)
+
+
+@pytest.mark.parametrize("after", [1, 2, 3])
+def test_an_interrupted_re_issue_reads_as_not_finished_never_as_altered(sim, enc, ctx, after):
+    """Issue 11: the earlier stay's commit block is cleared before anything else, so a
+    re-issue stopped anywhere before its own commit reads "issue not finished"."""
+    layout = load_layout()
+    operations.issue(enc, ctx, layout, KEY, STAY)
+    sim.inject("remove_mid_write", after=after)
+    with pytest.raises(KeyDeskError) as info:
+        operations.issue(enc, ctx, layout, KEY, STAY.next_copy())
+    assert "earlier stay was cleared" in info.value.state, info.value.state
+    sim.put_back()
+    decoded = read(enc, ctx).decoded
+    assert not decoded.valid
+    assert decoded.reason.startswith("issue not finished"), decoded.reason
+    assert "altered" not in decoded.reason and "forged" not in decoded.reason
+
+
+def test_a_card_with_stale_hints_is_still_cleared_first(sim, enc, ctx):
+    """The encoder remembered the card as blank, but another desk issued it since: the
+    issue notices the site's keys before its first write and clears the commit first."""
+    layout = load_layout()
+    card = sim.card
+    operations.issue(enc, ctx, layout, KEY, STAY)  # issued (as if by another desk)
+    enc.key_hints.learn(card.uid, 1, "default")  # what this encoder believes: blank
+    enc.key_hints.learn(card.uid, 2, "default")
+    sim.inject("remove_mid_write", after=2)
+    with pytest.raises(KeyDeskError) as info:
+        operations.issue(enc, ctx, layout, KEY, STAY.next_copy())
+    assert "earlier stay was cleared" in info.value.state
+    sim.put_back()
+    assert read(enc, ctx).decoded.reason.startswith("issue not finished")

@@ -17,6 +17,7 @@ from app.store import messages as store_messages
 
 TABLES = {
     "encoder": encoder_words.PHRASES,
+    "encoder states": encoder_words.STATES,
     "locks": lock_texts.TEXTS,
     "settings": settings_messages.PHRASES,
     "store": store_messages.PHRASES,

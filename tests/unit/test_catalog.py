@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 
 import pytest
 
@@ -261,3 +262,39 @@ def test_shipped_catalog_is_loaded_once():
     cat = load_catalog()
     assert load_catalog() is cat
     assert cat.lookup("BreakIn")[0].severity == "alarm"
+
+
+def test_technician_advice_can_differ_per_operating_system(tmp_path):
+    """Issue 11: Device Manager is Windows advice; Linux and macOS get their own."""
+    from app.catalog.model import PLATFORMS, current_platform
+
+    bad = entry("5310", "A", "A", "A", causes=["c"])
+    bad["i18n"]["en"]["technician_action"] = {"windows": "Device Manager", "linux": "dmesg"}
+    write(tmp_path, "x.json", "encoder", [bad])
+    with pytest.raises(CatalogError, match="per platform"):
+        load_directory(tmp_path)
+
+    real = load_catalog().get("encoder", "5310")
+    texts = {p: real.text("en").technician_for(p) for p in PLATFORMS}
+    assert "Device Manager" in texts["windows"]
+    assert "Device Manager" not in texts["linux"] and "dialout" in texts["linux"]
+    assert "Device Manager" not in texts["macos"]
+    assert real.text("en").technician_action == texts[current_platform()]
+    cloud = load_catalog().get("cloud_api", "5310").text("en").technician_action
+    assert "Device Manager" not in cloud  # the cloud's card issuer is not on this PC
+
+
+def test_no_text_says_a_word_twice():
+    """Issue 11: "old or or of poor quality" (reader code 97) reached the Monitor. Every
+    English and Portuguese text of the shipped catalog is read for a word said twice."""
+    doubled = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
+    found = []
+    for entry in load_catalog().entries:
+        for lang in ("en", "pt-BR"):
+            t = entry.text(lang)
+            texts = [t.title, t.explanation, t.action, *t.causes,
+                     *(advice for _, advice in t.technician_by_platform),
+                     t.technician_action or ""]
+            found += [(entry.domain, entry.code, lang, m.group(0))
+                      for text in texts for m in doubled.finditer(text)]
+    assert not found

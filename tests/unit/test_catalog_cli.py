@@ -19,14 +19,28 @@ def run(capsys, *argv):
 
 
 def test_5310_in_portuguese(capsys):
-    code, out, _ = run(capsys, "5310", "--lang", "pt-BR")
+    code, out, _ = run(capsys, "5310", "--domain", "encoder", "--lang", "pt-BR")
     assert code == 0
     assert out.startswith("5310 — ")
     for heading in ("O que aconteceu:", "O que fazer:", "Causas prováveis", "Para o técnico:"):
         assert heading in out
     assert "codificador" in out  # the encoder, in Portuguese
-    assert "Device connection failed Device connection failed" in out  # vendor text verbatim
+    assert "[Codificador de cartões (USB) · encoder]" in out  # the encoder's, not the cloud's
+    # The vendor's message and description are the same words: said once.
+    assert "Texto do fabricante: Device connection failed\n" in out
     assert "\n  2. " in out  # numbered steps, one per line
+
+
+def test_5310_has_the_encoder_and_the_cloud_meanings(capsys):
+    code, out, _ = run(capsys, "5310", "--lang", "en")
+    assert code == 0 and out.startswith("5310 has 2 meanings:")
+    assert "Card encoder (USB)" in out and "Lock cloud: API code" in out
+
+
+def test_json_keeps_the_vendor_text_verbatim(capsys):
+    code, out, _ = run(capsys, "5310", "--domain", "encoder", "--json")
+    assert code == 0
+    assert json.loads(out)["vendor_text"] == "Device connection failed Device connection failed"
 
 
 def test_17_shows_both_meanings(capsys):

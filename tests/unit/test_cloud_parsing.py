@@ -98,7 +98,8 @@ def test_credentials_hide_secrets_and_env_overrides(monkeypatch):
     assert (env.auth_token, env.timezone, env.account_sid) == ("env-token-1", "UTC", "sid")
     with pytest.raises(KeyDeskError) as e:
         CloudCredentials(account_sid="x").require()
-    assert "Auth Token" in e.value.detail and e.value.code == "401"
+    assert "Auth Token (KEYDESK_AUTH_TOKEN)" in e.value.detail
+    assert (e.value.domain, e.value.code) == ("desk", "cloud-not-set-up")
     with pytest.raises(KeyDeskError):
         creds.require(operator=True)
 

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.cloud import room_names
 from app.cloud.config import DEFAULT_TIMEZONE
 from app.cloud.desk import CloudDesk
 from app.cloud.models import Building, Room, RoomRef
 from app.cloud.timezones import zone
 from app.domain.errors import KeyDeskError
+from app.inputs import InputError
 from app.settings import Settings
 from app.store.audit import AuditLog
 from ui import formats
@@ -177,13 +179,21 @@ class RoomPicker(QComboBox):
         return self.currentText().split("·")[0].strip()
 
     def ref(self) -> RoomRef:
-        try:
-            return RoomRef.parse(self.label())
-        except ValueError as exc:
-            raise KeyDeskError("cloud_api", "5050", str(exc)) from None
+        """The room as typed or picked: BUILDING-FLOOR-ROOM as written, or a room's name
+        (``101``) found in the loaded directory; InputError (said as the clerk's to
+        correct, nothing sent) when it names no room, as ``keydesk cloud rooms`` does."""
+        ref = room_names.as_reference(self.label())
+        return ref if ref is not None else self.pick().ref
+
+    def pick(self) -> Room:
+        """The directory's room typed or picked (InputError when none or several fit)."""
+        return room_names.find(self.rooms.values(), self.label())
 
     def room(self) -> Room | None:
-        return self.rooms.get(self.label())
+        try:
+            return self.pick()
+        except InputError:
+            return None
 
 
 def load_rooms_into(panel: CloudPanel, picker: RoomPicker,

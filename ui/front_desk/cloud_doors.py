@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.cloud.config import MAX_LOG_SPAN_DAYS
 from app.cloud.models import DoorRecord, LogQuery
 from app.cloud.timezones import community_today, zone_label
 from app.domain.errors import KeyDeskError
+from app.inputs import InputError, StayFields, check_period
 from ui import formats
 from ui.context import UiContext
 from ui.front_desk.cloud_common import (
@@ -113,10 +115,11 @@ class DoorLogPanel(RoomFormPanel):
             return
         self._use_zone(tz)
         start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
-        if end < start or end - start > timedelta(days=31):
-            self.failed(KeyDeskError("cloud_api", "5100",
-                                     self.tr("the period must run forwards and span at most "
-                                             "31 days")))
+        try:  # the clerk's dates, checked here as the command line checks them
+            fields = StayFields(start=f"“{self.tr('from')}”", end=f"“{self.tr('to')}”")
+            check_period(start, end, fields, most_days=MAX_LOG_SPAN_DAYS)
+        except InputError as exc:
+            self.message.problem(exc)
             return
         self.run(lambda d: d.door_log(LogQuery(self.room.ref(), start, end,
                                                int(self.kind.currentData()))),
@@ -143,9 +146,10 @@ class DoorLogPanel(RoomFormPanel):
         return answer == QMessageBox.StandardButton.Yes
 
     def unlock(self) -> None:
-        room = self.room.room()
-        if room is None:
-            self.failed(KeyDeskError("cloud_api", "5215", self.tr("pick a room from the list")))
+        try:
+            room = self.room.pick()
+        except InputError as exc:  # a room the directory does not have: nothing is sent
+            self.message.problem(exc)
             return
         if not self.confirm_unlock(room.ref.label()):
             self.message.info(self.tr("Remote unlock cancelled."))

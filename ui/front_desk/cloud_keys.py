@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.cloud.models import GuestKeyRequest, IssuedKey, KeyMaterial
 from app.cloud.timezones import community_now, zone_label
-from app.domain.errors import KeyDeskError
+from app.inputs import StayFields, check_stay, values
 from ui.context import UiContext
 from ui.front_desk.cloud_common import (
     RoomFormPanel,
@@ -128,25 +128,39 @@ class GuestKeysPanel(RoomFormPanel):
         super().first_shown()
 
     def _mobile(self) -> str:
-        mobile = self.mobile.text().strip()
-        if not mobile:
-            raise KeyDeskError("cloud_api", "5103", self.tr("enter the guest's mobile number"))
-        return mobile
+        """The guest's mobile as the command line takes it (InputError: said, nothing sent)."""
+        values.required(self.mobile.text(), "expected_mobile")
+        return values.mobile(self.mobile.text())
+
+    def _area_code(self) -> str:
+        return values.area_code(self.area_code.text() or "86")
 
     def _card(self) -> str:
-        card = self.card_no.text().strip()
-        if not card:
-            raise KeyDeskError("cloud_api", "5108", self.tr("enter the card number of the key"))
-        return card
+        return values.required(self.card_no.text(), "expected_card_no")
+
+    def _clear_key(self) -> None:
+        """A new attempt starts clean: the previous guest's QR and number never stay
+        beside another guest's failure."""
+        self.qr.clear()
+        self.qr.setText(self.tr("The guest's QR key appears here."))
+        self.qr_pixmap = None
+        self.key_label.setText("")
+        self.card_no.clear()
+        self.notes.clear()
 
     # -- flows -------------------------------------------------------------------------
     def issue(self) -> None:
+        self._clear_key()
+
         def make(desk):  # type: ignore[no-untyped-def]
             tz = settings_zone(self.ctx.settings)
             self._name_zone(tz)
+            start, end = community_time(self.start, tz), community_time(self.end, tz)
+            check_stay(start, end, community_now(tz).replace(second=0, microsecond=0),
+                       StayFields(start=f"“{self.tr('From')}”", end=f"“{self.tr('Until')}”",
+                                  confirm=""), confirmed=True)
             req = GuestKeyRequest(
-                self._mobile(), self.room.ref(), community_time(self.start, tz),
-                community_time(self.end, tz), self.area_code.text().strip() or "86",
+                self._mobile(), self.room.ref(), start, end, self._area_code(),
                 self.kind.currentData(), self.sms.isChecked())
             return desk.issue_key(req, with_qr=True)
 
@@ -165,17 +179,14 @@ class GuestKeysPanel(RoomFormPanel):
             self._show_qr(key.card_no, key)
             self.message.info(self.tr("Key {key} fetched.").format(key=key.card_no))
 
-        self.run(lambda d: d.get_key(self._mobile(), self._card(),
-                                     self.area_code.text().strip() or "86"), ok,
+        self.run(lambda d: d.get_key(self._mobile(), self._card(), self._area_code()), ok,
                  busy=[self.fetch_button])
 
     def bluetooth(self) -> None:
         def make(desk):  # type: ignore[no-untyped-def]
-            room = self.room.room()
-            if room is None:
-                raise KeyDeskError("cloud_api", "5215", self.tr("pick a room from the list"))
-            return desk.bluetooth_key(self._mobile(), room.mac,
-                                      self.area_code.text().strip() or "86", room.lock_type)
+            room = self.room.pick()
+            return desk.bluetooth_key(self._mobile(), room.mac, self._area_code(),
+                                      room.lock_type)
 
         def ok(key: KeyMaterial) -> None:
             self.notes.setPlainText(self.tr("Bluetooth key for {room}:").format(

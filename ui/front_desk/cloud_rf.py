@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from app.cloud.config import OPERATE_CARD_TYPES
 from app.cloud.models import RfCardInfo, RfCardRequest
 from app.cloud.timezones import community_now, zone_label
-from app.domain.errors import KeyDeskError
+from app.inputs import InputError, values
+from app.inputs.stays import when_text
 from ui import formats
 from ui.context import UiContext
 from ui.front_desk.cloud_common import (
@@ -40,8 +41,15 @@ from ui.front_desk.cloud_common import (
 def describe_card(card: RfCardInfo) -> str:
     room = "-".join(p for p in (card.building, card.floor, card.room) if p) \
         or QCoreApplication.translate("RfCardsPanel", "blank")
-    until = f"{formats.when(card.end.replace(tzinfo=None))} {card.end:%Z}".strip() \
-        if card.end else "—"
+    until = "—"
+    if card.end is not None:  # the community's clock, named as the panel names it (not "CST")
+        when = formats.when(card.end.replace(tzinfo=None))
+        zone = card.end.tzinfo
+        until = when
+        if isinstance(zone, ZoneInfo):
+            until = QCoreApplication.translate(
+                "RfCardsPanel", "{time} (community time: {zone})").format(
+                time=when, zone=zone_label(zone, card.end))
     return QCoreApplication.translate(
         "RfCardsPanel", "Serial {serial}\nRoom {room}\nValid until {until}\nBatch {batch}").format(
         serial=card.serial_num, room=room, until=until, batch=card.batch_no)
@@ -120,8 +128,12 @@ class RfCardsPanel(RoomFormPanel):
             room = self.room.room()
             tz = settings_zone(self.ctx.settings)
             self._name_zone(tz)
+            end = community_time(self.end, tz)
+            if end <= community_now(tz):  # opens nothing: said before the issuer is used
+                raise InputError("ended", end=f"“{self.tr('Valid until')}”",
+                                 end_value=when_text(end))
             req = RfCardRequest(
-                self.room.ref(), community_time(self.end, tz),
+                self.room.ref(), end,
                 owner=self.owner.text().strip(), lock_type=room.lock_type if room else "")
             return desk.rf_issue(req, self._kind())
 
@@ -132,10 +144,7 @@ class RfCardsPanel(RoomFormPanel):
 
     def cancel(self) -> None:
         def make(desk):  # type: ignore[no-untyped-def]
-            serial = self.serial.text().strip()
-            if not serial:
-                raise KeyDeskError("cloud_api", "5307",
-                                  self.tr("enter or read the card's serial number"))
+            serial = values.required(self.serial.text(), "expected_serial")
             return desk.rf_cancel(serial, self._kind())
 
         serial = self.serial.text().strip()

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QTreeView, QVBoxLayout
 
+from app.cloud.desk import OPERATOR_NOT_SET, OPERATOR_OK, OPERATOR_UNCHECKED
 from app.cloud.models import Building
 from ui.context import UiContext
 from ui.front_desk.cloud_common import CloudPanel, button
@@ -50,8 +51,9 @@ class RoomsPanel(CloudPanel):
         self.search.textChanged.connect(self._filter)
         self.refresh_button = button(self.tr("Refresh"), self.refresh)
         self.test_button = button(self.tr("Test connection"), self.test_connection,
-                                  self.tr("Check the lock-cloud settings with one call per "
-                                          "signing scheme"))
+                                  self.tr("Check every lock-cloud setting with calls that "
+                                          "change nothing: the account, the card issuer and "
+                                          "the operator's login"))
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -71,9 +73,17 @@ class RoomsPanel(CloudPanel):
     def test_connection(self) -> None:
         def ok(r: dict[str, Any]) -> None:
             issuers = ", ".join(r["issuers"]) or self.tr("none")
-            self.message.info(self.tr("Connection OK: community {community}, {rooms} rooms, "
-                                      "card issuers: {issuers}.").format(
-                community=r["community_no"], rooms=r["rooms"], issuers=issuers))
+            said = self.tr("Connection OK: community {community}, {rooms} rooms, card issuers: "
+                           "{issuers}.").format(community=r["community_no"], rooms=r["rooms"],
+                                                issuers=issuers)
+            operator = {
+                OPERATOR_OK: self.tr("Operator login accepted."),
+                OPERATOR_NOT_SET: self.tr("Operator login not checked: no operator mobile and "
+                                          "password in Settings (RF cards need them)."),
+                OPERATOR_UNCHECKED: self.tr("Operator login not checked: the card issuer is "
+                                            "offline."),
+            }.get(r.get("operator", ""), "")
+            self.message.info(f"{said} {operator}".strip())
 
         self.run(lambda d: d.test_connection(), ok, busy=[self.test_button])
 

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QTime
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -31,10 +33,21 @@ from PySide6.QtWidgets import (
 from app.devices.encoder.service import EncoderService
 from app.domain.cards import CARD_KINDS, Issuance
 from app.domain.events import BusEvent, DeviceEvent, DeviceStateChanged, Progress
+from app.inputs import (
+    InputError,
+    NeedsConfirmation,
+    StayFields,
+    check_rooms,
+    check_stay,
+    split_rooms,
+)
 from app.runtime.device_thread import JobFuture
 from ui import formats
 from ui.context import UiContext
+from ui.front_desk.card_tray import CardTray
 from ui.jobs import JobRunner
+from ui.widgets.field_note import FieldNote
+from ui.widgets.question import ask
 from ui.widgets.result_view import ResultView
 
 log = logging.getLogger(__name__)
@@ -74,6 +87,9 @@ class EncoderPanel(QWidget):
         self.ctx = ctx
         self.service: EncoderService = ctx.encoder  # the desk's, started with the session
         self._duplicate_source: tuple[Issuance, bytes] | None = None  # (stay, card UID)
+        self.question: QMessageBox | None = None  # the confirmation being asked, if any
+        self.room_names: set[str] | None = None  # the lock cloud's rooms, once known
+        self._shown = False
         self._build()
         name = self.service.name
         ctx.bridge.subscribe(self._on_event, Progress, DeviceStateChanged, DeviceEvent,
@@ -102,10 +118,18 @@ class EncoderPanel(QWidget):
         self.sequence = QSpinBox()
         self.sequence.setRange(0, 999_999)
         self.sequence.setValue(1)
+        # What is wrong with a field is said beside it, in the words of the form.
+        self.rooms_note = FieldNote()
+        self.stay_note = FieldNote()
+        self.rooms.textEdited.connect(lambda _t: self.rooms_note.clear())
+        for edit in (self.valid_from, self.valid_to):
+            edit.dateTimeChanged.connect(lambda _d: self.stay_note.clear())
         form = QFormLayout()
         form.addRow(self.tr("Room(s)"), self.rooms)
+        form.addRow("", self.rooms_note)
         form.addRow(self.tr("Valid from"), self.valid_from)
         form.addRow(self.tr("Valid to"), self.valid_to)
+        form.addRow("", self.stay_note)
         form.addRow(self.tr("Card kind"), self.kind)
         form.addRow(self.tr("Card number"), self.sequence)
         self.issue_button = QPushButton(self.tr("Issue card"))
@@ -136,9 +160,16 @@ class EncoderPanel(QWidget):
         progress_row.addWidget(self.cancel_button)
         self.result = ResultView(self.ctx.show_explanation)
 
+        # The demo's encoder simulator has a tray of cards, so every card flow (Duplicate
+        # needs a second card) can be practised.
+        sim = getattr(self.ctx.demo, "encoder", None) if self.ctx.demo is not None else None
+        self.tray = CardTray(sim) if sim is not None else None
+
         top = QVBoxLayout(self)
         top.addWidget(self.status_label)
         top.addWidget(self.card_label)
+        if self.tray is not None:
+            top.addWidget(self.tray)
         top.addWidget(issue_box)
         top.addLayout(actions)
         top.addLayout(progress_row)
@@ -166,30 +197,105 @@ class EncoderPanel(QWidget):
     def cancel(self) -> None:
         self.jobs.cancel()
 
-    def issuance_from_form(self) -> Issuance:
-        rooms = tuple(
-            r.strip() for r in self.rooms.text().replace(";", ",").split(",") if r.strip()
-        )
-        return Issuance(
-            rooms=rooms,
-            valid_from=self.valid_from.dateTime().toPython(),
-            valid_to=self.valid_to.dateTime().toPython(),
-            kind=str(self.kind.currentData() or self.kind.currentText()),
-            sequence=self.sequence.value(),
-        )
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self._load_room_names()
 
-    def issue(self) -> None:
+    def _load_room_names(self) -> None:
+        """The lock cloud's room directory, to warn about a room that is not in it. Without
+        a cloud (not set up, unreachable) there is nothing to warn with: no warning."""
         try:
-            issuance = self.issuance_from_form()
+            future = self.ctx.runtime.loop.submit(self.ctx.services.cloud().rooms())
+        except Exception:
+            log.info("no room directory for the Cards form", exc_info=True)
+            return
+
+        def loaded(buildings: Any) -> None:
+            names: set[str] = set()
+            for building in buildings:
+                for room in building.all_rooms():
+                    names |= {room.name, room.ref.label()}
+            self.room_names = names
+
+        self.ctx.bridge.watch(future, loaded,
+                              lambda exc: log.info("room directory not loaded: %s", exc))
+
+    def stay_fields(self) -> StayFields:
+        return StayFields(start=self.tr("Valid from"), end=self.tr("Valid to"),
+                          confirm=self.tr("you will be asked"))
+
+    def issuance_from_form(self, confirmed: bool = False) -> Issuance:
+        """The form's stay, checked as the command line checks it; an InputError names
+        what is wrong, shown beside its field (NeedsConfirmation: to be asked)."""
+        start = self.valid_from.dateTime().toPython().replace(second=0, microsecond=0)
+        end = self.valid_to.dateTime().toPython().replace(second=0, microsecond=0)
+        kind = str(self.kind.currentData() or self.kind.currentText())
+        rooms = tuple(split_rooms(self.rooms.text()))
+        most, longest = self.service.layout.room_limits()
+        try:
+            check_rooms(rooms, most, longest, needed=kind == "guest")
+        except InputError as exc:
+            self.rooms_note.show_error(exc)
+            raise
+        try:
+            check_stay(start, end, datetime.now(), self.stay_fields(), confirmed=confirmed)
+        except InputError as exc:
+            if not isinstance(exc, NeedsConfirmation):
+                self.stay_note.show_error(exc)
+            raise
+        return Issuance(rooms=rooms, valid_from=start, valid_to=end, kind=kind,
+                        sequence=self.sequence.value())
+
+    def issue(self, confirmed: bool = False, known_rooms: bool = False) -> None:
+        """Check the form, ask what must be asked (a stay far ahead, a room the directory
+        does not know), then issue. A form problem starts no job and says where it is."""
+        self.rooms_note.clear()
+        self.stay_note.clear()
+        if not confirmed:
+            self.result.clear()  # an earlier outcome is not this attempt's
+        try:
+            issuance = self.issuance_from_form(confirmed)
+        except NeedsConfirmation as ask_first:
+            self.question = ask(
+                self, self.tr("Issue a card"), str(ask_first).rstrip(".") + ".",
+                self.tr("Issue it for those dates anyway?"), self.tr("Issue card"),
+                lambda: self.issue(confirmed=True, known_rooms=known_rooms))
+            return
+        except InputError:
+            self._form_problem(self.tr("Nothing was done: correct what is marked in red."))
+            return
+        except ValueError as exc:  # the domain's own check, should the form miss one
+            self._form_problem(str(exc))
+            return
+        unknown = [r for r in issuance.rooms if self.room_names is not None
+                   and r not in self.room_names]
+        if unknown and not known_rooms:
+            self.question = ask(
+                self, self.tr("Issue a card"),
+                self.tr("Room {rooms} is not in the lock cloud's room directory.").format(
+                    rooms=", ".join(unknown)),
+                self.tr("Check the room number. Issue the card for it anyway?"),
+                self.tr("Issue card"), lambda: self.issue(confirmed=True, known_rooms=True))
+            return
+        try:
             job = self.service.issue(issuance)  # checks the stay against the card layout
+        except InputError as exc:  # what this card layout cannot hold
+            self.rooms_note.show_error(exc)
+            self._form_problem(self.tr("Nothing was done: correct what is marked in red."))
+            return
         except ValueError as exc:
-            self.result.success("", [])
-            self.result.cancelled(str(exc))
-            check = self.tr("Check the form")
-            self.result.title.setText(f"<b style='color:#b00020'>{check}</b>")
+            self._form_problem(str(exc))
             return
         self._reset_duplicate()
         self._start(lambda: job, self.tr("Issuing"), self._issued)
+
+    def _form_problem(self, text: str) -> None:
+        """Nothing was done: the progress of an earlier job is not left standing."""
+        self.progress.reset()
+        self.progress_text.setText("")
+        self.result.problem(self.tr("Check the form"), text)
 
     def _rooms(self, rooms: tuple[str, ...]) -> str:
         return ", ".join(rooms) or self.tr("all")
@@ -275,13 +381,25 @@ class EncoderPanel(QWidget):
             return
         self._duplicate_source = (r.decoded.issuance, r.card.uid)
         self.duplicate_button.setText(self.tr("Write duplicate"))
-        self.result.success(
-            self.tr("Now place the new card"),
-            [self.tr("Copying the stay of card {uid}. Put the blank card on the encoder and "
-                     "press “Write duplicate”.").format(uid=r.card.uid_hex)],
-        )
+        lines = [self.tr("Copying the stay of card {uid}. Take it off the encoder, put a new "
+                         "card on it and press “Write duplicate”.").format(uid=r.card.uid_hex)]
+        if self.tray is not None:
+            lines.append(self.tr("Training: “Put a blank card” in the card tray above lays "
+                                 "a new card on the encoder."))
+        self.result.success(self.tr("Now place the new card"), lines)
 
     def wipe(self) -> None:
+        """Wiping makes the card open no door: asked first."""
+        uid = self.service.card.uid_hex if self.service.card is not None else ""
+        text = (self.tr("Wipe card {uid}?").format(uid=uid) if uid
+                else self.tr("Wipe the card on the encoder?"))
+        self.question = ask(
+            self, self.tr("Wipe card"), text,
+            self.tr("Its stay is erased: it will no longer open any door, and it becomes a "
+                    "blank card that can be issued again."),
+            self.tr("Wipe card"), self._wipe_now)
+
+    def _wipe_now(self) -> None:
         self._reset_duplicate()
         self._start(self.service.wipe, self.tr("Wiping"), self._wiped)
 

@@ -32,6 +32,7 @@ class AlarmBanner(QFrame):
         self._beep = beep or QApplication.beep
         self.beeps = 0
         self._alarms: dict[int, StoredEvent] = {}
+        self.drift: dict[str, float] = {}  # the page shares the table's: one clock shown
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setAccessibleName(self.tr("Alarm"))
@@ -83,7 +84,7 @@ class AlarmBanner(QFrame):
             return
         latest = max(self._alarms.values(), key=lambda e: e.id)
         lang = resolve_language()  # the catalog's wording in the desk's language
-        text = describe(latest, lang)
+        text = describe(latest, lang, drift=self.drift.get(latest.device))
         where = latest.device
         if latest.door is not None:
             where = self.tr("{reader}, door {door}").format(reader=where, door=latest.door)
@@ -93,5 +94,6 @@ class AlarmBanner(QFrame):
         if more:
             said += "  " + self.tr("(+{more} more)").format(more=more)
         self.label.setText(said)
-        self.label.setToolTip("\n\n".join(describe(e, lang).detail for e in self.pending[-10:]))
+        self.label.setToolTip("\n\n".join(
+            describe(e, lang, drift=self.drift.get(e.device)).detail for e in self.pending[-10:]))
         self.show()

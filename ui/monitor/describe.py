@@ -12,7 +12,7 @@ import functools
 import logging
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -65,14 +65,22 @@ def catalog_wording(domain: str, code: str, lang: str = "en") -> Wording | None:
     return Wording(text.title, text.explanation, text.action)
 
 
-def local_time(iso: str) -> str:
-    """The event's time on this PC's clock, written the desk's way (QLocale)."""
+def local_time(iso: str, drift: float | None = None) -> str:
+    """The event's time on this PC's clock, written the desk's way (QLocale): the device's
+    own stamp, less the device's measured clock drift (its clock minus the PC's) when
+    known."""
     from ui import formats
 
     try:
-        return formats.when(datetime.fromisoformat(iso).astimezone(), seconds=True)
+        when = datetime.fromisoformat(iso)
     except ValueError:
         return iso
+    if drift:
+        when -= timedelta(seconds=drift)
+    return formats.when(when.astimezone(), seconds=True)
+
+
+DRIFT_SHOWN = 1.0  # seconds: a smaller drift changes nothing a person reads
 
 
 def _sentence(text: str) -> str:
@@ -232,7 +240,11 @@ def _other_result(event: StoredEvent, lang: str) -> tuple[str, str, tuple | None
     return f"{event.code}{suffix}" + (f" — {summary}" if summary else ""), "", None
 
 
-def describe(event: StoredEvent, lang: str = "en") -> RowText:
+def describe(event: StoredEvent, lang: str = "en", drift: float | None = None) -> RowText:
+    """The texts of ``event``'s row. ``drift``: the device's clock minus this PC's, in
+    seconds, when measured — the time is then shown on the PC's clock."""
+    if drift is not None and abs(drift) < DRIFT_SHOWN:
+        drift = None
     p = event.payload
     door = "" if event.door is None else str(event.door)  # as the device numbers it
     direction = p.get("direction")
@@ -249,11 +261,17 @@ def describe(event: StoredEvent, lang: str = "en") -> RowText:
     note = QCoreApplication.translate(
         "EventWords", "Fetched from the reader's own log after a gap in the live stream."
     ) if backfilled else ""
+    clock = ""
+    if drift is not None:
+        clock = QCoreApplication.translate(
+            "EventWords", "Time on this PC's clock; the reader's own clock said {time} "
+            "({offset} s off).").format(time=local_time(event.time),
+                                         offset=f"{'+' if drift > 0 else '−'}{abs(drift):.0f}")
     raw_line = QCoreApplication.translate("EventWords", "Raw: {raw}").format(raw=raw) \
         if raw else ""
-    full = "\n".join(x for x in (result, detail, note, raw_line) if x)
+    full = "\n".join(x for x in (result, detail, note, clock, raw_line) if x)
     return RowText(
-        time=local_time(event.time) + (" ↺" if backfilled else ""),
+        time=local_time(event.time, drift) + (" ↺" if backfilled else ""),
         reader=device_name(event.device, event.kind),
         door=door,
         person=_person(p, event),

@@ -81,8 +81,17 @@ def drift_text(drift: float | None) -> str:
     if drift is None:
         return "—"
     text = drift_words(drift)
-    warn = QCoreApplication.translate("DeviceStatusTable", " — set the reader's clock")
+    warn = QCoreApplication.translate("DeviceStatusTable", " — set clock")
     return text + (warn if abs(drift) > DRIFT_WARN else "")
+
+
+def drift_tip(drift: float | None) -> str:
+    if drift is None or abs(drift) <= DRIFT_WARN:
+        return ""
+    return QCoreApplication.translate(
+        "DeviceStatusTable", "The reader's clock is {drift} off this PC's: its events are "
+        "shown on this PC's clock. Press Set clock to correct the reader.").format(
+            drift=drift_words(drift))
 
 
 def doors_text(doors: dict[int, str]) -> str:
@@ -128,9 +137,12 @@ class DeviceStatusTable(QTableWidget):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((120, 100, 110, 200, 120, 190, 100)):
+        # Fits a 1100-pixel window beside the page list, with no horizontal scroll bar; a
+        # narrower window scrolls, a wider one gives the room to the note.
+        header.setMinimumSectionSize(40)
+        for col, width in enumerate((110, 90, 105, 140, 110, 180, 90, 60)):
             self.setColumnWidth(col, width)
+        header.setStretchLastSection(True)  # after the widths: the note starts narrow
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         self.devices: dict[str, DeviceRow] = {}
         self.actionable: set[str] = set()  # readers whose actions the page can run
@@ -225,9 +237,13 @@ class DeviceStatusTable(QTableWidget):
             for col, value in enumerate(values):
                 item = self.item(i, col)
                 if item is None:
-                    self.setItem(i, col, QTableWidgetItem(value))
+                    item = QTableWidgetItem(value)
+                    self.setItem(i, col, item)
                 elif item.text() != value:
                     item.setText(value)
+            drift_item = self.item(i, HEADERS.index("Clock drift"))
+            if drift_item is not None:
+                drift_item.setToolTip(drift_tip(r.drift))
 
     def _place_actions(self, row: int, name: str | None) -> None:
         cell = self._cells.get(row)

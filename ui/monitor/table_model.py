@@ -51,6 +51,16 @@ class EventTableModel(QAbstractTableModel):
         self.lang = lang
         self._events: list[StoredEvent] = []
         self._texts: list[RowText] = []
+        # Each reader's clock minus this PC's, where measured: its rows are shown on the
+        # PC's clock, so rows in the order they arrived read in time order too.
+        self.drift: dict[str, float] = {}
+
+    def set_drift(self, device: str, seconds: float) -> None:
+        """Rows of ``device`` added from now on are shown corrected by ``seconds``."""
+        self.drift[device] = seconds
+
+    def _describe(self, event: StoredEvent) -> RowText:
+        return describe(event, self.lang, self.drift.get(event.device))
 
     # -- Qt model API --------------------------------------------------------------------
 
@@ -62,8 +72,16 @@ class EventTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("EventTableModel", COLUMNS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and section == 0:
+            return QCoreApplication.translate(
+                "EventTableModel",
+                "Events in the order KeyDesk received them, at this PC's time: a reader whose "
+                "clock is off is corrected by its measured drift (its own time is in the "
+                "event's detail). ↺: fetched from the reader's log later.")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -105,7 +123,7 @@ class EventTableModel(QAbstractTableModel):
         batch = list(events)[-self.max_rows:]
         if not batch:
             return 0
-        texts = [describe(e, self.lang) for e in batch]
+        texts = [self._describe(e) for e in batch]
         overflow = len(self._events) + len(batch) - self.max_rows
         if overflow > 0:
             self.beginRemoveRows(QModelIndex(), 0, overflow - 1)
@@ -126,7 +144,7 @@ class EventTableModel(QAbstractTableModel):
             return 0
         self.beginInsertRows(QModelIndex(), 0, len(batch) - 1)
         self._events[:0] = batch
-        self._texts[:0] = [describe(e, self.lang) for e in batch]
+        self._texts[:0] = [self._describe(e) for e in batch]
         self.endInsertRows()
         return len(batch)
 
@@ -134,5 +152,5 @@ class EventTableModel(QAbstractTableModel):
         batch = sorted(events, key=lambda e: e.id)[-self.max_rows:]
         self.beginResetModel()
         self._events = batch
-        self._texts = [describe(e, self.lang) for e in batch]
+        self._texts = [self._describe(e) for e in batch]
         self.endResetModel()

@@ -68,6 +68,10 @@ class ExplainPage(QWidget):
         self.domain_box.setAccessibleName(self.tr("Domain"))
         self.language_box = QComboBox()
         self.language_box.setAccessibleName(self.tr("Language"))
+        # Its first item's words change with the language ("Idioma: o das Configurações"
+        # is longer than "Language: as in Settings"): the box grows to show them whole.
+        for box in (self.domain_box, self.language_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         row.addWidget(self.search_box, 1)
         row.addWidget(self.domain_box)
         row.addWidget(self.language_box)
@@ -133,6 +137,7 @@ class ExplainPage(QWidget):
             self.tr("Code or words, in any language (e.g. 5310, card, cartão, 发卡器)"))
         self.results.setHeaderLabels([self.tr("Code"), self.tr("Meaning"), self.tr("Domain")])
         self.language_box.setItemText(0, self.tr("Language: as in Settings"))
+        self.language_box.updateGeometry()
         self._fill_domains(lang)
         self.refresh()
 
@@ -164,7 +169,7 @@ class ExplainPage(QWidget):
             item = QTreeWidgetItem([entry.code, entry.text(lang).title,
                                     domain_name(lang, entry.domain)])
             item.setData(0, KEY_ROLE, entry.key)
-            item.setToolTip(1, entry.vendor_text)
+            item.setToolTip(1, entry.vendor_text_shown)
             items.append(item)
         self.results.addTopLevelItems(items)
         self.results.setUpdatesEnabled(True)
@@ -259,7 +264,7 @@ def render_entry(entry: Entry, lang: str, catalog: Catalog | None = None) -> str
         parts.append(f"<h3>{esc(heading(lang, 'causes'))}</h3><ol>{items}</ol>")
     symbol = f" <i>({esc(entry.vendor_symbol)})</i>" if entry.vendor_symbol else ""
     parts.append(f"<h3>{esc(heading(lang, 'vendor_text'))}</h3>"
-                 f"<p><code>{esc(entry.vendor_text)}</code>{symbol}</p>")
+                 f"<p><code>{esc(entry.vendor_text_shown)}</code>{symbol}</p>")
     if entry.related:
         links = []
         for code in entry.related:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -64,6 +65,7 @@ class MonitorPage(QWidget):
         self.banner.acknowledge_requested.connect(self._acknowledge)
         self.devices = DeviceStatusTable()
         self.devices.setMaximumHeight(150)
+        self.devices.setMinimumHeight(110)  # header and three readers, whatever else grows
         # Set clock / door states / Open door… for the monitored readers; results here.
         self.device_line = OutcomeLine(ctx)
         self.device_actions = DeviceActions(ctx, self.devices, self.device_line, self)
@@ -73,6 +75,7 @@ class MonitorPage(QWidget):
         self.table.rows_added.connect(lambda _n: self._update_counts())
         self.table.history_loaded.connect(self._history_loaded)
         self.table.view.selectionModel().currentRowChanged.connect(self._selected)
+        self.banner.drift = self.table.model.drift  # the alarm's time on the table's clock
         self.older = QPushButton(self.tr("Load older"))
         self.older.clicked.connect(self.table.load_older)
         self.export = QPushButton(self.tr("Export CSV…"))
@@ -91,10 +94,15 @@ class MonitorPage(QWidget):
         bar.addWidget(self.filter_bar, 1)
         bar.addWidget(self.older)
         bar.addWidget(self.export)
+        # A long event scrolls inside its pane: it never pushes the device table aside.
+        detail_scroll = QScrollArea()
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        detail_scroll.setWidget(self.detail)
         detail_box = QWidget()
         detail_row = QHBoxLayout(detail_box)
         detail_row.setContentsMargins(0, 0, 0, 0)
-        detail_row.addWidget(self.detail, 1)
+        detail_row.addWidget(detail_scroll, 1)
         detail_row.addWidget(self.explain, 0, Qt.AlignmentFlag.AlignTop)
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("monitor_split")  # its sizes are remembered (ui.window_state)
@@ -181,6 +189,8 @@ class MonitorPage(QWidget):
         if self.reader_monitor is not None:
             for status in self.reader_monitor.statuses().values():
                 self.devices.on_reader_status(status)
+                if status.clock_drift is not None:  # later rows: on this PC's clock
+                    self.table.model.set_drift(status.name, status.clock_drift)
         self.devices.refresh()
 
     def _acknowledge(self, event_ids: list[int]) -> None:

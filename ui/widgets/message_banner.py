@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from app.domain.errors import KeyDeskError
+from app.i18n import worded
 from app.settings import LoadReport
 
 log = logging.getLogger(__name__)
@@ -21,22 +22,25 @@ log = logging.getLogger(__name__)
 def describe_error(exc: BaseException) -> tuple[str, str | None, str | None]:
     """(message, domain, code) for a failure; domain/code are None for bugs."""
     if isinstance(exc, KeyDeskError):
-        title = ""
+        title, action, lang = "", "", "en"
         try:
             from app.catalog import explain_error
 
             info = explain_error(exc)
             title = str(info.get("title") or "")
             action = str(info.get("action") or "")
+            lang = str(info.get("lang") or "en")
         except Exception:
-            action = ""
-        text = QCoreApplication.translate("MessageBanner", "Error {code}: {title}").format(
-            code=exc.code, title=title or exc.detail)
+            pass
+        # One language throughout: the catalog's words frame the catalog's explanation.
+        from app.catalog.labels import heading
+
+        code = f" ({exc.code})" if exc.code.isdigit() else ""
+        text = f"{title or exc.detail}{code}"
         if action:
             text += f" — {action}"
         if exc.state:
-            text += " " + QCoreApplication.translate(
-                "MessageBanner", "(Card/device state: {state})").format(state=exc.state)
+            text += f" ({heading(lang, 'card_state')}: {worded(exc.state, lang)})"
         return text, exc.domain, exc.code
     return (
         QCoreApplication.translate(

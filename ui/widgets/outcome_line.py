@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.domain.errors import KeyDeskError
+from app.inputs import InputError
 from ui.context import UiContext
 from ui.widgets.message_banner import describe_error
 
@@ -41,12 +42,25 @@ class OutcomeLine(QWidget):
         self._set(f"✔ {text}", "color: #1b5e20;", None)
 
     def failed(self, exc: BaseException, prefix: str = "") -> None:
-        """The catalog's title and action, the device's detail, and "Explain…"."""
+        """The catalog's title and action, the device's detail, and "Explain…"; a typed
+        value found wrong (InputError) is said as it is, the person's to correct."""
+        if isinstance(exc, InputError):
+            self.problem(exc, prefix)
+            return
         text, domain, code = describe_error(exc)
         if isinstance(exc, KeyDeskError) and exc.detail:
-            text += "\n" + self.tr("Detail: {detail}").format(detail=exc.detail)
+            from app.catalog import explain_error
+            from app.catalog.labels import heading
+
+            lang = str(explain_error(exc).get("lang") or "en")
+            text += f"\n{heading(lang, 'detail')}: {exc.detail}"
         target = (domain, code) if domain and code else None
         self._set(f"✖ {prefix}{text}", "color: #b71c1c;", target)
+
+    def problem(self, exc: Exception | str, prefix: str = "") -> None:
+        """What is wrong with what was typed or picked: red, no "Explain…" (nothing failed)."""
+        text = str(exc)
+        self._set(f"✖ {prefix}{text[:1].upper()}{text[1:]}", "color: #b71c1c;", None)
 
     def _set(self, text: str, style: str, target: tuple[str, str] | None) -> None:
         self.target = target

@@ -5,10 +5,14 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.catalog import explain_error
+from app.catalog.labels import heading, split_steps
 from app.domain.errors import KeyDeskError
+from app.i18n import worded
+from app.inputs import InputError
 
 
 class ResultView(QFrame):
@@ -23,6 +27,8 @@ class ResultView(QFrame):
         self.title.setWordWrap(True)
         self.body = QLabel()
         self.body.setWordWrap(True)
+        for label in (self.title, self.body):  # always markup: escaped text shows as text
+            label.setTextFormat(Qt.TextFormat.RichText)
         self.explain_button = QPushButton(self.tr("Explain…"))
         self.explain_button.setFlat(True)
         self.explain_button.setStyleSheet("color: palette(link); text-decoration: underline;")
@@ -41,9 +47,15 @@ class ResultView(QFrame):
         self.body.setText(self.tr("Place a card on the encoder, then choose what to do."))
         self.explain_button.hide()
 
-    def _set(self, colour: str, title: str, lines: list[str]) -> None:
+    def _set(self, colour: str, title: str, lines: list[str], separator: str = "<br>") -> None:
         self.title.setText(f"<b style='color:{colour}'>{html.escape(title)}</b>")
-        self.body.setText("<br>".join(lines))
+        self.body.setText(separator.join(lines))
+
+    def problem(self, title: str, text: str) -> None:
+        """A mistake in what was typed or chosen (nothing was done): red, plain text."""
+        self._err = None
+        self.explain_button.hide()
+        self._set("#b00020", title, [html.escape(text)])
 
     def success(self, title: str, lines: list[str]) -> None:
         self._err = None
@@ -62,24 +74,33 @@ class ResultView(QFrame):
         self.success(text, [])
 
     def failed(self, exc: BaseException, prefix: str = "") -> None:
-        """A device or vendor failure explained, or a bug shown as unexpected."""
+        """A device or vendor failure explained, a typed value found wrong said as the
+        person's to correct, or a bug shown as unexpected."""
         if isinstance(exc, KeyDeskError):
             self.failure(exc)
+        elif isinstance(exc, InputError):
+            self.problem(self.tr("Check the form"), str(exc))
         else:
             self.bug(exc)
 
     def failure(self, err: KeyDeskError) -> None:
+        """The explanation, then what to do — numbered steps one per line — then what the
+        card holds and the detail for support, all headed in the explanation's language."""
         self._err = err
         info = explain_error(err)
-        lines = [html.escape(str(info.get(k))) for k in ("explanation", "action") if info.get(k)]
+        lang = str(info.get("lang") or "en")
+        lines = [html.escape(str(info["explanation"]))] if info.get("explanation") else []
+        if info.get("action"):
+            lines.append("<br>".join(html.escape(step) for step in split_steps(info["action"])))
         if err.state:
-            card = self.tr("Card:")
-            lines.append(f"<b>{html.escape(card)}</b> {html.escape(err.state)}")
+            lines.append(f"<b>{html.escape(heading(lang, 'card_state'))}:</b> "
+                         f"{html.escape(worded(err.state, lang))}")
         if err.detail:
-            detail = self.tr("Detail: {detail}").format(detail=err.detail)
-            lines.append(f"<span style='color:gray'>{html.escape(detail)}</span>")
-        title = info.get("title") or self.tr("Error")
-        self._set("#b00020", f"{title} ({err.code})", lines)
+            lines.append(f"<span style='color:gray'>{html.escape(heading(lang, 'detail'))}: "
+                         f"{html.escape(err.detail)}</span>")
+        code = f" ({err.code})" if err.code.isdigit() else ""  # a vendor number, not a name
+        self._set("#b00020", f"{info.get('title') or self.tr('Error')}{code}", lines,
+                  separator="<br><br>")
         self.explain_button.show()
 
     def bug(self, exc: BaseException) -> None:

@@ -7,6 +7,8 @@ import os
 import threading
 
 from app.access.sim.simulator import DEFAULT_PASSWORD, DEFAULT_USER, ReaderSimulator
+from app.inputs import values
+from app.inputs.argtype import rule
 from app.serving import announce, parse_listen, serve_forever
 
 
@@ -23,16 +25,19 @@ def register(sims: argparse._SubParsersAction) -> None:
     p.add_argument("--user", default=DEFAULT_USER)
     p.add_argument("--password-env", metavar="VAR",
                    help="environment variable holding the password to accept")
-    p.add_argument("--rate", type=float, default=1.0, help="events per second (default 1)")
-    p.add_argument("--events", type=int, default=None, help="stop traffic after N events")
+    p.add_argument("--rate", type=rule(values.plain_number, 0.01, 1000), default=1.0,
+                   help="events per second, 0.01 to 1000 (default 1)")
+    p.add_argument("--events", type=rule(values.whole, 0, 10**9), default=None,
+                   help="stop traffic after N events")
     p.add_argument("--profile", choices=["realistic", "access"], default="realistic",
                    help="'access': access events only (benchmarks)")
-    p.add_argument("--doors", type=int, default=1)
+    p.add_argument("--doors", type=rule(values.whole, 1, 64), default=1)
     p.add_argument("--serial", help="device serial number (default: a new unique one)")
-    p.add_argument("--clock-offset", type=float, default=0.0, help="device clock minus real")
+    p.add_argument("--clock-offset", type=rule(values.plain_number, -1e9, 1e9), default=0.0,
+                   help="device clock minus real, in seconds")
     p.add_argument("--plain-errors", action="store_true",
                    help="old firmware: plain-text 'Error' answers instead of JSON codes")
-    p.add_argument("--lockout-seconds", type=float, default=1800.0)
+    p.add_argument("--lockout-seconds", type=rule(values.seconds, 0, 86400), default=1800.0)
     p.add_argument("--json", action="store_true", help="print the address as a JSON line")
     p.set_defaults(func=_run)
 

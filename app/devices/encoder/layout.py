@@ -23,6 +23,7 @@ from app import paths
 from app.devices.encoder import classic, words
 from app.domain.cards import Issuance
 from app.i18n import Said
+from app.inputs import InputError, check_rooms
 
 BLOCK = 16
 FIELD_TYPES = (
@@ -34,6 +35,10 @@ MAX_ROOM_LEN = 8
 
 class LayoutError(ValueError):
     pass
+
+
+class RoomsError(LayoutError, InputError):
+    """Rooms this layout cannot hold: a layout refusal and the person's mistake at once."""
 
 
 @dataclass(frozen=True)
@@ -179,18 +184,20 @@ class Layout:
         msg = self.name.encode() + uid + b"".join(data_blocks)
         return hmac.new(site_key, msg, hashlib.sha256).digest()[: self.sig_bytes]
 
+    def room_limits(self) -> tuple[int, int]:
+        """(how many rooms a card holds, how many characters a room name may have)."""
+        room_fields = [f for b in self.blocks for f in b.fields if f.type == "room"]
+        most = min(self.max_rooms, len({f.index for f in room_fields}))
+        return most, min([MAX_ROOM_LEN] + [f.length for f in room_fields])
+
     def check(self, issuance: Issuance) -> None:
         """Refuse (LayoutError) a stay this layout cannot hold exactly — before any port
         is opened or any block written."""
-        rooms = issuance.rooms
-        room_fields = [f for b in self.blocks for f in b.fields if f.type == "room"]
-        most = min(self.max_rooms, len({f.index for f in room_fields}))
-        if len(rooms) > most:
-            raise LayoutError(f"this layout holds at most {most} rooms")
-        room_len = min([MAX_ROOM_LEN] + [f.length for f in room_fields])
-        for room in rooms:
-            if not room or len(room) > room_len or not room.isascii() or not room.isprintable():
-                raise LayoutError(f"room {room!r}: 1 to {room_len} printable ASCII characters")
+        most, longest = self.room_limits()
+        try:
+            check_rooms(issuance.rooms, most, longest, needed=issuance.kind == "guest")
+        except InputError as exc:  # the person's typing, said in their language
+            raise RoomsError(exc.key, **exc.values) from None
         if issuance.kind not in self.kinds:
             raise LayoutError(f"this layout has no {issuance.kind!r} cards")
         for when in (issuance.valid_from, issuance.valid_to):
@@ -262,7 +269,7 @@ class Layout:
         if int.from_bytes(vals["version"], "big") != self.version:
             return Decoded.of(False, "other_version")
         if not any(vals["signature"]):
-            return Decoded.of(False, "not_committed")
+            return Decoded.of(False, "not_committed")  # a stopped issue, never "forged"
         if site_key is None:
             return Decoded.of(False, "no_site_key")
         if not hmac.compare_digest(vals["signature"], self.signature(site_key, uid, blocks[:-1])):

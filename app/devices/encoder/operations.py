@@ -1,12 +1,19 @@
 """Card operations, run on the encoder's device thread: identify, issue, duplicate, wipe.
 
-Issue order (Classic): header first — it holds ``issued_at``, so the old signature stops
-matching at the very first write — then the other data blocks and the trailers, and the
-commit (signature) block last. Wipe clears the commit block first. Each block is read
-back; each trailer is validated before anything is written. An issue succeeds only when
-the blocks as read back decode, signature and all, to the stay that was asked for.
-Whatever fails, the error's ``state`` says what the card holds now — and when that is not
-known (the commit block's write or read-back lost), that it may be valid and must be read.
+Issue order: the commit (signature) block is written last, so a card whose issue stopped
+never verifies. A card that may hold an earlier stay — its commit sector opens with this
+site's key — has its commit block cleared *first*: an interrupted re-issue then reads as
+"issue not finished" (an empty commit block), never as a card whose data and signature
+disagree (which is what an altered or copied card reads as). Then the header (it holds
+``issued_at``), the other data blocks and the trailers; a trailer that already holds
+exactly what would be written (a re-issue: same keys, same access bits, checked by reading
+it) is not rewritten, which pays for the clearing. Wipe clears the commit block first too.
+
+Each written block is read back; each trailer is validated before anything is written. An
+issue succeeds only when the blocks as read back decode, signature and all, to the stay
+that was asked for. Whatever fails, the error's ``state`` says what the card holds now —
+and when that is not known (the commit block's write or read-back lost), that it may be
+valid and must be read.
 """
 
 from __future__ import annotations
@@ -14,10 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.devices.encoder import classic
+from app.devices.encoder import classic, words
 from app.devices.encoder.base import CardFamily, CardInfo, Encoder
 from app.devices.encoder.errors import (
+    NO_CARD,
     READ_FAILED,
+    SAME_CARD,
     UNKNOWN_CARD,
     VERIFY_FAILED,
     encoder_error,
@@ -36,7 +45,7 @@ ZERO = bytes(16)
 class Step:
     block: int  # Classic block, or first Ultralight page
     data: bytes = field(repr=False)
-    role: str  # "data", "trailer", "commit"
+    role: str  # "clear" (the old commit, zeroed first), "data", "trailer", "commit"
 
 
 @dataclass
@@ -83,21 +92,31 @@ def capture_uid(enc: Encoder) -> str:
     """The UID of the card on the encoder, for the cloud and the access readers."""
     card = enc.select()
     if card is None:
-        raise encoder_error(UNKNOWN_CARD, "no card on the encoder")
+        raise encoder_error(NO_CARD, "no card on the encoder")
     return card.uid_hex
 
 
 # -- plans -------------------------------------------------------------------------------
-def issue_plan(layout: Layout, card: CardInfo, site_key: bytes, blocks: list[bytes]) -> list[Step]:
+def issue_plan(
+    layout: Layout, card: CardInfo, site_key: bytes, blocks: list[bytes], clear_first: bool = False
+) -> list[Step]:
+    """The writes of an issue, in order. With ``clear_first`` (the card may hold an earlier
+    stay) the commit block is zeroed first, and its sector is written while there."""
     if card.family == CardFamily.ULTRALIGHT:
         first = _ul_first_page(layout)
-        return [
+        pages = [
             Step(first + 4 * i, data, "commit" if i == len(blocks) - 1 else "data")
             for i, data in enumerate(blocks)
         ]
+        return [Step(pages[-1].block, ZERO, "clear"), *pages] if clear_first else pages
     steps: list[Step] = []
     commit_block = layout.physical(len(blocks) - 1)
-    for sector in layout.sectors():
+    sectors = layout.sectors()
+    if clear_first:
+        steps.append(Step(commit_block, ZERO, "clear"))
+        commit_sector = classic.sector_of(commit_block)
+        sectors = [commit_sector, *(s for s in sectors if s != commit_sector)]
+    for sector in sectors:
         for i, data in enumerate(blocks[:-1]):
             if classic.sector_of(layout.physical(i)) == sector:
                 steps.append(Step(layout.physical(i), data, "data"))
@@ -108,6 +127,18 @@ def issue_plan(layout: Layout, card: CardInfo, site_key: bytes, blocks: list[byt
     return steps
 
 
+def may_hold_a_stay(session: CardSession, layout: Layout) -> bool:
+    """Could the card hold an earlier stay of this site? Its commit sector opens with the
+    site's key (a blank or wiped card has transport keys there). What the encoder already
+    knows of the card answers at no cost (the service recognises a card when it is
+    placed); a card it knows nothing of is asked, with one authentication."""
+    card = session.card
+    if card.family == CardFamily.ULTRALIGHT:
+        return any(session.enc.mifare_read(_ul_commit_page(layout)))  # no keys: look
+    commit_sector = classic.sector_of(layout.physical(len(layout.blocks) - 1))
+    if session.hints.of(card.uid):
+        return session.guess(commit_sector) == "site"
+    return session.try_auth(commit_sector) == "site"
 def wipe_plan(layout: Layout, card: CardInfo) -> list[Step]:
     n = len(layout.blocks)
     if card.family == CardFamily.ULTRALIGHT:
@@ -123,6 +154,10 @@ def wipe_plan(layout: Layout, card: CardInfo) -> list[Step]:
                 steps.append(Step(layout.physical(i), ZERO, "data"))
         steps.append(Step(classic.trailer_of(sector), classic.transport_trailer(), "trailer"))
     return steps
+
+
+def _ul_commit_page(layout: Layout) -> int:
+    return _ul_first_page(layout) + 4 * (len(layout.blocks) - 1)
 
 
 def _ul_first_page(layout: Layout) -> int:
@@ -143,16 +178,52 @@ def _check_ul_capacity(session: CardSession, layout: Layout) -> None:
         )
 
 
-def _run(session: CardSession, steps: list[Step], ctx: JobContext, what: str) -> None:
+class _KeyedAfterAll(Exception):
+    """The card turned out to hold this site's keys (what the encoder remembered was
+    stale): it may hold a stay, so the issue starts again, clearing its commit first.
+    Raised before anything is written."""
+
+
+def _run(
+    session: CardSession, steps: list[Step], ctx: JobContext, what: str, issuing: bool = False
+) -> None:
+    """Write ``steps`` in order. ``issuing`` without a clearing step: stop before the first
+    write if the card holds this site's keys after all (``_KeyedAfterAll``)."""
+    guard = issuing and not any(step.role == "clear" for step in steps)
     for n, step in enumerate(steps):
         ctx.check()
         ctx.progress(n / len(steps), f"{what}: block {step.block} ({step.role})")
         if session.card.family == CardFamily.ULTRALIGHT:
             session.ul_write_verified(step.block, step.data)
+        elif step.role == "trailer" and _holds_already(session, step):
+            pass  # a re-issue: this trailer is exactly what would be written
         else:
+            if guard and not session.touched:
+                session.auth(classic.sector_of(step.block))
+                if session.key_label == "site":
+                    raise _KeyedAfterAll
             session.write_verified(step.block, step.data)
         session.done = n + 1
     ctx.progress(1.0, f"{what}: done")
+
+
+def _holds_already(session: CardSession, step: Step) -> bool:
+    """A trailer whose key A is the one that just opened the sector, and whose access
+    bits, user byte and key B read as the ones to be written, holds exactly what would be
+    written (key A cannot be read back: the authentication proves it). A re-issue finds
+    this for both trailers, and reading one is cheaper than writing it."""
+    sector = classic.sector_of(step.block)
+    label = session.auth(sector)
+    opened = next((k.value for k in session.keys(sector) if k.label == label), None)
+    if opened != step.data[:6]:
+        return False
+    if not classic.key_b_readable(classic.decode_access(step.data[6:9])[3]):
+        return False
+    back = session.enc.mifare_read(step.block)
+    if back[6:] != step.data[6:]:
+        return False
+    session.read_back[step.block] = back
+    return True
 
 
 def _validate_trailers(steps: list[Step]) -> None:
@@ -178,17 +249,25 @@ def issue(
     layout.check(issuance)  # a stay the card cannot hold exactly is refused untouched
     card = select_card(enc, layout)
     blocks = layout.pack(issuance, card.uid, site_key)
-    steps = issue_plan(layout, card, site_key, blocks)
-    _validate_trailers(steps)
     session = CardSession(enc, card, layout, site_key)
+    steps: list[Step] = []
     try:
         if card.family == CardFamily.ULTRALIGHT:
             _check_ul_capacity(session, layout)
-        _run(session, steps, ctx, operation)
+        clear = may_hold_a_stay(session, layout)
+        steps = issue_plan(layout, card, site_key, blocks, clear_first=clear)
+        _validate_trailers(steps)
+        try:
+            _run(session, steps, ctx, operation, issuing=True)
+        except _KeyedAfterAll:
+            steps = issue_plan(layout, card, site_key, blocks, clear_first=True)
+            _run(session, steps, ctx, operation)
     except (KeyDeskError, JobCancelled) as exc:
         state = issue_state(session.done, steps, session.touched, session.writing)
         if isinstance(exc, JobCancelled):
-            raise JobCancelled(f"{operation} cancelled; {state}") from None
+            key = f"{operation}_cancelled"
+            raise JobCancelled(words.state(key, state=state) if key in words.STATES
+                               else f"{operation} cancelled; {state}") from None
         raise with_state(exc, state) from None
     decoded = _decode_read_back(session, layout, site_key)
     wanted = layout.as_stored(issuance)
@@ -222,40 +301,26 @@ def issue_state(
     done: int, steps: list[Step], touched: bool = True, writing: tuple[int, str] | None = None
 ) -> str:
     """What a card holds after an issue stopped with ``done`` steps verified, while
-    ``writing`` = (block, "sent" | "confirmed") was in flight."""
+    ``writing`` = (block, "sent" | "confirmed") was in flight (English text that words
+    itself in the reader's language where shown: ``app.i18n.worded``)."""
     total = len(steps)
+    cleared_first = bool(steps) and steps[0].role == "clear"
     if not touched:
-        return "card unchanged: nothing was written; it can be issued again"
+        return words.state("untouched_reissue")
     if done == 0:
-        return (
-            "not issued: the first block write was interrupted; the new stay is not on the "
-            "card and any earlier issuance on it must be treated as void; the card can be "
-            "issued again"
-        )
+        return words.state("clearing_stopped" if cleared_first else "first_write_interrupted")
     if done < total - 1:
-        return (
-            f"not issued: {done} of {total} blocks written and verified, commit block not "
-            "written; the card does not open any door and can be issued again"
-        )
+        written = done - 1 if cleared_first else done
+        blocks = total - 1 if cleared_first else total
+        return words.state("partial_cleared" if cleared_first else "partial",
+                           written=written, blocks=blocks)
     if done == total - 1:
         commit = steps[-1].block
         if writing == (commit, "confirmed"):
-            return (
-                "not verified: the card confirmed the commit block, but its read-back was "
-                "lost, so the card may be valid; read it before handing it out, and issue "
-                "it again if it reads invalid"
-            )
+            return words.state("commit_unverified")
         if writing == (commit, "sent"):
-            return (
-                "not confirmed: the commit block was being written when the card or the "
-                "link was lost; it may be whole (the card is then valid) or half-written "
-                "(it then opens no door); read it before handing it out, and issue it "
-                "again if it reads invalid"
-            )
-        return (
-            "not issued: every block but the commit block was written; the commit block "
-            "was not written, so the card opens no door; it can be issued again"
-        )
+            return words.state("commit_sent")
+        return words.state("commit_missing")
     return "issued"
 
 
@@ -274,7 +339,7 @@ def duplicate(
         card = enc.select()
         if card is not None and card.uid == source_uid:
             raise encoder_error(
-                UNKNOWN_CARD,
+                SAME_CARD,
                 f"card {card.uid_hex} is the card being copied: put the new card on the encoder",
             )
     return issue(enc, ctx, layout, site_key, source.next_copy(), operation="duplicate")
@@ -291,15 +356,12 @@ def wipe(enc: Encoder, ctx: JobContext, layout: Layout, site_key: bytes | None) 
     except (KeyDeskError, JobCancelled) as exc:
         done = session.done
         if not session.touched:
-            state = "card unchanged: nothing was written (it still holds what it held)"
+            state = words.state("untouched_wipe")
         elif done == 0:
-            state = "not wiped: the commit block may be unchanged; the card may still open doors"
+            state = words.state("not_wiped")
         else:
-            state = (
-                f"partly wiped ({done} of {len(steps)} blocks): the commit block is cleared, "
-                "so the card no longer opens any door; wipe it again to make it blank"
-            )
+            state = words.state("partly_wiped", done=done, total=len(steps))
         if isinstance(exc, JobCancelled):
-            raise JobCancelled(f"wipe cancelled; {state}") from None
+            raise JobCancelled(words.state("wipe_cancelled", state=state)) from None
         raise with_state(exc, state) from None
     return OperationResult("wipe", card, "blank: transport keys, no issuance", None, len(steps))

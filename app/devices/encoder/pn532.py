@@ -10,6 +10,7 @@ from app.devices.encoder.base import CardInfo, Encoder, family_from_sak
 from app.devices.encoder.errors import (
     LINK_LOST,
     NO_ANSWER,
+    NO_CARD,
     PORT_FAILED,
     READ_FAILED,
     UNKNOWN_CARD,
@@ -149,7 +150,7 @@ class Pn532(Encoder):
 
     def _exchange(self, card_cmd: bytes) -> tuple[int, bytes]:
         if self._target is None:
-            raise encoder_error(UNKNOWN_CARD, "no card is selected on the encoder")
+            raise encoder_error(NO_CARD, "no card is selected on the encoder")
         data = self.link.command(bytes([IN_DATA_EXCHANGE, self._target.target]) + card_cmd)
         if not data:
             raise encoder_error(NO_ANSWER, "empty InDataExchange answer")

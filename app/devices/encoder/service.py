@@ -19,7 +19,7 @@ from app.audit.actions import record_card
 from app.devices.encoder import operations, reading, words
 from app.devices.encoder.base import CardInfo, Encoder
 from app.devices.encoder.discovery import ReplugWatch, resolve_url
-from app.devices.encoder.errors import PORT_FAILED, UNKNOWN_CARD, encoder_error
+from app.devices.encoder.errors import NO_CARD, NO_SITE_KEY, PORT_FAILED, encoder_error
 from app.devices.encoder.layout import Layout, LayoutError, load_layout
 from app.devices.encoder.link import Timeouts
 from app.devices.encoder.registry import driver
@@ -249,7 +249,7 @@ class EncoderService:
 
         with self._card_changed:
             if not self._card_changed.wait_for(placed, timeout):
-                raise encoder_error(UNKNOWN_CARD, "no new card was placed on the encoder")
+                raise encoder_error(NO_CARD, "no new card was placed on the encoder")
             assert self.card is not None
             return self.card
 
@@ -257,7 +257,7 @@ class EncoderService:
         key = self.site_key()
         if key is None:
             raise encoder_error(
-                PORT_FAILED,
+                NO_SITE_KEY,
                 f"no site key is set (keyring entry {SITE_KEY_SECRET}): cards cannot be signed",
                 retryable=False,
             )

@@ -17,6 +17,7 @@ from app.devices.encoder import classic
 from app.devices.encoder.base import CardFamily, CardInfo, Encoder
 from app.devices.encoder.errors import (
     LINK_LOST,
+    NO_CARD,
     READ_FAILED,
     UNKNOWN_CARD,
     VERIFY_FAILED,
@@ -39,7 +40,7 @@ def select_card(enc: Encoder, layout: Layout | None = None) -> CardInfo:
     """The card on the encoder, or 5311 when there is none / it cannot be used."""
     card = enc.select()
     if card is None:
-        raise encoder_error(UNKNOWN_CARD, "no card on the encoder")
+        raise encoder_error(NO_CARD, "no card on the encoder")
     if card.family == CardFamily.ISO14443_4:
         raise encoder_error(
             UNKNOWN_CARD,

@@ -40,8 +40,10 @@ def register(sims: argparse._SubParsersAction) -> None:
         "encoder-control",
         help="control a running encoder simulator",
         description="Send one command to an encoder simulator's control address. "
-        f"Commands: place KIND, remove, put_back, alter BLOCK OFFSET [XOR], fault KIND [COUNT], "
-        f"clear, status. Faults: {', '.join(FAULTS)}.",
+        "Commands: place [KIND] (a blank card; the one there goes to the tray), remove (to "
+        "the tray), put_back (the card that left), put_back first (the first card in the "
+        "tray: practise Duplicate with 'place', then put the original back), alter BLOCK "
+        f"OFFSET [XOR], fault KIND [COUNT], clear, status. Faults: {', '.join(FAULTS)}.",
     )
     c.add_argument("address", help="the simulator's control HOST:PORT")
     c.add_argument("command", nargs="+")
@@ -107,6 +109,10 @@ def _control_request(words: list[str]) -> dict[str, object]:
     req: dict[str, object] = {"cmd": words[0]}
     if words[0] == "place" and len(words) > 1:
         req["kind"] = words[1]
+    elif words[0] == "put_back" and len(words) > 1:
+        if words[1] != "first":
+            raise ValueError("put_back takes nothing, or 'first'")
+        req["first"] = True
     elif words[0] == "alter":
         req.update(block=int(words[1]), offset=int(words[2]))
         if len(words) > 3:

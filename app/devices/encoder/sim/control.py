@@ -1,7 +1,9 @@
 """A tiny control channel for a simulator running in another process: JSON lines over
 TCP (one request per line, one answer per line). Loopback only.
 
-``{"cmd": "place", "kind": "classic-1k"}``, ``{"cmd": "remove"}``, ``{"cmd": "put_back"}``,
+``{"cmd": "place", "kind": "classic-1k"}`` (the card that was there goes to the tray),
+``{"cmd": "remove"}`` (to the tray), ``{"cmd": "put_back"}`` (the card that left the field),
+``{"cmd": "put_back", "first": true}`` (the first card in the tray),
 ``{"cmd": "alter", "block": 5, "offset": 8, "xor": 1}``,
 ``{"cmd": "fault", "kind": "silence", "count": 1, ...params}``, ``{"cmd": "clear"}``,
 ``{"cmd": "status"}``.
@@ -25,7 +27,7 @@ def handle(sim: EncoderSimulator, req: dict[str, Any]) -> dict[str, Any]:
         card = sim.place(req.get("kind", "classic-1k"), uid)
         return {"ok": True, "uid": card.uid.hex().upper(), "family": card.family.value}
     if cmd == "put_back":
-        card = sim.put_back()
+        card = sim.put_back(first=bool(req.get("first")))
         return {"ok": True, "uid": card.uid.hex().upper()}
     if cmd == "remove":
         removed = sim.remove()
@@ -48,6 +50,8 @@ def handle(sim: EncoderSimulator, req: dict[str, Any]) -> dict[str, Any]:
             "card": {"uid": current.uid.hex().upper(), "family": current.family.value}
             if current else None,
             "stats": sim.stats.to_dict(),
+            "fired": list(sim.fired),  # the faults that took effect, in order
+            "tray": [c.uid.hex().upper() for c in sim.tray],
         }
     return {"ok": False, "error": f"unknown command {cmd!r}"}
 

@@ -77,6 +77,7 @@ class EncoderSimulator:
         self.connections = 0
         self.fired: list[str] = []  # faults in the order they took effect (for tests)
         self._last_removed: VirtualCard | None = None
+        self.tray: list[VirtualCard] = []  # cards taken off, in the order they left
         if card:
             self.place(card)
 
@@ -120,22 +121,35 @@ class EncoderSimulator:
     def place(
         self, card: VirtualCard | str = "classic-1k", uid: bytes | None = None
     ) -> VirtualCard:
-        """Put a card on the encoder (a kind name makes a fresh blank one)."""
+        """Put a card on the encoder (a kind name makes a fresh blank one); the card that
+        was there goes to the tray."""
         if isinstance(card, str):
             card = make_card(card, uid)
         with self._lock:
+            old = self.chip.card
+            if old is not None and old is not card:
+                old.present = False
+                self._to_tray(old)
             card.present = True
             self.chip.card = card
+            self._from_tray(card)
         return card
 
-    def put_back(self) -> VirtualCard:
-        """Put the card that left the field (removed, or pulled mid-write) back on it."""
+    def put_back(self, first: bool = False) -> VirtualCard:
+        """Put the card that left the field (removed, or pulled mid-write) back on it; with
+        ``first``, the card that went to the tray first (the card being copied, in a
+        Duplicate practised with a blank card)."""
         with self._lock:
+            if first:
+                if not self.tray:
+                    raise ValueError("the tray is empty")
+                return self.place(self.tray[0])
             card = self.chip.card or self._last_removed
             if card is None:
                 raise ValueError("no card to put back")
             card.present = True
             self.chip.card = card
+            self._from_tray(card)
         return card
 
     def remove(self) -> VirtualCard | None:
@@ -144,7 +158,19 @@ class EncoderSimulator:
             if card is not None:
                 card.present = False
                 self._last_removed = card
+                self._to_tray(card)
         return card
+
+    TRAY_SIZE = 16
+
+    def _to_tray(self, card: VirtualCard) -> None:
+        self._from_tray(card)
+        self.tray.append(card)
+        if len(self.tray) > self.TRAY_SIZE:
+            del self.tray[1]  # the first card stays: it is the one put back
+
+    def _from_tray(self, card: VirtualCard) -> None:
+        self.tray[:] = [c for c in self.tray if c is not card]
 
     @property
     def card(self) -> VirtualCard | None:
