@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "events of every desk), one line each, and the store's state on stderr.")
     watch.add_argument("--readers", action="store_true",
                        help="also stream this desk's readers (Settings) into the store")
-    watch.add_argument("--duration", type=float, metavar="S", help="stop after S seconds")
+    watch.add_argument("--duration", type=_seconds, metavar="S", help="stop after S seconds")
     watch.add_argument("--json", action="store_true", help="one JSON line per event")
     watch.set_defaults(func=_watch)
 
@@ -70,6 +70,16 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if result.sound else EXIT_DAMAGED
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 <= value < 10 ** 9:  # also NaN and infinity
+        raise argparse.ArgumentTypeError(f"seconds from 0 to 999999999, not {text!r}")
+    return value
+
+
 def stored_line(event: Any) -> dict[str, Any]:
     """What ``watch --json`` prints for one stored event."""
     return {"id": event.id, "time": event.time, "device": event.device, "kind": event.kind,
@@ -82,6 +92,7 @@ def _watch(args: argparse.Namespace) -> int:
     import signal
     import sys
     import threading
+    import time
 
     from app.cli.desk import command_desk
     from app.domain.events import DeviceStateChanged
@@ -108,8 +119,11 @@ def _watch(args: argparse.Namespace) -> int:
             bus.subscribe(told, StoredEvents, DeviceStateChanged)
             if args.readers:
                 services.start_readers()
+            ends = None if args.duration is None else time.monotonic() + args.duration
             try:
-                done.wait(args.duration)
+                # Short waits: Ctrl+C is noticed between them, whatever the platform.
+                while not done.wait(0.2) and (ends is None or time.monotonic() < ends):
+                    pass
             except KeyboardInterrupt:
                 pass
     finally:
