@@ -707,8 +707,8 @@
         <translation>sem login de operador (os cartões RF precisam do celular e da senha do operador)</translation>
     </message>
     <message>
-        <source>the operator&apos;s login works, but the card issuer is offline</source>
-        <translation>o login do operador funciona, mas o emissor de cartões está desligado</translation>
+        <source>the operator&apos;s login could not be checked: the card issuer is offline</source>
+        <translation>não foi possível conferir o login do operador: o emissor de cartões está desligado</translation>
     </message>
     <message>
         <source>Lock cloud OK: community {community}, {rooms} rooms in {buildings} buildings, card issuers: {issuers}; {operator}.</source>

@@ -707,8 +707,8 @@
         <translation>未填写操作员登录信息（RF 卡需要操作员手机号和密码）</translation>
     </message>
     <message>
-        <source>the operator&apos;s login works, but the card issuer is offline</source>
-        <translation>操作员登录正常，但发卡机离线</translation>
+        <source>the operator&apos;s login could not be checked: the card issuer is offline</source>
+        <translation>无法检查操作员登录：发卡器离线</translation>
     </message>
     <message>
         <source>Lock cloud OK: community {community}, {rooms} rooms in {buildings} buildings, card issuers: {issuers}; {operator}.</source>

@@ -8,6 +8,7 @@ import json
 import signal
 import subprocess
 import time
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -168,3 +169,17 @@ def test_a_log_folder_that_cannot_be_used_is_said_once_and_work_goes_on(keydesk:
                    KEYDESK_HOME=str(home))
     no_traceback(card)
     assert card.rc == 1 and card.one()["domain"] == "encoder", str(card)  # the encoder's
+
+
+def test_a_card_stay_a_year_ahead_needs_yes(keydesk: KeyDesk):
+    """Not wrong, only unusual: asked for (--yes), and then the encoder is the next step."""
+    start = (datetime.now() + timedelta(days=400)).strftime("%Y-%m-%dT14:00")
+    end = (datetime.now() + timedelta(days=402)).strftime("%Y-%m-%dT12:00")
+    argv = ["card", "issue", "--port", "socket://127.0.0.1:1", "--room", "101",
+            "--from", start, "--to", end]
+    asked = keydesk(*argv)
+    no_traceback(asked)
+    assert asked.rc == 2 and "more than a year" in asked.err and "--yes" in asked.err
+    confirmed = keydesk(*argv, "--yes", "--json")
+    no_traceback(confirmed)
+    assert confirmed.rc == 1 and confirmed.one()["domain"] == "encoder", str(confirmed)

@@ -136,8 +136,8 @@ class CloudForm(QWidget):
                 "ok": self.tr("the operator's login works"),
                 "not set": self.tr("no operator login given (RF cards need the operator's "
                                    "mobile and password)"),
-                "issuer offline": self.tr("the operator's login works, but the card issuer "
-                                          "is offline"),
+                "issuer offline": self.tr("the operator's login could not be checked: the "
+                                          "card issuer is offline"),
             }.get(check.operator, check.operator)
             return self.tr("Lock cloud OK: community {community}, {rooms} rooms in {buildings} "
                            "buildings, card issuers: {issuers}; {operator}.").format(
