@@ -72,6 +72,12 @@ def data_dir() -> Path:
     return _usable(path, "data")
 
 
+def accounts_file() -> Path:
+    """The operator accounts (``app.operators.directory``); absent on a single-operator
+    desk, so the window knows without opening the desk that nobody must sign in first."""
+    return data_dir() / "operators.json"
+
+
 def log_dir() -> Path:
     home = _home_override()
     path = home / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, False))

@@ -10,8 +10,15 @@ import signal
 import threading
 from typing import Any
 
+from app.i18n import Phrases, phrase
 from app.inputs.argtype import rule
 from app.output import emit
+
+# What a simulator's command face says to a person (app.i18n phrases; --json says none).
+PHRASES: Phrases = {
+    "listening": {"en": "listening: {where}", "pt-BR": "escutando: {where}",
+                  "zh-CN": "正在监听：{where}"},
+}
 
 
 def _listen(text: str) -> tuple[str, int]:
@@ -26,7 +33,8 @@ parse_listen = rule(_listen)
 
 def announce(info: dict[str, Any], as_json: bool) -> None:
     """Print where the simulator listens (the one JSON line scripts wait for)."""
-    emit(info, as_json, lambda i: "listening: " + " ".join(f"{k}={v}" for k, v in i.items()))
+    emit(info, as_json, lambda i: phrase(PHRASES, "listening", where=" ".join(
+        f"{k}={v}" for k, v in i.items())))
 
 
 def serve_forever(stop: threading.Event | None = None) -> None:

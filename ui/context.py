@@ -2,6 +2,11 @@
 
 Passed explicitly to each page's constructor (no global singletons). Pages take what they
 need from :class:`app.services.DeskServices` and create no service of their own.
+
+The window is painted before the desk's services exist (``ui.application``'s two-stage
+start): until :meth:`UiContext.attach` the context has the settings, the settings store,
+the demo and the requests, ``started`` is False and asking for the services raises
+:class:`DeskStarting`. Pages are built only once it started.
 """
 
 from __future__ import annotations
@@ -11,14 +16,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from app.devices.encoder.service import EncoderService
-from app.runtime import Runtime
-from app.services import DeskServices
-from app.settings import SecretStore, Settings, SettingsStore
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the services are imported after the window's first paint
     from app.demo import DemoEnvironment
+    from app.devices.encoder.service import EncoderService
+    from app.runtime import Runtime
+    from app.services import DeskServices
+    from app.settings import SecretStore, Settings, SettingsStore
     from ui.bridge import Bridge
+
+
+class DeskStarting(RuntimeError):
+    """The desk's services are asked for before they are built (the window is painted
+    first); the window waits for ``UiContext.started`` instead of asking."""
 
 
 class WindowRequests(QObject):
@@ -34,11 +43,32 @@ class WindowRequests(QObject):
 
 @dataclass
 class UiContext:
-    services: DeskServices
-    bridge: Bridge
     settings_store: SettingsStore
+    start_settings: Settings  # the very object the services are built on
     demo: DemoEnvironment | None = None
     requests: WindowRequests = field(default_factory=WindowRequests)
+    _services: DeskServices | None = None
+    _bridge: Bridge | None = None
+
+    @property
+    def started(self) -> bool:
+        return self._services is not None
+
+    def attach(self, services: DeskServices, bridge: Bridge) -> None:
+        """The desk's services are built: pages can be."""
+        self._services, self._bridge = services, bridge
+
+    @property
+    def services(self) -> DeskServices:
+        if self._services is None:
+            raise DeskStarting("the desk's services are still starting")
+        return self._services
+
+    @property
+    def bridge(self) -> Bridge:
+        if self._bridge is None:
+            raise DeskStarting("the desk's services are still starting")
+        return self._bridge
 
     def report_error(self, exc: BaseException) -> None:
         self.requests.error.emit(exc)
@@ -52,7 +82,7 @@ class UiContext:
 
     @property
     def settings(self) -> Settings:
-        return self.services.settings
+        return self._services.settings if self._services is not None else self.start_settings
 
     @property
     def secrets(self) -> SecretStore:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ui.icons import icon
+from ui.keys import set_keys
 
 
 class DeskShortcuts(QObject):
@@ -29,8 +30,9 @@ class DeskShortcuts(QObject):
 
     def _action(self, menu: QMenu, text: str, keys: str, icon_name: str, slot: Any) -> QAction:
         action = QAction(icon(icon_name), text, self.parent())
-        action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(slot)
+        set_keys(action, keys)
+        # Pressed while the desk is still starting: done once it has started, not dropped.
+        action.triggered.connect(lambda _=False: self.parent().when_started(slot))
         menu.addAction(action)
         return action
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
@@ -37,7 +37,7 @@ class SvgIconEngine(QIconEngine):
     def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,
                      scale: float) -> QPixmap:
         pixmap = QPixmap(size * scale)
-        pixmap.fill(Qt.GlobalColor.transparent)
+        pixmap.fill(QColor(0, 0, 0, 0))  # transparent (Qt.GlobalColor wakes the Qt namespace)
         painter = QPainter(pixmap)
         self.paint(painter, QRect(0, 0, pixmap.width(), pixmap.height()), mode, state)
         painter.end()

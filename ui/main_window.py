@@ -1,6 +1,13 @@
 """The main window: navigation, pages, the message banners, the Desk and Help menus and
 the device health in the status bar.
 
+The window is built in two steps (``ui.application.KeyDeskSession``): its frame — page
+list, status bar, menus, banners — can be painted before the desk's services exist, the
+current page showing "Starting KeyDesk…"; :meth:`MainWindow.desk_started` then builds the
+page and everything that needs the services. Nothing asked meanwhile is lost: a page
+chosen is the one built, and the Desk shortcuts, Explain and Settings requests wait
+(:meth:`MainWindow.when_started`).
+
 Pages are built when first shown (``LazyPages``), so start-up pays only for the first
 one; the Monitor is built right after the window first paints, because it raises the
 alarms. Each page's splitters and column widths are put back when it is built and
@@ -14,10 +21,11 @@ import weakref
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QEvent, QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -27,21 +35,21 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__, paths
-from app.domain.events import DeviceEvent, DeviceForgotten, DeviceStateChanged
 from app.i18n import resolve_language
 from ui import window_state
-from ui.about import show_about
 from ui.context import UiContext
 from ui.icons import icon
-from ui.monitor.store_health import check_action
-from ui.operators.desk_lock import DeskLock
+from ui.keys import set_keys
 from ui.pages import PAGE_ICONS, PAGES, page_title
 from ui.widgets.message_banner import MessageBanner, SettingsBanner
 from ui.widgets.status_bar import CLOUD, READERS, DeviceStatusBar
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from app.setup.apply import Applied
     from ui.log_view import LogView
+    from ui.operators.desk_lock import DeskLock
     from ui.setup.wizard import SetupAssistant, SetupWizard
 
 log = logging.getLogger(__name__)
@@ -82,10 +90,17 @@ class LazyPages(Mapping[str, QWidget]):
 
 
 class MainWindow(QMainWindow):
+    first_painted = Signal()  # emitted once, after the window's first frame
+
     def __init__(self, ctx: UiContext) -> None:
+        """The window's frame; with ``ctx`` not started yet, :meth:`desk_started` gives it
+        its pages once the services are built."""
         super().__init__()
         self.ctx = ctx
         self.retired = False
+        self._painted = False
+        self._waiting: list[Callable[[], None]] = []  # asked before the desk started
+        self.desk_lock: DeskLock | None = None
         self.setWindowTitle(self.tr("KeyDesk — demo (simulated devices)") if ctx.demo
                             else "KeyDesk")
         self.setWindowIcon(icon("desk"))
@@ -99,7 +114,8 @@ class MainWindow(QMainWindow):
         self.banner.explain_requested.connect(self.show_explanation)
         report = None if ctx.demo else ctx.settings_store.report
         self.settings_banner = SettingsBanner(report, resolve_language())  # --lang or setting
-        self.settings_banner.open_settings_requested.connect(lambda: self.show_page("settings"))
+        self.settings_banner.open_settings_requested.connect(
+            lambda: self.when_started(lambda: self.show_page("settings")))
         ctx.requests.setParent(self)  # destroyed with the window, on the Qt thread
         for signal, slot in self._answers():
             signal.connect(slot)
@@ -113,12 +129,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages = LazyPages(self)
         for index, (key, label, _factory) in enumerate(PAGES):
-            self.stack.addWidget(QWidget())  # a stand-in until the page is first shown
+            self.stack.addWidget(self._stand_in())  # until the page is first shown
             item = QListWidgetItem(icon(PAGE_ICONS.get(key, "")), page_title(label))
             item.setToolTip(f"Ctrl+{index + 1}")
             self.nav.addItem(item)
             shortcut = QAction(self)
-            shortcut.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            set_keys(shortcut, f"Ctrl+{index + 1}")
             shortcut.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
             self.addAction(shortcut)
         self.nav.currentRowChanged.connect(self._page_chosen)
@@ -138,15 +154,72 @@ class MainWindow(QMainWindow):
         self.status = DeviceStatusBar()
         self.status.open_section.connect(self.open_settings)
         self.setStatusBar(self.status)
-        self._status_sub = ctx.bridge.subscribe(
-            self.status.on_event, DeviceStateChanged, DeviceForgotten, DeviceEvent,
-            owner=self.status, where=lambda e: not isinstance(e, DeviceEvent) or e.kind == "desk")
-        self.refresh_setup()
         self._build_menu()
-        # Who holds the desk: status label, switch / lock / sign out, the idle lock.
-        self.desk_lock = DeskLock(self, ctx, self.file_menu)
         self._restore_geometry()
         self.nav.setCurrentRow(0)
+        if ctx.started:
+            self.desk_started()
+        else:
+            self.status.showMessage(self.tr("Starting KeyDesk…"))
+
+    def _stand_in(self) -> QWidget:
+        if self.ctx.started:
+            return QWidget()
+        # Centred by stretches: an alignment flag would wake the Qt namespace (ui.keys).
+        stand_in = QWidget()
+        starting = QLabel(self.tr("Starting KeyDesk…"))  # the services are being built
+        starting.setObjectName("starting")
+        column = QVBoxLayout(stand_in)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(starting)
+        row.addStretch(1)
+        column.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(1)
+        return stand_in
+
+    # -- the second step: the desk's services exist -----------------------------------------
+    def desk_started(self) -> None:
+        """The services are built: the parts that need them, the current page, and then
+        whatever was asked meanwhile."""
+        from app.domain.events import DeviceEvent, DeviceForgotten, DeviceStateChanged
+        from ui.monitor.store_health import check_action
+        from ui.operators.desk_lock import DeskLock
+
+        if self.desk_lock is not None or self._closed:
+            return
+        self._status_sub = self.ctx.bridge.subscribe(
+            self.status.on_event, DeviceStateChanged, DeviceForgotten, DeviceEvent,
+            owner=self.status, where=lambda e: not isinstance(e, DeviceEvent) or e.kind == "desk")
+        self.status.clearMessage()
+        self.refresh_setup()
+        first = self.file_menu.actions()[0]
+        self.file_menu.insertAction(first, check_action(self, self.ctx,
+                                                        lambda: self.ctx.services.events))
+        # Who holds the desk: status label, switch / lock / sign out, the idle lock.
+        self.desk_lock = DeskLock(self, self.ctx, self.file_menu)
+        self._page_chosen(self.nav.currentRow())
+        if self._shown_once:  # the Monitor's alarms: as after any first show
+            QTimer.singleShot(0, self, self._after_first_show)
+        waiting, self._waiting = self._waiting, []
+        for then in waiting:
+            then()
+
+    def when_started(self, then: Callable[[], None]) -> None:
+        """Run ``then`` now, or once the desk's services are built (asked early: kept)."""
+        if self.ctx.started and self.desk_lock is not None:
+            then()
+        else:
+            self._waiting.append(then)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            # After this frame is on screen (the next turn of the event loop), not inside it.
+            QTimer.singleShot(0, self, self.first_painted.emit)
+        return handled
 
     # -- pages -----------------------------------------------------------------------------
     def build_page(self, key: str) -> QWidget:
@@ -165,7 +238,8 @@ class MainWindow(QMainWindow):
     def _page_chosen(self, row: int) -> None:
         if row < 0:
             return
-        self.pages[PAGES[row][0]]  # built now if it was not yet
+        if self.ctx.started:  # else it is built once the desk has started
+            self.pages[PAGES[row][0]]  # built now if it was not yet
         self.stack.setCurrentIndex(row)
 
     def show_page(self, key: str) -> QWidget:
@@ -184,7 +258,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._after_first_show)  # not after a delete
 
     def _after_first_show(self) -> None:
-        if self._closed or self.retired:  # closed before the first paint was over
+        if self._closed or self.retired or not self.ctx.started:  # closed, or still starting
             return
         for key in BUILT_AFTER_SHOW:
             if key in self.pages:
@@ -193,10 +267,10 @@ class MainWindow(QMainWindow):
     # -- menus -----------------------------------------------------------------------------
     def _build_menu(self) -> None:
         file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(check_action(self, self.ctx, lambda: self.ctx.services.events))
+        # "Check event database…" comes first once the desk has started (desk_started).
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        set_keys(quit_action, QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         desk_menu = self.menuBar().addMenu(self.tr("&Desk"))
@@ -206,11 +280,11 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         setup = QAction(icon("wand"), self.tr("Set-up &assistant…"), self)
         setup.setObjectName("run_setup_assistant")
-        setup.triggered.connect(self.run_setup_assistant)
+        setup.triggered.connect(lambda: self.when_started(self.run_setup_assistant))
         help_menu.addAction(setup)
         show_log = QAction(icon("file-description"), self.tr("Show &log"), self)
         show_log.setObjectName("show_log")
-        show_log.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        set_keys(show_log, "Ctrl+Shift+L")
         show_log.triggered.connect(self.show_log)
         help_menu.addAction(show_log)
         logs = QAction(self.tr("Open log &folder"), self)
@@ -219,8 +293,13 @@ class MainWindow(QMainWindow):
         )
         help_menu.addAction(logs)
         about = QAction(self.tr("&About KeyDesk {version}").format(version=__version__), self)
-        about.triggered.connect(lambda: show_about(self))
+        about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _about(self) -> None:
+        from ui.about import show_about
+
+        show_about(self)
 
     def show_log(self) -> LogView:
         from app import logbuffer
@@ -239,8 +318,15 @@ class MainWindow(QMainWindow):
             self.log_view = None
 
     # -- set-up ----------------------------------------------------------------------------
-    def open_settings(self, section: str) -> QWidget:
-        """Settings at ``section`` (the "Set up…" buttons of the pages land here)."""
+    def open_settings(self, section: str) -> QWidget | None:
+        """Settings at ``section`` (the "Set up…" buttons of the pages land here); None
+        while the desk is starting (it opens once started)."""
+        if self.desk_lock is not None:
+            return self._open_settings(section)
+        self.when_started(lambda: self._open_settings(section))
+        return None
+
+    def _open_settings(self, section: str) -> QWidget:
         page = self.show_page("settings")
         show = getattr(page, "show_section", None)
         if show is not None:
@@ -287,7 +373,11 @@ class MainWindow(QMainWindow):
         r = self.ctx.requests
         return [(r.error, self.banner.show_error), (r.explanation, self.show_explanation),
                 (r.settings_saved, self.settings_banner.saved),
-                (r.open_settings, self.open_settings), (r.settings_changed, self.refresh_setup)]
+                (r.open_settings, self.open_settings),
+                (r.settings_changed, self._settings_changed)]
+
+    def _settings_changed(self) -> None:
+        self.when_started(self.refresh_setup)
 
     def work_in_progress(self) -> bool:
         """A job still running in a page (a card being written, a door commissioned)."""
@@ -308,6 +398,8 @@ class MainWindow(QMainWindow):
     def take_over_from(self, old: MainWindow) -> None:
         """Become the window ``old`` was (reopened in another language): its size and
         place, its page, its splitters and columns, and the device states it was told."""
+        from app.domain.events import DeviceStateChanged
+
         state = self.ctx.settings.ui_state
         for key, page in old.pages.built().items():
             window_state.save(page, key, state)
@@ -331,10 +423,11 @@ class MainWindow(QMainWindow):
         It stays alive, hidden, until the session closes, so a late callback never finds
         its widgets deleted."""
         self.retired = True
-        self.desk_lock.stop()
+        if self.desk_lock is not None:
+            self.desk_lock.stop()
+            self.ctx.bridge.unsubscribe(self._status_sub)
         for signal, slot in self._answers():
             signal.disconnect(slot)
-        self.ctx.bridge.unsubscribe(self._status_sub)
         if self.log_view is not None:
             self.log_view.close()
         self._shutdown_pages()
@@ -350,6 +443,9 @@ class MainWindow(QMainWindow):
                     log.exception("page shutdown failed")
 
     def show_explanation(self, domain: str, code: str) -> None:
+        self.when_started(lambda: self._show_explanation(domain, code))
+
+    def _show_explanation(self, domain: str, code: str) -> None:
         page = self.show_page("explain")
         show = getattr(page, "show_code", None)
         if show is not None:
@@ -367,7 +463,8 @@ class MainWindow(QMainWindow):
         if self.retired:  # the window that took over owns the session's ending
             event.accept()
             return
-        self.desk_lock.stop()
+        if self.desk_lock is not None:
+            self.desk_lock.stop()
         state = self.ctx.settings.ui_state
         state["geometry"] = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         for key, page in self.pages.built().items():
@@ -379,12 +476,15 @@ class MainWindow(QMainWindow):
         if self.log_view is not None:
             self.log_view.close()
         self._shutdown_pages()
-        self.ctx.bridge.close()
+        if self.ctx.started:
+            self.ctx.bridge.close()
         event.accept()
 
 
 def keyboard_focus_order(window: QWidget, start: QWidget | None = None) -> list[QWidget]:
     """The widgets reachable with Tab from ``start`` (default: the navigation list)."""
+    from PySide6.QtCore import Qt
+
     seen: list[QWidget] = []
     widget: QWidget | None = start or getattr(window, "nav", None)
     while widget is not None and widget not in seen:

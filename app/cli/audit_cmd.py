@@ -15,6 +15,7 @@ from typing import Any
 
 from app.cli import argtypes
 from app.cli.output import emit, explain_error, fail, json_line
+from app.cli.words import say
 from app.domain.errors import KeyDeskError
 
 EXIT_USAGE = 2
@@ -50,7 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def usage(message: str, as_json: bool) -> int:
     if as_json:
         print(json_line({"ok": False, "error": "usage", "detail": message}), flush=True)
-    print(f"keydesk audit: {message}", file=sys.stderr, flush=True)
+    print(say("usage_error", prog="keydesk audit", message=message), file=sys.stderr,
+          flush=True)
     return EXIT_USAGE
 
 
@@ -79,27 +81,39 @@ def _run(args: argparse.Namespace, body: Any) -> int:
     except KeyDeskError as exc:
         return fail(exc, args.json)
     except OSError as exc:  # the export's folder missing, read-only, full disk
-        return usage(f"cannot write {getattr(args, 'out', '')}: {exc.strerror or exc}",
-                     args.json)
+        return usage(say("cannot_write", path=getattr(args, "out", ""),
+                         reason=exc.strerror or exc), args.json)
 
 
 def _verify(args: argparse.Namespace) -> int:
     def body(desk: Any, _filters: dict[str, Any]) -> int:
         desk.operators.require("audit.view", what="audit.verify")
+        rows = len(desk.audit.query(limit=1))  # before this check records itself
         verdict = desk.audit.verify()
-        desk.audit.record("audit.verify", result="ok" if verdict.ok else
+        desk.audit.record("audit.verify", result="ok" if verdict.ok or not rows else
                           f"error audit {verdict.problem}", detail=verdict.to_dict())
-        if verdict.ok:
-            emit({"ok": True, "rows": verdict.checked, "file": str(desk.audit.path)}, args.json,
-                 f"audit trail intact: {verdict.checked} rows, every link checked "
-                 f"({desk.audit.path})")
+        path = str(desk.audit.path)
+        if not rows:  # a fresh desk: nothing is broken, there is nothing yet
+            key = desk.audit.key is not None
+            emit({"ok": True, "rows": 0, "file": path, "chain_key": key}, args.json,
+                 say("audit_empty", path=path) if key else say("audit_no_key_empty"))
             return 0
-        err = KeyDeskError("audit", verdict.problem or "", verdict.detail, retryable=False)
+        if verdict.ok:
+            emit({"ok": True, "rows": verdict.checked, "file": path}, args.json,
+                 say("audit_intact", rows=verdict.checked, path=path))
+            return 0
+        if desk.audit.key is None:  # rows, but nothing on this desk to check them with
+            err = KeyDeskError("audit", "no_key", "", retryable=False)  # said by head
+            head = say("audit_no_key")
+        else:
+            err = KeyDeskError("audit", verdict.problem or "", verdict.detail,
+                               retryable=False)
+            head = say("audit_broken", row=verdict.row)
         if args.json:
-            print(json_line({**explain_error(err), **verdict.to_dict(),
-                             "file": str(desk.audit.path)}), flush=True)
+            print(json_line({**explain_error(err), **verdict.to_dict(), "problem": err.code,
+                             "file": path}), flush=True)
             return 1
-        print(f"audit trail BROKEN at row {verdict.row}: {verdict.detail}", file=sys.stderr)
+        print(head, file=sys.stderr)
         return fail(err, False)
 
     return _run(args, body)
@@ -107,7 +121,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _row_text(e: dict[str, Any]) -> str:
     who = f"{e['who']} ({e['role']})" if e["role"] else e["who"]
-    room = f" room {e['room']}" if e["room"] else ""
+    room = " " + say("audit_room", room=e["room"]) if e["room"] else ""
     return f"{e['id']:>6}  {e['at'][:19]}Z  {who}  {e['what']} {e['target']}{room}  {e['result']}"
 
 
@@ -118,7 +132,7 @@ def _list(args: argparse.Namespace) -> int:
         for entry in rows:
             emit(entry.to_dict(), args.json, _row_text)
         if not rows and not args.json:
-            emit({}, False, "no audit rows match")
+            emit({}, False, say("audit_none_match"))
         return 0
 
     return _run(args, body)
@@ -133,7 +147,7 @@ def _export(args: argparse.Namespace) -> int:
         desk.audit.record("audit.export", target=args.out.name,
                           detail={"rows": count, **{k: str(v) for k, v in shown.items()}})
         emit({"ok": True, "rows": count, "file": str(args.out)}, args.json,
-             f"{count} rows written to {args.out}")
+             say("audit_written", count=count, path=args.out))
         return 0
 
     return _run(args, body)

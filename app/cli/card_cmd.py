@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli import argtypes
 from app.cli.output import emit, fail, json_line
+from app.cli.words import YES_ANSWERS, said, say
 from app.domain.cards import Issuance
 from app.domain.errors import KeyDeskError
+from app.i18n import worded
 from app.inputs import InputError, NeedsConfirmation
 
 if TYPE_CHECKING:
@@ -111,7 +113,7 @@ def _load_site_key(url: str, demo: bool = False) -> bytes | None:
 
     if demo:
         # Asked for explicitly (e.g. a simulator on a pty, whose path looks like hardware).
-        print("note: using the public demo site key — never for real cards", file=sys.stderr)
+        print(say("demo_key_asked"), file=sys.stderr)
         return DEMO_SITE_KEY.encode()
     try:
         key = site_key_from(SecretStore())
@@ -119,7 +121,7 @@ def _load_site_key(url: str, demo: bool = False) -> bytes | None:
         key = None
     if key is None and url.startswith("socket://"):
         # A simulator: its cards are signed with the public demo key.
-        print("note: no site key in the keyring; using the demo key", file=sys.stderr)
+        print(say("demo_key_implied"), file=sys.stderr)
         return DEMO_SITE_KEY.encode()
     return key
 
@@ -175,7 +177,8 @@ def _with_encoder(
             if args.json:
                 print(json_line({"ok": False, "error": "cancelled", "state": str(exc)}),
                       flush=True)
-            print(f"Interrupted: {exc}", file=sys.stderr, flush=True)
+            state = exc.args[0] if exc.args else str(exc)
+            print(say("interrupted", state=worded(state)), file=sys.stderr, flush=True)
             return 130
 
     return run
@@ -192,17 +195,13 @@ def wait(job: Any) -> Any:
         return job.result(JOB_TIMEOUT)
     except KeyboardInterrupt:
         job.request_cancel()
-        print("Stopping at a safe point… (Ctrl+C again to stop waiting)", file=sys.stderr,
-              flush=True)
+        print(say("stopping"), file=sys.stderr, flush=True)
         try:
             return job.result(CANCEL_GRACE)
         except KeyboardInterrupt:
             from app.runtime import JobCancelled
 
-            raise JobCancelled(
-                "stopped without waiting: the card may be half-written; read it "
-                "(keydesk card read) before handing it out"
-            ) from None
+            raise JobCancelled(said("stopped_no_wait")) from None
 
 
 def _check_rights(operators: Any, args: argparse.Namespace) -> None:
@@ -225,12 +224,12 @@ def _info(args: argparse.Namespace, service: EncoderService) -> int:
 
 
 def _info_text(i: dict[str, Any]) -> str:
-    lines = [f"encoder: {i['firmware']} on {i['port']}"]
+    lines = [say("encoder_on", firmware=i["firmware"], port=i["port"])]
     card = i["card"]
     if card is None:
-        lines.append("card: none on the encoder")
+        lines.append(say("no_card"))
     else:
-        lines.append(f"card: {card.get('uid')} ({card.get('family')})")
+        lines.append(say("card_family", uid=card.get("uid"), family=card.get("family")))
         lines += [f"  {k}: {v}" for k, v in card.items() if k not in ("uid", "family")]
     return "\n".join(lines)
 
@@ -242,23 +241,35 @@ def _uid(args: argparse.Namespace, service: EncoderService) -> int:
 
 
 def _read_text(r: dict[str, Any]) -> str:
-    lines = [f"card {r['card']['uid']} ({r['card']['family']})"]
-    lines.append(f"valid: {str(r['valid']).lower()} — {r['reason']}")
+    lines = [say("card_head", uid=r["card"]["uid"], family=r["card"]["family"])]
+    lines.append(say("card_valid" if r["valid"] else "card_invalid", reason=r["reason"]))
     if r["issuance"]:
-        lines += [f"  {k}: {v}" for k, v in r["issuance"].items()]
+        lines += [f"  {_field(k)}: {v}" for k, v in r["issuance"].items()]
     for s in r["sectors"]:
-        lines.append(f"  sector {s['sector']}: " + (s.get("key", "") or "locked (no key)"))
+        lines.append(say("sector", n=s["sector"], access=s.get("key", "") or say("sector_locked")))
     return "\n".join(lines)
+
+
+def _field(key: str) -> str:
+    """An issuance field named in the language (a field this table lacks: as it is)."""
+    from app.cli.words import WORDS
+
+    return say(f"field_{key}") if f"field_{key}" in WORDS else key
 
 
 def _read(args: argparse.Namespace, service: EncoderService) -> int:
     result = wait(service.read(full=not args.quick))
-    emit(result.to_dict(), args.json, _read_text)
+    reason = result.decoded.reason_in()  # the dict's reason is English (--json)
+    emit(result.to_dict(), args.json, lambda r: _read_text({**r, "reason": reason}))
     return 0
 
 
 def _result_text(r: dict[str, Any]) -> str:
-    return f"{r['operation']}: card {r['card']['uid']} — {r['state']}"
+    from app.cli.words import WORDS
+
+    op = r["operation"]
+    return say("card_result", operation=say(f"op_{op}") if f"op_{op}" in WORDS else op,
+               uid=r["card"]["uid"], state=worded(r["state"]))
 
 
 def _issuance(args: argparse.Namespace) -> Issuance:
@@ -283,10 +294,10 @@ def _issuance(args: argparse.Namespace) -> Issuance:
 
 def _confirm(question: str) -> bool:
     try:
-        answer = input(f"{question}. Issue it? [y/N] ")
+        answer = input(say("issue_it", question=question))
     except EOFError:
         return False
-    return answer.strip().lower() in ("y", "yes", "s", "sim", "是")
+    return answer.strip().lower() in YES_ANSWERS
 
 
 def _issue(args: argparse.Namespace, service: EncoderService) -> int:
@@ -304,7 +315,7 @@ def _duplicate(args: argparse.Namespace, service: EncoderService) -> int:
                             f"{source.decoded.reason}", retryable=False)
     source_uid = None if args.in_place else source.card.uid
     if source_uid is not None:
-        print("Place the new card on the encoder…", file=sys.stderr, flush=True)
+        print(say("place_new_card"), file=sys.stderr, flush=True)
         service.start(watch=True)  # the service's own card watch sees the swap
         service.wait_for_card(other_than=source_uid, timeout=args.wait)
     result = wait(service.duplicate(source.decoded.issuance, source_uid))
@@ -336,7 +347,7 @@ def _ports(args: argparse.Namespace) -> int:
         emit(info, args.json, lambda i: f"{i['device']}  {i['vid_pid'] or '-'}  {i['bridge']}  "
              f"{i['description']}  serial={i['serial_number'] or '-'}")  # fmt: skip
     if not ports:
-        emit({"ok": True, "ports": 0}, args.json, "no serial ports found")
+        emit({"ok": True, "ports": 0}, args.json, say("no_ports"))
     return 0
 
 
@@ -360,9 +371,9 @@ def _set_site_key(args: argparse.Namespace) -> int:
         with command_desk() as services:
             services.operators.require("settings.change", what="settings.change",
                                        target=SITE_KEY_SECRET)
-            value = ask_secret("Site key (every desk of this site must use the same): ")
+            value = ask_secret(say("ask_site_key"))
             if len(value) < 16:
-                return usage_error("the site key must be at least 16 characters", args.json)
+                return usage_error(say("site_key_short"), args.json)
             try:
                 SecretStore().set(SITE_KEY_SECRET, value)
             except SecretStoreUnavailable as exc:
@@ -370,5 +381,5 @@ def _set_site_key(args: argparse.Namespace) -> int:
             record_settings(services.audit, [], [SITE_KEY_SECRET])  # which, never the value
     except KeyDeskError as err:
         return fail(err, args.json)
-    emit({"ok": True, "stored": SITE_KEY_SECRET}, args.json, "site key stored in the keyring")
+    emit({"ok": True, "stored": SITE_KEY_SECRET}, args.json, say("site_key_stored"))
     return 0

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from app.cli import argtypes
 from app.cli.output import emit, fail
+from app.cli.words import say
 from app.cloud.config import MAX_LOG_SPAN_DAYS, CallPolicy
 from app.cloud.credentials import CloudCredentials
 from app.cloud.timezones import community_now, community_today, in_community, zone_label
@@ -244,20 +245,23 @@ def _done(args: argparse.Namespace, record: dict[str, Any], text: str) -> int:
 
 
 # -- the actions ---------------------------------------------------------------------------
+# What the connection test found of the operator's login (its "operator" value) -> words.
 OPERATOR_WORDS = {
-    "ok": "operator login accepted",
-    "not set": "operator login not checked: no operator mobile and password set "
-               "(KEYDESK_CREATOR_MOBILE, KEYDESK_CREATOR_PASSWORD); RF cards need them",
-    "issuer offline": "operator login not checked: the card issuer is offline or none is "
-                      "registered",
+    "ok": "operator_ok",
+    "not set": "operator_not_set",
+    "issuer offline": "operator_issuer_offline",
 }
 
 
 def _test(args, desk, run) -> int:
-    emit(run(desk.test_connection()), args.json,
-         lambda r: f"OK: community {r['community_no']}, {r['rooms']} rooms, "
-                   f"card issuers {', '.join(r['issuers']) or 'none'}; "
-                   f"{OPERATOR_WORDS.get(r['operator'], r['operator'])}")
+    def text(r: dict[str, Any]) -> str:
+        operator = r["operator"]
+        return say("cloud_ok", community=r["community_no"], rooms=r["rooms"],
+                   issuers=", ".join(r["issuers"]) or say("none"),
+                   operator=say(OPERATOR_WORDS[operator]) if operator in OPERATOR_WORDS
+                   else operator)
+
+    emit(run(desk.test_connection()), args.json, text)
     return 0
 
 
@@ -266,13 +270,13 @@ def _rooms(args, desk, run) -> int:
         for room in building.all_rooms():
             emit({**room.to_dict(), "buildingName": building.name}, args.json,
                  lambda r: f"{r['room']:<14} {r['name']:<6} {r['lockType']:<10} {r['mac']}"
-                           f"{'  gateway ' + r['boxId'] if r['boxId'] else ''}")
+                           f"{say('gateway', box=r['boxId']) if r['boxId'] else ''}")
     return 0
 
 
-def _fetch_again(args: argparse.Namespace, card_no: str) -> str:
-    return (f"keydesk cloud get-key --mobile {args.mobile} --area-code {args.area_code} "
-            f"--card {card_no} --qr-out FILE fetches its QR image again")
+def _fetch_again(args: argparse.Namespace, card_no: str, lang: str | None = None) -> str:
+    """How to fetch the QR image again (English in a failure's detail, for support)."""
+    return say("fetch_again", lang, mobile=args.mobile, area=args.area_code, card=card_no)
 
 
 def _issue_key(args, desk, run) -> int:
@@ -283,10 +287,10 @@ def _issue_key(args, desk, run) -> int:
     req = GuestKeyRequest(args.mobile, room, start, end, args.area_code, args.kind, args.sms)
     issued, qr = run(desk.issue_key(req, with_qr=True))
     saved, problem = _save_qr(args.qr_out, qr and qr.qr_png, issued.card_no,
-                              _fetch_again(args, issued.card_no))
+                              _fetch_again(args, issued.card_no, "en"))
     _done(args, {**issued.to_dict(), "qrPng": saved},
-          f"Key {issued.card_no} for {req.mobile} in {req.room.label()} until "
-          f"{req.end.isoformat()}")  # always: a key that exists is never left unsaid
+          say("key_issued", card=issued.card_no, mobile=req.mobile, room=req.room.label(),
+              end=req.end.isoformat()))  # always: a key that exists is never left unsaid
     return fail(problem, args.json) if problem is not None else 0
 
 
@@ -294,28 +298,30 @@ def _get_key(args, desk, run) -> int:
     if args.card:
         key = run(desk.get_key(args.mobile, args.card, args.area_code))
         saved, problem = _save_qr(args.qr_out, key.qr_png, key.card_no or args.card,
-                                  "try another file")
+                                  say("another_file", "en"))  # support detail
         if problem is not None:
             return fail(problem, args.json)
         return _done(args, {**key.to_dict(), "qrPng": saved},
-                     f"Key {key.card_no}: QR image {saved or 'fetched'}")
+                     say("key_fetched", card=key.card_no, saved=saved or say("fetched")))
     key = run(desk.bluetooth_key(args.mobile, args.lock_mac, args.area_code))
-    return _done(args, key.to_dict(), f"Bluetooth key: {key.ble_str}")
+    return _done(args, key.to_dict(), say("bluetooth_key", ble=key.ble_str))
 
 
 def _keys(args, desk, run) -> int:
     keys = run(desk.room_keys(run(desk.room_ref(args.room)), args.mobile, args.area_code))
     for key in keys:
         emit(key.to_dict(), args.json,
-             lambda k: f"{k['cardNo']}  {k['room']}  {k['start']} to {k['end']}")
+             lambda k: say("key_row", card=k["cardNo"], room=k["room"], start=k["start"],
+                           end=k["end"]))
     if not keys and not args.json:
-        emit(None, False, f"No keys for {args.mobile} in {args.room}.")
+        emit(None, False, say("no_keys", mobile=args.mobile, room=args.room))
     return 0
 
 
 def _cancel(args, desk, run) -> int:
     run(desk.cancel_key(args.card, args.kind))
-    return _done(args, {"cardNo": args.card, "cancelled": True}, f"Key {args.card} cancelled.")
+    return _done(args, {"cardNo": args.card, "cancelled": True},
+                 say("key_cancelled", card=args.card))
 
 
 def _report_lost(args, desk, run) -> int:
@@ -335,19 +341,21 @@ def _rf_issue(args, desk, run) -> int:
     req = RfCardRequest(room, end, lock_type=args.lock_type)
     card = run(desk.rf_issue(req, args.operate_type)).to_dict()
     return _done(args, card,
-                 f"RF card {card['serial_num']} written for {room.label()} until {card['end']}")
+                 say("rf_written", serial=card["serial_num"], room=room.label(),
+                     end=card["end"]))
 
 
 def _rf_read(args, desk, run) -> int:
     card = run(desk.rf_read(args.operate_type)).to_dict()
-    return _done(args, card, f"RF card {card['serial_num']}: room {card['building']}-"
-                             f"{card['floor']}-{card['room']} until {card['end']}")
+    return _done(args, card, say("rf_read", serial=card["serial_num"],
+                                 room=f"{card['building']}-{card['floor']}-{card['room']}",
+                                 end=card["end"]))
 
 
 def _rf_cancel(args, desk, run) -> int:
     run(desk.rf_cancel(args.serial, args.operate_type))
     return _done(args, {"serialNum": args.serial, "cancelled": True},
-                 f"RF card {args.serial} logged out.")
+                 say("rf_cancelled", serial=args.serial))
 
 
 def _unlock(args, desk, run) -> int:
@@ -355,7 +363,7 @@ def _unlock(args, desk, run) -> int:
     room = run(desk.find_room(args.room))
     run(desk.unlock(room))
     return _done(args, {"room": room.ref.label(), "unlocked": True},
-                 f"Door {room.ref.label()} opened remotely.")
+                 say("door_unlocked", room=room.ref.label()))
 
 
 def _log(args, desk, run) -> int:
@@ -369,12 +377,12 @@ def _log(args, desk, run) -> int:
     room = run(desk.room_ref(args.room))
     records = run(desk.door_log(LogQuery(room, start, end, args.record_type)))
     if not args.json:
-        emit(None, False, f"Door log of {room.label()}, {start} to {end} "
-                          f"(community dates and times, {zone_label(tz)}):")
+        emit(None, False, say("door_log_head", room=room.label(), start=start, end=end,
+                              zone=zone_label(tz)))
     for r in records:
         emit(r.to_dict(), args.json,
              lambda d: f"{d['time']}  {d['card_type_name']:<10} {d['open_way']:<18} "
                        f"{d['holder']}")
     if not records and not args.json:
-        emit(None, False, "No door openings in that period.")
+        emit(None, False, say("no_openings"))
     return 0

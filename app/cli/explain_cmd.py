@@ -16,6 +16,7 @@ import textwrap
 from app.catalog.model import DOMAINS, Entry
 from app.cli import argtypes
 from app.cli.output import emit, json_line
+from app.cli.words import say
 from app.i18n import LANGUAGES, SYSTEM, preferred_language, resolve_language
 
 WIDTH = 88
@@ -135,7 +136,7 @@ def handler(args: argparse.Namespace) -> int:
         if not found:
             from app.inputs import shown
 
-            return _not_found(args, f"Nothing in the catalog matches {shown(args.search)}.")
+            return _not_found(args, say("nothing_matches", words=shown(args.search)))
         return 0
 
     if not args.code:
@@ -144,12 +145,8 @@ def handler(args: argparse.Namespace) -> int:
         raise InputError("explain_what")
     found = catalog.lookup(args.code, args.domain)
     if not found:
-        where = f" in {args.domain}" if args.domain else ""
-        return _not_found(
-            args,
-            f"No catalog entry for code {args.code!r}{where}. "
-            f"Try: keydesk explain --search {args.code!r}",
-        )
+        return _not_found(args, say("no_entry_in", code=repr(args.code), domain=args.domain)
+                          if args.domain else say("no_entry", code=repr(args.code)))
     if args.json:
         for entry in found:
             print(json_line(entry.to_dict(lang)), flush=True)

@@ -23,6 +23,7 @@ from typing import Any
 
 from app.cli import argtypes
 from app.cli.output import emit, fail, json_line
+from app.cli.words import say
 from app.domain.errors import KeyDeskError
 
 DOOR_ACTIONS = {
@@ -154,12 +155,11 @@ def _scan(args: argparse.Namespace, service, plan) -> int:
     for s in found:
         emit(s.to_dict(), args.json, lambda d: (
             f"{d['rssi']:>4} dBm  {d['mac'] or d['address']:17}  {d['family']:26}  "
-            f"battery {d['battery'] if d['battery'] is not None else '?':>3}  "
-            f"{'SETTING MODE  ' if d['setting_mode'] else ''}"
-            f"{d['room'] or 'not in the site list'}"))
+            + say("lock_battery", battery=f"{d['battery'] if d['battery'] is not None else '?':>3}")
+            + "  " + (say("setting_mode") + "  " if d["setting_mode"] else "")
+            + (d["room"] or say("not_in_site_list"))))
     if not found and not args.json:
-        emit({}, False, "No lock is advertising: wake the lock (touch its keypad) and "
-                        "scan again.")
+        emit({}, False, say("no_lock_advertising"))
     return 0
 
 
@@ -167,13 +167,13 @@ def _door(args: argparse.Namespace, service, plan) -> int:
     room, mac = args.room, args.mac
     if args.action == "reset" and not args.yes:
         emit({"ok": False, "detail": "a factory reset needs --yes"}, args.json,
-             "A factory reset removes the lock's admin and every key: add --yes to do it.")
+             say("reset_needs_yes"))
         return 1
     if args.next:
         door = plan.next_door()
         if door is None:
             emit({"ok": True, "detail": "every door of the plan is finished"}, args.json,
-                 "Every door of the plan is finished.")
+                 say("plan_finished"))
             return 0
         room = door.room
 
@@ -192,7 +192,8 @@ def _door(args: argparse.Namespace, service, plan) -> int:
     emit(summary, args.json, lambda s: (
         f"{s['room'] or s['mac']}: {s['outcome']}"
         + (f" ({s['reason']})" if s["reason"] else "")
-        + (f"\nLock state: {s['lock_state']}" if s["outcome"] != "done" else "")))
+        + ("\n" + say("lock_state", state=s["lock_state"]) if s["outcome"] != "done"
+           else "")))
     if result.outcome == "failed" and result.reason:
         step = next((st for st in result.steps if st.status == "failed"), None)
         err = KeyDeskError("lock", result.reason, step.detail if step else "",
@@ -201,8 +202,8 @@ def _door(args: argparse.Namespace, service, plan) -> int:
     if args.action == "commission" and not args.json:
         s = plan.summary()
         nxt = plan.next_door()
-        emit({}, False, f"{s.finished} of {s.total} doors"
-             + (f"; next: {nxt.room}" if nxt else ""))
+        emit({}, False, say("doors_done", finished=s.finished, total=s.total)
+             + (say("next_door", room=nxt.room) if nxt else ""))
     return 0 if result.outcome in ("done", "revisit") else 1
 
 
@@ -222,7 +223,7 @@ def _plan_import(args: argparse.Namespace, service, plan) -> int:
         count = _wait(service.import_directory(), args)
     s = plan.summary()
     emit({"ok": True, "imported": count, **s.to_dict()}, args.json,
-         f"{count} doors imported; the plan has {s.total} doors")
+         say("doors_imported", count=count, total=s.total))
     return 0
 
 
@@ -231,9 +232,9 @@ def _plan_status(args: argparse.Namespace, service, plan) -> int:
     nxt = plan.next_door()
     info: dict[str, Any] = {"ok": True, **s.to_dict(), "next": nxt.room if nxt else None}
     emit(info, args.json, lambda i: (
-        f"{i['finished']} of {i['total']} doors: {i['done']} done, {i['failed']} failed, "
-        f"{i['revisit']} to revisit, {i['todo']} to do"
-        + (f"; next: {i['next']}" if i["next"] else "")))
+        say("plan_status", finished=i["finished"], total=i["total"], done=i["done"],
+            failed=i["failed"], revisit=i["revisit"], todo=i["todo"])
+        + (say("next_door", room=i["next"]) if i["next"] else "")))
     if args.all or args.filter:
         for door in plan.iter_doors(args.filter):
             emit(door.to_dict(), args.json, lambda d: (
@@ -251,7 +252,7 @@ def _report(args: argparse.Namespace, service, plan) -> int:
     service.record("report", detail={"csv": info["csv"], "html": info["html"],
                                      "changes": len(info["changes"])})
     emit({"ok": True, **info}, args.json, lambda i: (
-        f"Report: {i['html']}\nCSV: {i['csv']}"
-        + "".join(f"\n  changed: {c['room']} {c['kind']} {c['old']} -> {c['new']}"
-                  for c in i["changes"])))
+        say("report_written", html=i["html"], csv=i["csv"])
+        + "".join("\n" + say("report_change", room=c["room"], kind=c["kind"], old=c["old"],
+                              new=c["new"]) for c in i["changes"])))
     return 0

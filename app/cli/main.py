@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from app import __version__
 from app.cli import (
@@ -26,9 +27,12 @@ from app.cli import (
     sim_cmd,
     store_cmd,
 )
+from app.cli.argwords import KeyDeskFormatter, language_asked, speaking
 from app.cli.output import emit, fail
+from app.cli.settings_notice import desk_language
+from app.cli.words import say
 from app.domain.errors import KeyDeskError
-from app.i18n import preferred_language, set_preferred_language
+from app.i18n import SYSTEM, preferred_language, set_preferred_language
 from app.inputs import InputError
 
 log = logging.getLogger(__name__)
@@ -51,13 +55,48 @@ COMMANDS: list[Callable[[sim_cmd.SubParsers], None]] = [
 class KeyDeskParser(argparse.ArgumentParser):
     """argparse's parser, whose usage errors also reach a script reading only stdout:
     with ``--json`` anywhere on the command line, the error is one JSON line there too.
-    (Sub-commands' parsers are of this class as well: argparse makes them so.)"""
+    It speaks the desk's language (``app.cli.argwords``): ``--lang`` of the command line,
+    else the language setting. (Sub-commands' parsers are of this class as well: argparse
+    makes them so.)"""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", KeyDeskFormatter)
+        super().__init__(*args, **kwargs)
+
+    def parse_args(self, args=None, namespace=None):
+        words = list(sys.argv[1:] if args is None else args)
+        with self._speaking(words):  # "unrecognized arguments" is said here
+            return super().parse_args(words, namespace)
 
     def parse_known_args(self, args=None, namespace=None):
         words = list(sys.argv[1:] if args is None else args)
-        if " " not in self.prog:  # the top parser ("keydesk"), not a sub-command's
-            _JSON_WANTED[0] = "--json" in words
-        return super().parse_known_args(words, namespace)
+        if " " in self.prog:  # a sub-command's: the top parser has set things up
+            return super().parse_known_args(words, namespace)
+        _JSON_WANTED[0] = "--json" in words
+        with self._speaking(words):
+            return super().parse_known_args(words, namespace)
+
+    @contextmanager
+    def _speaking(self, words: list[str]) -> Iterator[None]:
+        """The command line's language (``--lang``, else the setting) while it is parsed:
+        the help and argparse's errors are written then."""
+        before = preferred_language()
+        asked = language_asked(words)
+        if asked or before == SYSTEM:  # a --lang already given (run) stands
+            set_preferred_language(asked or desk_language() or before)
+        try:
+            with speaking():
+                yield
+        finally:
+            set_preferred_language(before)
+
+    def format_help(self) -> str:
+        with self._speaking([]):  # after the parse too (a command group's own help)
+            return super().format_help()
+
+    def format_usage(self) -> str:
+        with self._speaking([]):
+            return super().format_usage()
 
     def error(self, message: str):
         if _JSON_WANTED[0]:
@@ -131,7 +170,7 @@ def usage_error(prog: str, exc: Exception | str, as_json: bool) -> int:
     message = str(exc)
     if as_json:
         emit({"ok": False, "error": "usage", "detail": message}, True)
-    print(f"{prog}: error: {message}", file=sys.stderr, flush=True)
+    print(say("usage_error", prog=prog, message=message), file=sys.stderr, flush=True)
     return EXIT_USAGE
 
 

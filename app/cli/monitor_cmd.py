@@ -13,6 +13,7 @@ from typing import Any
 from app.cli import argtypes
 from app.cli.output import emit, fail
 from app.cli.readers_cmd import add_device_args, reader_password
+from app.cli.words import say
 from app.domain.errors import KeyDeskError
 from app.domain.events import BusEvent, DeviceEvent, DeviceStateChanged
 
@@ -71,18 +72,19 @@ def refused_text(reason: str | None) -> str:
     """"REFUSED: card expired", never "REFUSED: Refused: card expired" (readers and the
     catalog often start the reason with the verdict already)."""
     words = re.sub(r"^\s*refused\b[\s:—-]*", "", reason or "", flags=re.IGNORECASE)
-    return f"REFUSED: {words}" if words else "REFUSED"
+    return say("refused_why", reason=words) if words else say("refused")
 
 
 def event_text(line: dict[str, Any]) -> str:
     head = f"{line['time'] or '-'} {line['device']} {line['code']}"
     if line["code"] == "AccessControl":
-        result = "granted" if line["granted"] else refused_text(line["error_text"])
+        result = say("granted") if line["granted"] else refused_text(line["error_text"])
         who = line["card"] or "-"
         if line["user_name"]:
             who += f" ({line['user_name']})"
-        return (f"{head} {result} card {who} by {line['method_text']}, door "
-                f"{line['door']} {line['direction'] or ''}").rstrip()
+        return say("access_line", head=head, result=result, who=who,
+                   method=line["method_text"], door=line["door"],
+                   direction=line["direction"] or "").rstrip()
     detail = json.dumps(line["data"], ensure_ascii=False) if "data" in line else line.get("raw")
     return f"{head} [{line['severity']}] " + " ".join(str(detail).split())
 
@@ -109,7 +111,8 @@ def _monitor(args: argparse.Namespace) -> int:
                     done.set()
         elif isinstance(event, DeviceStateChanged):
             detail = f" ({event.detail})" if event.detail else ""
-            print(f"[{event.source}: {event.state.value}{detail}]", file=sys.stderr, flush=True)
+            state = say(f"state_{event.state.value}")
+            print(f"[{event.source}: {state}{detail}]", file=sys.stderr, flush=True)
 
     error: list[KeyDeskError] = []
     streams: list[ReaderStream] = []

@@ -17,6 +17,7 @@ from typing import Any
 from app import logsetup
 from app.cli import argtypes
 from app.cli.output import emit, fail, json_line
+from app.cli.words import say
 from app.domain.errors import KeyDeskError
 from app.operators.errors import operator_error
 from app.operators.rights import ROLES
@@ -67,10 +68,9 @@ def new_secret(name: str) -> str:
     value = os.environ.get(NEW_PASSWORD_ENV, "")
     if not value:
         if not sys.stdin.isatty():
-            raise UsageError(f"give the new password in {NEW_PASSWORD_ENV}, or run this in a "
-                             "terminal to be asked")
-        value = getpass.getpass(f"New password or PIN for {name}: ")
-        if getpass.getpass("Once more: ") != value:
+            raise UsageError(say("new_password_how", var=NEW_PASSWORD_ENV))
+        value = getpass.getpass(say("ask_new_password", name=name))
+        if getpass.getpass(say("ask_again")) != value:
             raise operator_error("password.mismatch")
     logsetup.register_secret(value)
     return value
@@ -98,45 +98,43 @@ def _list(args: argparse.Namespace, admin: Any) -> int:
         emit(op.public(), args.json, lambda o: f"{o['name']:<24} {o['role']:<11} {o['created']}")
     if not ops:
         emit({"ok": True, "operators": 0, "mode": "single"}, args.json,
-             "no operator accounts: this is a single-operator desk (nobody signs in)")
+             say("no_operators"))
     return 0
 
 
 def _add(args: argparse.Namespace, admin: Any) -> int:
     op = admin.add(args.name, args.role, new_secret(args.name))
-    emit({"ok": True, **op.public()}, args.json, f"operator {op.name} added as {op.role}")
+    emit({"ok": True, **op.public()}, args.json, say("operator_added", name=op.name, role=op.role))
     return 0
 
 
 def _passwd(args: argparse.Namespace, admin: Any) -> int:
     admin.set_secret(args.name, new_secret(args.name))
-    emit({"ok": True, "name": args.name}, args.json, f"password of {args.name} changed")
+    emit({"ok": True, "name": args.name}, args.json, say("password_changed", name=args.name))
     return 0
 
 
 def _role(args: argparse.Namespace, admin: Any) -> int:
     op = admin.set_role(args.name, args.role)
-    emit({"ok": True, **op.public()}, args.json, f"{op.name} is now {op.role}")
+    emit({"ok": True, **op.public()}, args.json, say("role_changed", name=op.name, role=op.role))
     return 0
 
 
 def _remove(args: argparse.Namespace, admin: Any) -> int:
     op = admin.remove(args.name)
-    emit({"ok": True, "removed": op.name}, args.json, f"operator {op.name} removed")
+    emit({"ok": True, "removed": op.name}, args.json, say("operator_removed", name=op.name))
     return 0
 
 
 def _idle(args: argparse.Namespace, admin: Any) -> int:
     admin.set_idle_minutes(args.minutes)
-    text = ("idle lock off" if args.minutes == 0
-            else f"the desk locks after {args.minutes} idle minutes")
+    text = (say("idle_off") if args.minutes == 0
+            else say("idle_on", minutes=args.minutes))
     emit({"ok": True, "idle_minutes": args.minutes}, args.json, text)
     return 0
 
 
 def _recover(args: argparse.Namespace, admin: Any) -> int:
     aside = admin.recover()
-    emit({"ok": True, "set_aside": str(aside)}, args.json,
-         f"the accounts file was set aside as {aside}; this is now a single-operator desk: "
-         "add the admin again with `keydesk operators add NAME --role admin`")
+    emit({"ok": True, "set_aside": str(aside)}, args.json, say("accounts_aside", aside=aside))
     return 0

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from app.cli import argtypes
 from app.cli.output import emit, fail
+from app.cli.words import YES_ANSWERS, say
 from app.domain.errors import KeyDeskError
 from app.inputs import InputError
 
@@ -28,7 +29,7 @@ def add_device_args(p: argparse.ArgumentParser) -> None:
                    help="http://reader-address")
     p.add_argument("--user", default="admin", help="reader user (default admin)")
     p.add_argument("--password-env", default=DEFAULT_PASSWORD_ENV, metavar="VAR",
-                   help=f"environment variable with the password (default {DEFAULT_PASSWORD_ENV})")
+                   help="environment variable with the password (default %(default)s)")
     p.add_argument("--json", action="store_true", help="JSON lines")
 
 
@@ -39,7 +40,8 @@ def reader_password(args: argparse.Namespace) -> str:
     if not password and sys.stdin.isatty():
         import getpass
 
-        password = getpass.getpass(f"Password for {args.user} at {args.device}: ")
+        password = getpass.getpass(say("ask_reader_password", user=args.user,
+                                              device=args.device))
     if not password:  # our mistake, not the reader's refusal: nothing was sent
         raise InputError("password_env", var=args.password_env)
     logsetup.register_secret(password)
@@ -159,10 +161,10 @@ def _time(args: argparse.Namespace) -> int:
 
         r = run_on_reader(args, action, "set_clock" if args.set else None)
         def line(r: dict[str, Any]) -> str:
-            text = (f"reader {r['device_time']}  PC {r['pc_time']}  "
-                    f"drift {drift_words(r['drift_seconds'])}")
+            text = say("reader_clock", device_time=r["device_time"], pc_time=r["pc_time"],
+                       drift=drift_words(r["drift_seconds"]))
             if r["set"]:
-                text += f"  -> set, drift now {drift_words(r['drift_after'])}"
+                text += say("reader_clock_set", drift=drift_words(r["drift_after"]))
             return text
 
         emit(r, args.json, line)
@@ -175,7 +177,7 @@ def _door_status(args: argparse.Namespace) -> int:
     def go() -> int:
         status = run_on_reader(args, lambda api: api.door_status(args.door))
         emit({"device": args.device, "door": args.door, "status": status}, args.json,
-             f"door {args.door}: {status}")
+             say("door_status", door=args.door, status=status))
         return 0
 
     return _guarded(args, go)
@@ -184,18 +186,18 @@ def _door_status(args: argparse.Namespace) -> int:
 def _open_door(args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
-            print("refusing to open a door without confirmation: add --yes", file=sys.stderr)
+            print(say("open_needs_yes"), file=sys.stderr)
             return 2
-        answer = input(f"Open door {args.door} of {args.device} now? [y/N] ")
-        if answer.strip().lower() not in ("y", "yes", "s", "sim"):
-            print("cancelled", file=sys.stderr)
+        answer = input(say("ask_open_door", door=args.door, device=args.device))
+        if answer.strip().lower() not in YES_ANSWERS:
+            print(say("cancelled"), file=sys.stderr)
             return 1
 
     def go() -> int:
         run_on_reader(args, lambda api: api.open_door(args.door), "open_door",
                       {"door": args.door})
         emit({"device": args.device, "door": args.door, "opened": True}, args.json,
-             f"door {args.door} opened")
+             say("door_opened", door=args.door))
         return 0
 
     return _guarded(args, go)
@@ -227,7 +229,7 @@ def _enrol(args: argparse.Namespace) -> int:
               "valid_from": grant.valid_from.isoformat(sep=" "),
               "valid_to": grant.valid_to.isoformat(sep=" "), "doors": list(grant.doors),
               "enrolled": True}, args.json,
-             f"card {card} enrolled until {grant.valid_to:%Y-%m-%d %H:%M}")
+             say("card_enrolled", card=card, until=f"{grant.valid_to:%Y-%m-%d %H:%M}"))
         return 0
 
     return _guarded(args, go)
@@ -242,7 +244,7 @@ def _remove(args: argparse.Namespace) -> int:
         run_on_reader(args, lambda api: api.revoke([card], users), "remove", {"card": card},
                       target=card)
         emit({"device": args.device, "card": card, "removed": True}, args.json,
-             f"card {card} removed")
+             say("card_removed", card=card))
         return 0
 
     return _guarded(args, go)

@@ -18,3 +18,12 @@ def load_settings(store: SettingsStore | None = None, err: TextIO | None = None)
     for line in report.lines(report.settings.language):
         print(f"keydesk: {line}", file=out, flush=True)
     return report.settings
+
+
+def desk_language() -> str | None:
+    """The language setting, read quietly (what is wrong in the file is said once, by the
+    command that loads it); None when there are no settings to read."""
+    try:
+        return SettingsStore().peek().language
+    except Exception:  # KEYDESK_HOME a file, an unreadable folder: the command says it
+        return None

@@ -15,6 +15,7 @@ import os
 import sys
 
 from app import logsetup
+from app.cli.words import say
 from app.operators.errors import operator_error
 from app.operators.session import OperatorSession
 
@@ -30,10 +31,10 @@ def sign_in(session: OperatorSession) -> None:
     secret = os.environ.get(PASSWORD_ENV, "")
     interactive = sys.stdin.isatty()
     if not name and interactive:
-        print("Operator: ", end="", file=sys.stderr, flush=True)  # stdout may be --json
+        print(say("ask_operator"), end="", file=sys.stderr, flush=True)  # stdout may be --json
         name = sys.stdin.readline().strip()
     if name and not secret and interactive:
-        secret = getpass.getpass(f"Password for {name}: ")
+        secret = getpass.getpass(say("ask_password", name=name))
     if not name or not secret:
         raise operator_error("signin.required", f"set {OPERATOR_ENV} and {PASSWORD_ENV}")
     logsetup.register_secret(secret)

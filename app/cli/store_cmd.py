@@ -16,6 +16,7 @@ from typing import Any
 
 from app.cli import argtypes
 from app.cli.output import emit
+from app.cli.words import say
 from app.i18n import LANGUAGES
 
 EXIT_DAMAGED = 1
@@ -51,8 +52,15 @@ def _check(args: argparse.Namespace) -> int:
     from app.store.events import default_path
 
     path: Path = args.path or default_path()
-    if not path.exists():
-        message = messages.text("check_failed", args.lang, error=f"{path}: no such file")
+    if not path.exists() and args.path is None:
+        # A desk that has kept no event yet: its database is made with the first one.
+        message = say("store_no_events", args.lang, path=path)
+        emit({"ok": True, "path": str(path), "problems": [], "error": None,
+              "events": 0, "message": message}, args.json, message)
+        return 0
+    if not path.exists():  # a file named with --path that is not there
+        missing = say("no_such_file", args.lang)
+        message = messages.text("check_failed", args.lang, error=f"{path}: {missing}")
         emit({"ok": False, "path": str(path), "problems": [], "error": "missing",
               "message": message}, args.json, message)
         return EXIT_DAMAGED

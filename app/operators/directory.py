@@ -83,7 +83,7 @@ class OperatorDirectory:
     def __init__(self, path: Path | None = None, *, key: bytes | None,
                  cost: passwords.Cost = passwords.DEFAULT_COST,
                  clock: Callable[[], float] = time.time) -> None:
-        self.path = path or paths.data_dir() / "operators.json"
+        self.path = path or paths.accounts_file()
         self._mac_key = hmac.new(key, _MAC_LABEL, hashlib.sha256).digest() if key else None
         self.cost = cost
         self.clock = clock

@@ -70,6 +70,11 @@ class SettingsStore:
         self.held = bool(report.problems)
         return report
 
+    def peek(self) -> Settings:
+        """The settings on disk as loading would give them, with nothing logged, copied
+        aside or remembered (a command's help reads its language so)."""
+        return self._read().settings
+
     def _read(self) -> LoadReport:
         if not self.path.exists():
             return LoadReport(Settings(), self.path, found=False)

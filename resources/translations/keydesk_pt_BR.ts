@@ -2123,6 +2123,10 @@ Quem estiver na porta pode entrar.</translation>
         <translation>Páginas</translation>
     </message>
     <message>
+        <source>Starting KeyDesk…</source>
+        <translation>Iniciando o KeyDesk…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>

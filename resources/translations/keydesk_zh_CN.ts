@@ -2123,6 +2123,10 @@ Anyone at the door can walk in.</source>
         <translation>页面</translation>
     </message>
     <message>
+        <source>Starting KeyDesk…</source>
+        <translation>正在启动 KeyDesk…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>

@@ -88,3 +88,25 @@ def test_duplicate_writes_the_same_stay_with_the_next_number(session, qtbot):
         source.rooms, source.valid_from, source.valid_to, source.kind, source.sequence + 1)
     sim.place(original)
     assert panel.service.read(full=False).result(10).decoded.issuance.sequence == 7
+
+
+
+def test_a_card_placed_before_the_tab_is_first_shown_is_on_it(qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui.application import KeyDeskSession
+
+    session = KeyDeskSession(demo=True)  # not shown: the Cards tab is not built yet
+    try:
+        qtbot.addWidget(session.window)
+        page = session.window.pages["front_desk"]
+        gate = next(g for g in page.gates if g.objectName() == "tab_EncoderPanel")
+        assert gate.built is None
+        encoder = session.services.encoder
+        qtbot.waitUntil(lambda: encoder.card is not None, timeout=5000)  # its event went by
+        panel = _panel(session)  # built now, after the card was seen
+        assert session.demo.encoder.card.uid.hex().upper() in panel.card_label.text()
+    finally:
+        assert session.close()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -4,13 +4,17 @@ on a worker thread is worded when it is read, in the reader's language."""
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
 
-from app import i18n
+from app import i18n, serving
+from app.cli import argwords, help_words
+from app.cli import words as cli_words
 from app.devices.encoder import words as encoder_words
 from app.devices.encoder.layout import Decoded
+from app.devices.encoder.sim import cli as encoder_sim_cli
 from app.devices.locks import texts as lock_texts
 from app.settings import messages as settings_messages
 from app.store import messages as store_messages
@@ -21,11 +25,19 @@ TABLES = {
     "locks": lock_texts.TEXTS,
     "settings": settings_messages.PHRASES,
     "store": store_messages.PHRASES,
+    "command line": cli_words.WORDS,
+    "command help": help_words.HELP,
+    "argparse": argwords.ARGPARSE,
+    "simulators": serving.PHRASES,
+    "encoder simulator": encoder_sim_cli.PHRASES,
 }
 
 
 def placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    """``{name}`` fields, and argparse's ``%(name)s`` / ``%s`` (counted, in order)."""
+    percent = re.findall(r"%(?:\((\w+)\))?[srd]", text)
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name} | {
+        f"%{name or i}" for i, name in enumerate(percent)}
 
 
 @pytest.mark.parametrize("name", sorted(TABLES))
@@ -75,3 +87,9 @@ def test_keydesk_lang_chooses_what_a_command_prints_and_never_leaks(capsys):
     assert main(["--lang", "zh-CN", "explain", "5310"]) == 0
     assert "怎么办" in capsys.readouterr().out
     assert i18n.preferred_language() == "system"  # the next command starts afresh
+
+
+def test_no_command_line_placeholder_shadows_the_wording_functions_own_arguments():
+    """``say(key, lang, **values)``: a ``{key}`` placeholder could never be filled."""
+    for key, texts in cli_words.WORDS.items():
+        assert not placeholders(texts["en"]) & {"key", "lang"}, key

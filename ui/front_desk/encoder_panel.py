@@ -95,6 +95,11 @@ class EncoderPanel(QWidget):
         ctx.bridge.subscribe(self._on_event, Progress, DeviceStateChanged, DeviceEvent,
                              where=lambda e: e.source == name, owner=self)
         self._show_state(self.service.state.value, "")
+        # A card placed before this tab was first shown: its CardPlaced went by unheard
+        # (read after subscribing, so a card arriving meanwhile is told again).
+        card = self.service.card
+        if card is not None:
+            self._show_card(card.uid_hex, card.family.value, self.service.card_keys)
 
     # -- layout ------------------------------------------------------------------------
     def _build(self) -> None:

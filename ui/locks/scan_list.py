@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from app.devices.locks.advert import Sighting
+from ui.locks.lock_table import LockTable
 
 MAX_ROWS = 200  # a crowded place cannot grow the table without bound
+ROOM_COLUMN = 1
 
 
 def signal_bars(rssi: int) -> str:
@@ -16,18 +18,12 @@ def signal_bars(rssi: int) -> str:
     return "▮" * bars + "▯" * (4 - bars)
 
 
-class ScanList(QTableWidget):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(0, 6, parent)
+class ScanList(LockTable):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(6, parent)
         self.setHorizontalHeaderLabels([
             self.tr("Signal"), self.tr("Room"), self.tr("MAC"), self.tr("Family"),
             self.tr("Battery"), self.tr("Setting mode")])
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
-        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.verticalHeader().setVisible(False)
         self.sightings: dict[str, Sighting] = {}
 
     def clear_sightings(self) -> None:
@@ -42,25 +38,21 @@ class ScanList(QTableWidget):
         self._refill()
 
     def _refill(self) -> None:
-        chosen = self.selected_mac()
         ranked = sorted(self.sightings.values(), key=lambda s: (-s.rssi, s.mac))
-        self.setRowCount(len(ranked))
-        for row, s in enumerate(ranked):
-            battery = f"{s.battery} %" if s.battery is not None else "?"
-            mode = self.tr("yes") if s.setting_mode else "" if s.setting_mode is None \
-                else self.tr("no")
-            room = s.room or self.tr("not in the site list")
-            cells = (f"{signal_bars(s.rssi)} {s.rssi} dBm", room, s.mac or s.address,
-                     s.family, battery, mode)
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, s.mac)
-                if col == 1 and not s.room:
-                    item.setForeground(Qt.GlobalColor.darkRed)
-                self.setItem(row, col, item)
-            if s.mac == chosen:
-                self.selectRow(row)
+
+        def mark_unknown_room(row: int, col: int, item: QTableWidgetItem) -> None:
+            if col == ROOM_COLUMN and not ranked[row].room:
+                item.setForeground(Qt.GlobalColor.darkRed)
+
+        self.fill([(s.mac, self._cells(s)) for s in ranked], mark_unknown_room)
+
+    def _cells(self, s: Sighting) -> tuple[str, ...]:
+        battery = f"{s.battery} %" if s.battery is not None else "?"
+        mode = self.tr("yes") if s.setting_mode else "" if s.setting_mode is None \
+            else self.tr("no")
+        room = s.room or self.tr("not in the site list")
+        return (f"{signal_bars(s.rssi)} {s.rssi} dBm", room, s.mac or s.address, s.family,
+                battery, mode)
 
     def selected_mac(self) -> str | None:
-        items = self.selectedItems()
-        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+        return self.selected_key()

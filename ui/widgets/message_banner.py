@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from app.domain.errors import KeyDeskError
@@ -118,15 +118,21 @@ class SettingsBanner(QFrame):
         layout.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton(self.tr("Open Settings"))
         self.close_button = QPushButton(self.tr("Dismiss"))
         layout.addWidget(self.label, 1)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.close_button)
         self.open_button.clicked.connect(self.open_settings_requested)
         self.close_button.clicked.connect(self.hide)
         if report is not None and not report.ok:
+            # Only a banner that shows needs Qt's flags: a sound file's start-up is spared
+            # the Qt namespace before the window's first paint (ui.keys says why).
+            from PySide6.QtCore import Qt
+
+            self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            for button in (self.open_button, self.close_button):
+                layout.setAlignment(button, Qt.AlignmentFlag.AlignTop)
             self.label.setText("\n".join(report.lines(lang)))
         else:
             self.hide()

@@ -280,8 +280,7 @@ def issue(
             "it out; issue it again",
         )
     return OperationResult(
-        operation, card, "issued: every block written, read back and decoded to the stay "
-        "asked for", decoded.issuance, len(steps)
+        operation, card, words.state("issued"), decoded.issuance, len(steps)
     )
 
 
@@ -364,4 +363,4 @@ def wipe(enc: Encoder, ctx: JobContext, layout: Layout, site_key: bytes | None) 
         if isinstance(exc, JobCancelled):
             raise JobCancelled(words.state("wipe_cancelled", state=state)) from None
         raise with_state(exc, state) from None
-    return OperationResult("wipe", card, "blank: transport keys, no issuance", None, len(steps))
+    return OperationResult("wipe", card, words.state("wiped"), None, len(steps))

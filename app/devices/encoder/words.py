@@ -73,6 +73,17 @@ PHRASES: Phrases = {
 
 # What a card holds after a card job stopped (KeyDeskError.state, a cancel's message).
 STATES: Phrases = {
+    "issued": {
+        "en": "issued: every block written, read back and decoded to the stay asked for",
+        "pt-BR": "emitido: todos os blocos gravados, lidos de volta e conferidos com a "
+                 "estadia pedida",
+        "zh-CN": "制卡完成：所有数据块已写入、读回并核对为所要求的入住",
+    },
+    "wiped": {
+        "en": "blank: transport keys, no issuance",
+        "pt-BR": "em branco: chaves de fábrica, sem estadia gravada",
+        "zh-CN": "空白卡：出厂密钥，没有入住信息",
+    },
     "untouched": {
         "en": "card unchanged: nothing was written",
         "pt-BR": "cartão sem alteração: nada foi gravado",

@@ -69,6 +69,23 @@ class StepResult:
         self.note, self.args = note, args
         self.detail = texts.note(note, "en", **args)
 
+    def skip(self, note: str, code: str = "") -> None:
+        """The lock family cannot do this step: ``note`` says why (``code``: its reason)."""
+        self.status, self.code = SKIPPED, code
+        self.say(note)
+
+    def warn(self, code: str, note: str, **args: Any) -> None:
+        """The step worked but the door needs a revisit (``code``: the catalog reason)."""
+        self.status, self.code = WARNING, code
+        self.say(note, **args)
+
+    def say_or_skip(self, done: str | None, skipped_note: str) -> None:
+        """``done``: the driver's note of what it did; None: the family has no such step."""
+        if done is None:
+            self.skip(skipped_note)
+        else:
+            self.say(done)
+
     def to_dict(self) -> dict[str, Any]:
         return {"step": self.name, "status": self.status, "code": self.code,
                 "detail": self.detail, "note": self.note, "args": self.args,
@@ -183,47 +200,32 @@ async def run_door(sighting: Sighting, profile: LockProfile, radio: Radio, ctx: 
             step.say("identified", model=result.model or "?", firmware=result.firmware or "?",
                      battery=battery)
             if result.battery is not None and result.battery <= LOW_BATTERY:
-                step.status, step.code = WARNING, "low-battery"
-                step.say("low_battery", battery=result.battery)
+                step.warn("low-battery", "low_battery", battery=result.battery)
         elif name == "initialise":
-            done = await driver.initialise()
-            if done is None:
-                step.status = SKIPPED
-                step.say("no_init")
-            else:
-                step.say(done)
+            step.say_or_skip(await driver.initialise(), "no_init")
         elif name == "login":
-            done = await driver.login()
-            if done is None:
-                step.status = SKIPPED
-                step.say("no_login")
-            else:
-                step.say(done)
+            step.say_or_skip(await driver.login(), "no_login")
         elif name == "room":
             tied = await driver.tie_room()
             if tied is None:
-                step.status = SKIPPED
-                step.say("no_room_data")
+                step.skip("no_room_data")
             else:
                 step.data = dict(tied)
                 step.say("room_tied", **tied)
         elif name == "clock":
             clock = await driver.set_clock()
             if clock is None:
-                step.status = SKIPPED
-                step.say("no_clock")
+                step.skip("no_clock")
             else:
                 step.data = clock.to_dict()
                 result.drift_before, result.drift_after = clock.drift_before, clock.drift_after
                 step.say("clock_set", before=clock.drift_before or 0.0, after=clock.drift_after)
                 if abs(clock.drift_after) > DRIFT_TOLERANCE:
-                    step.status, step.code = WARNING, "clock-drift"
-                    step.say("clock_drift", after=clock.drift_after)
+                    step.warn("clock-drift", "clock_drift", after=clock.drift_after)
         elif name == "open":
             opening = await driver.open()
             if opening is None:
-                step.status, step.code = SKIPPED, "cannot-open"
-                step.say("cannot_open")
+                step.skip("cannot_open", "cannot-open")
             else:
                 step.data = opening.to_dict()
                 if opening.when is not None:
@@ -233,16 +235,14 @@ async def run_door(sighting: Sighting, profile: LockProfile, radio: Radio, ctx: 
         elif name == "reset":
             reset = getattr(driver, "factory_reset", None)
             if reset is None:
-                step.status, step.code = SKIPPED, "cannot-reset"
-                step.say("cannot_reset")
+                step.skip("cannot_reset", "cannot-reset")
             else:
                 await reset()
                 step.say("reset")
         elif name == "log":
             records = await driver.read_log()
             if records is None:
-                step.status = SKIPPED
-                step.say("log_in_cloud" if profile.open == "cloud_token" else "no_log")
+                step.skip("log_in_cloud" if profile.open == "cloud_token" else "no_log")
             else:
                 step.data = {"records": len(records),
                              "newest": [r.to_dict() for r in records[:5]]}
@@ -250,8 +250,7 @@ async def run_door(sighting: Sighting, profile: LockProfile, radio: Radio, ctx: 
                 if opening is not None and opening.when is not None:
                     found = opening_in_log(records, opening)
                     if found is None:
-                        step.status, step.code = WARNING, "open-not-logged"
-                        step.say("not_logged")
+                        step.warn("open-not-logged", "not_logged")
                     else:
                         step.data["opening"] = found.to_dict()
                         step.say("in_log", time=found.when.strftime("%Y-%m-%d %H:%M:%S"))

@@ -8,8 +8,27 @@ import json
 import sys
 import threading
 
+from app.i18n import Phrases, phrase
 from app.output import emit
 from app.serving import announce, parse_listen, serve_forever
+
+# The control tool's own refusals, in the desk's language (app.i18n phrases).
+PHRASES: Phrases = {
+    "needs_more": {"en": "{command} needs more arguments (see --help)",
+                   "pt-BR": "{command} precisa de mais argumentos (veja --help)",
+                   "zh-CN": "{command} 需要更多参数（见 --help）"},
+    "malformed": {"en": "malformed command {command}: {reason}",
+                  "pt-BR": "comando malformado {command}: {reason}",
+                  "zh-CN": "命令格式不对 {command}：{reason}"},
+    "put_back_takes": {"en": "put_back takes nothing, or 'first'",
+                       "pt-BR": "put_back não leva nada, ou leva 'first'",
+                       "zh-CN": "put_back 后面不带参数，或者只带 'first'"},
+}
+
+
+def say(key: str, **values: object) -> str:
+    return phrase(PHRASES, key, None, **values)
+
 
 
 def register(sims: argparse._SubParsersAction) -> None:
@@ -84,9 +103,10 @@ def _control(args: argparse.Namespace) -> int:
     try:
         req = _control_request(args.command)
     except IndexError:
-        return _control_failed(f"{args.command[0]} needs more arguments (see --help)", args.json, 2)
+        return _control_failed(say("needs_more", command=args.command[0]), args.json, 2)
     except ValueError as exc:
-        return _control_failed(f"malformed command {' '.join(args.command)!r}: {exc}", args.json, 2)
+        return _control_failed(say("malformed", command=repr(" ".join(args.command)),
+                                   reason=exc), args.json, 2)
     try:
         answer = send(args.address, req)
     except ControlUnreachable as exc:
@@ -111,7 +131,7 @@ def _control_request(words: list[str]) -> dict[str, object]:
         req["kind"] = words[1]
     elif words[0] == "put_back" and len(words) > 1:
         if words[1] != "first":
-            raise ValueError("put_back takes nothing, or 'first'")
+            raise ValueError(say("put_back_takes"))
         req["first"] = True
     elif words[0] == "alter":
         req.update(block=int(words[1]), offset=int(words[2]))

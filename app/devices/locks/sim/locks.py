@@ -182,7 +182,21 @@ class SimLock:
                 "faults": sorted(self.faults)}
 
 
-class TTLockSim(SimLock):
+class VendorChannelLockSim(SimLock):
+    """A lock whose own protocol runs over the profile's vendor service: a write
+    characteristic and a notify one, listed before the standard services."""
+
+    def _build_gatt(self) -> None:
+        gatt = self.profile.gatt
+        assert gatt.write is not None and gatt.notify is not None  # checked on load
+        self._service(gatt.service, [(gatt.write, ["write"]), (gatt.notify, ["notify"])])
+        super()._build_gatt()
+
+    def notify_handle(self) -> int | None:
+        return self.services[0].chars[1].handle
+
+
+class TTLockSim(VendorChannelLockSim):
     """A TTLock V3 lock: frames, AES with the default key in setting mode, then its own."""
 
     protocol = "ttlock-v3"
@@ -206,15 +220,6 @@ class TTLockSim(SimLock):
         if not setting_mode:  # initialised by someone else: its secrets are not ours
             self.key = bytes(self.rng.randrange(256) for _ in range(16))
             self.admin_ps, self.unlock_key = self.rng.getrandbits(31), self.rng.getrandbits(31)
-
-    def _build_gatt(self) -> None:
-        gatt = self.profile.gatt
-        assert gatt.write is not None and gatt.notify is not None  # checked on load
-        self._service(gatt.service, [(gatt.write, ["write"]), (gatt.notify, ["notify"])])
-        super()._build_gatt()
-
-    def notify_handle(self) -> int | None:
-        return self.services[0].chars[1].handle
 
     def flags(self) -> int:
         bits = self.profile.advertisement.flag_bits
@@ -478,7 +483,7 @@ class GattLockSim(SimLock):
                 "service_uuids": [uuid16(0x180F), uuid16(0x180A)], "manufacturer_data": {}}
 
 
-class TokenLockSim(SimLock):
+class TokenLockSim(VendorChannelLockSim):
     """A lock opened by the cloud's Bluetooth string: ASCII written in chunks up to the
     profile's terminator, answered ``OK`` / ``ER`` + reason."""
 
@@ -488,15 +493,6 @@ class TokenLockSim(SimLock):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._rx = bytearray()
-
-    def _build_gatt(self) -> None:
-        gatt = self.profile.gatt
-        assert gatt.write is not None and gatt.notify is not None  # checked on load
-        self._service(gatt.service, [(gatt.write, ["write"]), (gatt.notify, ["notify"])])
-        super()._build_gatt()
-
-    def notify_handle(self) -> int | None:
-        return self.services[0].chars[1].handle
 
     @property
     def terminator(self) -> bytes:
