@@ -55,6 +55,14 @@ from app.runtime import Runtime
 from app.runtime.device_thread import JobFuture
 from app.settings import SecretStore, Settings
 from app.store.audit import AuditEntry, AuditLog
+from app.store.backend import (
+    AuditBackend,
+    EventBackend,
+    StoreUrlError,
+    open_site,
+    store_password,
+    store_url,
+)
 from app.store.events import EventStore
 
 if TYPE_CHECKING:  # imported when first used: start-up does not pay for httpx
@@ -79,8 +87,9 @@ class DeskServices:
     runtime: Runtime
     settings: Settings
     secrets: SecretStore
-    events: EventStore | None  # None only when the file could not open (events_error says why)
-    audit: AuditLog
+    # SQLite files, or the site store (app.store.backend): the same methods either way.
+    events: EventBackend | None  # None only when it could not open (events_error says why)
+    audit: AuditBackend
     encoder: EncoderService
     operators: OperatorSession
     locks: LockService | None = None  # set by open_desk
@@ -201,27 +210,42 @@ def open_desk(
     unrecorded.
     """
     key = chain_key(secrets) if audit_key == "secrets" else audit_key
+    publish = lambda entry: runtime.bus.publish(_desk_event(entry))  # noqa: E731
+    events: EventBackend | None = None
+    events_error: Exception | None = None
+    audit: AuditBackend
+    url_error: StoreUrlError | None = None
     try:
-        audit = AuditLog(data_dir / "audit.sqlite3" if data_dir else None, key=key,
-                         publish=lambda entry: runtime.bus.publish(_desk_event(entry)))
+        url = store_url(settings)
+    except StoreUrlError as exc:  # the desk keeps its own files; the window says why
+        log.error("%s: keeping events and the audit trail on this PC", exc)
+        url, url_error = "", exc
+    try:
+        if url:  # the site store: never waits for the server (away: kept on this desk)
+            site = open_site(url, store_password(secrets), data_dir=data_dir, key=key,
+                             publish=publish)
+            audit, events = site.audit, site.events
+        else:
+            audit = AuditLog(data_dir / "audit.sqlite3" if data_dir else None, key=key,
+                             publish=publish)
     except (sqlite3.Error, OSError) as exc:  # a read-only, full or broken data folder
         from app import paths
 
         where = data_dir or paths.data_dir()
-        raise KeyDeskError("desk", "folder", f"the data folder {where}: the audit trail "
-                           f"cannot be opened ({exc})", retryable=False) from None
+        raise KeyDeskError("desk", "folder", f"the data folder {where}: the audit "
+                           f"trail cannot be opened ({exc})", retryable=False) from None
     runtime.add_cleanup(audit.close)
     operators = OperatorSession(
         OperatorDirectory(data_dir / "operators.json" if data_dir else None, key=key),
         audit, desk_name=who)
     audit.actor = operators.actor
-    events: EventStore | None = None
-    events_error: Exception | None = None
-    try:
-        events = EventStore(data_dir / "events.sqlite3" if data_dir else None).start()
-    except Exception as exc:  # a broken or newer file: the desk still works, unstored
-        log.exception("event store could not open")
-        events_error = exc
+    if events is None:
+        try:
+            events = EventStore(data_dir / "events.sqlite3" if data_dir else None).start()
+        except Exception as exc:  # a broken or newer file: the desk still works, unstored
+            log.exception("event store could not open")
+            events_error = exc
+    events_error = events_error or url_error
     if events is not None:
         runtime.add_cleanup(events.close)  # after the parts below stop: registered first
         events.attach(runtime.bus)

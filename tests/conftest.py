@@ -82,3 +82,7 @@ def runtime():
 
 def non_daemon_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
+
+
+# A real PostgreSQL server for the site store's tests (tests/pg_server.py).
+from tests.pg_server import pg_server, pg_url  # noqa: E402, F401

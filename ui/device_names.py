@@ -11,6 +11,7 @@ KIND_NAMES = {
     "lock": QT_TRANSLATE_NOOP("DeviceNames", "Bluetooth locks"),
     "desk": QT_TRANSLATE_NOOP("DeviceNames", "Desk"),
     "cloud": QT_TRANSLATE_NOOP("DeviceNames", "Lock cloud"),
+    "store": QT_TRANSLATE_NOOP("DeviceNames", "Site store"),  # the shared PostgreSQL
 }
 # The desk's own sources by their fixed names (app.services, EncoderService, LockService).
 SOURCE_KINDS = {"encoder": "encoder", "locks": "lock", "desk": "desk"}

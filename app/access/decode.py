@@ -14,7 +14,7 @@ from typing import Any
 
 from app.access import texts
 from app.access.body import RawEvent
-from app.domain.events import DeviceEvent
+from app.domain.events import DeviceEvent, device_event
 
 ALARM_CODES = frozenset(
     {"BreakIn", "Duress", "ChassisIntruded", "AlarmLocal", "DoorNotClosed"}
@@ -69,14 +69,20 @@ def _day_text(day: int) -> str:
     return (date(1970, 1, 1) + timedelta(days=day)).isoformat()
 
 
+@functools.lru_cache(maxsize=256)
+def _second_text(whole: int) -> str:
+    """ISO text of a whole UTC second (events of one second share it: cached)."""
+    day, second = divmod(whole, 86400)
+    hour, rest = divmod(second, 3600)
+    return f"{_day_text(day)}T{hour:02d}:{rest // 60:02d}:{rest % 60:02d}Z"
+
+
 def _epoch_text(epoch: float) -> str | None:
     """``datetime.fromtimestamp(epoch, UTC)`` as ISO text with ``Z`` (whole seconds, the
     usual case, without building a datetime), or None when out of datetime's range."""
     whole = int(epoch)
     if whole == epoch and whole < _LAST_DAY * 86400:
-        day, second = divmod(whole, 86400)
-        hour, rest = divmod(second, 3600)
-        return f"{_day_text(day)}T{hour:02d}:{rest // 60:02d}:{rest % 60:02d}Z"
+        return _second_text(whole)
     try:
         return iso(datetime.fromtimestamp(epoch, UTC))
     except (OverflowError, OSError, ValueError):  # a reader's nonsense: a time far away
@@ -139,24 +145,38 @@ def _granted(data: dict[str, Any]) -> bool:
     return bool(status)
 
 
+_DIRECTIONS = {"Entry": "entry", "Exit": "exit"}  # as readers spell them
+
+
 def access_fields(data: dict[str, Any]) -> dict[str, Any]:
-    method = _to_int(data.get("Method"))
-    error = _to_int(data.get("ErrorCode")) or 0
-    direction = str(data.get("Type") or "").strip().lower()
-    card = data.get("CardNo")
-    return {
-        "card": str(card).upper() if card not in (None, "") else None,
-        "user": str(data["UserID"]) if data.get("UserID") not in (None, "") else None,
-        "user_name": data.get("CardName") or data.get("UserName") or None,
-        "method": method,
-        "method_text": texts.text_or_code(texts.METHOD, method),
-        "error_code": error,
-        "error_text": texts.text_or_code(texts.EVENT_ERROR, error),
-        "granted": _granted(data),
-        "door": _to_int(data.get("Door")),
-        "direction": direction if direction in ("entry", "exit") else None,
-        "record_no": _to_int(data.get("RecNo")),
-    }
+    fields: dict[str, Any] = {}
+    _access_into(fields, data)
+    return fields
+
+
+def _access_into(out: dict[str, Any], data: dict[str, Any]) -> None:
+    """:func:`access_fields` written into ``out`` (the event's payload: no second dict)."""
+    get = data.get
+    method = _to_int(get("Method"))
+    error = _to_int(get("ErrorCode")) or 0
+    kind = get("Type")
+    direction = _DIRECTIONS.get(kind) if type(kind) is str else None
+    if direction is None:
+        direction = str(kind or "").strip().lower()
+    card = get("CardNo")
+    user = get("UserID")
+    status = get("Status")
+    out["card"] = str(card).upper() if card not in (None, "") else None
+    out["user"] = str(user) if user not in (None, "") else None
+    out["user_name"] = get("CardName") or get("UserName") or None
+    out["method"] = method
+    out["method_text"] = texts.text_or_code(texts.METHOD, method)
+    out["error_code"] = error
+    out["error_text"] = texts.text_or_code(texts.EVENT_ERROR, error)
+    out["granted"] = bool(status) if type(status) is int else _granted(data)
+    out["door"] = _to_int(get("Door"))
+    out["direction"] = direction if direction in ("entry", "exit") else None
+    out["record_no"] = _to_int(get("RecNo"))
 
 
 def severity(code: str, payload: dict[str, Any]) -> str:
@@ -199,7 +219,7 @@ def to_device_event(
         "origin": origin,
     }
     if code == "AccessControl" and data is not None:
-        payload.update(access_fields(data))
+        _access_into(payload, data)
         payload["dedupe_key"] = dedupe_key(device_id, data, use_recno=use_recno)
     if not raw.utf8:
         payload["raw_b64"] = base64.b64encode(body).decode("ascii")
@@ -208,11 +228,4 @@ def to_device_event(
     event_text = texts.describe(texts.EVENT_TYPE, code)
     if event_text:
         payload["code_text"] = event_text
-    return DeviceEvent(
-        source=device,
-        kind="reader",
-        code=code,
-        payload=payload,
-        raw=raw.text,
-        severity=severity(code, payload),
-    )
+    return device_event(device, "reader", code, payload, raw.text, severity(code, payload))

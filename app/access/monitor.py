@@ -28,7 +28,7 @@ from app.runtime import Runtime
 from app.settings import ReaderConfig, SecretStore, Settings
 
 if TYPE_CHECKING:
-    from app.store.events import EventStore
+    from app.store.backend import EventBackend
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -203,7 +203,7 @@ def start_monitoring(
     settings: Settings,
     secrets: SecretStore,
     *,
-    store: EventStore | None = None,
+    store: EventBackend | None = None,
     **options: Any,
 ) -> ReaderMonitor:
     """Start one stream per ``settings.readers`` entry (passwords from ``reader:<name>``).

@@ -575,6 +575,20 @@ ENTRIES: list[tuple[str, str, str]] = [
      "把它移到一边并使用新文件。文件损坏或无法检查时退出码为 1。"),
     ("database file (default: the desk's own)", "arquivo do banco (padrão: o deste balcão)",
      "数据库文件（默认：本前台自己的）"),
+    ("print every event the store announces, live",
+     "mostra ao vivo cada evento que o armazenamento anuncia",
+     "实时打印存储发布的每条事件"),
+    ("Print each event as the store announces it (on the site store: the events of every "
+     "desk), one line each, and the store's state on stderr.",
+     "Mostra cada evento quando o armazenamento o anuncia (no banco do hotel: os eventos de "
+     "todos os balcões), um por linha, e o estado do armazenamento no stderr.",
+     "在存储发布事件时逐条打印，每条一行（使用酒店数据库时：所有前台的事件），并在 stderr "
+     "上显示存储的状态。"),
+    ("also stream this desk's readers (Settings) into the store",
+     "também transmite os leitores deste balcão (Configurações) para o armazenamento",
+     "同时把本前台的门禁读头（设置中的）事件流写入存储"),
+    ("stop after S seconds", "para depois de S segundos", "S 秒后停止"),
+    ("one JSON line per event", "uma linha JSON por evento", "每条事件一行 JSON"),
     ("language of the message (en, pt-BR, zh-CN, any case)",
      "idioma da mensagem (en, pt-BR, zh-CN, maiúsculas ou minúsculas)",
      "消息的语言（en、pt-BR、zh-CN，大小写均可）"),

@@ -1,13 +1,18 @@
 """``keydesk store check``: a full integrity check of the event database.
+``keydesk store watch``: every event the desk's store announces, as it is stored.
 
-Exits 0 when the file is sound, 1 when it is damaged (KeyDesk then keeps it untouched and
-starts a fresh one at its next start) or could not be checked.
+``check`` exits 0 when the file is sound, 1 when it is damaged (KeyDesk then keeps it
+untouched and starts a fresh one at its next start) or could not be checked. ``watch``
+shows what the store shows the Monitor: on the site store (``KEYDESK_STORE_URL`` or
+Settings → Store), the events of every desk of the site, live; with ``--readers`` this
+desk also streams the readers of its settings into the store, as the window does.
 """
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from app.cli import argtypes
 from app.cli.output import emit
@@ -31,6 +36,15 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="language of the message (en, pt-BR, zh-CN, any case)")
     check.add_argument("--json", action="store_true", help="one JSON line")
     check.set_defaults(func=_check)
+    watch = actions.add_parser(
+        "watch", help="print every event the store announces, live",
+        description="Print each event as the store announces it (on the site store: the "
+        "events of every desk), one line each, and the store's state on stderr.")
+    watch.add_argument("--readers", action="store_true",
+                       help="also stream this desk's readers (Settings) into the store")
+    watch.add_argument("--duration", type=_seconds, metavar="S", help="stop after S seconds")
+    watch.add_argument("--json", action="store_true", help="one JSON line per event")
+    watch.set_defaults(func=_watch)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -62,3 +76,65 @@ def _check(args: argparse.Namespace) -> int:
     emit({"ok": result.sound, "path": str(path), "problems": list(result.problems),
           "error": result.error, "message": message}, args.json, message)
     return 0 if result.sound else EXIT_DAMAGED
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 <= value < 10 ** 9:  # also NaN and infinity
+        raise argparse.ArgumentTypeError(f"seconds from 0 to 999999999, not {text!r}")
+    return value
+
+
+def stored_line(event: Any) -> dict[str, Any]:
+    """What ``watch --json`` prints for one stored event."""
+    return {"id": event.id, "time": event.time, "device": event.device, "kind": event.kind,
+            "code": event.code, "card": event.card, "user": event.user,
+            "granted": event.granted, "dedupe_key": event.dedupe_key,
+            "payload": event.payload}
+
+
+def _watch(args: argparse.Namespace) -> int:
+    import signal
+    import sys
+    import threading
+    import time
+
+    from app.cli.desk import command_desk
+    from app.domain.events import DeviceStateChanged
+    from app.domain.stored import StoredEvents
+
+    done = threading.Event()
+    lock = threading.Lock()
+
+    def told(event: Any) -> None:
+        with lock:
+            if isinstance(event, StoredEvents):
+                for row in event.events:
+                    line = stored_line(row)
+                    emit(line, args.json, lambda d: f"{d['id']} {d['time']} {d['device']} "
+                         f"{d['code']} {d['card'] or ''}".rstrip())
+            elif isinstance(event, DeviceStateChanged) and event.source == "store":
+                print(f"[store: {event.state.value}] {event.detail}", file=sys.stderr,
+                      flush=True)
+
+    previous = signal.signal(signal.SIGTERM, lambda *_: done.set())
+    try:
+        with command_desk(sign=False) as services:
+            bus = services.runtime.bus
+            bus.subscribe(told, StoredEvents, DeviceStateChanged)
+            if args.readers:
+                services.start_readers()
+            ends = None if args.duration is None else time.monotonic() + args.duration
+            try:
+                # Short waits: Ctrl+C is noticed between them, whatever the platform.
+                while not done.wait(0.2) and (ends is None or time.monotonic() < ends):
+                    pass
+            except KeyboardInterrupt:
+                pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    return 0
+

@@ -33,7 +33,7 @@ from app.cloud.models import (
 )
 from app.cloud.timezones import zone
 from app.domain.errors import KeyDeskError
-from app.store.audit import AuditLog
+from app.store.backend import AuditBackend
 
 T = TypeVar("T")
 
@@ -65,7 +65,7 @@ OPERATOR_OK, OPERATOR_NOT_SET, OPERATOR_UNCHECKED = "ok", "not set", "issuer off
 
 
 class CloudDesk:
-    def __init__(self, creds: CloudCredentials, audit: AuditLog | None = None, *,
+    def __init__(self, creds: CloudCredentials, audit: AuditBackend | None = None, *,
                  who: str | None = None, policy: CallPolicy | None = None,
                  access: Any = None) -> None:
         self.creds = creds

@@ -80,3 +80,17 @@ class DeviceForgotten(BusEvent):
     status bar and the Monitor go. Published after its last state change."""
 
     kind: str
+
+
+_new = object.__new__
+
+
+def device_event(source: str, kind: str, code: str, payload: dict[str, Any], raw: str = "",
+                 severity: str = "info") -> DeviceEvent:
+    """``DeviceEvent(source, kind=…, …)`` made faster, for the reader path (tens of
+    thousands a second): the fields are set at once instead of one frozen ``setattr``
+    each. The same object in every way (equal, hashable, immutable afterwards)."""
+    event = _new(DeviceEvent)
+    event.__dict__.update(source=source, time=utc_now(), kind=kind, code=code,
+                          payload=payload, raw=raw, severity=severity)
+    return event

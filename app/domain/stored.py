@@ -68,6 +68,11 @@ class StoreHealth(BusEvent):
     reason (for support). ``damaged_file``: a damaged database found at open, set aside
     under this path (the store goes on in a fresh file). ``since``: UTC ISO time the
     current failure began (empty while writing).
+
+    A desk on the shared site store (PostgreSQL): ``away`` says why the server cannot be
+    reached ("" while it can), ``away_since`` since when, and ``queued`` how many events
+    are kept on this desk meanwhile, to be sent when it is back (they are kept: writing
+    stays True).
     """
 
     writing: bool = True
@@ -77,6 +82,9 @@ class StoreHealth(BusEvent):
     since: str = ""
     damaged_file: str = ""
     path: str = ""
+    away: str = ""
+    away_since: str = ""
+    queued: int = 0
 
     @property
     def ok(self) -> bool:

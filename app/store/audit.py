@@ -76,6 +76,24 @@ class AuditEntry:
                 "result": self.result, "detail": self.detail}
 
 
+def next_link(key: bytes | None, last: Any, head: Any,
+              values: tuple[str, ...]) -> tuple[ChainRow, str, str]:
+    """The row to append after ``last`` (the newest row's id and seal, or None) under
+    ``head`` (the head's id and seal, or None), and its seal and the new head's seal
+    (both "" without a key). Shared by every backend, so their chains are the same."""
+    last_id = int(last[0]) if last else 0
+    if head is not None:
+        prev_mac = str(head[1])
+        next_id = max(last_id, int(head[0])) + 1
+    else:
+        prev_mac = HEAD_MISSING if last else ""
+        next_id = last_id + 1
+    row = ChainRow(next_id, *values)
+    mac = seal_row(key, prev_mac, row) if key else ""
+    seal = seal_head(key, next_id, mac) if key else ""
+    return row, mac, seal
+
+
 def default_user() -> str:
     try:
         return getpass.getuser()
@@ -164,6 +182,35 @@ def where(*, who: str | None = None, room: str | None = None, what: str | None =
     return (" WHERE " + " AND ".join(parts)) if parts else "", params
 
 
+def row_values(actor: Actor | None, clock: Callable[[], datetime], what: str, *,
+               who: str | None, role: str | None, target: str, room: Any, result: str,
+               detail: dict[str, Any] | None) -> tuple[str, ...]:
+    """The stored fields of a new row (after ``id``), secrets masked: (at, who, role,
+    what, target, room, result, detail)."""
+    if not who:
+        who, default_role = actor() if actor else (default_user(), "")
+        role = default_role if role is None else role
+    text = redact(json.dumps(detail or {}, ensure_ascii=False, default=str, sort_keys=True))
+    return (utc_text(clock()), redact(who), role or "", what, redact(target),
+            rooms_text(room), redact(result), text)
+
+
+def published_entry(row_id: int, values: tuple[str, ...], *, sealed: bool) -> AuditEntry:
+    """What the desk is told of a row just recorded (``row_id`` 0: not numbered yet)."""
+    try:
+        public = json.loads(values[7])  # what was stored: secrets already masked
+    except ValueError:  # a mask cut through JSON syntax
+        public = {"text": values[7]}
+    return AuditEntry(row_id, datetime.fromisoformat(values[0]), values[1], values[3],
+                      values[4], values[6], public, role=values[2], room=values[5],
+                      sealed=sealed)
+
+
+def entry(r: tuple[Any, ...]) -> AuditEntry:
+    """A stored row (:data:`ROW_COLUMNS`, ``mac`` last) as an entry."""
+    return _entry(r)
+
+
 def _entry(r: tuple[Any, ...]) -> AuditEntry:
     try:
         detail = json.loads(r[8] or "{}")
@@ -206,23 +253,12 @@ class AuditLog:
                target: str = "", room: Any = "", result: str = "ok",
                detail: dict[str, Any] | None = None) -> int:
         """Write and seal one row; returns its id."""
-        if not who:
-            who, default_role = self.actor() if self.actor else (default_user(), "")
-            role = default_role if role is None else role
-        text = redact(json.dumps(detail or {}, ensure_ascii=False, default=str,
-                                 sort_keys=True))
-        values = (utc_text(self.clock()), redact(who), role or "", what, redact(target),
-                  rooms_text(room), redact(result), text)
+        values = row_values(self.actor, self.clock, what, who=who, role=role, target=target,
+                            room=room, result=result, detail=detail)
         with self._lock:
             row_id = self._append(values)
         if self._publish is not None:
-            try:
-                public = json.loads(text)  # what was stored: secrets already masked
-            except ValueError:  # a mask cut through JSON syntax
-                public = {"text": text}
-            self._publish(AuditEntry(row_id, datetime.fromisoformat(values[0]), values[1],
-                                     values[3], values[4], values[6], public, role=values[2],
-                                     room=values[5], sealed=bool(self.key)))
+            self._publish(published_entry(row_id, values, sealed=bool(self.key)))
         return row_id
 
     def _append(self, values: tuple[str, ...]) -> int:
@@ -238,16 +274,8 @@ class AuditLog:
         try:
             last = db.execute("SELECT id, mac FROM audit ORDER BY id DESC LIMIT 1").fetchone()
             head = db.execute("SELECT id, mac FROM audit_head WHERE slot = 1").fetchone()
-            last_id = int(last[0]) if last else 0
-            if head is not None:
-                prev_mac = str(head[1])
-                next_id = max(last_id, int(head[0])) + 1
-            else:
-                prev_mac = HEAD_MISSING if last else ""
-                next_id = last_id + 1
-            row = ChainRow(next_id, *values)
-            mac = seal_row(self.key, prev_mac, row) if self.key else ""
-            seal = seal_head(self.key, next_id, mac) if self.key else ""
+            row, mac, seal = next_link(self.key, last, head, values)
+            next_id = row.id
             db.execute(f"INSERT INTO audit({ROW_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
                        (*row.fields(), mac))
             db.execute("INSERT OR REPLACE INTO audit_head(slot, id, mac, seal) "

@@ -7,6 +7,8 @@ support), ``{since}`` (UTC time), ``{path}``, ``{aside}`` (where a damaged file 
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.domain.stored import StoreHealth
 from app.i18n import by_key, phrase
 
@@ -29,6 +31,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "kept file.",
         "check_failed": "The event database could not be checked: {error}",
         "checking": "Checking the event database… (this can take a minute on a big file)",
+        "site_away": "The site store ({where}) cannot be reached since {since} ({error}). "
+        "This desk keeps working: {queued} events and audit rows are kept on this PC and "
+        "sent when it is back. Check that the back-office PC is on and on the network.",
+        "site_ok": "Site store {where}: reached; every desk's events are shown live.",
+        "site_sending": "Site store {where}: reached; sending {queued} events and audit "
+        "rows this desk kept while it was away.",
+        "site_connecting": "Site store {where}: connecting…",
     },
     "pt-BR": {
         "not_kept": "Os eventos NÃO estão sendo guardados: o banco de eventos não pode ser "
@@ -49,6 +58,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "check_failed": "Não foi possível verificar o banco de eventos: {error}",
         "checking": "Verificando o banco de eventos… (pode levar um minuto num arquivo "
         "grande)",
+        "site_away": "O banco do hotel ({where}) está inacessível desde {since} ({error}). "
+        "Este balcão continua funcionando: {queued} eventos e registros de auditoria "
+        "ficam guardados neste computador e são enviados quando ele voltar. Verifique se o "
+        "computador do escritório está ligado e na rede.",
+        "site_ok": "Banco do hotel {where}: conectado; os eventos de todos os balcões "
+        "aparecem ao vivo.",
+        "site_sending": "Banco do hotel {where}: conectado; enviando {queued} eventos e "
+        "registros de auditoria que este balcão guardou enquanto ele estava fora.",
+        "site_connecting": "Banco do hotel {where}: conectando…",
     },
     "zh-CN": {
         "not_kept": "事件没有被保存：自 {since} 起无法写入事件数据库（{error}）。"
@@ -65,6 +83,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "然后联系技术支持从保留的文件中恢复旧事件。",
         "check_failed": "无法检查事件数据库：{error}",
         "checking": "正在检查事件数据库…（文件较大时可能需要一分钟）",
+        "site_away": "自 {since} 起无法连接酒店数据库（{where}）（{error}）。"
+        "本前台照常工作：{queued} 条事件和审计记录暂存在这台电脑上，连接恢复后自动发送。"
+        "请检查后台办公室的电脑是否开机并已联网。",
+        "site_ok": "酒店数据库 {where}：已连接；所有前台的事件实时显示。",
+        "site_sending": "酒店数据库 {where}：已连接；正在发送本前台离线期间暂存的 {queued} "
+        "条事件和审计记录。",
+        "site_connecting": "酒店数据库 {where}：正在连接…",
     },
 }
 
@@ -88,4 +113,23 @@ def health_lines(health: StoreHealth, lang: str | None = None) -> list[str]:
         lines.append(text("lost", lang, lost=health.lost))
     if health.damaged_file:
         lines.append(text("damaged", lang, aside=health.damaged_file))
+    if health.away:
+        lines.append(text("site_away", lang, where=health.path, since=_utc(health.away_since),
+                          error=health.away, queued=health.queued))
     return lines
+
+
+def _utc(since: str) -> str:
+    return since.replace("T", " ").replace("+00:00", " UTC") or "?"
+
+
+def site_detail(where: str, state: Any, lang: str | None = None) -> str:
+    """The status bar's detail for the site store (``state``: a LinkState)."""
+    if state.away:
+        return text("site_away", lang, where=where, since=_utc(state.since), error=state.away,
+                    queued=state.queued)
+    if not state.connected:
+        return text("site_connecting", lang, where=where)
+    if state.queued:
+        return text("site_sending", lang, where=where, queued=state.queued)
+    return text("site_ok", lang, where=where)

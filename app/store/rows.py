@@ -113,7 +113,7 @@ def _int_or_none(value: Any) -> int | None:
 def _text_or_none(value: Any) -> str | None:
     if value is None or value == "":
         return None
-    return value if type(value) is str else str(value)
+    return search.storable(value if type(value) is str else str(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +139,10 @@ def to_pending(event: DeviceEvent) -> Pending:
     values = (
         to_us(p.get("time")) or received,
         received,
-        event.source,
-        event.kind,
-        event.code,
-        event.severity,
+        search.storable(event.source),
+        search.storable(event.kind),
+        search.storable(event.code),
+        search.storable(event.severity),
         device,
         _int_or_none(p.get("door")),
         _text_or_none(p.get("user")),

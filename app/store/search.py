@@ -55,9 +55,21 @@ def fold(text: str) -> str:
     return _fold_short(text) if len(text) <= 80 else _fold(text)
 
 
+def storable(text: str) -> str:
+    """``text`` as SQLite (and PostgreSQL) can keep it: a lone surrogate, which a hostile
+    reader's JSON can carry (``"\\ud800"``), becomes "?" instead of failing its batch."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
 def name_of(payload: dict[str, Any]) -> str | None:
     name = payload.get("user_name")
-    return str(name) if name not in (None, "") else None
+    return storable(str(name)) if name not in (None, "") else None
 
 
 def note_of(payload: dict[str, Any]) -> str | None:
@@ -72,7 +84,7 @@ def note_of(payload: dict[str, Any]) -> str | None:
 
 def _join_note(*texts: Any) -> str | None:
     parts = [str(t) for t in texts if t not in (None, "")]
-    return " · ".join(parts) if parts else None
+    return storable(" · ".join(parts)) if parts else None
 
 
 _note = functools.lru_cache(maxsize=1024)(_join_note)

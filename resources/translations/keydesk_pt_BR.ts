@@ -879,6 +879,10 @@
         <source>Lock cloud</source>
         <translation>Nuvem das fechaduras</translation>
     </message>
+    <message>
+        <source>Site store</source>
+        <translation>Banco do hotel</translation>
+    </message>
 </context>
 <context>
     <name>DeviceStatusBar</name>
@@ -3428,8 +3432,8 @@ Lote {batch}</translation>
         <translation>Senha</translation>
     </message>
     <message>
-        <source>A database server is not supported by this version yet: until it is, KeyDesk keeps using the SQLite files above, whatever is typed here. A change applies at the next start. The password is kept in the system keyring.</source>
-        <translation>Esta versão ainda não aceita um servidor de banco de dados: até aceitar, o KeyDesk continua usando os arquivos SQLite acima, seja o que for digitado aqui. Uma mudança vale a partir da próxima abertura. A senha fica no chaveiro do sistema.</translation>
+        <source>With a PostgreSQL server (on the back-office PC), every desk of the hotel shares the events and the audit trail, and sees the others&apos; events live; every desk needs the same audit chain key. While the server cannot be reached, this desk keeps what it records and sends it when the server is back. A change applies at the next start. The password is kept in the system keyring.</source>
+        <translation>Com um servidor PostgreSQL (no computador do escritório), todos os balcões do hotel compartilham os eventos e a auditoria e veem ao vivo os eventos uns dos outros; todos os balcões precisam da mesma chave da cadeia de auditoria. Enquanto o servidor estiver inacessível, este balcão guarda o que registra e envia quando o servidor voltar. Uma mudança vale a partir da próxima abertura. A senha fica no chaveiro do sistema.</translation>
     </message>
     <message>
         <source>Store</source>

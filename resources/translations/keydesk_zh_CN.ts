@@ -879,6 +879,10 @@
         <source>Lock cloud</source>
         <translation>门锁云</translation>
     </message>
+    <message>
+        <source>Site store</source>
+        <translation>酒店数据库</translation>
+    </message>
 </context>
 <context>
     <name>DeviceStatusBar</name>
@@ -3428,8 +3432,8 @@ Batch {batch}</source>
         <translation>密码</translation>
     </message>
     <message>
-        <source>A database server is not supported by this version yet: until it is, KeyDesk keeps using the SQLite files above, whatever is typed here. A change applies at the next start. The password is kept in the system keyring.</source>
-        <translation>此版本尚不支持数据库服务器：在支持之前，无论这里填什么，KeyDesk 都继续使用上面的 SQLite 文件。修改在下次启动时生效。密码保存在系统密钥环中。</translation>
+        <source>With a PostgreSQL server (on the back-office PC), every desk of the hotel shares the events and the audit trail, and sees the others&apos; events live; every desk needs the same audit chain key. While the server cannot be reached, this desk keeps what it records and sends it when the server is back. A change applies at the next start. The password is kept in the system keyring.</source>
+        <translation>使用 PostgreSQL 服务器（放在后台办公室的电脑上）时，酒店的所有前台共享事件和审计记录，并实时看到彼此的事件；每个前台都需要同一个审计链密钥。服务器无法连接期间，本前台会保存所记录的内容，待服务器恢复后再发送。更改在下次启动时生效。密码保存在系统密钥环中。</translation>
     </message>
     <message>
         <source>Store</source>

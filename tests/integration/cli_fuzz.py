@@ -119,7 +119,8 @@ def argv_for(draw: st.DrawFn, command: Command) -> list[str]:
 
 
 def runs_until_stopped(command: Command) -> bool:
-    """Serves or streams until Ctrl+C by design (a simulator; monitor without a short
-    --duration): judged by how it stops on Ctrl+C, not by stopping on its own."""
+    """Serves or streams until Ctrl+C by design (a simulator; monitor or store watch
+    without a short --duration): judged by how it stops on Ctrl+C, not by stopping on its
+    own."""
     serving = command.path[:1] == ("sim",) and command.path[1:] != ("encoder-control",)
-    return serving or command.path == ("monitor",)
+    return serving or command.path in (("monitor",), ("store", "watch"))

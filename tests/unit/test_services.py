@@ -137,6 +137,24 @@ def test_an_event_store_that_cannot_open_leaves_the_rest_of_the_desk_working(run
     assert services.audit.recent()[0].what == "cloud.test"
 
 
+def test_a_store_url_of_no_known_kind_keeps_the_desk_on_its_own_files(runtime, tmp_path,
+                                                                      monkeypatch):
+    from app.store.audit import AuditLog
+    from app.store.backend import StoreUrlError
+    from app.store.events import EventStore
+
+    monkeypatch.setenv("KEYDESK_STORE_URL", "mysql://desk@backoffice/keydesk")
+    env = start_demo(runtime)
+    services = open_desk(runtime, env.settings, env.secrets, data_dir=tmp_path)
+    assert isinstance(services.events_error, StoreUrlError)  # the window says why
+    assert "only postgresql://" in str(services.events_error)
+    assert isinstance(services.events, EventStore)  # nothing is lost meanwhile
+    assert services.events.path == tmp_path / "events.sqlite3"
+    assert isinstance(services.audit, AuditLog)  # nothing runs unrecorded
+    services.audit.record("cloud.test")
+    assert services.audit.recent()[0].what == "cloud.test"
+
+
 def test_the_services_import_no_qt():
     code = "import sys, app.services, app.cli.desk; print('PySide6' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

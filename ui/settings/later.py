@@ -76,9 +76,11 @@ class StoreSection(Section):
         form.addRow(self.tr("Password"), self.password)
         self.body.addLayout(form)
         self.body.addWidget(_note(self.tr(
-            "A database server is not supported by this version yet: until it is, KeyDesk "
-            "keeps using the SQLite files above, whatever is typed here. A change applies at "
-            "the next start. The password is kept in the system keyring.")))
+            "With a PostgreSQL server (on the back-office PC), every desk of the hotel "
+            "shares the events and the audit trail, and sees the others' events live; "
+            "every desk needs the same audit chain key. While the server cannot be reached, "
+            "this desk keeps what it records and sends it when the server is back. A change "
+            "applies at the next start. The password is kept in the system keyring.")))
         self.body.addStretch(1)
 
     def title(self) -> str:

@@ -31,7 +31,8 @@ _COLOURS = {
 }
 # Device family -> (icon, Settings section)
 _KINDS = {"encoder": ("usb", "encoder"), "reader": ("device-tablet", "readers"),
-          "lock": ("bluetooth", "bluetooth"), "cloud": ("cloud", "cloud")}
+          "lock": ("bluetooth", "bluetooth"), "cloud": ("cloud", "cloud"),
+          "store": ("database", "store")}
 CLOUD = "Lock cloud"  # the cloud's entry (not a device: known by its last call)
 READERS = "readers"  # stands for the readers while none is set up
 

@@ -32,7 +32,7 @@ from app.operators.rights import card_right
 from app.runtime import JobContext, Runtime
 from app.runtime.device_thread import DeviceThread, JobFuture
 from app.settings import SecretStore, SecretStoreUnavailable, Settings
-from app.store.audit import AuditLog
+from app.store.backend import AuditBackend
 
 if TYPE_CHECKING:
     from app.operators.session import OperatorSession
@@ -67,7 +67,7 @@ class EncoderService:
         poll_interval: float = 0.4,
         timeouts: Timeouts | None = None,
         reopen_every: float = REOPEN_EVERY,
-        audit: AuditLog | None = None,
+        audit: AuditBackend | None = None,
         trace: SerialTrace | None = None,
         access: OperatorSession | None = None,
     ) -> None:

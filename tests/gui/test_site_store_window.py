@@ -1,0 +1,112 @@
+"""Issue 17: the window on the shared site store (a real PostgreSQL): the status bar says
+whether the server is reached and, while it is away, what this desk keeps; the Monitor
+shows another desk's events live; the Store section saves the URL and the password (in
+the keyring, never in the settings file)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+from app.domain.events import DeviceEvent
+from app.settings import MemorySecretStore, SettingsStore
+from app.store.backend import PASSWORD_SECRET, open_site
+from tests.pg_server import PASSWORD, PgServer
+from ui.application import KeyDeskSession
+
+KEY_HEX = "cd" * 32
+
+
+@pytest.fixture
+def site_desk(qtbot, pg_url, monkeypatch, tmp_path):
+    user_only = pg_url.replace(f":{PASSWORD}@", "@")
+    monkeypatch.setenv("KEYDESK_AUDIT_KEY", KEY_HEX)
+    store = SettingsStore()
+    settings = store.load()
+    settings.store_url = user_only
+    store.save(settings)
+    secrets = MemorySecretStore()
+    secrets.set(PASSWORD_SECRET, PASSWORD)
+    session = KeyDeskSession(settings_store=store, secrets=secrets)
+    qtbot.addWidget(session.window)
+    session.window.resize(1100, 740)
+    session.window.show()
+    yield session
+    assert session.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def entry_text(session) -> str:
+    entry = session.window.status._entries.get("store")
+    return entry.text() if entry is not None else ""
+
+
+def test_status_bar_and_monitor_follow_the_site_store(site_desk, qtbot, pg_url,
+                                                      pg_server: PgServer, tmp_path):
+    session = site_desk
+    monitor = session.window.show_page("monitor")
+    monitor.banner._beep = lambda: None
+    qtbot.waitUntil(lambda: entry_text(session) == "Site store: ready", timeout=15000)
+    # Another desk of the site writes an event: this window's Monitor shows it live.
+    other = open_site(pg_url, None, data_dir=tmp_path / "other",
+                      key=bytes.fromhex(KEY_HEX), desk="back")
+    try:
+        other.events.add(DeviceEvent("Pool", kind="reader", code="AccessControl",
+                                     payload={"card": "77EA3001", "granted": True}))
+        assert other.events.flush(10)
+    finally:
+        other.events.close(5)
+        other.audit.close()
+    model = monitor.table.model
+    qtbot.waitUntil(lambda: any(e.card == "77EA3001" for e in model._events), timeout=10000)
+    session.window.grab().save(str(tmp_path / "monitor-site-store.png"))
+
+    pg_server.stop()
+    try:
+        session.services.audit.record("desk.test", who="ana")  # kept on this desk
+        qtbot.waitUntil(lambda: entry_text(session) == "Site store: offline", timeout=15000)
+        entry = session.window.status._entries["store"]
+        # The row and its desk event: both kept here until the server is back.
+        qtbot.waitUntil(lambda: "2 events and audit rows" in entry.toolTip(), timeout=10000)
+        assert "cannot be reached" in entry.toolTip() and PASSWORD not in entry.toolTip()
+        qtbot.waitUntil(lambda: monitor.store_health.isVisible(), timeout=5000)
+        assert "cannot be reached" in monitor.store_health.label.text()
+        session.window.grab().save(str(tmp_path / "window-away.png"))
+        session.window.status.grab().save(str(tmp_path / "status-away.png"))
+    finally:
+        pg_server.start()
+    qtbot.waitUntil(lambda: entry_text(session) == "Site store: ready", timeout=20000)
+    qtbot.waitUntil(lambda: session.services.events.health().queued == 0, timeout=20000)
+    assert [e.what for e in session.services.audit.query(what="desk.test")] == ["desk.test"]
+
+
+def test_store_section_keeps_the_password_in_the_keyring(qtbot, tmp_path):
+    from ui.settings.later import StoreSection
+
+    store = SettingsStore()
+    store.save(store.load())
+    secrets = MemorySecretStore()
+    session = KeyDeskSession(settings_store=store, secrets=secrets)
+    qtbot.addWidget(session.window)
+    try:
+        section = StoreSection(session.ctx)
+        qtbot.addWidget(section)
+        section.load(session.ctx.settings)
+        section.url.setText("postgresql://keydesk@backoffice:5432/keydesk")
+        section.password.setText("s3cret-site")
+        new = store.load()
+        typed: dict[str, str | None] = {}
+        section.collect(new, typed)
+        assert new.store_url == "postgresql://keydesk@backoffice:5432/keydesk"
+        assert typed == {PASSWORD_SECRET: "s3cret-site"}
+        store.save(new)
+        assert "s3cret-site" not in store.path.read_text(encoding="utf-8")
+        assert json.loads(store.path.read_text(encoding="utf-8"))["store_url"] == new.store_url
+        section.resize(700, 420)
+        section.grab().save(str(tmp_path / "store-section.png"))
+    finally:
+        assert session.close()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
