@@ -23,7 +23,7 @@ import sqlite3
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -338,29 +338,36 @@ class AuditLog:
         """Matching rows, oldest first, to a CSV file (UTF-8 with BOM, for Excel); written
         beside the target and renamed, so a failed export leaves no half file. Returns the
         row count."""
-        target = Path(path)
         clause, params = where(**filters)
         conn = _connect(self.path)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".audit-", suffix=".csv")
-        count = 0
         try:
-            with os.fdopen(fd, "w", newline="", encoding="utf-8-sig") as fh:
-                out = csv.writer(fh)
-                out.writerow(CSV_COLUMNS)
-                for r in self._rows(conn, clause, params):
-                    out.writerow([_cell(v) for v in r])
-                    count += 1
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            return write_csv(Path(path), self._rows(conn, clause, params))
         finally:
             conn.close()
-        return count
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def write_csv(target: Path, rows: Iterable[tuple[Any, ...]]) -> int:
+    """Audit rows to a CSV file (UTF-8 with BOM, for Excel), written beside ``target`` and
+    renamed, so a failed export leaves no half file; both store backends export through
+    it. Returns the row count."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".audit-", suffix=".csv")
+    count = 0
+    try:
+        with os.fdopen(fd, "w", newline="", encoding="utf-8-sig") as fh:
+            out = csv.writer(fh)
+            out.writerow(CSV_COLUMNS)
+            for r in rows:
+                out.writerow([_cell(v) for v in r])
+                count += 1
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
 
 
 def _cell(value: Any) -> Any:

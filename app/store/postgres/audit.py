@@ -12,10 +12,7 @@ longer than :data:`SiteAuditLog.WAIT` seconds.
 from __future__ import annotations
 
 import concurrent.futures
-import csv
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,14 +20,13 @@ from typing import Any
 
 from app.audit.chain import UNSEALED, Head, Verdict, verify
 from app.store.audit import (
-    CSV_COLUMNS,
     Actor,
     AuditEntry,
-    _cell,
     entry,
     published_entry,
     row_values,
     utc_text,
+    write_csv,
 )
 from app.store.audit_schema import chain_row
 from app.store.postgres.site import SiteStore
@@ -168,26 +164,9 @@ class SiteAuditLog:
     def export_csv(self, path: Path | str, **filters: Any) -> int:
         """Matching rows, oldest first, to a CSV file (UTF-8 with BOM), written beside
         the target and renamed. Returns the row count."""
-        target = Path(path)
         clause, params = where(**filters)
-
-        def write(conn: Any) -> int:
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".audit-", suffix=".csv")
-            count = 0
-            try:
-                with os.fdopen(fd, "w", newline="", encoding="utf-8-sig") as fh:
-                    out = csv.writer(fh)
-                    out.writerow(CSV_COLUMNS)
-                    for r in self._rows(conn, clause, params):
-                        out.writerow([_cell(v) for v in r])
-                        count += 1
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-            return count
-
-        return int(self.site.own(write))
+        return int(self.site.own(
+            lambda conn: write_csv(Path(path), self._rows(conn, clause, params))))
 
     def close(self) -> None:
         if not self._closed:
