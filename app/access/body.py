@@ -51,7 +51,7 @@ def _int(value: str) -> int | None:
         return None
 
 
-def _head(head: str) -> tuple[str, str, int | None]:
+def split_head(head: str) -> tuple[str, str, int | None]:
     """(code, action, index) of ``Code=...;action=...;index=...``. A reader sends a few
     distinct short heads over and over, so each is split once (a long one, which no
     firmware sends, is not kept: the cache stays small whatever a reader sends)."""
@@ -94,21 +94,22 @@ _DATA_BYTES = _DATA.encode()
 
 
 def _usual(body: bytes) -> list[RawEvent] | None:
-    """The usual body, UTF-8 ``Code=…;action=…;index=…;data=<JSON object>``, without
-    copying its text around: orjson reads the JSON straight from the bytes. None for
-    anything else (the general path below gives the same answer, slower)."""
+    """The usual body, UTF-8 ``Code=…;action=…;index=…;data=<JSON object>``: orjson reads
+    the JSON from the bytes, never from a text copy. None for anything else (the general
+    path below gives the same answer, slower). The stream takes a faster path still for
+    these bodies: :func:`app.access.usual_event.usual_event`."""
     at = body.find(_DATA_BYTES)
     if at < 0:
         return None
     try:
         text = body.decode("utf-8")
-        data = orjson.loads(memoryview(body)[at + 6:])
+        data = orjson.loads(body[at + 6:])  # a copy, yet cheaper than a memoryview
     except (UnicodeDecodeError, orjson.JSONDecodeError):
         return None
     head = body[:at].strip()
     if type(data) is not dict or not head.isascii():
         return None
-    code, action, index = _head(head.decode("ascii"))
+    code, action, index = split_head(head.decode("ascii"))
     return [RawEvent(code, action, index, data, text, True)] if code else None
 
 
@@ -124,7 +125,7 @@ def parse_body(body: bytes) -> list[RawEvent]:
     at = stripped.find(_DATA)
     if at < 0 and "\nCode=" in stripped:
         return [ev for line in body.splitlines() if line.strip() for ev in parse_body(line)]
-    code, action, index = _head(stripped if at < 0 else stripped[:at])
+    code, action, index = split_head(stripped if at < 0 else stripped[:at])
     if not code:
         return [RawEvent("", "", None, None, shown, utf8, "not a Code=...; body")]
     data: dict[str, Any] | None = None

@@ -35,6 +35,7 @@ from app.access.client import (
 from app.access.decode import device_identity, to_device_event
 from app.access.multipart import MultipartParser, boundary_from_content_type
 from app.access.records import record_text, record_to_event_data
+from app.access.usual_event import usual_event
 from app.domain.errors import KeyDeskError
 from app.domain.events import (
     BusEvent,
@@ -285,25 +286,32 @@ class ReaderStream:
         return got_data
 
     def _handle(self, body: bytes) -> None:
+        # Before the first access, keys are made as if it carried a RecNo: one without it
+        # gets the composite key either way, so learning it afterwards changes no key.
+        use_recno = self._stream_has_recno is not False
+        event = usual_event(self.name, self.http.base_url, body, device_id=self.device_id,
+                            use_recno=use_recno)
+        if event is not None:  # the usual body: one event, the fast way
+            self._take(event)
+            return
         for raw in parse_body(body):
             if raw.code == HEARTBEAT:
                 self.status.last_heartbeat = datetime.now(UTC)
                 continue
-            self._handle_event(raw, body)
+            self._take(to_device_event(self.name, self.http.base_url, raw, body,
+                                       use_recno=use_recno, device_id=self.device_id))
 
-    def _handle_event(self, raw: RawEvent, body: bytes) -> None:
-        if raw.code == "AccessControl" and raw.data is not None:
+    def _take(self, event: DeviceEvent) -> None:
+        data = event.payload["data"]
+        if event.code == "AccessControl" and data is not None:
             if self._stream_has_recno is None:
-                self._stream_has_recno = raw.data.get("RecNo") not in (None, "")
-            self._note_recno(raw.data)
-            self._note_access(raw.data)
-        elif raw.code == "TimeChange":
+                self._stream_has_recno = data.get("RecNo") not in (None, "")
+            self._note_recno(data)
+            self._note_access(data)
+        elif event.code == "TimeChange":
             self._last_access_utc = None  # the clock jumped: fall back to a time margin
-        elif raw.code == "AccessControl":
+        elif event.code == "AccessControl":
             self._start_backfill()  # undecodable access: fetch it again from the log
-        event = to_device_event(self.name, self.http.base_url, raw, body,
-                                use_recno=self._stream_has_recno is not False,
-                                device_id=self.device_id)
         self._emit(event)
 
     def _note_recno(self, data: dict[str, object]) -> None:

@@ -153,7 +153,30 @@ def amcrest_events(stream: bytes) -> tuple[float, int]:
 
 
 def keydesk_events(stream: bytes, read: int) -> tuple[float, int]:
-    """KeyDesk's path, as the stream task runs it: parts, bodies, ``DeviceEvent``s."""
+    """KeyDesk's path, as the stream task (``ReaderStream._handle``) runs it: parts, then
+    ``usual_event`` for the usual body, else ``parse_body`` + ``to_device_event``."""
+    from app.access.body import HEARTBEAT, parse_body
+    from app.access.decode import to_device_event
+    from app.access.usual_event import usual_event
+
+    parser = MultipartParser()
+    count = 0
+    start = time.perf_counter()
+    for i in range(0, len(stream), read):
+        for part in parser.feed(stream[i : i + read]):
+            body = part.body
+            if usual_event("Bench", "http://bench", body, device_id="sn:BENCH") is not None:
+                count += 1
+                continue
+            for raw in parse_body(body):
+                if raw.code != HEARTBEAT:
+                    to_device_event("Bench", "http://bench", raw, body, device_id="sn:BENCH")
+                    count += 1
+    return time.perf_counter() - start, count
+
+
+def keydesk_general(stream: bytes, read: int) -> tuple[float, int]:
+    """The general path alone (``parse_body`` + ``to_device_event`` for every body)."""
     from app.access.body import HEARTBEAT, parse_body
     from app.access.decode import to_device_event
 

@@ -1,0 +1,168 @@
+"""The usual part body straight to its ``DeviceEvent``: the reader stream's hot path.
+
+Nearly every part a reader sends is one UTF-8 ``Code=…;action=…;index=…;data=<JSON
+object>`` whose time and access fields have the types firmware sends (whole seconds,
+numbers, strings). :func:`usual_event` builds that event in one pass — the event
+``parse_body`` + ``to_device_event`` build, key for key, in the same order — and
+answers None for anything else, which then takes that general path. Where the time goes
+(``bench/stream/run.py``, the profile in ``app/access/README.md``):
+
+- no ``RawEvent`` in between, and one call instead of a dozen per event;
+- the head (``Code=…;action=…;index=…``) is looked up by its bytes: readers repeat a few
+  heads, so its code, action, index, catalog title and severity are worked out once;
+- the catalog's method and error texts, and each second's ISO text, are kept in small
+  dicts (a dict look-up instead of a call per field);
+- the access fields are read once each (the dedupe key reuses them); a field of another
+  type than usual (a float time, a bool status, a number as text) hands the access part
+  to ``decode``'s general functions, so odd values give today's answers.
+
+Every table is bounded (cleared when full): a reader sending endless distinct heads,
+codes or times costs time, never memory. ``tests/unit/test_access_fast_path.py`` holds
+this path to the pre-fast-path decoder (``tests/access_reference.py``).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+
+from app.access import texts
+from app.access.body import split_head
+from app.access.decode import (
+    _LAST_DAY,
+    ALARM_CODES,
+    WARNING_CODES,
+    _access_into,
+    _second_text,
+    _to_int,
+    dedupe_key,
+    device_identity,
+    event_time_text,
+    iso,
+)
+from app.domain.events import DeviceEvent, device_event
+
+_DATA = b";data="
+_KEPT = 256  # entries per table before it is cleared
+_LAST_SECOND = _LAST_DAY * 86400
+_DIRECTIONS = {"Entry": "entry", "Exit": "exit"}  # as readers spell them
+
+# head bytes -> (code, action, index, catalog title, severity), or None: not a usual head
+_Head = tuple[str, str | None, int | None, str | None, str]
+_heads: dict[bytes, _Head | None] = {}
+_seconds: dict[int, str] = {}
+_methods: dict[int, str | None] = {}
+_errors: dict[int, str | None] = {}
+
+
+def _head(raw: bytes) -> _Head | None:
+    head = raw.strip()
+    if not head.isascii():  # the general path reads such a head (and says why)
+        return None
+    code, action, index = split_head(head.decode("ascii"))
+    if not code:
+        return None
+    if code in ALARM_CODES:
+        level = "alarm"
+    elif code in WARNING_CODES:
+        level = "warning"
+    else:
+        level = "info"  # AccessControl: decided per event (granted or not)
+    return code, action or None, index, texts.describe(texts.EVENT_TYPE, code), level
+
+
+def _kept(table: dict[Any, Any], key: Any, value: Any) -> Any:
+    if len(table) >= _KEPT:
+        table.clear()
+    table[key] = value
+    return value
+
+
+def usual_event(device: str, device_url: str, body: bytes, *, device_id: str | None = None,
+                use_recno: bool = True) -> DeviceEvent | None:
+    """The live-stream event of a usual ``body`` (as ``to_device_event`` of
+    ``parse_body(body)[0]`` with ``origin="stream"``), or None: not a usual body."""
+    at = body.find(_DATA)
+    if at < 0:
+        return None
+    try:
+        text = body.decode("utf-8")
+        data = orjson.loads(body[at + 6:])
+    except (UnicodeDecodeError, orjson.JSONDecodeError):
+        return None
+    if type(data) is not dict:
+        return None
+    raw_head = body[:at]
+    if raw_head in _heads:
+        head = _heads[raw_head]
+    else:
+        head = _kept(_heads, raw_head, _head(raw_head))
+    if head is None:
+        return None
+    code, action, index, code_text, level = head
+    device_id = device_id or device_identity(url=device_url)
+    get = data.get
+    when = get("RealUTC")
+    if when is None:
+        when = get("UTC")  # RealUTC absent: the general rule's next choice
+    if type(when) is int and 0 < when < _LAST_SECOND:
+        time = _seconds.get(when) or _kept(_seconds, when, _second_text(when))
+    else:
+        time = event_time_text(data) or iso(datetime.now(UTC))
+    if code != "AccessControl":
+        payload: dict[str, Any] = {
+            "device": device, "device_id": device_id, "device_url": device_url,
+            "code": code, "action": action, "index": index, "time": time, "data": data,
+            "dedupe_key": None, "origin": "stream",
+        }
+    else:
+        method = get("Method")
+        error = get("ErrorCode")
+        status = get("Status")
+        door = get("Door")
+        card = get("CardNo")
+        user = get("UserID")
+        kind = get("Type")
+        direction = _DIRECTIONS.get(kind) if type(kind) is str else None
+        if (type(method) is int and type(error) is int and type(status) is int
+                and type(door) is int and type(card) is str and type(user) is str
+                and direction is not None):
+            rec = get("RecNo")
+            if type(rec) is not int:
+                rec = _to_int(rec)
+            if use_recno and rec is not None:
+                created = get("CreateTime") or get("UTC") or get("RealUTC")
+                if type(created) is not int:
+                    created = _to_int(created)
+                key = f"{device_id}#rec:{rec}@{created}"
+            else:
+                key = dedupe_key(device_id, data, use_recno=use_recno)
+            method_text = _methods.get(method) or _kept(
+                _methods, method, texts.text_or_code(texts.METHOD, method))
+            error_text = _errors.get(error) or _kept(
+                _errors, error, texts.text_or_code(texts.EVENT_ERROR, error))
+            payload = {
+                "device": device, "device_id": device_id, "device_url": device_url,
+                "code": code, "action": action, "index": index, "time": time, "data": data,
+                "dedupe_key": key, "origin": "stream",
+                "card": card.upper() if card else None, "user": user or None,
+                "user_name": get("CardName") or get("UserName") or None,
+                "method": method, "method_text": method_text,
+                "error_code": error, "error_text": error_text,
+                "granted": status != 0, "door": door, "direction": direction,
+                "record_no": rec,
+            }
+        else:  # a field of an unusual type: the general functions read it
+            payload = {
+                "device": device, "device_id": device_id, "device_url": device_url,
+                "code": code, "action": action, "index": index, "time": time, "data": data,
+                "dedupe_key": None, "origin": "stream",
+            }
+            _access_into(payload, data)
+            payload["dedupe_key"] = dedupe_key(device_id, data, use_recno=use_recno)
+        level = "info" if payload["granted"] else "warning"
+    if code_text:
+        payload["code_text"] = code_text
+    return device_event(device, "reader", code, payload, text, level)
