@@ -49,6 +49,14 @@ _KEPT = 256  # entries per table before it is cleared
 _LAST_SECOND = _LAST_DAY * 86400
 _DIRECTIONS = {"Entry": "entry", "Exit": "exit"}  # as readers spell them
 
+# An access payload's keys in the contract's order: a copy of this is filled in (cheaper
+# than a 22-key literal, which CPython builds one key at a time, resizing as it grows).
+_PAYLOAD: dict[str, Any] = dict.fromkeys((
+    "device", "device_id", "device_url", "code", "action", "index", "time", "data",
+    "dedupe_key", "origin", "card", "user", "user_name", "method", "method_text",
+    "error_code", "error_text", "granted", "door", "direction", "record_no", "code_text"),
+    "stream")  # the origin; every other value is set
+_UNSEEN: Any = object()  # a head not looked at yet (None: looked at, not usual)
 # head bytes -> (code, action, index, catalog title, severity), or None: not a usual head
 _Head = tuple[str, str | None, int | None, str | None, str]
 _heads: dict[bytes, _Head | None] = {}
@@ -95,9 +103,8 @@ def usual_event(device: str, device_url: str, body: bytes, *, device_id: str | N
     if type(data) is not dict:
         return None
     raw_head = body[:at]
-    if raw_head in _heads:
-        head = _heads[raw_head]
-    else:
+    head = _heads.get(raw_head, _UNSEEN)
+    if head is _UNSEEN:
         head = _kept(_heads, raw_head, _head(raw_head))
     if head is None:
         return None
@@ -111,50 +118,9 @@ def usual_event(device: str, device_url: str, body: bytes, *, device_id: str | N
         time = _seconds.get(when) or _kept(_seconds, when, _second_text(when))
     else:
         time = event_time_text(data) or iso(datetime.now(UTC))
-    if code != "AccessControl":
-        payload: dict[str, Any] = {
-            "device": device, "device_id": device_id, "device_url": device_url,
-            "code": code, "action": action, "index": index, "time": time, "data": data,
-            "dedupe_key": None, "origin": "stream",
-        }
-    else:
-        method = get("Method")
-        error = get("ErrorCode")
-        status = get("Status")
-        door = get("Door")
-        card = get("CardNo")
-        user = get("UserID")
-        kind = get("Type")
-        direction = _DIRECTIONS.get(kind) if type(kind) is str else None
-        if (type(method) is int and type(error) is int and type(status) is int
-                and type(door) is int and type(card) is str and type(user) is str
-                and direction is not None):
-            rec = get("RecNo")
-            if type(rec) is not int:
-                rec = _to_int(rec)
-            if use_recno and rec is not None:
-                created = get("CreateTime") or get("UTC") or get("RealUTC")
-                if type(created) is not int:
-                    created = _to_int(created)
-                key = f"{device_id}#rec:{rec}@{created}"
-            else:
-                key = dedupe_key(device_id, data, use_recno=use_recno)
-            method_text = _methods.get(method) or _kept(
-                _methods, method, texts.text_or_code(texts.METHOD, method))
-            error_text = _errors.get(error) or _kept(
-                _errors, error, texts.text_or_code(texts.EVENT_ERROR, error))
-            payload = {
-                "device": device, "device_id": device_id, "device_url": device_url,
-                "code": code, "action": action, "index": index, "time": time, "data": data,
-                "dedupe_key": key, "origin": "stream",
-                "card": card.upper() if card else None, "user": user or None,
-                "user_name": get("CardName") or get("UserName") or None,
-                "method": method, "method_text": method_text,
-                "error_code": error, "error_text": error_text,
-                "granted": status != 0, "door": door, "direction": direction,
-                "record_no": rec,
-            }
-        else:  # a field of an unusual type: the general functions read it
+    if code == "AccessControl":
+        payload = _access_payload(data, device_id, use_recno)
+        if payload is None:  # a field of an unusual type: the general functions read it
             payload = {
                 "device": device, "device_id": device_id, "device_url": device_url,
                 "code": code, "action": action, "index": index, "time": time, "data": data,
@@ -162,7 +128,78 @@ def usual_event(device: str, device_url: str, body: bytes, *, device_id: str | N
             }
             _access_into(payload, data)
             payload["dedupe_key"] = dedupe_key(device_id, data, use_recno=use_recno)
-        level = "info" if payload["granted"] else "warning"
+            if code_text:
+                payload["code_text"] = code_text
+        else:
+            payload["device"] = device
+            payload["device_url"] = device_url
+            payload["code"] = code
+            payload["action"] = action
+            payload["index"] = index
+            payload["time"] = time
+            if code_text:
+                payload["code_text"] = code_text
+            else:
+                del payload["code_text"]
+        return device_event(device, "reader", code, payload, text,
+                            "info" if payload["granted"] else "warning")
     if code_text:
-        payload["code_text"] = code_text
+        payload = {
+            "device": device, "device_id": device_id, "device_url": device_url,
+            "code": code, "action": action, "index": index, "time": time, "data": data,
+            "dedupe_key": None, "origin": "stream", "code_text": code_text,
+        }
+    else:
+        payload = {
+            "device": device, "device_id": device_id, "device_url": device_url,
+            "code": code, "action": action, "index": index, "time": time, "data": data,
+            "dedupe_key": None, "origin": "stream",
+        }
     return device_event(device, "reader", code, payload, text, level)
+
+
+def _access_payload(data: dict[str, Any], device_id: str,
+                    use_recno: bool) -> dict[str, Any] | None:
+    """An access payload (a copy of ``_PAYLOAD``) with its data, dedupe key and access
+    fields filled in, the rest left to the caller; None when a field has an unusual type."""
+    get = data.get
+    method = get("Method")
+    error = get("ErrorCode")
+    status = get("Status")
+    door = get("Door")
+    card = get("CardNo")
+    user = get("UserID")
+    kind = get("Type")
+    direction = _DIRECTIONS.get(kind) if type(kind) is str else None
+    if not (type(method) is int and type(error) is int and type(status) is int
+            and type(door) is int and type(card) is str and type(user) is str
+            and direction is not None):
+        return None
+    rec = get("RecNo")
+    if type(rec) is not int:
+        rec = _to_int(rec)
+    if use_recno and rec is not None:
+        created = get("CreateTime") or get("UTC") or get("RealUTC")
+        if type(created) is not int:
+            created = _to_int(created)
+        key = f"{device_id}#rec:{rec}@{created}"
+    else:
+        key = dedupe_key(device_id, data, use_recno=use_recno)
+    payload = _PAYLOAD.copy()
+    payload["device_id"] = device_id
+    payload["data"] = data
+    payload["dedupe_key"] = key
+    payload["card"] = card.upper() if card else None
+    payload["user"] = user or None
+    payload["user_name"] = get("CardName") or get("UserName") or None
+    payload["method"] = method
+    payload["method_text"] = _methods.get(method) or _kept(
+        _methods, method, texts.text_or_code(texts.METHOD, method))
+    payload["error_code"] = error
+    payload["error_text"] = _errors.get(error) or _kept(
+        _errors, error, texts.text_or_code(texts.EVENT_ERROR, error))
+    payload["granted"] = status != 0
+    payload["door"] = door
+    payload["direction"] = direction
+    payload["record_no"] = rec
+    return payload

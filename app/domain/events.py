@@ -83,6 +83,7 @@ class DeviceForgotten(BusEvent):
 
 
 _new = object.__new__
+_set = object.__setattr__  # what a frozen dataclass's own __init__ uses
 
 
 def device_event(source: str, kind: str, code: str, payload: dict[str, Any], raw: str = "",
@@ -91,6 +92,8 @@ def device_event(source: str, kind: str, code: str, payload: dict[str, Any], raw
     thousands a second): the fields are set at once instead of one frozen ``setattr``
     each. The same object in every way (equal, hashable, immutable afterwards)."""
     event = _new(DeviceEvent)
-    event.__dict__.update(source=source, time=utc_now(), kind=kind, code=code,
-                          payload=payload, raw=raw, severity=severity)
+    # Its attribute dict given whole: no keyword arguments to parse, no dict to grow.
+    _set(event, "__dict__", {"source": source, "time": datetime.now(UTC), "kind": kind,
+                             "code": code, "payload": payload, "raw": raw,
+                             "severity": severity})
     return event
