@@ -1,11 +1,21 @@
-"""Reader stream parser throughput, against a straightforward line-by-line parser.
+"""Reader stream throughput, in two comparisons run side by side on one recording.
 
 Generates a multi-megabyte recording of a reader's event stream (with the simulator's
 own event bodies: pretty-printed JSON, non-ASCII names, heartbeats, both CRLF styles),
-then parses it with both parsers in the same run, in ~1.4 KB reads like a real socket,
-and prints MB/s and the ratio. Goal: >= 5x.
+read in ~1.4 KB pieces like a real socket, then measures, each rival in the same run
+(interleaved, best of ``--repeat``):
 
-    .venv/bin/python bench/stream/run.py [--mb 8] [--read 1400]
+1. the multipart parser alone against a straightforward line-by-line parser (and a tuned
+   split-lines one, for information), in MB/s. Goal: >= 5x the line-by-line parser.
+2. the path into the store, stream bytes -> decoded ``DeviceEvent``s as
+   ``ReaderStream._handle`` runs it (``usual_event``, else ``parse_body`` +
+   ``to_device_event``), against python-amcrest's own ``Event.event_actions`` (its stream
+   reader and payload builder, a dev dependency) fed the same recording, in events/s.
+   Goal: >= 5x python-amcrest. Also printed: the general path alone, and where KeyDesk's
+   time goes (the multipart parser alone, orjson's ``loads`` of the data blocks alone,
+   the rest: body, payload and event building).
+
+    .venv/bin/python bench/stream/run.py [--mb 8] [--read 1400] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -193,6 +203,27 @@ def keydesk_general(stream: bytes, read: int) -> tuple[float, int]:
     return time.perf_counter() - start, count
 
 
+def parts_only(stream: bytes, read: int) -> tuple[float, int]:
+    """The multipart parser alone over the recording (the first share of the path)."""
+    parser = MultipartParser()
+    count = 0
+    start = time.perf_counter()
+    for i in range(0, len(stream), read):
+        count += len(parser.feed(stream[i : i + read]))
+    return time.perf_counter() - start, count
+
+
+def json_only(blocks: list[bytes]) -> tuple[float, int]:
+    """orjson's ``loads`` of every data block alone (the second share of the path)."""
+    import orjson
+
+    loads = orjson.loads
+    start = time.perf_counter()
+    for block in blocks:
+        loads(block)
+    return time.perf_counter() - start, len(blocks)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=8.0, help="size of the recording (MB)")
@@ -223,21 +254,34 @@ def main() -> int:
         print("python-amcrest is not installed: stream-to-event comparison skipped")
         return 0
     events, _parts = record_stream(args.mb, heartbeats=False)
-    # Interleaved, best of each: a shared machine's load changes alike for both.
-    ours, theirs = [], []
+    blocks = [body[body.find(b";data=") + 6 :] for body in
+              (part.body for part in MultipartParser().feed(events)) if b";data=" in body]
+    # Interleaved, best of each: a shared machine's load changes alike for all.
+    ours, theirs, general, split, json_ = [], [], [], [], []
     for _ in range(args.repeat):
         ours.append(keydesk_events(events, args.read))
         theirs.append(amcrest_events(events))
+        general.append(keydesk_general(events, args.read))
+        split.append(parts_only(events, args.read))
+        json_.append(json_only(blocks))
     ours_s, ours_n = min(ours)
     theirs_s, theirs_n = min(theirs)
+    general_s, general_n = min(general)
+    parts_s, json_s = min(split)[0], min(json_)[0]
     print("\nstream bytes -> decoded events (the path into the store; no heartbeats, which "
           "python-amcrest does not ask for and cannot read):")
     print(f"{'keydesk':18}: {ours_n / ours_s:10,.0f} events/s ({ours_n} events)")
     print(f"{'python-amcrest':18}: {theirs_n / theirs_s:10,.0f} events/s ({theirs_n} events, "
           "its own event_actions)")
+    print(f"{'general path only':18}: {general_n / general_s:10,.0f} events/s (parse_body + "
+          "to_device_event for every body)")
     ratio = theirs_s / ours_s * ours_n / max(1, theirs_n)
     print(f"ratio vs python-amcrest: {ratio:.1f}x (goal >= 5x) "
           f"{'OK' if ratio >= 5 else 'BELOW GOAL'}")
+    rest = max(0.0, ours_s - parts_s - json_s)
+    print(f"where keydesk's time goes: multipart parser {parts_s / ours_s:.0%}, orjson.loads "
+          f"of the data {json_s / ours_s:.0%}, body/payload/event building {rest / ours_s:.0%} "
+          f"({ours_s / ours_n * 1e6:.2f} us per event)")
     return 0
 
 
