@@ -46,6 +46,7 @@ from app.domain.events import DeviceEvent, device_event
 
 _DATA = b";data="
 _KEPT = 256  # entries per table before it is cleared
+_HEAD_KEPT = 96  # bytes: a longer head is read every time, never kept
 _LAST_SECOND = _LAST_DAY * 86400
 _DIRECTIONS = {"Entry": "entry", "Exit": "exit"}  # as readers spell them
 
@@ -105,7 +106,9 @@ def usual_event(device: str, device_url: str, body: bytes, *, device_id: str | N
     raw_head = body[:at]
     head = _heads.get(raw_head, _UNSEEN)
     if head is _UNSEEN:
-        head = _kept(_heads, raw_head, _head(raw_head))
+        # Only short heads are kept (firmware's are ~40 bytes): 256 of a peer's 1 MiB heads
+        # would hold 256 MiB.
+        head = _head(raw_head) if at > _HEAD_KEPT else _kept(_heads, raw_head, _head(raw_head))
     if head is None:
         return None
     code, action, index, code_text, level = head

@@ -190,3 +190,12 @@ def test_the_fast_paths_tables_stay_bounded_whatever_a_reader_sends() -> None:
                 assert _shape(stream_events(one)) == _shape(reference_events(one))
     for table in (fast._heads, fast._seconds, fast._methods, fast._errors):
         assert 0 < len(table) <= fast._KEPT
+    # A long head is decoded as before but never kept: 256 of them could be 1 MiB each.
+    fast._heads.clear()
+    long_head = b"Code=DoorStatus;action=Pulse;index=0;" + b"x=1;" * 50_000
+    with FROZEN:
+        for n in range(3):
+            body = long_head + b"%d;data={\"UTC\": 1700000000}" % n
+            assert _shape(stream_events(body)) == _shape(reference_events(body))
+            assert stream_events(body)[0].code == "DoorStatus"
+    assert not fast._heads
