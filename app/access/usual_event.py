@@ -4,8 +4,8 @@ Nearly every part a reader sends is one UTF-8 ``Code=…;action=…;index=…;da
 object>`` whose time and access fields have the types firmware sends (whole seconds,
 numbers, strings). :func:`usual_event` builds that event in one pass — the event
 ``parse_body`` + ``to_device_event`` build, key for key, in the same order — and
-answers None for anything else, which then takes that general path. Where the time goes
-(``bench/stream/run.py``, the profile in ``app/access/README.md``):
+answers None for anything else, which then takes that general path. What it saves
+(measured by ``bench/stream/run.py``; the profile is in ``app/access/README.md``):
 
 - no ``RawEvent`` in between, and one call instead of a dozen per event;
 - the head (``Code=…;action=…;index=…``) is looked up by its bytes: readers repeat a few
@@ -14,11 +14,14 @@ answers None for anything else, which then takes that general path. Where the ti
   dicts (a dict look-up instead of a call per field);
 - the access fields are read once each (the dedupe key reuses them); a field of another
   type than usual (a float time, a bool status, a number as text) hands the access part
-  to ``decode``'s general functions, so odd values give today's answers.
+  to ``decode``'s general functions, so odd values give today's answers;
+- an access payload is a copy of a 22-key template filled in (a literal that size is
+  built one key at a time, resizing as it grows).
 
-Every table is bounded (cleared when full): a reader sending endless distinct heads,
-codes or times costs time, never memory. ``tests/unit/test_access_fast_path.py`` holds
-this path to the pre-fast-path decoder (``tests/access_reference.py``).
+Every table is bounded (cleared when full; heads kept only up to 96 bytes): a reader
+sending endless distinct heads, codes or times costs time, never memory.
+``tests/unit/test_access_fast_path.py`` holds this path to the pre-fast-path decoder
+(``tests/access_reference.py``).
 """
 
 from __future__ import annotations
