@@ -36,6 +36,8 @@ def _to_int(value: Any) -> int | None:
 def _epoch(value: Any) -> float | None:
     if type(value) is int:
         return value if value > 0 else None
+    if value is None:  # the key is absent: no exception to raise and catch
+        return None
     try:
         number = float(value)
     except (TypeError, ValueError):

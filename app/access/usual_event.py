@@ -122,6 +122,8 @@ def usual_event(device: str, device_url: str, body: bytes, *, device_id: str | N
         when = get("UTC")  # RealUTC absent: the general rule's next choice
     if type(when) is int and 0 < when < _LAST_SECOND:
         time = _seconds.get(when) or _kept(_seconds, when, _second_text(when))
+    elif when is None and "CreateTime" not in data and "LocaleTime" not in data:
+        time = iso(datetime.now(UTC))  # no time of its own (_DoorFace_, TimeChange)
     else:
         time = event_time_text(data) or iso(datetime.now(UTC))
     if code == "AccessControl":
