@@ -80,8 +80,13 @@ def build_full_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def opens_the_window(args: argparse.Namespace) -> bool:
+    """The window opens its log file after its first paint (``KeyDeskSession.start_desk``)."""
+    return getattr(args, "func", None) is _window
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    return run(build_full_parser(), argv)
+    return run(build_full_parser(), argv, log_file_later=opens_the_window)
 
 
 if __name__ == "__main__":

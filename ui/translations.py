@@ -27,11 +27,14 @@ log = logging.getLogger(__name__)
 _ATTR = "_keydesk_translators"
 UI_ROOT = Path(__file__).resolve().parent
 
-# Every module of the window is translated (the test holds each text to it): lupdate
-# reads them all, so a new module needs no registration.
-SOURCES: list[str] = sorted(
-    p.relative_to(UI_ROOT.parent).as_posix() for p in UI_ROOT.rglob("*.py")
-)
+
+
+def sources() -> list[str]:
+    """Every module of the window, which is translated (the test holds each text to it):
+    lupdate reads them all, so a new module needs no registration. (A function: the
+    window's start has no use for walking the folder.)"""
+    return sorted(p.relative_to(UI_ROOT.parent).as_posix() for p in UI_ROOT.rglob("*.py"))
+
 
 # Tried in order after the platform's own font, for letters it lacks: Windows ships
 # Microsoft YaHei (and SimSun) in every language edition, macOS PingFang, Linux Noto

@@ -129,14 +129,20 @@ EXIT_USAGE = 2  # a local mistake: a wrong option or value (argparse uses 2 as w
 EXIT_INTERRUPTED = 130  # Ctrl+C
 
 
-def run(parser: argparse.ArgumentParser, argv: Sequence[str] | None = None) -> int:
+def run(parser: argparse.ArgumentParser, argv: Sequence[str] | None = None, *,
+        log_file_later: Callable[[argparse.Namespace], bool] | None = None) -> int:
     """Parse and run one command. Exit status: 0 done, 1 a device, service or KeyDesk
     failure (explained), 2 a usage error (explained), 130 interrupted. Whatever happens,
-    the person reads an explanation, never a traceback (that goes to the log)."""
+    the person reads an explanation, never a traceback (that goes to the log).
+
+    ``log_file_later(args)``: the command opens its log file itself, once it can
+    (``logsetup.start_rotation``; the window, after its first paint)."""
     args = parser.parse_args(argv)
     from app import logsetup
 
-    logsetup.configure(logging.DEBUG if args.verbose else logging.INFO, console=args.verbose)
+    later = log_file_later is not None and log_file_later(args)
+    logsetup.configure(logging.DEBUG if args.verbose else logging.INFO, console=args.verbose,
+                       rotate=not later)
     before = preferred_language()
     if getattr(args, "ui_lang", None):  # wins over the setting (see app.cli.desk)
         set_preferred_language(args.ui_lang)

@@ -54,7 +54,7 @@ import sys
 sys.path.insert(0, {root!r})
 import logging
 from app import logsetup
-logsetup.configure(logging.INFO)
+logsetup.configure(logging.INFO, rotate=False)  # as `keydesk` does: the file after the paint
 from ui.application import KeyDeskSession, ensure_qapp, open_window
 app = ensure_qapp()
 session = KeyDeskSession(defer=True)
