@@ -6,6 +6,7 @@ tests, the demo and portable installs use it so they never touch the real profil
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -29,6 +30,7 @@ def _usable(path: Path, what: str) -> Path:
     return path
 
 
+@functools.cache  # asked for each icon, text and catalog file; it never moves
 def resources_dir() -> Path:
     """The shipped ``resources/`` folder (beside the packages, or inside a frozen bundle)."""
     frozen_root = getattr(sys, "_MEIPASS", None)

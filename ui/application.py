@@ -143,6 +143,7 @@ class KeyDeskSession:
         from app import logsetup
 
         logsetup.start_rotation()
+        translations.use_fallback_fonts()  # Chinese room names, whatever the language
         # Imported here, after the first paint: the asyncio loop, SQLite, the encoder.
         from app.runtime import Runtime
         from app.services import open_desk

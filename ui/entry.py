@@ -19,7 +19,10 @@ log = logging.getLogger(__name__)
 
 
 def _window(args: argparse.Namespace) -> int:
+    import ui
     from ui.platform_check import window_problem
+
+    ui.load_qt()  # first: every import after it is a plain one (ui.load_qt says why)
 
     problem = window_problem()
     if problem:

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from app import __version__, paths
 from app.i18n import resolve_language
-from ui import window_state
 from ui.context import UiContext
 from ui.icons import icon
 from ui.keys import set_keys
@@ -241,6 +240,8 @@ class MainWindow(QMainWindow):
         index = [k for k, _, _ in PAGES].index(key)
         page = PAGES[index][2](self.ctx)
         page.setObjectName(f"page_{key}")
+        from ui import window_state  # the pages' splitters and headers: not the frame's
+
         window_state.restore(page, key, self.ctx.settings.ui_state)
         stand_in = self.stack.widget(index)
         current = self.stack.currentIndex()
@@ -418,6 +419,7 @@ class MainWindow(QMainWindow):
         """Become the window ``old`` was (reopened in another language): its size and
         place, its page, its splitters and columns, and the device states it was told."""
         from app.domain.events import DeviceStateChanged
+        from ui import window_state
 
         state = self.ctx.settings.ui_state
         for key, page in old.pages.built().items():
@@ -484,6 +486,8 @@ class MainWindow(QMainWindow):
             return
         if self.desk_lock is not None:
             self.desk_lock.stop()
+        from ui import window_state
+
         state = self.ctx.settings.ui_state
         state["geometry"] = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         for key, page in self.pages.built().items():

@@ -9,8 +9,11 @@ installer/translations.py`` (lupdate + lrelease) and translate the new entries;
 one of the languages.
 
 The language also sets the default ``QLocale`` (dates, times and numbers are written
-the desk's way) and a font family list that can show Chinese on a PC whose default
-font has no Chinese letters.
+the desk's way). A font family list that can show Chinese on a PC whose default font has
+no Chinese letters (:func:`use_fallback_fonts`) is set with Chinese before the window's
+first paint, and for every language once the desk has started (``KeyDeskSession``): a
+Chinese room name shows in any language, and no other language's first frame has a
+Chinese letter to wait for it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
 
 from app.paths import resources_dir
@@ -41,6 +44,8 @@ def sources() -> list[str]:
 # CJK or WenQuanYi; Qt takes the first one installed that has the letter.
 CJK_FALLBACK = ("Microsoft YaHei UI", "Microsoft YaHei", "SimSun", "PingFang SC",
                 "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei")
+
+CJK_LANGUAGES = ("zh-CN",)  # written with the letters the fallbacks are for
 
 # Qt's own catalogue for its standard dialogs, per language (qtbase_<name>.qm).
 QT_NAMES = {"pt-BR": "qtbase_pt_BR", "zh-CN": "qtbase_zh_CN"}
@@ -71,13 +76,16 @@ def install(lang: str) -> bool:
         app.removeTranslator(old)
     setattr(app, _ATTR, [])
     QLocale.setDefault(locale_for(lang))
-    use_fallback_fonts()
+    if lang in CJK_LANGUAGES:  # the window's own words need them (else: after the paint)
+        use_fallback_fonts()
     if lang == "en":
         return False
     translator = QTranslator(app)
     if not translator.load(str(qm_path(lang))):
         log.warning("no translation file for %s at %s", lang, qm_path(lang))
         return False
+    from PySide6.QtCore import QLibraryInfo  # another language than English only
+
     installed = [translator]
     qt_own = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -93,7 +101,7 @@ def install(lang: str) -> bool:
 
 def use_fallback_fonts() -> None:
     """Give the application font the CJK fallbacks (a Chinese room name shows in any
-    language, so this is done whatever the language)."""
+    language, so this is done whatever the language); once is enough."""
     if not isinstance(QCoreApplication.instance(), QGuiApplication):
         return
     font = QGuiApplication.font()

@@ -55,6 +55,8 @@ sys.path.insert(0, {root!r})
 import logging
 from app import logsetup
 logsetup.configure(logging.INFO, rotate=False)  # as `keydesk` does: the file after the paint
+import ui
+ui.load_qt()  # as `keydesk` does (ui.entry)
 from ui.application import KeyDeskSession, ensure_qapp, open_window
 app = ensure_qapp()
 session = KeyDeskSession(defer=True)
