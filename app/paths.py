@@ -30,12 +30,16 @@ def _usable(path: Path, what: str) -> Path:
     return path
 
 
-@functools.cache  # asked for each icon, text and catalog file; it never moves
 def resources_dir() -> Path:
     """The shipped ``resources/`` folder (beside the packages, or inside a frozen bundle)."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
+    return _beside_the_packages()
+
+
+@functools.cache  # asked for each icon, text and catalog file: resolved once
+def _beside_the_packages() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 

@@ -56,7 +56,7 @@ import logging
 from app import logsetup
 logsetup.configure(logging.INFO, rotate=False)  # as `keydesk` does: the file after the paint
 import ui
-ui.load_qt()  # as `keydesk` does (ui.entry)
+ui.prepare_start()  # as `keydesk` does (ui.entry)
 from ui.application import KeyDeskSession, ensure_qapp, open_window
 app = ensure_qapp()
 session = KeyDeskSession(defer=True)

@@ -149,7 +149,7 @@ from app import logsetup
 log_path = logsetup.configure(logging.INFO, rotate=False)  # as `keydesk` starts
 logging.getLogger("test.first_paint").info("logged before the first paint")
 import ui
-ui.load_qt()
+ui.prepare_start()
 from ui.application import KeyDeskSession, ensure_qapp, open_window
 app = ensure_qapp(offscreen=True)
 session = KeyDeskSession(defer=True)

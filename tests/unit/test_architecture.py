@@ -29,7 +29,7 @@ def test_bare_import_app_has_no_qt():
 
 
 def test_no_module_asks_for_a_pyside_feature():
-    """``ui.load_qt`` drops PySide6's ``__feature__`` import hook, which only a module
+    """``ui.prepare_start`` drops PySide6's ``__feature__`` import hook, which only a module
     asking for a feature (``from __feature__ import snake_case``) would need."""
     import ast
     from pathlib import Path
@@ -46,7 +46,7 @@ def test_no_module_asks_for_a_pyside_feature():
 
 
 def test_the_window_imports_qt_without_the_feature_hook():
-    code = ("import builtins, ui; ui.load_qt()\n"
+    code = ("import builtins, ui; ui.prepare_start()\n"
             "assert builtins.__import__ is builtins.__orig_import__\n"
             "from PySide6.QtWidgets import QApplication\n"
             "import json\n"  # a module imported after: plain import, nothing read
