@@ -243,6 +243,13 @@ class MainWindow(QMainWindow):
         from ui import window_state  # the pages' splitters and headers: not the frame's
 
         window_state.restore(page, key, self.ctx.settings.ui_state)
+        on_state = getattr(getattr(page, "devices", None), "on_state", None)
+        if on_state is not None:  # the states told before it existed (an encoder is quick)
+            from app.domain.events import DeviceStateChanged
+
+            for event in self.status.last_events():
+                if isinstance(event, DeviceStateChanged):
+                    on_state(event)
         stand_in = self.stack.widget(index)
         current = self.stack.currentIndex()
         self.stack.insertWidget(index, page)
