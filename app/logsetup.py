@@ -15,9 +15,9 @@ text; masking is the net for values that slip into a URL, a query, JSON or a rep
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
-import logging.handlers
 import re
 import threading
 from pathlib import Path
@@ -94,24 +94,115 @@ def log_file() -> Path:
     return paths.log_dir() / "keydesk.log"
 
 
-def configure(level: int = logging.INFO, *, console: bool = False) -> Path | None:
+class _Held(logging.Handler):
+    """Stands in for the log file until :func:`start_rotation`: keeps every record (the
+    few of a window's first paint). A warning or worse opens the file at once, so a
+    failure before the first paint is on disk; from then on records go straight through."""
+
+    def __init__(self, console: bool) -> None:
+        super().__init__()
+        self.console = console
+        self.records: list[logging.LogRecord] = []
+        self.opened: list[logging.Handler] | None = None
+        self.path: Path | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.opened is None:
+            self.records.append(record)
+            if record.levelno >= logging.WARNING:
+                self.open()
+            return
+        _deliver(record, self.opened)
+
+    def open(self) -> list[logging.Handler]:
+        """The file's handlers, opened once; the held records written into them in order."""
+        self.acquire()  # a thread logging meanwhile waits, then writes after them
+        try:
+            if self.opened is None:
+                self.opened, self.path = _file_handlers(self.console)
+                for held in self.records:
+                    _deliver(held, self.opened)
+                self.records.clear()
+            return self.opened
+        finally:
+            self.release()
+
+
+def _deliver(record: logging.LogRecord, handlers: list[logging.Handler]) -> None:
+    for handler in handlers:
+        if record.levelno >= handler.level:
+            handler.handle(record)
+
+
+_exit_hook = False
+
+
+def configure(level: int = logging.INFO, *, console: bool = False,
+              rotate: bool = True) -> Path | None:
     """Install the rotating file handler (and optionally stderr). Returns the log path, or
     None when the log folder cannot be used: the program still runs (a command must work
-    on a read-only profile), logging to stderr instead, and says so once."""
+    on a read-only profile), logging to stderr instead, and says so once.
+
+    ``rotate=False`` (the window, until its first paint): the file's records are held in
+    memory until :func:`start_rotation`; the path returned is where they will go."""
+    global _exit_hook
     root = logging.getLogger()
     for h in list(root.handlers):
         if getattr(h, "_keydesk", False):
             root.removeHandler(h)
             h.close()
-    handlers: list[logging.Handler] = []
-    path: Path | None = None
+    root.setLevel(level)
+    if rotate:
+        handlers, path = _file_handlers(console)
+    else:
+        handlers, path = [_Held(console)], None
+        if not _exit_hook:  # held records reach the file whatever happens
+            atexit.register(start_rotation)
+            _exit_hook = True
+        try:
+            path = log_file()
+        except Exception:
+            path = None  # start_rotation says why, as configure does
+    if console:
+        handlers.append(_keydesk_handler(logging.StreamHandler()))
+    for h in handlers:
+        h._keydesk = True  # type: ignore[attr-defined]
+        root.addHandler(h)
+    return path
+
+
+def start_rotation() -> Path | None:
+    """Open the log file held back by ``configure(rotate=False)``, writing into it first,
+    in order, what was logged meanwhile. Returns the log path (None when the folder cannot
+    be used, or when nothing was held back)."""
+    root = logging.getLogger()
+    held = next((h for h in root.handlers if isinstance(h, _Held)), None)
+    if held is None:
+        return None
+    opened = held.open()
+    for h in opened:
+        h._keydesk = True  # type: ignore[attr-defined]
+        root.addHandler(h)
+    root.removeHandler(held)
+    return held.path
+
+
+def _keydesk_handler(handler: logging.Handler) -> logging.Handler:
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())
+    return handler
+
+
+def _file_handlers(console: bool) -> tuple[list[logging.Handler], Path | None]:
+    """The rotating log file; when its folder cannot be used, warnings on stderr instead
+    (unless ``console`` puts everything there already)."""
+    import logging.handlers  # with socket and pickle: after the window's first paint
+
     try:
         path = log_file()
-        handlers.append(
-            logging.handlers.RotatingFileHandler(
-                path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-            )
-        )
+        return [_keydesk_handler(logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"))], path
     except Exception as exc:
         import sys
 
@@ -119,20 +210,9 @@ def configure(level: int = logging.INFO, *, console: bool = False) -> Path | Non
 
         reason = getattr(exc, "detail", "") or getattr(exc, "strerror", "") or str(exc)
         print(f"keydesk: {text('no_log_file', reason=reason)}", file=sys.stderr, flush=True)
-        path = None
-        if not console:
-            warnings = logging.StreamHandler()
-            warnings.setLevel(logging.WARNING)
-            warnings.setFormatter(_OneLine("keydesk: %(levelname)s %(message)s"))
-            handlers.append(warnings)
-    if console:
-        handlers.append(logging.StreamHandler())
-    fmt = logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
-    for h in handlers:
-        if h.formatter is None:
-            h.setFormatter(fmt)
-        h.addFilter(RedactingFilter())
-        h._keydesk = True  # type: ignore[attr-defined]
-        root.addHandler(h)
-    root.setLevel(level)
-    return path
+        if console:
+            return [], None
+        warnings = _keydesk_handler(logging.StreamHandler())
+        warnings.setLevel(logging.WARNING)
+        warnings.setFormatter(_OneLine("keydesk: %(levelname)s %(message)s"))
+        return [warnings], None

@@ -6,6 +6,7 @@ tests, the demo and portable installs use it so they never touch the real profil
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -34,6 +35,11 @@ def resources_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
+    return _beside_the_packages()
+
+
+@functools.cache  # asked for each icon, text and catalog file: resolved once
+def _beside_the_packages() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 

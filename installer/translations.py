@@ -3,7 +3,7 @@
 
     .venv/bin/python installer/translations.py
 
-Runs Qt's ``lupdate`` over the translated window modules (``ui.translations.SOURCES``)
+Runs Qt's ``lupdate`` over the translated window modules (``ui.translations.sources()``)
 into ``resources/translations/keydesk_<lang>.ts`` (new texts appear "unfinished";
 translations already made are kept), then ``lrelease`` into the ``.qm`` files the window
 loads. Translate the new entries with Qt Linguist (``pyside6-linguist``) or any editor,
@@ -31,9 +31,9 @@ def tool(name: str) -> str:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from ui.translations import SOURCES
+    from ui.translations import sources as window_modules
 
-    sources = [str(ROOT / s) for s in SOURCES]
+    sources = [str(ROOT / s) for s in window_modules()]
     for lang in LANGS:
         ts = OUT / f"keydesk_{lang}.ts"
         subprocess.run([tool("lupdate"), "-locations", "none", "-no-obsolete",

@@ -139,6 +139,11 @@ class KeyDeskSession:
         Idempotent; a failure shuts the runtime down and raises (``ui.entry`` says why)."""
         if self.started or self._closed or self.runtime is not None:
             return
+        # The log file held back for the first paint (``keydesk``), before any thread logs.
+        from app import logsetup
+
+        logsetup.start_rotation()
+        translations.use_fallback_fonts()  # Chinese room names, whatever the language
         # Imported here, after the first paint: the asyncio loop, SQLite, the encoder.
         from app.runtime import Runtime
         from app.services import open_desk

@@ -1,7 +1,10 @@
 """The ``keydesk`` command: headless commands from ``app.cli`` plus the window commands.
 
 Qt is imported only when a window command runs, so ``keydesk explain`` and friends start
-fast and work on machines without a display.
+fast and work on machines without a display. And a command line asking only for the
+window (``keydesk``, ``keydesk window``, ``keydesk demo``, with ``--lang`` or ``-v``)
+builds no headless command's parser: their modules, and the simulators, asyncio, TLS
+and the help texts they bring, are not what a person double-clicking KeyDesk waits for.
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ log = logging.getLogger(__name__)
 
 
 def _window(args: argparse.Namespace) -> int:
+    import ui
     from ui.platform_check import window_problem
+
+    ui.prepare_start()  # first of all (ui.prepare_start says why)
 
     problem = window_problem()
     if problem:
@@ -55,8 +61,35 @@ def _self_test(args: argparse.Namespace) -> int:
     return run_self_test(args.screenshot, as_json=args.json)
 
 
-def build_full_parser() -> argparse.ArgumentParser:
-    parser = build_parser()
+WINDOW_COMMANDS = ("window", "demo")
+# The global options (app.cli.main.build_parser): the ones that take a value, and the rest.
+OPTIONS_WITH_VALUE = ("--lang",)
+OPTIONS_ALONE = ("-v", "--verbose")
+
+
+def asks_only_for_the_window(words: Sequence[str]) -> bool:
+    """``words`` are global options and at most a window command after them — no headless
+    command, no help, nothing unknown: the window's parser answers them as the full one
+    would. Anything else (a command, ``--help``, ``--version``, an abbreviated or wrong
+    option, anything after the window command) goes to the full parser."""
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in OPTIONS_WITH_VALUE:
+            if i + 1 == len(words):
+                return False  # its value missing: the full parser says so
+            i += 2
+        elif word in OPTIONS_ALONE or word.startswith(tuple(f"{o}=" for o in
+                                                           OPTIONS_WITH_VALUE)):
+            i += 1
+        else:
+            return word in WINDOW_COMMANDS and i == len(words) - 1
+    return True
+
+
+def build_full_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """Every command, the window's included; ``commands=False``: the window's only."""
+    parser = build_parser(commands=commands)
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     demo = sub.add_parser(
         "demo",
@@ -80,8 +113,15 @@ def build_full_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def opens_the_window(args: argparse.Namespace) -> bool:
+    """The window opens its log file after its first paint (``KeyDeskSession.start_desk``)."""
+    return getattr(args, "func", None) is _window
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    return run(build_full_parser(), argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_full_parser(commands=not asks_only_for_the_window(words))
+    return run(parser, words, log_file_later=opens_the_window)
 
 
 if __name__ == "__main__":

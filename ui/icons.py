@@ -3,25 +3,38 @@ shipped with KeyDesk — nothing is fetched at run time.
 
 They are drawn from their SVG at the size and pixel ratio the screen asks for, so they
 stay sharp on high-DPI screens, in the palette's text colour (the files say
-``currentColor``), paler when disabled.
+``currentColor``), paler when disabled. An icon's SVG is parsed when it is first drawn:
+the window's first frame parses only the icons it shows (the page list's), not those
+of the menus.
 """
 
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from app.paths import resources_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtSvg import QSvgRenderer
 
 
 class SvgIconEngine(QIconEngine):
     def __init__(self, svg: bytes) -> None:
         super().__init__()
         self._svg = svg
-        self._renderer = QSvgRenderer(QByteArray(svg))
+        self._parsed: QSvgRenderer | None = None
+
+    @property
+    def _renderer(self) -> QSvgRenderer:
+        if self._parsed is None:  # when first drawn (an icon only in a menu may never be)
+            from PySide6.QtSvg import QSvgRenderer
+
+            self._parsed = QSvgRenderer(QByteArray(self._svg))
+        return self._parsed
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
               state: QIcon.State) -> None:

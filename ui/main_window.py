@@ -21,8 +21,8 @@ import weakref
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
+from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from app import __version__, paths
 from app.i18n import resolve_language
-from ui import window_state
 from ui.context import UiContext
 from ui.icons import icon
 from ui.keys import set_keys
@@ -47,6 +46,8 @@ from ui.widgets.status_bar import CLOUD, READERS, DeviceStatusBar
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from PySide6.QtGui import QCloseEvent
+
     from app.setup.apply import Applied
     from ui.log_view import LogView
     from ui.operators.desk_lock import DeskLock
@@ -54,6 +55,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BUILT_AFTER_SHOW = ("monitor",)  # raise alarms even when nobody opened them
+# How often a window just shown looks whether its first frame is on screen, and for how
+# many looks at most: a window started minimized still starts its desk (after ~1 s).
+FRAME_LOOK_MS = 5
+FRAME_LOOKS = 200
 
 
 class LazyPages(Mapping[str, QWidget]):
@@ -90,7 +95,7 @@ class LazyPages(Mapping[str, QWidget]):
 
 
 class MainWindow(QMainWindow):
-    first_painted = Signal()  # emitted once, after the window's first frame
+    first_painted = Signal()  # emitted once, after the window's first frame is on screen
 
     def __init__(self, ctx: UiContext) -> None:
         """The window's frame; with ``ctx`` not started yet, :meth:`desk_started` gives it
@@ -98,7 +103,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.retired = False
-        self._painted = False
+        self._frame_looks = 0
         self._waiting: list[Callable[[], None]] = []  # asked before the desk started
         self.desk_lock: DeskLock | None = None
         self.setWindowTitle(self.tr("KeyDesk — demo (simulated devices)") if ctx.demo
@@ -213,20 +218,38 @@ class MainWindow(QMainWindow):
         else:
             self._waiting.append(then)
 
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if not self._painted and event.type() == QEvent.Type.Paint:
-            self._painted = True
-            # After this frame is on screen (the next turn of the event loop), not inside it.
-            QTimer.singleShot(0, self, self.first_painted.emit)
-        return handled
+    def _look_for_first_frame(self) -> None:
+        """``first_painted`` once the window is exposed: Qt paints a widget window inside
+        the expose event, so when this runs after it (a later turn of the event loop) the
+        frame is on screen. Looked for, not heard: a Python ``event()`` or ``showEvent()``
+        here would make PySide6 build its event types (with their enums, ~3 ms) before the
+        first frame; they come after it."""
+        if self._closed or self.retired:
+            return
+        handle = self.windowHandle()
+        self._frame_looks += 1
+        if (handle is not None and handle.isExposed()) or self._frame_looks >= FRAME_LOOKS:
+            if self.ctx.started:  # else desk_started sees to the Monitor
+                QTimer.singleShot(0, self, self._after_first_show)
+            self.first_painted.emit()
+        else:
+            QTimer.singleShot(FRAME_LOOK_MS, self, self._look_for_first_frame)
 
     # -- pages -----------------------------------------------------------------------------
     def build_page(self, key: str) -> QWidget:
         index = [k for k, _, _ in PAGES].index(key)
         page = PAGES[index][2](self.ctx)
         page.setObjectName(f"page_{key}")
+        from ui import window_state  # the pages' splitters and headers: not the frame's
+
         window_state.restore(page, key, self.ctx.settings.ui_state)
+        on_state = getattr(getattr(page, "devices", None), "on_state", None)
+        if on_state is not None:  # the states told before it existed (an encoder is quick)
+            from app.domain.events import DeviceStateChanged
+
+            for event in self.status.last_events():
+                if isinstance(event, DeviceStateChanged):
+                    on_state(event)
         stand_in = self.stack.widget(index)
         current = self.stack.currentIndex()
         self.stack.insertWidget(index, page)
@@ -251,11 +274,11 @@ class MainWindow(QMainWindow):
     def current_page(self) -> str:
         return [k for k, _, _ in PAGES][max(0, self.nav.currentRow())]
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._shown_once:
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        if visible and not self._shown_once:
             self._shown_once = True
-            QTimer.singleShot(0, self, self._after_first_show)  # not after a delete
+            QTimer.singleShot(0, self, self._look_for_first_frame)  # not after a delete
 
     def _after_first_show(self) -> None:
         if self._closed or self.retired or not self.ctx.started:  # closed, or still starting
@@ -288,13 +311,17 @@ class MainWindow(QMainWindow):
         show_log.triggered.connect(self.show_log)
         help_menu.addAction(show_log)
         logs = QAction(self.tr("Open log &folder"), self)
-        logs.triggered.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
-        )
+        logs.triggered.connect(self._open_log_folder)
         help_menu.addAction(logs)
         about = QAction(self.tr("&About KeyDesk {version}").format(version=__version__), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
 
     def _about(self) -> None:
         from ui.about import show_about
@@ -399,6 +426,7 @@ class MainWindow(QMainWindow):
         """Become the window ``old`` was (reopened in another language): its size and
         place, its page, its splitters and columns, and the device states it was told."""
         from app.domain.events import DeviceStateChanged
+        from ui import window_state
 
         state = self.ctx.settings.ui_state
         for key, page in old.pages.built().items():
@@ -465,6 +493,8 @@ class MainWindow(QMainWindow):
             return
         if self.desk_lock is not None:
             self.desk_lock.stop()
+        from ui import window_state
+
         state = self.ctx.settings.ui_state
         state["geometry"] = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         for key, page in self.pages.built().items():

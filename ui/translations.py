@@ -9,8 +9,11 @@ installer/translations.py`` (lupdate + lrelease) and translate the new entries;
 one of the languages.
 
 The language also sets the default ``QLocale`` (dates, times and numbers are written
-the desk's way) and a font family list that can show Chinese on a PC whose default
-font has no Chinese letters.
+the desk's way). A font family list that can show Chinese on a PC whose default font has
+no Chinese letters (:func:`use_fallback_fonts`) is set with Chinese before the window's
+first paint, and for every language once the desk has started (``KeyDeskSession``): a
+Chinese room name shows in any language, and no other language's first frame has a
+Chinese letter to wait for it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
 
 from app.paths import resources_dir
@@ -27,17 +30,22 @@ log = logging.getLogger(__name__)
 _ATTR = "_keydesk_translators"
 UI_ROOT = Path(__file__).resolve().parent
 
-# Every module of the window is translated (the test holds each text to it): lupdate
-# reads them all, so a new module needs no registration.
-SOURCES: list[str] = sorted(
-    p.relative_to(UI_ROOT.parent).as_posix() for p in UI_ROOT.rglob("*.py")
-)
+
+
+def sources() -> list[str]:
+    """Every module of the window, which is translated (the test holds each text to it):
+    lupdate reads them all, so a new module needs no registration. (A function: the
+    window's start has no use for walking the folder.)"""
+    return sorted(p.relative_to(UI_ROOT.parent).as_posix() for p in UI_ROOT.rglob("*.py"))
+
 
 # Tried in order after the platform's own font, for letters it lacks: Windows ships
 # Microsoft YaHei (and SimSun) in every language edition, macOS PingFang, Linux Noto
 # CJK or WenQuanYi; Qt takes the first one installed that has the letter.
 CJK_FALLBACK = ("Microsoft YaHei UI", "Microsoft YaHei", "SimSun", "PingFang SC",
                 "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei")
+
+CJK_LANGUAGES = ("zh-CN",)  # written with the letters the fallbacks are for
 
 # Qt's own catalogue for its standard dialogs, per language (qtbase_<name>.qm).
 QT_NAMES = {"pt-BR": "qtbase_pt_BR", "zh-CN": "qtbase_zh_CN"}
@@ -68,13 +76,16 @@ def install(lang: str) -> bool:
         app.removeTranslator(old)
     setattr(app, _ATTR, [])
     QLocale.setDefault(locale_for(lang))
-    use_fallback_fonts()
+    if lang in CJK_LANGUAGES:  # the window's own words need them (else: after the paint)
+        use_fallback_fonts()
     if lang == "en":
         return False
     translator = QTranslator(app)
     if not translator.load(str(qm_path(lang))):
         log.warning("no translation file for %s at %s", lang, qm_path(lang))
         return False
+    from PySide6.QtCore import QLibraryInfo  # another language than English only
+
     installed = [translator]
     qt_own = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -90,7 +101,7 @@ def install(lang: str) -> bool:
 
 def use_fallback_fonts() -> None:
     """Give the application font the CJK fallbacks (a Chinese room name shows in any
-    language, so this is done whatever the language)."""
+    language, so this is done whatever the language); once is enough."""
     if not isinstance(QCoreApplication.instance(), QGuiApplication):
         return
     font = QGuiApplication.font()

@@ -22,7 +22,6 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from app.cli.help_words import help_text
 from app.i18n import Phrases, by_key, phrase
 
 # argparse's message ids (Python 3.11), as it writes them, with %-placeholders kept.
@@ -156,9 +155,13 @@ class KeyDeskFormatter(argparse.HelpFormatter):
         super().start_section(argparse_text(heading) if heading else heading)
 
     def add_text(self, text: str | None) -> None:
+        from app.cli.help_words import help_text  # when help is written, not at each parse
+
         super().add_text(help_text(text) if text and text is not argparse.SUPPRESS else text)
 
     def _get_help_string(self, action: argparse.Action) -> str:
+        from app.cli.help_words import help_text
+
         text = action.help or ""
         return argparse_text(text) if text in ARGPARSE else help_text(text)
 
@@ -166,6 +169,8 @@ class KeyDeskFormatter(argparse.HelpFormatter):
 def language_asked(words: Sequence[str]) -> str | None:
     """The language a command line asks for with ``--lang`` (before it is parsed: the
     help and argparse's errors are written during the parse), None when it names none."""
+    if not any(w == "--lang" or w.startswith("--lang=") for w in words):
+        return None  # the value rules are imported when there is a value to check
     from app.inputs import InputError, values
 
     for i, word in enumerate(words):

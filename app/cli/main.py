@@ -1,8 +1,10 @@
 """Argument parsing and dispatch for the headless commands.
 
-Commands are listed explicitly in :data:`COMMANDS`: each command module's
-``register(subparsers)``, which adds its parser and sets ``func`` to a handler
-``(args) -> int``. Plain imports, so a frozen build sees every command.
+Commands are listed explicitly in ``COMMANDS`` (:mod:`app.cli.commands`): each command
+module's ``register(subparsers)``, which adds its parser and sets ``func`` to a handler
+``(args) -> int``. Plain imports, so a frozen build sees every command. This module
+imports none of them, nor what only a failure needs: ``keydesk`` alone (the window)
+parses its command line with :func:`build_parser` ``(commands=False)``.
 """
 
 from __future__ import annotations
@@ -14,42 +16,12 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from app import __version__
-from app.cli import (
-    argtypes,
-    audit_cmd,
-    card_cmd,
-    cloud_cmd,
-    explain_cmd,
-    lock_cmd,
-    monitor_cmd,
-    operators_cmd,
-    readers_cmd,
-    sim_cmd,
-    store_cmd,
-)
 from app.cli.argwords import KeyDeskFormatter, language_asked, speaking
-from app.cli.output import emit, fail
 from app.cli.settings_notice import desk_language
-from app.cli.words import say
 from app.domain.errors import KeyDeskError
 from app.i18n import SYSTEM, preferred_language, set_preferred_language
-from app.inputs import InputError
 
 log = logging.getLogger(__name__)
-
-# One line per command module, in help order; each later feature adds its own.
-COMMANDS: list[Callable[[sim_cmd.SubParsers], None]] = [
-    sim_cmd.register,
-    explain_cmd.register,
-    cloud_cmd.register,
-    monitor_cmd.register,
-    readers_cmd.register,
-    card_cmd.register,
-    lock_cmd.register,
-    operators_cmd.register,
-    audit_cmd.register,
-    store_cmd.register,
-]
 
 
 class KeyDeskParser(argparse.ArgumentParser):
@@ -100,6 +72,8 @@ class KeyDeskParser(argparse.ArgumentParser):
 
     def error(self, message: str):
         if _JSON_WANTED[0]:
+            from app.cli.output import emit
+
             emit({"ok": False, "error": "usage", "detail": f"{self.prog}: {message}"}, True)
         super().error(message)
 
@@ -107,7 +81,16 @@ class KeyDeskParser(argparse.ArgumentParser):
 _JSON_WANTED = [False]  # set per parse by the top parser (one command per process)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _language_or_system(text: str) -> str:
+    """``--lang``'s value (the rule of ``app.cli.argtypes``, imported when one is given)."""
+    from app.cli.argtypes import language_or_system
+
+    return language_or_system(text)
+
+
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The ``keydesk`` parser with every headless command; ``commands=False``: its global
+    options and an empty command list only (``ui.entry`` adds the window's commands)."""
     parser = KeyDeskParser(
         prog="keydesk",
         description="KeyDesk: card encoding, lock commissioning, lock-cloud keys and live "
@@ -115,13 +98,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"KeyDesk {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr too")
-    parser.add_argument("--lang", dest="ui_lang", type=argtypes.language_or_system,
+    parser.add_argument("--lang", dest="ui_lang", type=_language_or_system,
                         metavar="LANG",
                         help="language of what a command prints: system, en, pt-BR or zh-CN, "
                         "in any case (default: the language setting, which the window uses too)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in COMMANDS:
-        add(sub)
+    if commands:
+        from app.cli.commands import COMMANDS
+
+        for add in COMMANDS:
+            add(sub)
     return parser
 
 
@@ -129,14 +115,20 @@ EXIT_USAGE = 2  # a local mistake: a wrong option or value (argparse uses 2 as w
 EXIT_INTERRUPTED = 130  # Ctrl+C
 
 
-def run(parser: argparse.ArgumentParser, argv: Sequence[str] | None = None) -> int:
+def run(parser: argparse.ArgumentParser, argv: Sequence[str] | None = None, *,
+        log_file_later: Callable[[argparse.Namespace], bool] | None = None) -> int:
     """Parse and run one command. Exit status: 0 done, 1 a device, service or KeyDesk
     failure (explained), 2 a usage error (explained), 130 interrupted. Whatever happens,
-    the person reads an explanation, never a traceback (that goes to the log)."""
+    the person reads an explanation, never a traceback (that goes to the log).
+
+    ``log_file_later(args)``: the command opens its log file itself, once it can
+    (``logsetup.start_rotation``; the window, after its first paint)."""
     args = parser.parse_args(argv)
     from app import logsetup
 
-    logsetup.configure(logging.DEBUG if args.verbose else logging.INFO, console=args.verbose)
+    later = log_file_later is not None and log_file_later(args)
+    logsetup.configure(logging.DEBUG if args.verbose else logging.INFO, console=args.verbose,
+                       rotate=not later)
     before = preferred_language()
     if getattr(args, "ui_lang", None):  # wins over the setting (see app.cli.desk)
         set_preferred_language(args.ui_lang)
@@ -156,17 +148,23 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return int(func(args) or 0)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    except InputError as exc:
-        return usage_error(command_prog(parser, args), exc, as_json)
-    except KeyDeskError as err:
-        return fail(err, as_json)
-    except Exception as exc:  # a bug: logged with its traceback, explained to the person
-        return fail(unexpected(exc), as_json)
+    except Exception as exc:  # what explains it is imported now, not at every start
+        from app.cli.output import fail
+        from app.inputs import InputError
+
+        if isinstance(exc, InputError):
+            return usage_error(command_prog(parser, args), exc, as_json)
+        if isinstance(exc, KeyDeskError):
+            return fail(exc, as_json)
+        return fail(unexpected(exc), as_json)  # a bug: logged with its traceback, explained
 
 
 def usage_error(prog: str, exc: Exception | str, as_json: bool) -> int:
     """A usage error as argparse prints its own (stderr, exit 2); with ``--json`` also a
     JSON line on stdout, so a script reading only stdout learns why."""
+    from app.cli.output import emit
+    from app.cli.words import say
+
     message = str(exc)
     if as_json:
         emit({"ok": False, "error": "usage", "detail": message}, True)

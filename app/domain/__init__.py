@@ -1,13 +1,6 @@
-"""Plain data shared by every layer. Imports nothing else of the application."""
+"""Plain data shared by every layer. Imports nothing else of the application.
 
-from app.domain.errors import KeyDeskError
-from app.domain.events import BusEvent, ConnectionState, DeviceEvent, DeviceStateChanged, Progress
-
-__all__ = [
-    "BusEvent",
-    "ConnectionState",
-    "DeviceEvent",
-    "DeviceStateChanged",
-    "KeyDeskError",
-    "Progress",
-]
+Import from the modules themselves (``app.domain.errors``, ``app.domain.events``): this
+package imports neither, so a ``KeyDeskError`` does not bring the event types (and their
+dataclasses) into a window's first paint.
+"""

@@ -15,7 +15,6 @@ import logging
 import os
 import shutil
 import tempfile
-from datetime import datetime
 from pathlib import Path
 
 from app import paths
@@ -90,6 +89,8 @@ class SettingsStore:
 
     def _copy_aside(self, report: LoadReport) -> LoadReport:
         """Keep the damaged file as found, beside it, once per distinct content."""
+        from datetime import datetime  # only for a damaged file: not on every start
+
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         try:
             content = self.path.read_bytes()

@@ -70,3 +70,21 @@ def test_with_the_guard_the_qt_thread_destroys_them(qtbot):
     finally:
         guard.stop()
     assert gc.isenabled()
+
+
+def test_collection_held_at_start_is_given_back_when_the_guard_stops():
+    """``ui.prepare_start`` holds automatic collection until the desk's guard starts;
+    the guard then collects on the Qt thread and gives collection back at its end."""
+    from ui import gc_guard
+
+    assert gc.isenabled()
+    gc_guard.hold_until_guarded()
+    try:
+        assert not gc.isenabled()
+        guard = QtThreadGarbageCollector()
+        assert not gc.isenabled()
+        guard.stop()
+        assert gc.isenabled()  # as before the start, not as the guard found it
+    finally:
+        gc.enable()
+        gc_guard._held_at_start = False

@@ -60,8 +60,9 @@ def test_the_window_is_painted_before_the_desks_services_are_built(starting, qtb
 
     qtbot.waitUntil(lambda: starting.started, timeout=10_000)  # right after that paint
     assert starting.services.encoder is not None and starting.runtime is not None
-    assert list(window.pages.built()) == ["front_desk"]  # the first page, for real now
+    assert next(iter(window.pages.built())) == "front_desk"  # the first page, for real now
     qtbot.waitUntil(lambda: "monitor" in window.pages.built())  # its alarms, as before
+    assert list(window.pages.built()) == ["front_desk", "monitor"]  # in that order
     assert window.statusBar().currentMessage() == ""
     assert window.desk_lock is not None
     texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
@@ -143,25 +144,37 @@ def test_a_fresh_install_starting_opens_the_set_up_assistant_once_started(keydes
 
 
 FIRST_PAINT = """
-import json, sys
+import json, logging, sys
+from app import logsetup
+log_path = logsetup.configure(logging.INFO, rotate=False)  # as `keydesk` starts
+logging.getLogger("test.first_paint").info("logged before the first paint")
+import ui
+ui.prepare_start()
 from ui.application import KeyDeskSession, ensure_qapp, open_window
 app = ensure_qapp(offscreen=True)
 session = KeyDeskSession(defer=True)
 open_window(session)
 session.window.grab()
 before = sorted(m for m in ("asyncio", "sqlite3", "app.runtime", "app.services",
-                            "app.store.events", "app.devices.encoder.service") if m in sys.modules)
+                            "app.store.events", "app.devices.encoder.service",
+                            "app.domain.events", "logging.handlers", "socket")
+                if m in sys.modules)
+file_before = log_path.exists()
 session.when_started(app.quit)
 app.exec()
+for handler in logging.getLogger().handlers:
+    handler.flush()
 print(json.dumps({"before_first_paint": before, "started": session.started,
-                  "built": sorted(session.window.pages.built())}))
+                  "built": sorted(session.window.pages.built()), "file_before": file_before,
+                  "log": log_path.read_text(encoding="utf-8")}))
 session.close()
 """
 
 
 def test_the_first_paint_waits_for_none_of_the_desks_services(keydesk_home):
-    """In a fresh interpreter as `keydesk` starts: the asyncio loop, SQLite and the encoder
-    are imported after the window's first frame, and the desk starts right after it."""
+    """In a fresh interpreter as `keydesk` starts: the asyncio loop, SQLite, the encoder,
+    the event types and the log file's handler are imported after the window's first frame,
+    and the desk starts right after it, writing what was logged before into the log."""
     import json
     import os
     import subprocess
@@ -178,3 +191,5 @@ def test_the_first_paint_waits_for_none_of_the_desks_services(keydesk_home):
     said = json.loads(done.stdout.strip().splitlines()[-1])
     assert said["before_first_paint"] == [] and said["started"] is True
     assert "front_desk" in said["built"]  # the first page, once the desk started
+    assert said["file_before"] is False  # opened after the first paint...
+    assert "logged before the first paint" in said["log"]  # ...with nothing lost

@@ -1,5 +1,5 @@
 """The window's own words are translated: every ``tr()`` text of the translated modules
-(``ui.translations.SOURCES``) has a finished pt-BR and zh-CN translation, the shipped
+(``ui.translations.sources()``) has a finished pt-BR and zh-CN translation, the shipped
 ``.qm`` files are the compiled ``.ts`` files, and a translator really changes the words."""
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def messages(path: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
 def test_every_text_of_the_translated_modules_is_translated(tmp_path):
     fresh = tmp_path / "fresh.ts"
     subprocess.run([tool("lupdate"), "-locations", "none",
-                    *[str(ROOT / s) for s in translations.SOURCES], "-ts", str(fresh)],
+                    *[str(ROOT / s) for s in translations.sources()], "-ts", str(fresh)],
                    check=True, capture_output=True, timeout=120)
     wanted = set(messages(fresh))
     assert len(wanted) > 100

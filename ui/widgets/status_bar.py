@@ -10,25 +10,20 @@ leaves the bar.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStatusBar, QToolButton
 
-from app.domain.events import (
-    BusEvent,
-    ConnectionState,
-    DeviceEvent,
-    DeviceForgotten,
-    DeviceStateChanged,
-)
 from ui.device_names import device_name
 from ui.icons import icon
 
-_COLOURS = {
-    ConnectionState.CONNECTED: "#1b7f3b",
-    ConnectionState.CONNECTING: "#a66a00",
-    ConnectionState.DISCONNECTED: "#666666",
-    ConnectionState.FAILED: "#b3261e",
-}
+if TYPE_CHECKING:  # the event types come with the desk, after the first paint
+    from app.domain.events import BusEvent, ConnectionState, DeviceEvent
+
+# By ConnectionState's values (a StrEnum: its members look these up).
+_COLOURS = {"connected": "#1b7f3b", "connecting": "#a66a00", "disconnected": "#666666",
+            "failed": "#b3261e"}
 # Device family -> (icon, Settings section)
 _KINDS = {"encoder": ("usb", "encoder"), "reader": ("device-tablet", "readers"),
           "lock": ("bluetooth", "bluetooth"), "cloud": ("cloud", "cloud"),
@@ -50,12 +45,16 @@ class DeviceStatusBar(QStatusBar):
         self._last: dict[str, BusEvent] = {}  # what each entry last showed, as told
 
     def state_words(self, state: ConnectionState) -> str:
+        from app.domain.events import ConnectionState
+
         return {ConnectionState.CONNECTED: self.tr("ready"),
                 ConnectionState.CONNECTING: self.tr("connecting…"),
                 ConnectionState.DISCONNECTED: self.tr("offline"),
                 ConnectionState.FAILED: self.tr("not available")}.get(state, str(state))
 
     def on_event(self, event: BusEvent) -> None:
+        from app.domain.events import DeviceEvent, DeviceForgotten, DeviceStateChanged
+
         if isinstance(event, DeviceForgotten):
             self.forget(event.source)
         elif isinstance(event, DeviceStateChanged):
@@ -71,6 +70,8 @@ class DeviceStatusBar(QStatusBar):
         return list(self._last.values())
 
     def _cloud_call(self, event: DeviceEvent) -> None:
+        from app.domain.events import ConnectionState
+
         result = str(event.payload.get("result", ""))
         if result == "ok":
             self.set_state(CLOUD, ConnectionState.CONNECTED, kind="cloud")
