@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 
-from app.store import bodies, legacy_v4, rows, search, terms
+from app.store import bodies, body_dicts, legacy_v4, rows, search, terms
 
 Step = str | Callable[[sqlite3.Connection], None]
 
@@ -242,6 +242,18 @@ def _to_v5(conn: sqlite3.Connection) -> None:
 
 
 MIGRATIONS.append(_to_v5)
+
+
+def _to_v6(conn: sqlite3.Connection) -> None:
+    """A preset dictionary for the body blocks (:mod:`app.store.body_dicts`), kept in the
+    file; blocks name theirs (``zdict``), those written before have none (NULL) and are
+    read as they are."""
+    conn.execute("CREATE TABLE body_dicts (id INTEGER PRIMARY KEY, data BLOB NOT NULL)")
+    conn.execute("INSERT INTO body_dicts (id, data) VALUES (1, ?)", (body_dicts.READER_1,))
+    conn.execute("ALTER TABLE event_bodies ADD COLUMN zdict INTEGER")
+
+
+MIGRATIONS.append(_to_v6)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
