@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from app.access.decode import _epoch_text
 from app.store import bodies, legacy_v4, schema, search
 from app.store.events import EventStore
-from app.store.rows import from_us, to_us
+from app.store.rows import ALARM_SQL, from_us, to_us
 from tests.unit.test_store_events import access
 
 NAMES = ["Ana Silva", "José Müller", "Zoë Ørsted", "李雷", "Grace O'Neil"]
@@ -257,3 +257,17 @@ def test_a_new_file_has_8_kib_pages_and_an_old_one_keeps_its_own(tmp_path):
     sizes = [sqlite3.connect(p).execute("PRAGMA page_size").fetchone()[0]
              for p in (tmp_path / "new.sqlite3", old_path)]
     assert sizes == [8192, 4096]
+
+
+def test_the_alarms_index_tests_the_queries_own_condition(tmp_path):
+    """The partial index is used only when a query repeats its condition exactly, and it
+    must not test a list (``IN``): SQLite rebuilt the list at every row inserted."""
+    store = EventStore(tmp_path / "events.sqlite3").start()
+    store.close()
+    conn = sqlite3.connect(tmp_path / "events.sqlite3")
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'events_alarm'").fetchone()[0]
+    assert sql.endswith(f"WHERE {ALARM_SQL}") and " IN " not in sql.upper()
+    plan = conn.execute(f"EXPLAIN QUERY PLAN SELECT id FROM events INDEXED BY events_alarm "
+                        f"WHERE {ALARM_SQL} ORDER BY id DESC LIMIT 200").fetchall()
+    assert any("events_alarm" in row[3] for row in plan)
+    conn.close()
