@@ -19,7 +19,7 @@ fewer bytes per event than the layout before issue 17 (built beside it in the sa
 Where the insert's time goes (machine instructions per event, counted with callgrind,
 which other load does not change: ``valgrind --tool=callgrind`` of a run of 20,000
 events on one thread, minus the same run without the insert) is in
-``app/store/README.md`` under "Throughput".
+``app/store/README.md`` under "Where an event's time goes".
 """
 
 from __future__ import annotations
