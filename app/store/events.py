@@ -20,6 +20,7 @@ import concurrent.futures
 import csv
 import json
 import logging
+import operator
 import sqlite3
 import threading
 from dataclasses import replace
@@ -52,9 +53,17 @@ log = logging.getLogger(__name__)
 
 _INSERT = (f"INSERT INTO events (id, {COLUMNS}, name_id, note_id) "
            f"VALUES ({', '.join('?' * 15)})")
-_BLOCK = "INSERT INTO event_bodies (id, first, sizes, body) VALUES (?, ?, ?, ?)"
+_BLOCK = (f"INSERT INTO event_bodies (id, first, sizes, body, zdict) "
+          f"VALUES (?, ?, ?, ?, {bodies.DICT})")
 _TERMS = "INSERT INTO event_terms (rowid, t) VALUES (?, ?)"
 _KEYS_PER_QUERY = 500  # dedupe keys looked up per statement (SQLite's variable limit)
+# C-level getters for the batch loops of _write_batch (Pending is a named tuple).
+_KEY = operator.attrgetter("dedupe_key")
+_VALUES = operator.attrgetter("values")
+_NAME = operator.attrgetter("name")
+_NOTE = operator.attrgetter("note")
+_BODY = operator.attrgetter("payload", "raw")
+_CODE, _DEVICE, _USER, _CARD = (operator.itemgetter(i) for i in (4, 6, 8, 9))
 # Old keys -> the device's own (see app.access.decode.dedupe_key for the new form):
 # ``<name>:rec:<n>`` -> ``<id>#rec:<n>@<CreateTime>``, ``<name>:<rest>`` -> ``<id>#<rest>``.
 # ``[name + ":", name + ";")`` is every key starting with "name:" (";" follows ":"), so
@@ -86,6 +95,7 @@ def _legacy_to_new(name: str, key: str, payload: str, device_id: str) -> str | N
 
 
 WRITER_CACHE_KIB = 64 * 1024
+PAGE_SIZE = 8192
 CSV_COLUMNS = ["id", *(c.strip() for c in COLUMNS.split(",")), "payload", "raw"]
 
 
@@ -95,6 +105,9 @@ def default_path() -> Path:
 
 def connect(path: Path, *, migrate: bool = False) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    # A new file only (an existing one keeps its own): a body block of 16 events is some
+    # 2.3 KB, so a 4 KB page held one and left 40% of it empty; 8 KB pages hold three.
+    conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
     conn.execute("PRAGMA journal_mode=WAL")
     # Durable against application crashes in WAL mode (see the module docstring).
     conn.execute("PRAGMA synchronous=NORMAL")
@@ -262,61 +275,78 @@ class EventStore:
 
     def _write_batch(self, conn: sqlite3.Connection, batch: list[Pending]) -> Any:
         """One ``executemany`` per table: ids are given here (the next after the largest
-        ever given), duplicates are found with one indexed look-up per 500 keys."""
-        keys = list({item.dedupe_key for item in batch if item.dedupe_key is not None})
-        known: set[str] = set()
-        for at in range(0, len(keys), _KEYS_PER_QUERY):
-            part = keys[at:at + _KEYS_PER_QUERY]
-            known.update(r[0] for r in conn.execute(
-                f"SELECT dedupe_key FROM events WHERE dedupe_key IN "
-                f"({', '.join('?' * len(part))})", part))
+        ever given), duplicates are found with one indexed look-up per 500 keys. Every
+        step over the batch that can be is a C loop (``map``, set algebra): this thread
+        shares the GIL with the producers, so its Python per event counts twice."""
+        keys = [key for key in map(_KEY, batch) if key is not None]
         top = conn.execute(
             "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0),"
             " COALESCE((SELECT MAX(id) FROM events), 0))").fetchone()[0]
-        new: list[tuple[int, Pending]] = []
-        for item in batch:
-            key = item.dedupe_key
-            if key is not None:
-                if key in known:
-                    continue  # the same record again (live and back-filled): kept once
-                known.add(key)
-            top += 1
-            new.append((top, item))
-        if new:
-            items = [item for _, item in new]
-            tok = self._terms.tokens_of
-            devices = tok(conn, search.DEVICE, {i.values[6] for i in items})
-            codes = tok(conn, search.CODE, {i.values[4] for i in items})
-            cards = tok(conn, search.CARD, {i.values[9] for i in items})
-            users = tok(conn, search.USER, {i.values[8] for i in items})
-            names = tok(conn, search.NAME, {i.name for i in items})
-            notes = tok(conn, search.NOTE, {i.note for i in items})
-            name_ids, note_ids = self._terms.ids_of(conn, search.NAME, ()), \
-                self._terms.ids_of(conn, search.NOTE, ())
-            events, words = [], []
-            for rid, item in new:  # one tight loop: this is the cost of every event
-                v, name, note = item.values, item.name, item.note
-                events.append((rid, *v, name_ids[name] if name else None,
-                               note_ids[note] if note else None))
-                text = devices[v[6]] if v[6] else ""
-                if v[4]:
-                    text += " " + codes[v[4]]
-                if v[9]:
-                    text += " " + cards[v[9]]
-                if v[8]:
-                    text += " " + users[v[8]]
-                if name:
-                    text += " " + names[name]
-                if note:
-                    text += " " + notes[note]
-                words.append((rid, text))
-            conn.executemany(_INSERT, events)
-            conn.executemany(_TERMS, words)
-            conn.executemany(_BLOCK, bodies.blocks(new[0][0], [(item.payload, item.raw)
-                                                                for item in items]))
+        items = batch
+        if keys:
+            unique = list(set(keys))
+            known: set[str] = set()
+            for at in range(0, len(unique), _KEYS_PER_QUERY):
+                part = unique[at:at + _KEYS_PER_QUERY]
+                known.update(r[0] for r in conn.execute(
+                    f"SELECT dedupe_key FROM events WHERE dedupe_key IN "
+                    f"({', '.join('?' * len(part))})", part))
+            if known or len(unique) < len(keys):
+                items = []
+                for item in batch:
+                    key = item.dedupe_key
+                    if key is not None:
+                        if key in known:
+                            continue  # the same record again (live and back-filled): once
+                        known.add(key)
+                    items.append(item)
+        if items:
+            self._insert(conn, top + 1, items)
         # Built only for someone to announce them to (a store without a bus has nobody).
-        rows = [pending_to_stored(rid, item) for rid, item in new] if self._bus else []
-        return rows, [item.dedupe_key for item in batch if item.dedupe_key is not None]
+        rows = ([pending_to_stored(rid, item) for rid, item in enumerate(items, top + 1)]
+                if self._bus else [])
+        return rows, keys
+
+    def _insert(self, conn: sqlite3.Connection, first: int, items: list[Pending]) -> None:
+        """Write ``items`` as the events ``first``, ``first + 1`` …: their rows, their
+        terms' tokens and their bodies' blocks."""
+        values = list(map(_VALUES, items))
+        tok, ids_of = self._terms.tokens_of, self._terms.ids_of
+        devices = tok(conn, search.DEVICE, set(map(_DEVICE, values)))
+        codes = tok(conn, search.CODE, set(map(_CODE, values)))
+        cards = tok(conn, search.CARD, set(map(_CARD, values)))
+        users = tok(conn, search.USER, set(map(_USER, values)))
+        names = tok(conn, search.NAME, set(map(_NAME, items)))
+        notes = tok(conn, search.NOTE, set(map(_NOTE, items)))
+        name_ids, note_ids = ids_of(conn, search.NAME, ()), ids_of(conn, search.NOTE, ())
+        events: list[tuple[Any, ...]] = []
+        words: list[tuple[int, str]] = []
+        add_event, add_words = events.append, words.append
+        for rid, item in enumerate(items, first):  # the one Python loop over the events
+            v, name, note = item.values, item.name, item.note
+            add_event((rid, *v, name_ids[name] if name else None,
+                       note_ids[note] if note else None))
+            device, code, user, card = v[6], v[4], v[8], v[9]
+            if device and code and card and user and name and note:  # an access
+                add_words((rid, f"{devices[device]} {codes[code]} {cards[card]} "
+                                f"{users[user]} {names[name]} {notes[note]}"))
+                continue
+            text = devices[device] if device else ""
+            if code:
+                text += " " + codes[code]
+            if card:
+                text += " " + cards[card]
+            if user:
+                text += " " + users[user]
+            if name:
+                text += " " + names[name]
+            if note:
+                text += " " + notes[note]
+            add_words((rid, text))
+        conn.executemany(_INSERT, events)
+        conn.executemany(_TERMS, words)
+        conn.executemany(_BLOCK, bodies.blocks(first, list(map(_BODY, items)),
+                                               bodies.DICTS[bodies.DICT]))
 
     def _release_keys(self, keys: list[str]) -> None:
         if keys:

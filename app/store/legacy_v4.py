@@ -24,6 +24,11 @@ class PackerV4:
         return self._co.compress(data) + self._co.flush(zlib.Z_FULL_FLUSH)
 
 
+# Schema 4's condition of the partial index events_alarm (schema 6 replaced it).
+ALARM_SQL_V4 = ("(severity = 'alarm' OR code IN ('BreakIn', 'ChassisIntruded', "
+                "'DoorNotClosed', 'Duress'))")
+
+
 def unpack_body_v4(body: bytes) -> tuple[str, str]:
     """(payload JSON, raw text) of a schema-4 body."""
     text = zlib.decompressobj(-15).decompress(body).decode("utf-8", "surrogatepass")

@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 
-from app.store import bodies, legacy_v4, rows, search, terms
+from app.store import bodies, body_dicts, legacy_v4, rows, search, terms
 
 Step = str | Callable[[sqlite3.Connection], None]
 
@@ -109,7 +109,7 @@ CREATE INDEX events_device ON events(device);
 CREATE INDEX events_card ON events(card) WHERE card IS NOT NULL;
 CREATE INDEX events_user ON events(user) WHERE user IS NOT NULL;
 CREATE INDEX events_code ON events(code);
-CREATE INDEX events_alarm ON events(severity) WHERE {rows.ALARM_SQL};
+CREATE INDEX events_alarm ON events(severity) WHERE {legacy_v4.ALARM_SQL_V4};
 """
 _OLD_INDEXES = ("events_dedupe", "events_time", "events_device_time", "events_door",
                 "events_user", "events_card", "events_kind", "events_severity", "events_code")
@@ -242,6 +242,23 @@ def _to_v5(conn: sqlite3.Connection) -> None:
 
 
 MIGRATIONS.append(_to_v5)
+
+
+def _to_v6(conn: sqlite3.Connection) -> None:
+    """A preset dictionary for the body blocks (:mod:`app.store.body_dicts`), kept in the
+    file; blocks name theirs (``zdict``), those written before have none (NULL) and are
+    read as they are. The alarms' partial index tests equalities instead of a list."""
+    conn.execute("CREATE TABLE body_dicts (id INTEGER PRIMARY KEY, data BLOB NOT NULL)")
+    conn.execute("INSERT INTO body_dicts (id, data) VALUES (1, ?)", (body_dicts.READER_1,))
+    conn.execute("ALTER TABLE event_bodies ADD COLUMN zdict INTEGER")
+    # The alarms' index on equalities (why: rows.ALARM_SQL), built again from the rows.
+    conn.execute("DROP INDEX events_alarm")
+    conn.execute("CREATE INDEX events_alarm ON events(severity) WHERE (severity = 'alarm' "
+                 "OR code = 'BreakIn' OR code = 'ChassisIntruded' OR code = 'DoorNotClosed' "
+                 "OR code = 'Duress')")
+
+
+MIGRATIONS.append(_to_v6)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -20,6 +20,7 @@ import queue
 import sqlite3
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -59,6 +60,48 @@ class WriterHealth:
     since: str  # UTC ISO time the current failure began, "" while writing
 
 
+class Inbox:
+    """What producers hand the writer: a deque (``append`` needs no lock under the GIL)
+    and a condition the writer waits on only when it has nothing to do. ``queue.Queue``
+    took a lock and notified a condition at every put and get: some 2 µs per event, on
+    the GIL the writer shares with the producers."""
+
+    def __init__(self) -> None:
+        self._items: deque[Any] = deque()
+        self._ready = threading.Condition(threading.Lock())
+        self._waiting = False  # the writer is (about to be) asleep: wake it
+
+    def put(self, item: Any) -> None:
+        self._items.append(item)
+        if self._waiting:  # read after the append: a writer that checked before sleeps
+            with self._ready:  # ... only once it released this lock, so it is woken
+                self._ready.notify()
+
+    def get(self, timeout: float | None = None) -> Any:
+        """The oldest item, waiting up to ``timeout`` s (None: for ever); ``queue.Empty``."""
+        items = self._items
+        if items:
+            return items.popleft()
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._ready:
+            self._waiting = True
+            try:
+                while not items:
+                    left = None if deadline is None else deadline - time.monotonic()
+                    if left is not None and left <= 0:
+                        raise queue.Empty
+                    self._ready.wait(left)
+                return items.popleft()
+            finally:
+                self._waiting = False
+
+    def get_nowait(self) -> Any:
+        try:
+            return self._items.popleft()
+        except IndexError:
+            raise queue.Empty from None
+
+
 class _Call:
     def __init__(self, fn: Callable[[sqlite3.Connection], Any]) -> None:
         self.fn = fn
@@ -95,7 +138,7 @@ class BatchWriter:
         self._on_health = on_health
         self._on_lost = on_lost
         self._on_end = on_end  # told after each batch transaction: committed or not
-        self._queue: queue.Queue[Any] = queue.Queue()
+        self._queue = Inbox()
         self._thread = threading.Thread(target=self._run, name=name, daemon=False)
         self._ready = threading.Event()
         self._error: BaseException | None = None
@@ -183,14 +226,16 @@ class BatchWriter:
                     batch.append(item)
                 if stop or len(batch) >= self.MAX_BATCH:
                     break
-                remaining = deadline - time.monotonic()
-                try:
-                    item = (
-                        self._queue.get(timeout=remaining) if remaining > 0
-                        else self._queue.get_nowait()
-                    )
+                try:  # what is already there, at once; then wait out the linger
+                    item = self._queue.get_nowait()
                 except queue.Empty:
-                    break
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        break
+                    try:
+                        item = self._queue.get(timeout=remaining)
+                    except queue.Empty:
+                        break
             self._commit(conn, batch)
             if stop:
                 self._drain(conn)

@@ -7,12 +7,19 @@ It fills the same events into the layout before issue 17 too (schema 3: one wide
 ISO text times, LIKE for text), then times each filter the Monitor offers (the newest
 200 rows, as the page asks) on both, side by side, and prints each figure against its
 goal. The insert rate counts the store's whole path (``add`` → committed) and not the
-making of the events, which is timed apart.
+making of the events, which is timed apart. It is printed twice: per second of wall
+clock, and per CPU second of this process (all its threads). On a machine shared with
+other work the second is the steadier figure: the producer and the writer share one
+GIL, and a busy neighbour takes the second core they would otherwise overlap on.
 
     .venv/bin/python bench/store/run.py [--events 1000000] [--repeat 5]
 
 Goals (issue 17): every filter <= 50 ms over 1 M events, insert >= 50,000 events/s, and
 fewer bytes per event than the layout before issue 17 (built beside it in the same run).
+Where the insert's time goes (machine instructions per event, counted with callgrind,
+which other load does not change: ``valgrind --tool=callgrind`` of a run of 20,000
+events on one thread, minus the same run without the insert) is in
+``app/store/README.md`` under "Where an event's time goes".
 """
 
 from __future__ import annotations

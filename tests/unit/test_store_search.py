@@ -1,6 +1,7 @@
-"""Schema 5: fragments of card numbers and names are found (any substring, case and
+"""Schemas 5 and 6: fragments of card numbers and names are found (any substring, case and
 accents ignored), every query path agrees with a plain filter over all rows, bodies in
-blocks survive retention, and a schema-4 file is migrated with its rows intact."""
+blocks survive retention, schema-4 and schema-5 files are migrated with their rows intact
+(new blocks use the preset dictionary of schema 6)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from app.access.decode import _epoch_text
 from app.store import bodies, legacy_v4, schema, search
 from app.store.events import EventStore
-from app.store.rows import from_us, to_us
+from app.store.rows import ALARM_SQL, from_us, to_us
 from tests.unit.test_store_events import access
 
 NAMES = ["Ana Silva", "José Müller", "Zoë Ørsted", "李雷", "Grace O'Neil"]
@@ -150,6 +151,10 @@ def test_a_block_holds_bodies_of_any_size_and_content():
     made = [(b"", b""), ("ü".encode(), b"\xed\xa0\x80raw"), (b"{}" * 5000, b"x")]
     sizes, data = bodies.pack_block(made)
     assert bodies.unpack_block(40, sizes, data) == {40: made[0], 41: made[1], 42: made[2]}
+    zdict = bodies.DICTS[bodies.DICT]
+    sizes, data = bodies.pack_block(made, zdict)
+    assert bodies.unpack_block(40, sizes, data, zdict) == {
+        40: made[0], 41: made[1], 42: made[2]}
     rows = list(bodies.blocks(1, [(b"p", b"r")] * (bodies.BLOCK + 3)))
     assert [(last, first) for last, first, _s, _d in rows] == [
         (bodies.BLOCK, 1), (bodies.BLOCK + 3, bodies.BLOCK + 1)]
@@ -172,3 +177,97 @@ def test_reader_times_read_as_datetime_would_read_them(epoch):
     except (OverflowError, OSError, ValueError):
         expected = None
     assert _epoch_text(epoch) == expected
+
+
+def test_a_schema_5_file_keeps_its_blocks_and_new_ones_use_the_dictionary(tmp_path):
+    path = tmp_path / "v5.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    schema.migrate(conn, schema.MIGRATIONS[:5])
+    made = [(json.dumps({"card": f"CA{i:04d}", "user_name": NAMES[i % 5]}).encode(),
+             f"Code=AccessControl;raw {i} ü".encode()) for i in range(1, 21)]
+    conn.execute("BEGIN")
+    for i in range(1, 21):
+        us = to_us(datetime(2030, 1, 1, tzinfo=UTC)) + i * 1_000_000
+        conn.execute("INSERT INTO events (id, time, received, source, kind, code, severity, "
+                     "device, card) VALUES (?, ?, ?, 'R', 'reader', 'AccessControl', 'info', "
+                     "'R', ?)", (i, us, us, f"CA{i:04d}"))
+    # Written as schema 5 wrote them: zlib streams without a dictionary.
+    conn.executemany("INSERT INTO event_bodies (id, first, sizes, body) VALUES (?, ?, ?, ?)",
+                     bodies.blocks(1, made))
+    conn.execute("COMMIT")
+    conn.close()
+
+    store = EventStore(path).start()
+    try:
+        store.add(access(100, card="NEWCARD", user_name="Zoë Ørsted"))
+        assert store.flush()
+        rows = store.query(limit=None, oldest_first=True)
+        assert [e.id for e in rows] == list(range(1, 22))
+        assert [(json.dumps(e.payload).encode(), e.raw.encode()) for e in rows[:20]] == made
+        assert rows[20].payload["user_name"] == "Zoë Ørsted" and rows[20].card == "NEWCARD"
+        check = sqlite3.connect(path)
+        assert check.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS)
+        assert check.execute("SELECT id, zdict FROM event_bodies ORDER BY id").fetchall() == [
+            (16, None), (20, None), (21, bodies.DICT)]
+        assert check.execute("SELECT data FROM body_dicts WHERE id = ?",
+                             (bodies.DICT,)).fetchone()[0] == bodies.DICTS[bodies.DICT]
+        check.close()
+    finally:
+        assert store.close()
+
+
+def test_bodies_are_read_with_the_dictionary_the_file_keeps(tmp_path):
+    """A block names its dictionary; one this KeyDesk does not carry is read from the
+    file (as a later KeyDesk's would be)."""
+    path = tmp_path / "events.sqlite3"
+    store = EventStore(path).start()
+    store.add(access(1, card="CARD0001"))
+    assert store.flush()
+    store.close()
+    other = bodies.DICTS[bodies.DICT][::-1]  # any bytes will do as a dictionary
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("INSERT INTO body_dicts (id, data) VALUES (7, ?)", (other,))
+    sizes, data = bodies.pack_block([(b'{"card": "CARD0002"}', b"raw two")], other)
+    conn.execute("INSERT INTO event_bodies (id, first, sizes, body, zdict) "
+                 "VALUES (2, 2, ?, ?, 7)", (sizes, data))
+    conn.execute("INSERT INTO events (id, time, received, source, kind, code, severity, "
+                 "device) SELECT 2, time, received, source, kind, code, severity, device "
+                 "FROM events WHERE id = 1")
+    conn.close()
+    store = EventStore(path).start()
+    try:
+        got = {e.id: (e.payload.get("card"), e.raw) for e in store.query(limit=None)}
+        assert got[2] == ("CARD0002", "raw two") and got[1][0] == "CARD0001"
+    finally:
+        assert store.close()
+
+
+def test_a_new_file_has_8_kib_pages_and_an_old_one_keeps_its_own(tmp_path):
+    fresh = EventStore(tmp_path / "new.sqlite3").start()
+    fresh.close()
+    old_path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(old_path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    schema.migrate(conn, schema.MIGRATIONS[:5])
+    conn.close()
+    old = EventStore(old_path).start()
+    old.add(access(1))
+    assert old.flush()
+    old.close()
+    sizes = [sqlite3.connect(p).execute("PRAGMA page_size").fetchone()[0]
+             for p in (tmp_path / "new.sqlite3", old_path)]
+    assert sizes == [8192, 4096]
+
+
+def test_the_alarms_index_tests_the_queries_own_condition(tmp_path):
+    """The partial index is used only when a query repeats its condition exactly, and it
+    must not test a list (``IN``): SQLite rebuilt the list at every row inserted."""
+    store = EventStore(tmp_path / "events.sqlite3").start()
+    store.close()
+    conn = sqlite3.connect(tmp_path / "events.sqlite3")
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'events_alarm'").fetchone()[0]
+    assert sql.endswith(f"WHERE {ALARM_SQL}") and " IN " not in sql.upper()
+    plan = conn.execute(f"EXPLAIN QUERY PLAN SELECT id FROM events INDEXED BY events_alarm "
+                        f"WHERE {ALARM_SQL} ORDER BY id DESC LIMIT 200").fetchall()
+    assert any("events_alarm" in row[3] for row in plan)
+    conn.close()
