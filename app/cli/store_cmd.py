@@ -42,7 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "events of every desk), one line each, and the store's state on stderr.")
     watch.add_argument("--readers", action="store_true",
                        help="also stream this desk's readers (Settings) into the store")
-    watch.add_argument("--duration", type=_seconds, metavar="S", help="stop after S seconds")
+    watch.add_argument("--duration", type=argtypes.seconds(0, 10**9 - 1), metavar="S",
+                       help="stop after S seconds")
     watch.add_argument("--json", action="store_true", help="one JSON line per event")
     watch.set_defaults(func=_watch)
 
@@ -76,16 +77,6 @@ def _check(args: argparse.Namespace) -> int:
     emit({"ok": result.sound, "path": str(path), "problems": list(result.problems),
           "error": result.error, "message": message}, args.json, message)
     return 0 if result.sound else EXIT_DAMAGED
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not 0 <= value < 10 ** 9:  # also NaN and infinity
-        raise argparse.ArgumentTypeError(f"seconds from 0 to 999999999, not {text!r}")
-    return value
 
 
 def stored_line(event: Any) -> dict[str, Any]:
