@@ -2,8 +2,10 @@
 
 ``--json`` keeps its keys and its values as they are (scripts read them); these are the
 readable lines, worded in the preferred language (``keydesk --lang``, else the language
-setting). The catalog's terms: pt-BR codificador, nuvem das fechaduras, leitor, hóspede,
-quarto, balcão, auditoria; zh-CN 发卡器, 门锁云, 门禁读头, 客人, 房间, 前台, 审计记录.
+setting). The catalog's terms: pt-BR codificador (the USB encoder), emissor de cartões (the
+lock cloud's card issuer), nuvem das fechaduras, leitor, hóspede, quarto, balcão, auditoria;
+zh-CN 发卡器 (the USB encoder), 云端发卡器 (the cloud's card issuer), 门锁云, 门禁读头, 客人,
+房间, 前台, 审计记录 (``tests/unit/test_glossary.py``).
 """
 
 from __future__ import annotations
@@ -374,8 +376,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "operator_ok": "操作员登录已通过",
         "operator_not_set": "未检查操作员登录：没有设置操作员手机号和密码（KEYDESK_CREATOR_MOBILE、"
         "KEYDESK_CREATOR_PASSWORD）；制作 RF 卡需要它们",
-        "operator_issuer_offline": "未检查操作员登录：发卡器离线或没有登记发卡器",
-        "cloud_ok": "OK：社区 {community}，{rooms} 个房间，发卡器 {issuers}；{operator}",
+        "operator_issuer_offline": "未检查操作员登录：云端发卡器离线或没有登记云端发卡器",
+        "cloud_ok": "OK：社区 {community}，{rooms} 个房间，云端发卡器 {issuers}；{operator}",
         "none": "无",
         "gateway": "  网关 {box}",
         "fetch_again": "用 keydesk cloud get-key --mobile {mobile} --area-code {area} --card "

@@ -539,7 +539,7 @@
     </message>
     <message>
         <source>Card issuer MAC</source>
-        <translation>发卡器 MAC</translation>
+        <translation>云端发卡器 MAC</translation>
     </message>
     <message>
         <source>Operator area code</source>
@@ -652,7 +652,7 @@
     </message>
     <message>
         <source>Card issuer MAC</source>
-        <translation>发卡机 MAC</translation>
+        <translation>云端发卡器 MAC</translation>
     </message>
     <message>
         <source>Operator area code</source>
@@ -708,11 +708,11 @@
     </message>
     <message>
         <source>the operator&apos;s login could not be checked: the card issuer is offline</source>
-        <translation>无法检查操作员登录：发卡器离线</translation>
+        <translation>无法检查操作员登录：云端发卡器离线</translation>
     </message>
     <message>
         <source>Lock cloud OK: community {community}, {rooms} rooms in {buildings} buildings, card issuers: {issuers}; {operator}.</source>
-        <translation>门锁云正常：社区 {community}，{buildings} 栋楼共 {rooms} 个房间，发卡机：{issuers}；{operator}。</translation>
+        <translation>门锁云正常：社区 {community}，{buildings} 栋楼共 {rooms} 个房间，云端发卡器：{issuers}；{operator}。</translation>
     </message>
     <message>
         <source>none</source>
@@ -2842,7 +2842,7 @@ Batch {batch}</source>
     </message>
     <message>
         <source>Issue RF card on the card issuer</source>
-        <translation>在发卡器上制作 RF 卡</translation>
+        <translation>在云端发卡器上制作 RF 卡</translation>
     </message>
     <message>
         <source>Issue</source>
@@ -2870,7 +2870,7 @@ Batch {batch}</source>
     </message>
     <message>
         <source>Read card on the issuer</source>
-        <translation>在发卡器上读卡</translation>
+        <translation>在云端发卡器上读卡</translation>
     </message>
     <message>
         <source>Capture from encoder</source>
@@ -2894,7 +2894,7 @@ Batch {batch}</source>
     </message>
     <message>
         <source>The card read from the issuer appears here.</source>
-        <translation>从发卡器读到的卡显示在这里。</translation>
+        <translation>从云端发卡器读到的卡显示在这里。</translation>
     </message>
     <message>
         <source>Times are the community&apos;s: {zone}</source>
@@ -2906,7 +2906,7 @@ Batch {batch}</source>
     </message>
     <message>
         <source>No local encoder: type the serial number or read it on the card issuer.</source>
-        <translation>本机没有 USB 发卡器：请输入序列号，或在发卡器上读取。</translation>
+        <translation>本机没有 USB 发卡器：请输入序列号，或在云端发卡器上读取。</translation>
     </message>
     <message>
         <source>Serial {serial} captured on the encoder.</source>
@@ -2914,7 +2914,7 @@ Batch {batch}</source>
     </message>
     <message>
         <source>Card {serial} on the issuer.</source>
-        <translation>发卡器上的卡：{serial}。</translation>
+        <translation>云端发卡器上的卡：{serial}。</translation>
     </message>
 </context>
 <context>
@@ -2964,7 +2964,7 @@ Batch {batch}</source>
     </message>
     <message>
         <source>Check every lock-cloud setting with calls that change nothing: the account, the card issuer and the operator&apos;s login</source>
-        <translation>用不做任何修改的请求检查门锁云的每项设置：账号、发卡器和操作员登录</translation>
+        <translation>用不做任何修改的请求检查门锁云的每项设置：账号、云端发卡器和操作员登录</translation>
     </message>
     <message>
         <source>none</source>
@@ -2972,7 +2972,7 @@ Batch {batch}</source>
     </message>
     <message>
         <source>Connection OK: community {community}, {rooms} rooms, card issuers: {issuers}.</source>
-        <translation>连接正常：社区 {community}，{rooms} 个房间，发卡器：{issuers}。</translation>
+        <translation>连接正常：社区 {community}，{rooms} 个房间，云端发卡器：{issuers}。</translation>
     </message>
     <message>
         <source>Operator login accepted.</source>
@@ -2984,7 +2984,7 @@ Batch {batch}</source>
     </message>
     <message>
         <source>Operator login not checked: the card issuer is offline.</source>
-        <translation>未检查操作员登录：发卡器离线。</translation>
+        <translation>未检查操作员登录：云端发卡器离线。</translation>
     </message>
     <message>
         <source>Building {n}</source>
