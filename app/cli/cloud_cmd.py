@@ -369,6 +369,7 @@ def _unlock(args, desk, run) -> int:
 
 def _log(args, desk, run) -> int:
     from app.cloud.models import LogQuery
+    from app.cloud.words import card_type_word
 
     tz = desk.zone()
     # The cloud filters by the community's dates: "today" is the community's today.
@@ -382,8 +383,8 @@ def _log(args, desk, run) -> int:
                               zone=zone_label(tz)))
     for r in records:
         emit(r.to_dict(), args.json,
-             lambda d: f"{d['time']}  {d['card_type_name']:<10} {d['open_way']:<18} "
-                       f"{d['holder']}")
+             lambda d: f"{d['time']}  {card_type_word(d['card_type']):<14} "
+                       f"{d['open_way']:<18} {d['holder']}")
     if not records and not args.json:
         emit(None, False, say("no_openings"))
     return 0

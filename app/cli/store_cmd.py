@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import argtypes
-from app.cli.output import emit
+from app.cli.output import emit, state_line
 from app.cli.words import say
 from app.i18n import LANGUAGES
 
@@ -108,8 +108,7 @@ def _watch(args: argparse.Namespace) -> int:
                     emit(line, args.json, lambda d: f"{d['id']} {d['time']} {d['device']} "
                          f"{d['code']} {d['card'] or ''}".rstrip())
             elif isinstance(event, DeviceStateChanged) and event.source == "store":
-                print(f"[store: {event.state.value}] {event.detail}", file=sys.stderr,
-                      flush=True)
+                print(state_line(event), file=sys.stderr, flush=True)
 
     previous = signal.signal(signal.SIGTERM, lambda *_: done.set())
     try:
