@@ -47,14 +47,6 @@
         <translation>Repita</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
         <source>The first account is an admin: from now on everyone signs in, and this admin adds the others.</source>
         <translation>A primeira conta é de administrador: a partir de agora todos entram com nome e senha, e este administrador inclui os demais.</translation>
     </message>
@@ -996,6 +988,17 @@
     <message>
         <source>Device status</source>
         <translation>Situação dos aparelhos</translation>
+    </message>
+</context>
+<context>
+    <name>DialogButtons</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -2674,14 +2677,6 @@ Quem estiver na porta pode entrar.</translation>
     <message>
         <source>Test</source>
         <translation>Testar</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Give the reader a name (it is shown on its events).</source>

@@ -47,14 +47,6 @@
         <translation>再输一次</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>确定</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>The first account is an admin: from now on everyone signs in, and this admin adds the others.</source>
         <translation>第一个账户是管理员：从此每个人都要登录，由这位管理员添加其他人。</translation>
     </message>
@@ -996,6 +988,17 @@
     <message>
         <source>Device status</source>
         <translation>设备状态</translation>
+    </message>
+</context>
+<context>
+    <name>DialogButtons</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2674,14 +2677,6 @@ Anyone at the door can walk in.</source>
     <message>
         <source>Test</source>
         <translation>测试</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>确定</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Give the reader a name (it is shown on its events).</source>
