@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 from pathlib import Path
 from typing import Any
 
 from app.inputs import values
 from app.inputs.argtype import rule
 from app.output import emit
-from app.serving import announce, parse_listen, serve_forever
+from app.serving import announce, ask, parse_listen, serve_forever
 
 DEFAULT_LISTEN = ("127.0.0.1", 0)
 MAX_LOCKS = 5000  # a site this size still starts in seconds
@@ -118,16 +117,7 @@ def _run(args: argparse.Namespace) -> int:
 def control(address: str, request: dict[str, Any], timeout: float = 5.0) -> dict[str, Any]:
     """One control request to a running simulator (blocking; tests and the CLI)."""
     host, _, port = address.rpartition(":")
-    with socket.create_connection((host or "127.0.0.1", int(port)), timeout=timeout) as s:
-        s.sendall(json.dumps({"id": 1, "op": "ctl", **request}).encode() + b"\n")
-        data = b""
-        while not data.endswith(b"\n"):
-            chunk = s.recv(65536)
-            if not chunk:
-                break
-            data += chunk
-            if len(data) > 4 * 1024 * 1024:
-                break
+    data = ask(host, int(port), {"id": 1, "op": "ctl", **request}, timeout)
     for line in data.splitlines():
         answer = json.loads(line)
         if isinstance(answer, dict) and answer.get("id") == 1:
