@@ -1,12 +1,15 @@
 """What every simulator's command face (``sim/cli.py``) shares: parse ``HOST:PORT``,
-announce where it listens, and serve until Ctrl+C or SIGTERM.
+announce where it listens, serve until Ctrl+C or SIGTERM, and talk to a running one's
+control channel (one JSON line asked, one line answered).
 
 Kept out of ``app.cli`` so that no feature package imports the CLI.
 """
 
 from __future__ import annotations
 
+import json
 import signal
+import socket
 import threading
 from typing import Any
 
@@ -48,3 +51,22 @@ def serve_forever(stop: threading.Event | None = None) -> None:
         pass
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+ANSWER_MAX = 4 * 1024 * 1024  # bytes: a control answer (a whole site's state) is far less
+
+
+def ask(host: str, port: int, request: dict[str, Any], timeout: float,
+        chunk: int = 65536) -> bytes:
+    """Send ``request`` as one JSON line to a simulator's control channel and return what
+    it answers up to its newline (less when it closes first or the answer outgrows
+    :data:`ANSWER_MAX`); OSError when it cannot be reached or does not answer in time."""
+    with socket.create_connection((host or "127.0.0.1", port), timeout=timeout) as s:
+        s.sendall(json.dumps(request).encode() + b"\n")
+        data = b""
+        while not data.endswith(b"\n") and len(data) <= ANSWER_MAX:
+            got = s.recv(chunk)
+            if not got:
+                break
+            data += got
+    return data

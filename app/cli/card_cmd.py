@@ -244,17 +244,34 @@ def _read_text(r: dict[str, Any]) -> str:
     lines = [say("card_head", uid=r["card"]["uid"], family=r["card"]["family"])]
     lines.append(say("card_valid" if r["valid"] else "card_invalid", reason=r["reason"]))
     if r["issuance"]:
-        lines += [f"  {_field(k)}: {v}" for k, v in r["issuance"].items()]
+        lines += [f"  {_field(k)}: {_listed(v)}" for k, v in r["issuance"].items()]
     for s in r["sectors"]:
-        lines.append(say("sector", n=s["sector"], access=s.get("key", "") or say("sector_locked")))
+        lines.append(say("sector", n=s["sector"], access=_sector_key(s.get("key", ""))))
     return "\n".join(lines)
+
+
+def _listed(value: Any) -> str:
+    """An issuance value as a person reads it: rooms as "101, 102", not ['101', '102']."""
+    return ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
+
+
+def _sector_key(label: str) -> str:
+    """Whose key opened a sector ("site", "default", ...), in the language; "" locked."""
+    if not label:
+        return say("sector_locked")
+    return _worded_or_as_is("sector_key_", label)
 
 
 def _field(key: str) -> str:
     """An issuance field named in the language (a field this table lacks: as it is)."""
+    return _worded_or_as_is("field_", key)
+
+
+def _worded_or_as_is(prefix: str, name: str) -> str:
+    """``name`` said by the phrase ``prefix + name``; a name the table lacks as it is."""
     from app.cli.words import WORDS
 
-    return say(f"field_{key}") if f"field_{key}" in WORDS else key
+    return say(prefix + name) if prefix + name in WORDS else name
 
 
 def _read(args: argparse.Namespace, service: EncoderService) -> int:
@@ -265,10 +282,7 @@ def _read(args: argparse.Namespace, service: EncoderService) -> int:
 
 
 def _result_text(r: dict[str, Any]) -> str:
-    from app.cli.words import WORDS
-
-    op = r["operation"]
-    return say("card_result", operation=say(f"op_{op}") if f"op_{op}" in WORDS else op,
+    return say("card_result", operation=_worded_or_as_is("op_", r["operation"]),
                uid=r["card"]["uid"], state=worded(r["state"]))
 
 
@@ -345,7 +359,7 @@ def _ports(args: argparse.Namespace) -> int:
         if args.probe and p.likely_encoder:
             info["firmware"] = probe(p.device)
         emit(info, args.json, lambda i: f"{i['device']}  {i['vid_pid'] or '-'}  {i['bridge']}  "
-             f"{i['description']}  serial={i['serial_number'] or '-'}")  # fmt: skip
+             f"{i['description']}  {say('port_serial', serial=i['serial_number'] or '-')}")
     if not ports:
         emit({"ok": True, "ports": 0}, args.json, say("no_ports"))
     return 0

@@ -103,12 +103,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("--hours", type=argtypes.hours(), default=24.0,
                     help="hours from now when --end is absent")
     sp.add_argument("--lock-type", default="", help="QRLOCK/RFLOCK-V9 need no issuer MAC")
-    sp.add_argument("--operate-type", type=int, default=4, choices=[2, 3, 4])
+    sp.add_argument("--operate-type", type=argtypes.whole(2, 4), default=4, choices=[2, 3, 4])
     sp = add("rf-read", "read the RF card lying on the card issuer", _rf_read)
-    sp.add_argument("--operate-type", type=int, default=4, choices=[2, 3, 4])
+    sp.add_argument("--operate-type", type=argtypes.whole(2, 4), default=4, choices=[2, 3, 4])
     sp = add("rf-cancel", "log out an RF card by its serial number", _rf_cancel)
     sp.add_argument("--serial", required=True, type=argtypes.text("expected_serial"))
-    sp.add_argument("--operate-type", type=int, default=4, choices=[2, 3, 4])
+    sp.add_argument("--operate-type", type=argtypes.whole(2, 4), default=4, choices=[2, 3, 4])
     sp = add("unlock", "open a door remotely through its gateway", _unlock, _confirmed)
     _room_arg(sp)
     sp.add_argument("--yes", action="store_true", help="confirm: the door really opens")
@@ -119,7 +119,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("--to", dest="date_to", type=argtypes.day,
                     help="last day (the community's date; default the community's today; "
                     f"at most {MAX_LOG_SPAN_DAYS} days after --from)")
-    sp.add_argument("--type", dest="record_type", type=int, default=0, choices=[0, 1, 2])
+    sp.add_argument("--type", dest="record_type", type=argtypes.whole(0, 2), default=0,
+                    choices=[0, 1, 2])
 
 
 def _room_arg(sp: argparse.ArgumentParser) -> None:
@@ -368,6 +369,7 @@ def _unlock(args, desk, run) -> int:
 
 def _log(args, desk, run) -> int:
     from app.cloud.models import LogQuery
+    from app.cloud.words import card_type_word
 
     tz = desk.zone()
     # The cloud filters by the community's dates: "today" is the community's today.
@@ -381,8 +383,8 @@ def _log(args, desk, run) -> int:
                               zone=zone_label(tz)))
     for r in records:
         emit(r.to_dict(), args.json,
-             lambda d: f"{d['time']}  {d['card_type_name']:<10} {d['open_way']:<18} "
-                       f"{d['holder']}")
+             lambda d: f"{d['time']}  {card_type_word(d['card_type']):<14} "
+                       f"{d['open_way']:<18} {d['holder']}")
     if not records and not args.json:
         emit(None, False, say("no_openings"))
     return 0

@@ -145,9 +145,20 @@ def _execute(args: argparse.Namespace, run: Callable[..., int]) -> int:
 
 
 def _word(kind: str, value: str) -> str:
-    """A step's status or a door's outcome in the preferred language (itself if unknown)."""
+    """A step's status in the preferred language (itself if unknown)."""
     try:
         return say(f"{kind}_{value}")
+    except KeyError:
+        return value
+
+
+def _outcome(value: str) -> str:
+    """A door's outcome (done, revisit, failed, cancelled) in the preferred language, as
+    the site report and the window say it (itself if unknown)."""
+    from app.devices.locks import texts
+
+    try:
+        return texts.text(value)
     except KeyError:
         return value
 
@@ -212,7 +223,7 @@ def _door(args: argparse.Namespace, service, plan) -> int:
     summary = {"ok": result.outcome in ("done", "revisit"), **result.to_dict()}
     summary.pop("steps")
     emit(summary, args.json, lambda s: (
-        f"{s['room'] or s['mac']}: {_word('door', s['outcome'])}"
+        f"{s['room'] or s['mac']}: {_outcome(s['outcome'])}"
         + (f" ({s['reason']})" if s["reason"] else "")
         + ("\n" + say("lock_state", state=s["lock_state"]) if s["outcome"] != "done"
            else "")))
@@ -250,12 +261,14 @@ def _plan_import(args: argparse.Namespace, service, plan) -> int:
 
 
 def _plan_status(args: argparse.Namespace, service, plan) -> int:
+    from app.devices.locks import texts  # the site report's summary line, said alike
+
     s = plan.summary()
     nxt = plan.next_door()
     info: dict[str, Any] = {"ok": True, **s.to_dict(), "next": nxt.room if nxt else None}
     emit(info, args.json, lambda i: (
-        say("plan_status", finished=i["finished"], total=i["total"], done=i["done"],
-            failed=i["failed"], revisit=i["revisit"], todo=i["todo"])
+        texts.text("summary", finished=i["finished"], total=i["total"], done=i["done"],
+                   failed=i["failed"], revisit=i["revisit"], todo=i["todo"])
         + (say("next_door", room=i["next"]) if i["next"] else "")))
     if args.all or args.filter:
         for door in plan.iter_doors(args.filter):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.cli import argtypes
-from app.cli.output import emit, fail
+from app.cli.output import emit, fail, state_line
 from app.cli.readers_cmd import add_device_args, reader_password
 from app.cli.words import say
 from app.domain.errors import KeyDeskError
@@ -110,9 +110,7 @@ def _monitor(args: argparse.Namespace) -> int:
                 except BrokenPipeError:  # `| head`: the reader of our output left
                     done.set()
         elif isinstance(event, DeviceStateChanged):
-            detail = f" ({event.detail})" if event.detail else ""
-            state = say(f"state_{event.state.value}")
-            print(f"[{event.source}: {state}{detail}]", file=sys.stderr, flush=True)
+            print(state_line(event), file=sys.stderr, flush=True)
 
     error: list[KeyDeskError] = []
     streams: list[ReaderStream] = []

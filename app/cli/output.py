@@ -9,11 +9,12 @@ import sys
 
 from app.catalog import explain_error
 from app.domain.errors import KeyDeskError
+from app.domain.events import DeviceStateChanged
 from app.i18n import worded
 from app.logsetup import redact
 from app.output import emit, json_line
 
-__all__ = ["EXIT_FAILURE", "emit", "explain_error", "fail", "json_line"]
+__all__ = ["EXIT_FAILURE", "emit", "explain_error", "fail", "json_line", "state_line"]
 
 EXIT_FAILURE = 1
 
@@ -48,3 +49,12 @@ def _framing(lang: str) -> tuple[str, str, str]:
     words = HEADINGS.get(lang, HEADINGS["en"])
     error = SEVERITY_NAMES.get(lang, SEVERITY_NAMES["en"])["error"]
     return error[:1].upper() + error[1:], words["detail"], words["card_state"]
+
+
+def state_line(event: DeviceStateChanged) -> str:
+    """A reader's or the store's new state, as a streaming command says it on stderr
+    (``[lobby: connected]``, ``[store: failed (detail)]``), the state in the language."""
+    from app.cli.words import say
+
+    detail = f" ({worded(event.detail)})" if event.detail else ""
+    return f"[{event.source}: {say(f'state_{event.state.value}')}{detail}]"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import argtypes
-from app.cli.output import emit
+from app.cli.output import emit, state_line
 from app.cli.words import say
 from app.i18n import LANGUAGES
 
@@ -42,7 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "events of every desk), one line each, and the store's state on stderr.")
     watch.add_argument("--readers", action="store_true",
                        help="also stream this desk's readers (Settings) into the store")
-    watch.add_argument("--duration", type=_seconds, metavar="S", help="stop after S seconds")
+    watch.add_argument("--duration", type=argtypes.seconds(0, 10**9 - 1), metavar="S",
+                       help="stop after S seconds")
     watch.add_argument("--json", action="store_true", help="one JSON line per event")
     watch.set_defaults(func=_watch)
 
@@ -78,16 +79,6 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if result.sound else EXIT_DAMAGED
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not 0 <= value < 10 ** 9:  # also NaN and infinity
-        raise argparse.ArgumentTypeError(f"seconds from 0 to 999999999, not {text!r}")
-    return value
-
-
 def stored_line(event: Any) -> dict[str, Any]:
     """What ``watch --json`` prints for one stored event."""
     return {"id": event.id, "time": event.time, "device": event.device, "kind": event.kind,
@@ -117,8 +108,7 @@ def _watch(args: argparse.Namespace) -> int:
                     emit(line, args.json, lambda d: f"{d['id']} {d['time']} {d['device']} "
                          f"{d['code']} {d['card'] or ''}".rstrip())
             elif isinstance(event, DeviceStateChanged) and event.source == "store":
-                print(f"[store: {event.state.value}] {event.detail}", file=sys.stderr,
-                      flush=True)
+                print(state_line(event), file=sys.stderr, flush=True)
 
     previous = signal.signal(signal.SIGTERM, lambda *_: done.set())
     try:

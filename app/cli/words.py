@@ -2,8 +2,10 @@
 
 ``--json`` keeps its keys and its values as they are (scripts read them); these are the
 readable lines, worded in the preferred language (``keydesk --lang``, else the language
-setting). The catalog's terms: pt-BR codificador, nuvem das fechaduras, leitor, hóspede,
-quarto, balcão, auditoria; zh-CN 发卡器, 门锁云, 门禁读头, 客人, 房间, 前台, 审计记录.
+setting). The catalog's terms: pt-BR codificador (the USB encoder), emissor de cartões (the
+lock cloud's card issuer), nuvem das fechaduras, leitor, hóspede, quarto, balcão, auditoria;
+zh-CN 发卡器 (the USB encoder), 云端发卡器 (the cloud's card issuer), 门锁云, 门禁读头, 客人,
+房间, 前台, 审计记录 (``tests/unit/test_glossary.py``).
 """
 
 from __future__ import annotations
@@ -64,10 +66,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "card_invalid": "valid: no — {reason}",
         "sector": "  sector {n}: {access}",
         "sector_locked": "locked (no key)",
+        "sector_key_site": "site key",
+        "sector_key_default": "factory key",
+        "sector_key_mad": "MAD key",
+        "sector_key_ndef": "NDEF key",
+        "sector_key_zero": "all-zero key",
         "card_result": "{operation}: card {uid} — {state}",
         "issue_it": "{question}. Issue it? [y/N] ",
         "place_new_card": "Place the new card on the encoder…",
         "no_ports": "no serial ports found",
+        "port_serial": "serial {serial}",
         "ask_site_key": "Site key (every desk of this site must use the same): ",
         "site_key_short": "the site key must be at least 16 characters",
         "site_key_stored": "site key stored in the keyring",
@@ -139,14 +147,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "step_line": "  {name:10} {status}{code}  {why}",
         "step_done": "done", "step_skipped": "skipped", "step_warning": "warning",
         "step_failed": "failed", "step_cancelled": "cancelled",
-        "door_done": "done", "door_revisit": "to revisit", "door_failed": "failed",
-        "door_cancelled": "cancelled",
         "lock_state": "Lock state: {state}",
         "doors_done": "{finished} of {total} doors",
         "next_door": "; next: {room}",
         "doors_imported": "{count} doors imported; the plan has {total} doors",
-        "plan_status": "{finished} of {total} doors: {done} done, {failed} failed, {revisit} "
-        "to revisit, {todo} to do",
         "report_written": "Report: {html}\nCSV: {csv}",
         "report_change": "  changed: {room} {kind} {old} -> {new}",
         # explain
@@ -205,10 +209,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "card_invalid": "válido: não — {reason}",
         "sector": "  setor {n}: {access}",
         "sector_locked": "trancado (sem chave)",
+        "sector_key_site": "chave do local",
+        "sector_key_default": "chave de fábrica",
+        "sector_key_mad": "chave MAD",
+        "sector_key_ndef": "chave NDEF",
+        "sector_key_zero": "chave zerada",
         "card_result": "{operation}: cartão {uid} — {state}",
         "issue_it": "{question}. Emitir mesmo assim? [s/N] ",
         "place_new_card": "Coloque o cartão novo no codificador…",
         "no_ports": "nenhuma porta serial encontrada",
+        "port_serial": "nº de série {serial}",
         "ask_site_key": "Chave do local (todos os balcões deste local usam a mesma): ",
         "site_key_short": "a chave do local precisa ter pelo menos 16 caracteres",
         "site_key_stored": "chave do local guardada no chaveiro",
@@ -277,14 +287,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "step_line": "  {name:12} {status}{code}  {why}",
         "step_done": "feito", "step_skipped": "pulado", "step_warning": "atenção",
         "step_failed": "falhou", "step_cancelled": "cancelado",
-        "door_done": "concluída", "door_revisit": "para revisitar", "door_failed": "falhou",
-        "door_cancelled": "cancelada",
         "lock_state": "Estado da fechadura: {state}",
         "doors_done": "{finished} de {total} portas",
         "next_door": "; próxima: {room}",
         "doors_imported": "{count} portas importadas; o plano tem {total} portas",
-        "plan_status": "{finished} de {total} portas: {done} concluídas, {failed} com falha, "
-        "{revisit} para rever, {todo} a fazer",
         "report_written": "Relatório: {html}\nCSV: {csv}",
         "report_change": "  mudou: {room} {kind} {old} -> {new}",
         "nothing_matches": "Nada no catálogo corresponde a {words}.",
@@ -337,10 +343,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "card_invalid": "有效：否——{reason}",
         "sector": "  扇区 {n}：{access}",
         "sector_locked": "已锁（没有密钥）",
+        "sector_key_site": "现场密钥",
+        "sector_key_default": "出厂密钥",
+        "sector_key_mad": "MAD 密钥",
+        "sector_key_ndef": "NDEF 密钥",
+        "sector_key_zero": "全零密钥",
         "card_result": "{operation}：卡片 {uid}——{state}",
         "issue_it": "{question}。仍要制卡吗？[y/N] ",
         "place_new_card": "请把新卡放到发卡器上……",
         "no_ports": "没有找到串口",
+        "port_serial": "序列号 {serial}",
         "ask_site_key": "现场密钥（本现场所有前台必须使用同一个）：",
         "site_key_short": "现场密钥至少需要 16 个字符",
         "site_key_stored": "现场密钥已存入密钥环",
@@ -374,8 +386,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "operator_ok": "操作员登录已通过",
         "operator_not_set": "未检查操作员登录：没有设置操作员手机号和密码（KEYDESK_CREATOR_MOBILE、"
         "KEYDESK_CREATOR_PASSWORD）；制作 RF 卡需要它们",
-        "operator_issuer_offline": "未检查操作员登录：发卡器离线或没有登记发卡器",
-        "cloud_ok": "OK：社区 {community}，{rooms} 个房间，发卡器 {issuers}；{operator}",
+        "operator_issuer_offline": "未检查操作员登录：云端发卡器离线或没有登记云端发卡器",
+        "cloud_ok": "OK：社区 {community}，{rooms} 个房间，云端发卡器 {issuers}；{operator}",
         "none": "无",
         "gateway": "  网关 {box}",
         "fetch_again": "用 keydesk cloud get-key --mobile {mobile} --area-code {area} --card "
@@ -403,14 +415,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "step_line": "  {name:6} {status}{code}  {why}",
         "step_done": "完成", "step_skipped": "跳过", "step_warning": "警告",
         "step_failed": "失败", "step_cancelled": "已取消",
-        "door_done": "完成", "door_revisit": "需复查", "door_failed": "失败",
-        "door_cancelled": "已取消",
         "lock_state": "门锁状态：{state}",
         "doors_done": "{total} 扇门中已完成 {finished} 扇",
         "next_door": "；下一扇：{room}",
         "doors_imported": "已导入 {count} 扇门；计划共有 {total} 扇门",
-        "plan_status": "{total} 扇门中已完成 {finished} 扇：成功 {done}，失败 {failed}，"
-        "待复查 {revisit}，待做 {todo}",
         "report_written": "报告：{html}\nCSV：{csv}",
         "report_change": "  有变化：{room} {kind} {old} -> {new}",
         "nothing_matches": "目录中没有与 {words} 匹配的条目。",

@@ -44,6 +44,7 @@ from app.cloud.config import (
 )
 from app.cloud.credentials import CloudCredentials
 from app.cloud.timezones import qr_timestamp
+from app.cloud.words import said
 from app.domain.errors import KeyDeskError
 
 log = logging.getLogger(__name__)
@@ -53,12 +54,12 @@ class OutcomeUnknown(KeyDeskError):
     """A create/change call's answer was lost, late, cut short or oversized: it may have
     taken effect. ``check`` says how to find out before doing it again."""
 
-    def __init__(self, action: str, reason: str,
-                 check: str = "check whether it happened before repeating it") -> None:
+    def __init__(self, action: str, reason: str, check: str | None = None) -> None:
         super().__init__(
             envelope.DESK_DOMAIN, "outcome-unknown",
             f"{action}: no complete answer from the lock cloud ({reason})",
-            state=f"outcome unknown: {check}", retryable=False,
+            state=said("outcome_unknown", check=check or said("check_repeat")),
+            retryable=False,
         )
         self.action = action
         self.reason = reason

@@ -28,6 +28,7 @@ from app.cloud.config import IDEMPOTENCY_FIELD
 from app.cloud.models import GuestKeyRequest, IssuedKey, RfCardInfo, RfCardRequest
 from app.cloud.timezones import to_card_time
 from app.cloud.transport import OutcomeUnknown
+from app.cloud.words import said
 from app.domain.errors import KeyDeskError
 
 if TYPE_CHECKING:
@@ -38,12 +39,10 @@ T = TypeVar("T")
 
 
 def check_keys_hint(req: GuestKeyRequest) -> str:
-    return (f"check the room's keys before issuing again: keydesk cloud keys --room "
-            f"{req.room.label()} --mobile {req.mobile} (Guest keys: fetch by card number)")
+    return said("check_keys", room=req.room.label(), mobile=req.mobile)
 
 
-RF_HINT = ("read the card on the issuer before issuing again: keydesk cloud rf-read "
-           "(RF cards: Read card on the issuer)")
+RF_HINT = said("check_rf")
 
 
 async def look_up(client: CloudClient, find: Callable[[], Awaitable[T | None]],

@@ -47,14 +47,6 @@
         <translation>Repita</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
         <source>The first account is an admin: from now on everyone signs in, and this admin adds the others.</source>
         <translation>A primeira conta é de administrador: a partir de agora todos entram com nome e senha, e este administrador inclui os demais.</translation>
     </message>
@@ -539,7 +531,7 @@
     </message>
     <message>
         <source>Card issuer MAC</source>
-        <translation>MAC do codificador da nuvem</translation>
+        <translation>MAC do emissor de cartões</translation>
     </message>
     <message>
         <source>Operator area code</source>
@@ -996,6 +988,17 @@
     <message>
         <source>Device status</source>
         <translation>Situação dos aparelhos</translation>
+    </message>
+</context>
+<context>
+    <name>DialogButtons</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -2676,14 +2679,6 @@ Quem estiver na porta pode entrar.</translation>
         <translation>Testar</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
         <source>Give the reader a name (it is shown on its events).</source>
         <translation>Dê um nome ao leitor (ele aparece nos eventos).</translation>
     </message>
@@ -2842,7 +2837,7 @@ Lote {batch}</translation>
     </message>
     <message>
         <source>Issue RF card on the card issuer</source>
-        <translation>Emitir cartão RF no codificador da nuvem</translation>
+        <translation>Emitir cartão RF no emissor de cartões</translation>
     </message>
     <message>
         <source>Issue</source>
@@ -2870,7 +2865,7 @@ Lote {batch}</translation>
     </message>
     <message>
         <source>Read card on the issuer</source>
-        <translation>Ler cartão no codificador da nuvem</translation>
+        <translation>Ler cartão no emissor</translation>
     </message>
     <message>
         <source>Capture from encoder</source>
@@ -2894,7 +2889,7 @@ Lote {batch}</translation>
     </message>
     <message>
         <source>The card read from the issuer appears here.</source>
-        <translation>O cartão lido no codificador da nuvem aparece aqui.</translation>
+        <translation>O cartão lido no emissor aparece aqui.</translation>
     </message>
     <message>
         <source>Times are the community&apos;s: {zone}</source>
@@ -2906,7 +2901,7 @@ Lote {batch}</translation>
     </message>
     <message>
         <source>No local encoder: type the serial number or read it on the card issuer.</source>
-        <translation>Sem codificador USB neste computador: digite o número de série ou leia-o no codificador da nuvem.</translation>
+        <translation>Sem codificador USB neste computador: digite o número de série ou leia-o no emissor de cartões.</translation>
     </message>
     <message>
         <source>Serial {serial} captured on the encoder.</source>
@@ -2914,7 +2909,7 @@ Lote {batch}</translation>
     </message>
     <message>
         <source>Card {serial} on the issuer.</source>
-        <translation>Cartão {serial} no codificador da nuvem.</translation>
+        <translation>Cartão {serial} no emissor.</translation>
     </message>
 </context>
 <context>
@@ -2972,7 +2967,7 @@ Lote {batch}</translation>
     </message>
     <message>
         <source>Connection OK: community {community}, {rooms} rooms, card issuers: {issuers}.</source>
-        <translation>Conexão OK: comunidade {community}, {rooms} quartos, codificadores: {issuers}.</translation>
+        <translation>Conexão OK: comunidade {community}, {rooms} quartos, emissores de cartões: {issuers}.</translation>
     </message>
     <message>
         <source>Operator login accepted.</source>

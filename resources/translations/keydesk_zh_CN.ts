@@ -47,14 +47,6 @@
         <translation>再输一次</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>确定</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>The first account is an admin: from now on everyone signs in, and this admin adds the others.</source>
         <translation>第一个账户是管理员：从此每个人都要登录，由这位管理员添加其他人。</translation>
     </message>
@@ -539,7 +531,7 @@
     </message>
     <message>
         <source>Card issuer MAC</source>
-        <translation>发卡器 MAC</translation>
+        <translation>云端发卡器 MAC</translation>
     </message>
     <message>
         <source>Operator area code</source>
@@ -652,7 +644,7 @@
     </message>
     <message>
         <source>Card issuer MAC</source>
-        <translation>发卡机 MAC</translation>
+        <translation>云端发卡器 MAC</translation>
     </message>
     <message>
         <source>Operator area code</source>
@@ -708,11 +700,11 @@
     </message>
     <message>
         <source>the operator&apos;s login could not be checked: the card issuer is offline</source>
-        <translation>无法检查操作员登录：发卡器离线</translation>
+        <translation>无法检查操作员登录：云端发卡器离线</translation>
     </message>
     <message>
         <source>Lock cloud OK: community {community}, {rooms} rooms in {buildings} buildings, card issuers: {issuers}; {operator}.</source>
-        <translation>门锁云正常：社区 {community}，{buildings} 栋楼共 {rooms} 个房间，发卡机：{issuers}；{operator}。</translation>
+        <translation>门锁云正常：社区 {community}，{buildings} 栋楼共 {rooms} 个房间，云端发卡器：{issuers}；{operator}。</translation>
     </message>
     <message>
         <source>none</source>
@@ -996,6 +988,17 @@
     <message>
         <source>Device status</source>
         <translation>设备状态</translation>
+    </message>
+</context>
+<context>
+    <name>DialogButtons</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2676,14 +2679,6 @@ Anyone at the door can walk in.</source>
         <translation>测试</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>确定</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Give the reader a name (it is shown on its events).</source>
         <translation>请为门禁设备取个名字（会显示在其事件中）。</translation>
     </message>
@@ -2842,7 +2837,7 @@ Batch {batch}</source>
     </message>
     <message>
         <source>Issue RF card on the card issuer</source>
-        <translation>在发卡器上制作 RF 卡</translation>
+        <translation>在云端发卡器上制作 RF 卡</translation>
     </message>
     <message>
         <source>Issue</source>
@@ -2870,7 +2865,7 @@ Batch {batch}</source>
     </message>
     <message>
         <source>Read card on the issuer</source>
-        <translation>在发卡器上读卡</translation>
+        <translation>在云端发卡器上读卡</translation>
     </message>
     <message>
         <source>Capture from encoder</source>
@@ -2894,7 +2889,7 @@ Batch {batch}</source>
     </message>
     <message>
         <source>The card read from the issuer appears here.</source>
-        <translation>从发卡器读到的卡显示在这里。</translation>
+        <translation>从云端发卡器读到的卡显示在这里。</translation>
     </message>
     <message>
         <source>Times are the community&apos;s: {zone}</source>
@@ -2906,7 +2901,7 @@ Batch {batch}</source>
     </message>
     <message>
         <source>No local encoder: type the serial number or read it on the card issuer.</source>
-        <translation>本机没有 USB 发卡器：请输入序列号，或在发卡器上读取。</translation>
+        <translation>本机没有 USB 发卡器：请输入序列号，或在云端发卡器上读取。</translation>
     </message>
     <message>
         <source>Serial {serial} captured on the encoder.</source>
@@ -2914,7 +2909,7 @@ Batch {batch}</source>
     </message>
     <message>
         <source>Card {serial} on the issuer.</source>
-        <translation>发卡器上的卡：{serial}。</translation>
+        <translation>云端发卡器上的卡：{serial}。</translation>
     </message>
 </context>
 <context>
@@ -2964,7 +2959,7 @@ Batch {batch}</source>
     </message>
     <message>
         <source>Check every lock-cloud setting with calls that change nothing: the account, the card issuer and the operator&apos;s login</source>
-        <translation>用不做任何修改的请求检查门锁云的每项设置：账号、发卡器和操作员登录</translation>
+        <translation>用不做任何修改的请求检查门锁云的每项设置：账号、云端发卡器和操作员登录</translation>
     </message>
     <message>
         <source>none</source>
@@ -2972,7 +2967,7 @@ Batch {batch}</source>
     </message>
     <message>
         <source>Connection OK: community {community}, {rooms} rooms, card issuers: {issuers}.</source>
-        <translation>连接正常：社区 {community}，{rooms} 个房间，发卡器：{issuers}。</translation>
+        <translation>连接正常：社区 {community}，{rooms} 个房间，云端发卡器：{issuers}。</translation>
     </message>
     <message>
         <source>Operator login accepted.</source>
@@ -2984,7 +2979,7 @@ Batch {batch}</source>
     </message>
     <message>
         <source>Operator login not checked: the card issuer is offline.</source>
-        <translation>未检查操作员登录：发卡器离线。</translation>
+        <translation>未检查操作员登录：云端发卡器离线。</translation>
     </message>
     <message>
         <source>Building {n}</source>

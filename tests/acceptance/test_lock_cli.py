@@ -117,6 +117,14 @@ def test_commission_steps_are_read_in_the_technicians_language(lock: KeyDesk, si
     clock = next(line for line in r.out.splitlines() if line.startswith("  Relógio"))
     assert "estava" in clock and "s fora, agora" in clock, r.out  # the step's note, worded
     assert " done" not in r.out and "Connect" not in r.out
+    # The plan's status is the site report's summary line, in the same words.
+    from app.devices.locks import texts
+
+    s = lock("lock", "plan", "status", "--json").lines()[0]
+    said = lock("--lang", "zh-CN", "lock", "plan", "status")
+    assert said.rc == 0 and said.out.startswith(texts.text(
+        "summary", "zh-CN", **{k: s[k] for k in ("finished", "total", "done", "failed",
+                                                 "revisit", "todo")})), said.out
 
 
 @pytest.mark.parametrize(("room", "fault", "reason"), [

@@ -12,6 +12,7 @@ import pytest
 from app import i18n, serving
 from app.cli import argwords, help_words
 from app.cli import words as cli_words
+from app.cloud import words as cloud_words
 from app.devices.encoder import words as encoder_words
 from app.devices.encoder.layout import Decoded
 from app.devices.encoder.sim import cli as encoder_sim_cli
@@ -26,6 +27,7 @@ TABLES = {
     "settings": settings_messages.PHRASES,
     "store": store_messages.PHRASES,
     "command line": cli_words.WORDS,
+    "lock cloud": cloud_words.PHRASES,
     "command help": help_words.HELP,
     "argparse": argwords.ARGPARSE,
     "simulators": serving.PHRASES,

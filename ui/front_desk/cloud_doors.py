@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.cloud.config import MAX_LOG_SPAN_DAYS
 from app.cloud.models import DoorRecord, LogQuery
 from app.cloud.timezones import community_today, zone_label
+from app.cloud.words import card_type_word
 from app.domain.errors import KeyDeskError
 from app.inputs import InputError, StayFields, check_period
 from ui import formats
@@ -130,7 +131,8 @@ class DoorLogPanel(RoomFormPanel):
         for row, r in enumerate(records):
             when = formats.when(r.time.astimezone(tz).replace(tzinfo=None), seconds=True) \
                 if r.time else "?"
-            for col, text in enumerate((when, r.card_type_name, r.open_way, r.holder)):
+            kind = card_type_word(r.card_type)
+            for col, text in enumerate((when, kind, r.open_way, r.holder)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.message.info(self.tr("{n} door openings.").format(n=len(records)) if records
                           else self.tr("No door openings in that period."))

@@ -137,7 +137,8 @@ class ExplainPage(QWidget):
             self.tr("Code or words, in any language (e.g. 5310, card, cartão, 发卡器)"))
         self.results.setHeaderLabels([self.tr("Code"), self.tr("Meaning"), self.tr("Domain")])
         self.language_box.setItemText(0, self.tr("Language: as in Settings"))
-        self.language_box.updateGeometry()
+        # Its few words are never squeezed (the search box and the domain box give way).
+        self.language_box.setMinimumWidth(self.language_box.sizeHint().width())
         self._fill_domains(lang)
         self.refresh()
 

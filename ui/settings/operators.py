@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -39,6 +38,8 @@ from app.settings import Settings
 from ui.context import UiContext
 from ui.jobs import JobRunner
 from ui.settings.section import Section
+from ui.widgets.dialog_buttons import ok_cancel
+from ui.widgets.field_note import FieldNote
 from ui.widgets.outcome_line import OutcomeLine
 
 WORKER = "operators"
@@ -85,17 +86,8 @@ class AccountDialog(QDialog):
             form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Password or PIN"), self.secret)
         form.addRow(self.tr("Again"), self.again)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b00020;")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        # Qt's own translations are not shipped: the buttons are named here.
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.problem = FieldNote()
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         if first:
             note = QLabel(self.tr("The first account is an admin: from now on everyone signs "

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,8 @@ from app.setup.plan import ReaderEntry
 from app.setup.reader_check import LOCKOUT_MINUTES, LOCKOUT_TRIES, ReaderCheck, refused_password
 from ui.context import UiContext
 from ui.jobs import JobRunner
+from ui.widgets.dialog_buttons import OK, ok_cancel
+from ui.widgets.field_note import FieldNote
 from ui.widgets.outcome_line import OutcomeLine
 
 DRIFT_WARN = 30.0  # seconds, as the Monitor warns
@@ -104,20 +105,11 @@ class ReaderDialog(QDialog):
         self.result.setObjectName("reader_result")
         self.result.label.setTextFormat(Qt.TextFormat.PlainText)
         self.jobs = JobRunner(ctx, self.result, busy=[self.test_button])
-        self.problem = QLabel()
+        self.problem = FieldNote()
         self.problem.setObjectName("reader_problem")
-        self.problem.setStyleSheet("color: #b00020;")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        # Qt's own translations are not shipped: the buttons are named here.
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons = ok_cancel(self)
+        self.ok_button = buttons.button(OK)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.result, 1)

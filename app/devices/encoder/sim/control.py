@@ -12,12 +12,12 @@ TCP (one request per line, one answer per line). Loopback only.
 from __future__ import annotations
 
 import json
-import socket
 import socketserver
 import threading
 from typing import Any
 
 from app.devices.encoder.sim.server import EncoderSimulator
+from app.serving import ask
 
 
 def handle(sim: EncoderSimulator, req: dict[str, Any]) -> dict[str, Any]:
@@ -105,14 +105,7 @@ def send(address: str, request: dict[str, Any], timeout: float = 3.0) -> dict[st
     if not port.isdigit():
         raise ControlUnreachable(f"{address!r} is no control address (expected HOST:PORT)")
     try:
-        with socket.create_connection((host or "127.0.0.1", int(port)), timeout=timeout) as s:
-            s.sendall((json.dumps(request) + "\n").encode())
-            buf = b""
-            while not buf.endswith(b"\n"):
-                chunk = s.recv(4096)
-                if not chunk:
-                    break
-                buf += chunk
+        buf = ask(host, int(port), request, timeout)
     except OSError as exc:  # refused, timed out, unknown host, reset...
         reason = "no answer in time" if isinstance(exc, TimeoutError) else (
             exc.strerror or str(exc) or type(exc).__name__)

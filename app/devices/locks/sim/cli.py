@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 from pathlib import Path
 from typing import Any
 
+from app.inputs import values
+from app.inputs.argtype import rule
 from app.output import emit
-from app.serving import announce, parse_listen, serve_forever
+from app.serving import announce, ask, parse_listen, serve_forever
 
 DEFAULT_LISTEN = ("127.0.0.1", 0)
+MAX_LOCKS = 5000  # a site this size still starts in seconds
 
 
 def register(sims: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -33,14 +35,14 @@ def register(sims: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     )
     p.add_argument("--listen", type=parse_listen, default=DEFAULT_LISTEN, metavar="HOST:PORT",
                    help="where to listen (default 127.0.0.1:0, a free port)")
-    p.add_argument("--locks", type=int, default=7, help="how many doors (default 7: the "
-                   "demo cloud's rooms)")
+    p.add_argument("--locks", type=rule(values.whole, 1, MAX_LOCKS), default=7,
+                   help="how many doors (default 7: the demo cloud's rooms)")
     p.add_argument("--awake", choices=["all", "none"], default="all",
                    help="all: every lock advertises until told otherwise; none: each waits "
                    "for a wake (lock-control wake)")
     p.add_argument("--tz", default="Asia/Shanghai",
                    help="the site's time zone (the locks keep its local time)")
-    p.add_argument("--idle-drop", type=float, default=None,
+    p.add_argument("--idle-drop", type=rule(values.seconds, 0.1, 3600), default=None,
                    help="seconds of silence after which a lock drops the link (default: "
                    "each profile's value, ~5 s)")
     p.add_argument("--site-csv", type=Path, help="also write the door list (a plan CSV) here")
@@ -65,11 +67,14 @@ def register(sims: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
             target.add_argument("--mac")
             target.add_argument("--room")
         if name == "wake":
-            sp.add_argument("--seconds", type=float, default=15.0, help="0 = until told")
+            sp.add_argument("--seconds", type=rule(values.seconds, 0, 86400), default=15.0,
+                            help="0 = until told")
         if name == "fault":
             sp.add_argument("fault", help="asleep, wake_ends, connect_fail, wrong_admin, ...")
-            sp.add_argument("--count", type=int, help="how many times (default: per fault)")
-            sp.add_argument("--after", type=int, help="let this many commands pass first")
+            sp.add_argument("--count", type=rule(values.whole, 0, 10**6),
+                            help="how many times (default: per fault)")
+            sp.add_argument("--after", type=rule(values.whole, 0, 10**6),
+                            help="let this many commands pass first")
         if name == "radio":
             sp.add_argument("state", choices=["on", "off"])
     c.set_defaults(func=_control)
@@ -93,7 +98,7 @@ def _run(args: argparse.Namespace) -> int:
     from app.devices.locks.sim.server import LockSimServer
     from app.devices.locks.sim.site import build_site
 
-    doors = site_doors(max(1, min(args.locks, 5000)))
+    doors = site_doors(args.locks)
     site = build_site(doors, tz=args.tz, awake=args.awake == "all", idle_drop=args.idle_drop)
     server = LockSimServer(site, *args.listen)
     address = server.start()
@@ -112,16 +117,7 @@ def _run(args: argparse.Namespace) -> int:
 def control(address: str, request: dict[str, Any], timeout: float = 5.0) -> dict[str, Any]:
     """One control request to a running simulator (blocking; tests and the CLI)."""
     host, _, port = address.rpartition(":")
-    with socket.create_connection((host or "127.0.0.1", int(port)), timeout=timeout) as s:
-        s.sendall(json.dumps({"id": 1, "op": "ctl", **request}).encode() + b"\n")
-        data = b""
-        while not data.endswith(b"\n"):
-            chunk = s.recv(65536)
-            if not chunk:
-                break
-            data += chunk
-            if len(data) > 4 * 1024 * 1024:
-                break
+    data = ask(host, int(port), {"id": 1, "op": "ctl", **request}, timeout)
     for line in data.splitlines():
         answer = json.loads(line)
         if isinstance(answer, dict) and answer.get("id") == 1:

@@ -369,7 +369,8 @@ class LockSimServer:
                 return {"ok": True, "tz": self.site.tz, "radio": self.site.radio_on,
                         "locks": self.site.describe()}
             if cmd == "wake":
-                seconds = float(req.get("seconds") or 15.0)
+                raw = req.get("seconds")  # 0 is "until told", not "the default"
+                seconds = 15.0 if raw is None else float(raw)
                 woken = self.site.wake(mac, FOREVER if seconds <= 0 else seconds)
                 return {"ok": True, "woken": woken}
             if cmd == "sleep":
