@@ -29,10 +29,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-import orjson
-
 from app.access import texts
-from app.access.body import split_head
+from app.access.body import split_head, usual_parts
 from app.access.decode import (
     _LAST_DAY,
     ALARM_CODES,
@@ -47,7 +45,6 @@ from app.access.decode import (
 )
 from app.domain.events import DeviceEvent, device_event
 
-_DATA = b";data="
 _KEPT = 256  # entries per table before it is cleared
 _HEAD_KEPT = 96  # bytes: a longer head is read every time, never kept
 _LAST_SECOND = _LAST_DAY * 86400
@@ -96,22 +93,16 @@ def usual_event(device: str, device_url: str, body: bytes, *, device_id: str | N
                 use_recno: bool = True) -> DeviceEvent | None:
     """The live-stream event of a usual ``body`` (as ``to_device_event`` of
     ``parse_body(body)[0]`` with ``origin="stream"``), or None: not a usual body."""
-    at = body.find(_DATA)
-    if at < 0:
+    parts = usual_parts(body)
+    if parts is None:
         return None
-    try:
-        text = body.decode("utf-8")
-        data = orjson.loads(body[at + 6:])
-    except (UnicodeDecodeError, orjson.JSONDecodeError):
-        return None
-    if type(data) is not dict:
-        return None
-    raw_head = body[:at]
+    raw_head, data, text = parts
     head = _heads.get(raw_head, _UNSEEN)
     if head is _UNSEEN:
         # Only short heads are kept (firmware's are ~40 bytes): 256 of a peer's 1 MiB heads
         # would hold 256 MiB.
-        head = _head(raw_head) if at > _HEAD_KEPT else _kept(_heads, raw_head, _head(raw_head))
+        head = (_head(raw_head) if len(raw_head) > _HEAD_KEPT
+                else _kept(_heads, raw_head, _head(raw_head)))
     if head is None:
         return None
     code, action, index, code_text, level = head
@@ -151,18 +142,13 @@ def usual_event(device: str, device_url: str, body: bytes, *, device_id: str | N
                 del payload["code_text"]
         return device_event(device, "reader", code, payload, text,
                             "info" if payload["granted"] else "warning")
+    payload = {
+        "device": device, "device_id": device_id, "device_url": device_url,
+        "code": code, "action": action, "index": index, "time": time, "data": data,
+        "dedupe_key": None, "origin": "stream",
+    }
     if code_text:
-        payload = {
-            "device": device, "device_id": device_id, "device_url": device_url,
-            "code": code, "action": action, "index": index, "time": time, "data": data,
-            "dedupe_key": None, "origin": "stream", "code_text": code_text,
-        }
-    else:
-        payload = {
-            "device": device, "device_id": device_id, "device_url": device_url,
-            "code": code, "action": action, "index": index, "time": time, "data": data,
-            "dedupe_key": None, "origin": "stream",
-        }
+        payload["code_text"] = code_text
     return device_event(device, "reader", code, payload, text, level)
 
 
