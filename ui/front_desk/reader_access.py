@@ -253,6 +253,7 @@ class ReaderAccessPanel(QWidget):
         if line is None:
             line = self.results[name] = OutcomeLine(self.ctx)
             self._results_layout.addWidget(line)
+            line.show()  # now: a layout shows a new child only on a later event-loop turn
         return line
 
     def _clear_results(self) -> None:
