@@ -44,11 +44,13 @@ class ResultView(QFrame):
     def clear(self) -> None:
         self._err = None
         self.title.setText("")
+        self.title.hide()  # an empty title would leave a blank line above the hint
         self.body.setText(self.tr("Place a card on the encoder, then choose what to do."))
         self.explain_button.hide()
 
     def _set(self, colour: str, title: str, lines: list[str], separator: str = "<br>") -> None:
         self.title.setText(f"<b style='color:{colour}'>{html.escape(title)}</b>")
+        self.title.show()
         self.body.setText(separator.join(lines))
 
     def problem(self, title: str, text: str) -> None:
