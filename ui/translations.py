@@ -110,3 +110,13 @@ def use_fallback_fonts() -> None:
         return
     font.setFamilies(families + [f for f in CJK_FALLBACK if f not in families])
     QGuiApplication.setFont(font)
+    if not has_chinese_font():  # said in English: the person cannot read it in boxes
+        log.warning("no installed font has Chinese letters, so Chinese text shows as "
+                    "empty boxes; install one (Linux: fonts-noto-cjk)")
+
+
+def has_chinese_font() -> bool:
+    """Whether any installed font can write Simplified Chinese."""
+    from PySide6.QtGui import QFontDatabase
+
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
