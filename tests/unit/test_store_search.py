@@ -1,7 +1,8 @@
-"""Schemas 5 and 6: fragments of card numbers and names are found (any substring, case and
+"""Schemas 5 to 7: fragments of card numbers and names are found (any substring, case and
 accents ignored), every query path agrees with a plain filter over all rows, bodies in
 blocks survive retention, schema-4 and schema-5 files are migrated with their rows intact
-(new blocks use the preset dictionary of schema 6)."""
+(new blocks use the preset dictionary of schema 6), a schema-6 file gets schema 7's
+`event_terms` with its search intact."""
 
 from __future__ import annotations
 
@@ -271,3 +272,40 @@ def test_the_alarms_index_tests_the_queries_own_condition(tmp_path):
                         f"WHERE {ALARM_SQL} ORDER BY id DESC LIMIT 200").fetchall()
     assert any("events_alarm" in row[3] for row in plan)
     conn.close()
+
+
+def test_a_schema_6_file_gets_event_terms_without_docsize_and_keeps_its_search(
+        tmp_path, monkeypatch):
+    path = tmp_path / "v6.sqlite3"
+    with monkeypatch.context() as m:  # written by a KeyDesk that knew six steps
+        m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:6])
+        old = EventStore(path).start()
+        try:
+            every = _fill(old, 120)
+        finally:
+            assert old.close()
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 6
+    assert check.execute("SELECT COUNT(*) FROM event_terms_docsize").fetchone()[0] == 120
+    check.close()
+
+    store = EventStore(path).start()
+    try:
+        for text in ("EA30", "mull", "zoe orsted", "expired", "r2", "ea30 silva"):
+            got = [e.id for e in store.query(text=text, limit=None)]
+            assert got == _plain(every, text), text
+        assert [e.id for e in store.query(card=every[0].card, limit=None)] == [
+            e.id for e in every if e.card == every[0].card]
+        store.add(access(500, card="NEWCARD99", user_name="Zoë Ørsted"))
+        assert store.flush()
+        assert [e.card for e in store.query(text="newcard")] == ["NEWCARD99"]
+        conn = sqlite3.connect(path)
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 7
+        assert "columnsize=0" in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'event_terms'").fetchone()[0]
+        assert conn.execute("SELECT COUNT(*) FROM sqlite_master "
+                            "WHERE name = 'event_terms_docsize'").fetchone()[0] == 0
+        conn.execute("INSERT INTO event_terms (event_terms) VALUES ('integrity-check')")
+        conn.close()
+    finally:
+        assert store.close()
