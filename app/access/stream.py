@@ -255,7 +255,11 @@ class ReaderStream:
             self.status.connects += 1
             self.status.error = self.status.error_code = ""
             self._state(ConnectionState.CONNECTED)
-            self._start_backfill()
+            self._start_backfill()  # the gap before this connection: from the old anchor
+            # The answer's headers are the device's bytes too, so they anchor the next gap's
+            # back-fill even when this connection drops before a part of it is read (else,
+            # before any access, no back-fill ran and the first records were lost).
+            self._last_alive = self._device_now()
             parser = MultipartParser(boundary_from_content_type(resp.headers.get("content-type")))
             try:
                 async with asyncio.timeout(self.watchdog) as deadline:

@@ -38,6 +38,7 @@ class Faults:
     latin1: int = 0  # bodies sent in Latin-1 (not UTF-8) while the count lasts
     stale_as_403: bool = False  # answer 403 (not 401 stale) to an expired nonce
     bracket_mode: str = "any"  # "literal": 400 on %5B; "encoded": 400 on literal [
+    quiet_start: bool = False  # never a heartbeat as a stream's first part (else: half the time)
 
 
 @dataclass
@@ -189,7 +190,7 @@ class SimHttpServer:
             writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: multipart/x-mixed-replace; "
                          b"boundary=" + BOUNDARY + b"\r\nConnection: close\r\n\r\n")
             first = True
-            if rng.random() < 0.5:  # a heartbeat as the very first part
+            if rng.random() < 0.5 and not self.faults.quiet_start:  # a heartbeat first
                 await self._write_part(stream, HEARTBEAT_BODY, first)
                 first = False
             if self.boot_event is not None:
