@@ -4,6 +4,8 @@ exactly once (live stream + back-fill from the reader's log, merged by dedupe ke
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -27,19 +29,31 @@ def _wait(predicate, timeout, what, explain=lambda: ""):
     raise AssertionError(f"timed out waiting for {what}: {explain()}")
 
 
-@pytest.mark.slow
-def test_no_access_lost_or_stored_twice_across_100_disconnects(runtime, tmp_path):
-    sim = ReaderSimulator("Lobby", password="pw-lobby", rate=RATE, events=EVENTS,
-                          profile="access", traffic=False, seed=3, doors=2).start()
+@contextmanager
+def watching(runtime, tmp_path, sim: ReaderSimulator, **monitor_options) -> Iterator[tuple]:
+    """The Lobby reader ``sim`` monitored into a fresh store: (status getter, store)."""
     store = EventStore(tmp_path / "events.sqlite3").start()
     store.attach(runtime.bus)
     settings = Settings(readers=[ReaderConfig("Lobby", sim.url)])
     secrets = MemorySecretStore({"reader:Lobby": "pw-lobby"})
     monitor = None
     try:
-        monitor = start_monitoring(runtime, settings, secrets, store=store, heartbeat=1,
-                                   watchdog=0.5, backoff=Backoff(0.01, 0.1))
-        status = lambda: monitor.statuses()["Lobby"]  # noqa: E731
+        monitor = start_monitoring(runtime, settings, secrets, store=store,
+                                   backoff=Backoff(0.01, 0.1), **monitor_options)
+        status = monitor.statuses
+        yield (lambda: status()["Lobby"]), store
+    finally:
+        if monitor is not None:
+            monitor.stop()
+        store.close()
+        sim.stop()
+
+
+@pytest.mark.slow
+def test_no_access_lost_or_stored_twice_across_100_disconnects(runtime, tmp_path):
+    sim = ReaderSimulator("Lobby", password="pw-lobby", rate=RATE, events=EVENTS,
+                          profile="access", traffic=False, seed=3, doors=2).start()
+    with watching(runtime, tmp_path, sim, heartbeat=1, watchdog=0.5) as (status, store):
         _wait(lambda: status().online, 10, "first connection")
         sim.start_traffic()
         faults = {"drop": 0, "reboot": 0, "stale401": 0, "stale403": 0, "silence": 0}
@@ -76,11 +90,6 @@ def test_no_access_lost_or_stored_twice_across_100_disconnects(runtime, tmp_path
         assert final.connects > DISCONNECTS and final.backfilled > 0
         assert final.watchdog_trips >= faults["silence"]
         assert sim.state()["failed_logins"] == 0
-    finally:
-        if monitor is not None:
-            monitor.stop()
-        store.close()
-        sim.stop()
 
 
 def test_a_record_missed_before_the_first_byte_of_the_stream_is_back_filled(runtime, tmp_path):
@@ -90,15 +99,7 @@ def test_a_record_missed_before_the_first_byte_of_the_stream_is_back_filled(runt
     load: the first records of the 100-disconnect run missing)."""
     sim = ReaderSimulator("Lobby", password="pw-lobby", traffic=False, seed=3).start()
     sim.set_fault(quiet_start=True)
-    store = EventStore(tmp_path / "events.sqlite3").start()
-    store.attach(runtime.bus)
-    settings = Settings(readers=[ReaderConfig("Lobby", sim.url)])
-    secrets = MemorySecretStore({"reader:Lobby": "pw-lobby"})
-    monitor = None
-    try:
-        monitor = start_monitoring(runtime, settings, secrets, store=store, heartbeat=60,
-                                   watchdog=30, backoff=Backoff(0.01, 0.1))
-        status = lambda: monitor.statuses()["Lobby"]  # noqa: E731
+    with watching(runtime, tmp_path, sim, heartbeat=60, watchdog=30) as (status, store):
         _wait(lambda: status().online, 10, "first connection")
         assert status().last_heartbeat is None and status().events == 0  # nothing read
         sim.go_silent()  # the stream stays open and sends nothing more
@@ -110,8 +111,3 @@ def test_a_record_missed_before_the_first_byte_of_the_stream_is_back_filled(runt
         row, = store.query(limit=None, device="Lobby", code="AccessControl")
         assert row.payload["record_no"] == record["RecNo"] == 1
         assert row.payload["origin"] == "backfill" and status().backfilled == 1
-    finally:
-        if monitor is not None:
-            monitor.stop()
-        store.close()
-        sim.stop()
