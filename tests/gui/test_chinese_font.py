@@ -29,4 +29,3 @@ def test_a_missing_chinese_font_is_logged(plain_font, monkeypatch, caplog, insta
     assert len(said) == (0 if installed else 1)
     assert "fonts-noto-cjk" in "".join(said) or installed
     assert "Noto Sans CJK SC" in QGuiApplication.font().families()  # the fallbacks are set
-
