@@ -130,6 +130,7 @@ class EventStore:
         self._pending_lock = threading.Lock()
         self._pending_keys: dict[str, int] = {}
         self._terms = terms.Terms()  # the writer thread's
+        self._packer = bodies.Packer()  # the writer thread's
         self._writer = BatchWriter(
             lambda: connect(self.path, migrate=True), self._write_batch, self._committed,
             on_health=self._writer_health, on_lost=self._forget_keys,
@@ -345,8 +346,7 @@ class EventStore:
             add_words((rid, text))
         conn.executemany(_INSERT, events)
         conn.executemany(_TERMS, words)
-        conn.executemany(_BLOCK, bodies.blocks(first, list(map(_BODY, items)),
-                                               bodies.DICTS[bodies.DICT]))
+        conn.executemany(_BLOCK, self._packer.blocks(first, list(map(_BODY, items))))
 
     def _release_keys(self, keys: list[str]) -> None:
         if keys:

@@ -287,6 +287,18 @@ def _to_v7(conn: sqlite3.Connection) -> None:
 
 MIGRATIONS.append(_to_v7)
 
+
+def _to_v8(conn: sqlite3.Connection) -> None:
+    """Body blocks in Zstandard (:mod:`app.store.bodies`): a dictionary names its codec;
+    dictionary 2 is zstd with the bytes of dictionary 1. Blocks already written keep
+    theirs and are read as they are (nothing is compressed again)."""
+    conn.execute("ALTER TABLE body_dicts ADD COLUMN codec TEXT NOT NULL DEFAULT 'deflate'")
+    conn.execute("INSERT INTO body_dicts (id, data, codec) VALUES (2, ?, 'zstd')",
+                 (body_dicts.READER_1,))
+
+
+MIGRATIONS.append(_to_v8)
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

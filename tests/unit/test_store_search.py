@@ -7,9 +7,13 @@ blocks survive retention, schema-4 and schema-5 files are migrated with their ro
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
+import struct
+import subprocess
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -152,10 +156,15 @@ def test_a_block_holds_bodies_of_any_size_and_content():
     made = [(b"", b""), ("ü".encode(), b"\xed\xa0\x80raw"), (b"{}" * 5000, b"x")]
     sizes, data = bodies.pack_block(made)
     assert bodies.unpack_block(40, sizes, data) == {40: made[0], 41: made[1], 42: made[2]}
-    zdict = bodies.DICTS[bodies.DICT]
+    zdict = bodies.DICTS[1].data  # schema 6 and 7: deflate with a dictionary
     sizes, data = bodies.pack_block(made, zdict)
     assert bodies.unpack_block(40, sizes, data, zdict) == {
         40: made[0], 41: made[1], 42: made[2]}
+    packer = bodies.Packer()  # schema 8: zstd, one compressor for every block
+    for _ in range(2):
+        sizes, data = packer.pack(made)
+        assert bodies.unpack_block(40, sizes, data, bodies.DICTS[bodies.DICT]) == {
+            40: made[0], 41: made[1], 42: made[2]}
     rows = list(bodies.blocks(1, [(b"p", b"r")] * (bodies.BLOCK + 3)))
     assert [(last, first) for last, first, _s, _d in rows] == [
         (bodies.BLOCK, 1), (bodies.BLOCK + 3, bodies.BLOCK + 1)]
@@ -210,8 +219,8 @@ def test_a_schema_5_file_keeps_its_blocks_and_new_ones_use_the_dictionary(tmp_pa
         assert check.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS)
         assert check.execute("SELECT id, zdict FROM event_bodies ORDER BY id").fetchall() == [
             (16, None), (20, None), (21, bodies.DICT)]
-        assert check.execute("SELECT data FROM body_dicts WHERE id = ?",
-                             (bodies.DICT,)).fetchone()[0] == bodies.DICTS[bodies.DICT]
+        assert check.execute("SELECT codec, data FROM body_dicts WHERE id = ?",
+                             (bodies.DICT,)).fetchone() == ("zstd", bodies.DICTS[bodies.DICT].data)
         check.close()
     finally:
         assert store.close()
@@ -225,7 +234,7 @@ def test_bodies_are_read_with_the_dictionary_the_file_keeps(tmp_path):
     store.add(access(1, card="CARD0001"))
     assert store.flush()
     store.close()
-    other = bodies.DICTS[bodies.DICT][::-1]  # any bytes will do as a dictionary
+    other = bodies.DICTS[bodies.DICT].data[::-1]  # any bytes will do as a dictionary
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("INSERT INTO body_dicts (id, data) VALUES (7, ?)", (other,))
     sizes, data = bodies.pack_block([(b'{"card": "CARD0002"}', b"raw two")], other)
@@ -300,7 +309,7 @@ def test_a_schema_6_file_gets_event_terms_without_docsize_and_keeps_its_search(
         assert store.flush()
         assert [e.card for e in store.query(text="newcard")] == ["NEWCARD99"]
         conn = sqlite3.connect(path)
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 7
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS)
         assert "columnsize=0" in conn.execute(
             "SELECT sql FROM sqlite_master WHERE name = 'event_terms'").fetchone()[0]
         assert conn.execute("SELECT COUNT(*) FROM sqlite_master "
@@ -309,3 +318,80 @@ def test_a_schema_6_file_gets_event_terms_without_docsize_and_keeps_its_search(
         conn.close()
     finally:
         assert store.close()
+
+
+def _as_schema_7_wrote_them(path) -> None:
+    """Every block of ``path`` deflated again with dictionary 1, as schema 7 wrote it."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    for rid, first, sizes, data, zdict in conn.execute(
+            "SELECT id, first, sizes, body, zdict FROM event_bodies").fetchall():
+        held = bodies.unpack_block(first, sizes, data, bodies.DICTS[zdict])
+        sizes, data = bodies.pack_block([held[i] for i in sorted(held)], bodies.DICTS[1].data)
+        conn.execute("UPDATE event_bodies SET sizes = ?, body = ?, zdict = 1 WHERE id = ?",
+                     (sizes, data, rid))
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def test_a_schema_7_file_keeps_its_deflate_blocks_and_new_ones_are_zstd(tmp_path, monkeypatch):
+    path = tmp_path / "v7.sqlite3"
+    with monkeypatch.context() as m:  # written by a KeyDesk that knew seven steps
+        m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:7])
+        old = EventStore(path).start()
+        try:
+            every = _fill(old, 40)
+        finally:
+            assert old.close()
+    _as_schema_7_wrote_them(path)
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 7
+    assert {r[0] for r in check.execute("SELECT zdict FROM event_bodies")} == {1}
+    check.close()
+
+    store = EventStore(path).start()
+    try:
+        store.add(access(500, card="NEWCARD99", user_name="Zoë Ørsted"))
+        assert store.flush()
+        got = store.query(limit=None)
+        assert [(e.id, e.payload, e.raw) for e in got[1:]] == [
+            (e.id, e.payload, e.raw) for e in every]
+        assert got[0].card == "NEWCARD99" and got[0].payload["user_name"] == "Zoë Ørsted"
+        conn = sqlite3.connect(path)
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS)
+        assert conn.execute("SELECT id, codec FROM body_dicts ORDER BY id").fetchall() == [
+            (1, "deflate"), (2, "zstd")]
+        assert conn.execute("SELECT zdict FROM event_bodies ORDER BY id DESC LIMIT 1"
+                            ).fetchone()[0] == bodies.DICT == 2
+        conn.close()
+    finally:
+        assert store.close()
+
+
+@pytest.mark.skipif(shutil.which("zstd") is None, reason="the zstd command is not installed")
+def test_the_zstd_command_reads_a_block_with_the_file_s_own_dictionary(tmp_path):
+    """A third-party reader (the reference ``zstd`` tool) decodes what the store wrote,
+    with nothing but the file's own bytes."""
+    path = tmp_path / "events.sqlite3"
+    store = EventStore(path).start()
+    try:
+        store.add(access(1, card="CARD0001"))
+        store.add(access(2, card="CARD0002", user_name="李雷"))
+        assert store.flush()
+    finally:
+        assert store.close()
+    conn = sqlite3.connect(path)
+    sizes, body, zdict = conn.execute(
+        "SELECT sizes, body, zdict FROM event_bodies").fetchone()
+    (tmp_path / "dict.bin").write_bytes(conn.execute(
+        "SELECT data FROM body_dicts WHERE id = ?", (zdict,)).fetchone()[0])
+    conn.close()
+    (tmp_path / "block.zst").write_bytes(body)
+    out = subprocess.run(["zstd", "-q", "-d", "-c", "-D", str(tmp_path / "dict.bin"),
+                          str(tmp_path / "block.zst")], capture_output=True, check=True).stdout
+    counts = struct.unpack(f"<{len(sizes) // 4}I", sizes)
+    assert len(out) == sum(counts)
+    first_payload = json.loads(out[:counts[0]])
+    assert first_payload["card"] == "CARD0001"
+    second = out[sum(counts[:2]):sum(counts[:3])]
+    assert json.loads(second)["user_name"] == "李雷"
