@@ -459,12 +459,12 @@ class EventStore:
             return [to_stored(row, reader.body(row[0])) for row in narrow]
 
     def _terms_match(self, filters: dict[str, Any]) -> str | None:
-        """The ``event_terms`` query for the card, user and code filters and the typed
-        words ("" when there is none; None when one of them matches no term at all)."""
+        """The ``event_terms`` query for the reader, card, user and code filters and the
+        typed words ("" when there is none; None when one of them matches no term)."""
         groups: list[str] = []
         assert self._read is not None
-        for name, kind in (("card", search.CARD), ("user", search.USER),
-                           ("code", search.CODE)):
+        for name, kind in (("device", search.DEVICE), ("card", search.CARD),
+                           ("user", search.USER), ("code", search.CODE)):
             if filters.get(name) is not None:
                 token = search.term_token(self._read, kind, str(filters[name]))
                 if token is None:
@@ -532,10 +532,23 @@ class EventStore:
         return bool(self._fetch("SELECT 1 FROM events WHERE dedupe_key = ?", [dedupe_key]))
 
     def latest_time(self, device: str, kind: str | None = None) -> datetime | None:
-        """The newest event time stored for ``device`` (where a back-fill starts)."""
+        """The newest event time stored for ``device`` (where a back-fill starts).
+
+        No index leads by reader since schema 8: a reader with no event is answered by
+        ``event_terms`` at once, one with events by the time index from the newest down
+        (an active reader's newest event is near the top)."""
+        with self._read_lock:
+            if self._read is None:
+                raise RuntimeError("event store is not open")
+            token = search.term_token(self._read, search.DEVICE, device)
+            if token is None or self._read.execute(
+                    "SELECT rowid FROM event_terms WHERE event_terms MATCH ? LIMIT 1",
+                    (token,)).fetchone() is None:
+                return None
         clause, params = where(device=device, kind=kind)
-        row = self._fetch(f"SELECT MAX(time) FROM events{clause}", params)[0][0]
-        return datetime.fromisoformat(from_us(row)) if row is not None else None
+        rows = self._fetch(f"SELECT time FROM events INDEXED BY events_time{clause} "
+                           f"ORDER BY time DESC LIMIT 1", params)
+        return datetime.fromisoformat(from_us(rows[0][0])) if rows else None
 
     def unacknowledged_alarms(self, limit: int = 100) -> list[StoredEvent]:
         """Alarms (see ``where(alarm=True)``) nobody acknowledged yet, newest first."""

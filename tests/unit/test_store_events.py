@@ -186,6 +186,26 @@ def test_latest_time_per_device(store):
     assert store.flush(5)
     assert store.latest_time("lobby") == datetime(2030, 1, 1, 10, 0, 59, tzinfo=UTC)
     assert store.latest_time("lobby", kind="encoder") is None
+    # A back-filled record is newer in id, older in time: the newest time still wins.
+    store.add(access(7, device="lobby", time="2030-01-01T09:00:00Z"))
+    assert store.flush(5)
+    assert store.latest_time("lobby") == datetime(2030, 1, 1, 10, 0, 59, tzinfo=UTC)
+    assert store.latest_time("garage") == datetime(2030, 1, 1, 10, 1, 10, tzinfo=UTC)
+
+
+def test_a_reader_filter_answers_through_the_terms_and_the_rows_agree(store):
+    for i in range(60):
+        store.add(access(i, device=("lobby", "garage", "Recepção")[i % 3],
+                         granted=i % 4 != 0))
+    assert store.flush(5)
+    every = store.query(limit=None)
+    for device in ("lobby", "garage", "Recepção"):
+        assert [e.id for e in store.query(device=device, limit=None)] == [
+            e.id for e in every if e.device == device]
+        assert [e.id for e in store.query(device=device, granted=False, limit=5)] == [
+            e.id for e in every if e.device == device and e.granted is False][:5]
+    assert store.query(device="nowhere") == []
+    assert store.latest_time("nowhere") is None
 
 
 def test_retention_deletes_only_old_events(store):
@@ -193,11 +213,14 @@ def test_retention_deletes_only_old_events(store):
     store.add(access(1, time=(now - timedelta(days=40)).isoformat()))
     store.add(access(2, time=(now - timedelta(days=10)).isoformat()))
     store.add(access(3, time=now.isoformat(), severity_note="fresh"))
+    store.add(access(4, device="garage", time=(now - timedelta(days=50)).isoformat()))
     assert store.flush(5)
     old_id = store.query(card="CARD0001")[0].id
     store.acknowledge([old_id])
     assert store.apply_retention(0) == 0  # 0 keeps everything
-    assert store.apply_retention(30) == 1
+    assert store.latest_time("garage") is not None
+    assert store.apply_retention(30) == 2
+    assert store.latest_time("garage") is None and store.query(device="garage") == []
     assert sorted(e.card for e in store.query()) == ["CARD0002", "CARD0003"]
     assert store.acknowledgement(old_id) is None  # its acknowledgement went with it
     assert store.apply_retention(5) == 1
