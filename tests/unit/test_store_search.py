@@ -283,16 +283,21 @@ def test_the_alarms_index_tests_the_queries_own_condition(tmp_path):
     conn.close()
 
 
+def _filled_by_an_older_keydesk(path, monkeypatch, steps: int, count: int) -> list:
+    """``count`` events in a file written by a KeyDesk that knew ``steps`` schema steps."""
+    with monkeypatch.context() as m:
+        m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:steps])
+        old = EventStore(path).start()
+        try:
+            return _fill(old, count)
+        finally:
+            assert old.close()
+
+
 def test_a_schema_6_file_gets_event_terms_without_docsize_and_keeps_its_search(
         tmp_path, monkeypatch):
     path = tmp_path / "v6.sqlite3"
-    with monkeypatch.context() as m:  # written by a KeyDesk that knew six steps
-        m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:6])
-        old = EventStore(path).start()
-        try:
-            every = _fill(old, 120)
-        finally:
-            assert old.close()
+    every = _filled_by_an_older_keydesk(path, monkeypatch, 6, 120)
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA user_version").fetchone()[0] == 6
     assert check.execute("SELECT COUNT(*) FROM event_terms_docsize").fetchone()[0] == 120
@@ -336,13 +341,7 @@ def _as_schema_7_wrote_them(path) -> None:
 
 def test_a_schema_7_file_keeps_its_deflate_blocks_and_new_ones_are_zstd(tmp_path, monkeypatch):
     path = tmp_path / "v7.sqlite3"
-    with monkeypatch.context() as m:  # written by a KeyDesk that knew seven steps
-        m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:7])
-        old = EventStore(path).start()
-        try:
-            every = _fill(old, 40)
-        finally:
-            assert old.close()
+    every = _filled_by_an_older_keydesk(path, monkeypatch, 7, 40)
     _as_schema_7_wrote_them(path)
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA user_version").fetchone()[0] == 7
