@@ -22,6 +22,7 @@ A block names the dictionary it was compressed with (``event_bodies.zdict``, a r
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import struct
 import sys
@@ -36,6 +37,8 @@ if sys.version_info >= (3, 14):
     from compression import zstd
 else:  # the backport of 3.14's module (PEP 784), the same interface
     from backports import zstd
+
+log = logging.getLogger(__name__)
 
 BLOCK = 16  # bodies per block: small enough that one body costs little to read
 _LEVEL = 1  # schema 5's blocks (no dictionary): fast; the block wins the redundancy
@@ -109,6 +112,7 @@ class Packer:
 
 
 _ZSTD_DICTS: dict[bytes, zstd.ZstdDict] = {}
+_UNREADABLE = (b"", b"")  # the mark of a body whose block did not decompress (by identity)
 
 
 def _zstd_dict(data: bytes) -> zstd.ZstdDict:
@@ -139,6 +143,9 @@ def unpack_block(first: int, sizes: bytes, data: bytes,
         flat = inflate.decompress(data) + inflate.flush()
     else:
         raise ValueError(f"event bodies compressed with an unknown codec {dictionary.codec!r}")
+    if len(flat) != sum(counts):  # cut short (or longer): never read as empty bodies
+        raise ValueError(f"event body block holds {len(flat)} bytes, its sizes say "
+                         f"{sum(counts)}")
     out: dict[int, tuple[bytes, bytes]] = {}
     at = 0
     for i in range(0, len(counts), 2):
@@ -151,7 +158,7 @@ def unpack_block(first: int, sizes: bytes, data: bytes,
 class BlockReader:
     """Reads bodies through one connection, inflating each block once per reader."""
 
-    SQL = ("SELECT first, sizes, body, zdict FROM event_bodies WHERE id >= ? "
+    SQL = ("SELECT first, sizes, body, zdict, id FROM event_bodies WHERE id >= ? "
            "ORDER BY id LIMIT 1")
 
     def __init__(self, conn: sqlite3.Connection) -> None:
@@ -161,15 +168,28 @@ class BlockReader:
     def body(self, event_id: int) -> tuple[bytes, bytes] | None:
         """(payload, raw) bytes of ``event_id``, or None when no block holds it."""
         found = self._blocks.get(event_id)
+        if found is _UNREADABLE:
+            return None
         if found is None:
             row = self._conn.execute(self.SQL, (event_id,)).fetchone()
             if row is None or row[0] > event_id:
                 return None
             if len(self._blocks) > 4 * BLOCK:  # a long export: keep only the current block
                 self._blocks.clear()
-            zdict = None if row[3] is None else self._dictionary(int(row[3]))
-            self._blocks.update(unpack_block(row[0], row[1], row[2], zdict))
+            try:
+                zdict = None if row[3] is None else self._dictionary(int(row[3]))
+                self._blocks.update(unpack_block(row[0], row[1], row[2], zdict))
+            except (zlib.error, zstd.ZstdError, struct.error, ValueError) as exc:
+                # One damaged block must not hide every row of the page: its events are
+                # shown with their columns and a missing body, and the log says which.
+                log.error("event bodies %d to %d cannot be read (%s); their events are "
+                          "shown without them", row[0], row[4], exc)
+                # (the range as the file gives it, bounded: a damaged row may claim any)
+                marked = range(max(row[0], event_id - BLOCK), min(row[4], event_id + BLOCK) + 1)
+                self._blocks.update(dict.fromkeys(marked, _UNREADABLE))
             found = self._blocks.get(event_id)
+            if found is _UNREADABLE:
+                return None
         return found
 
     def _dictionary(self, ident: int) -> Dictionary:

@@ -394,3 +394,32 @@ def test_the_zstd_command_reads_a_block_with_the_file_s_own_dictionary(tmp_path)
     assert first_payload["card"] == "CARD0001"
     second = out[sum(counts[:2]):sum(counts[:3])]
     assert json.loads(second)["user_name"] == "李雷"
+
+
+def test_a_damaged_block_shows_its_events_without_bodies_and_the_rest_whole(tmp_path, caplog):
+    path = tmp_path / "events.sqlite3"
+    store = EventStore(path).start()
+    try:
+        for i in range(1, 41):
+            store.add(access(i, card=f"CARD{i:04d}"))
+        assert store.flush()
+    finally:
+        assert store.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    (last, first), = conn.execute("SELECT id, first FROM event_bodies WHERE first <= 20 "
+                                  "AND id >= 20").fetchall()
+    body = conn.execute("SELECT body FROM event_bodies WHERE id = ?", (last,)).fetchone()[0]
+    conn.execute("UPDATE event_bodies SET body = ? WHERE id = ?",  # cut short, then garbage
+                 (body[:9] + b"\x00\xff\x00\xff", last))
+    conn.close()
+    store = EventStore(path).start()
+    try:
+        got = store.query(limit=None, oldest_first=True)
+        assert [e.card for e in got] == [f"CARD{i:04d}" for i in range(1, 41)]
+        damaged = [e.id for e in got if e.payload == {"_missing_body": True}]
+        assert damaged == list(range(first, last + 1))
+        assert all(e.payload["card"] == e.card for e in got if e.id not in damaged)
+        assert f"event bodies {first} to {last} cannot be read" in caplog.text
+        assert caplog.text.count("cannot be read") == 1
+    finally:
+        assert store.close()
