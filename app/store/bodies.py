@@ -27,7 +27,7 @@ import sqlite3
 import struct
 import sys
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -78,14 +78,21 @@ def pack_block(bodies: Sequence[tuple[bytes, bytes]], zdict: bytes | None = None
     return sizes, deflate.compress(flat) + deflate.flush()
 
 
-def blocks(first_id: int, bodies: Sequence[tuple[bytes, bytes]], zdict: bytes | None = None
-           ) -> Iterable[tuple[int, int, bytes, bytes]]:
+def _cut(first_id: int, bodies: Sequence[tuple[bytes, bytes]],
+         pack: Callable[[Sequence[tuple[bytes, bytes]]], tuple[bytes, bytes]]
+         ) -> Iterable[tuple[int, int, bytes, bytes]]:
     """Rows of ``event_bodies`` (last id, first id, sizes, compressed) for bodies of the
-    consecutive ids from ``first_id``, deflated as :func:`pack_block` does."""
+    consecutive ids from ``first_id``, :data:`BLOCK` at a time, each packed by ``pack``."""
     for at in range(0, len(bodies), BLOCK):
         part = bodies[at:at + BLOCK]
-        sizes, data = pack_block(part, zdict)
+        sizes, data = pack(part)
         yield first_id + at + len(part) - 1, first_id + at, sizes, data
+
+
+def blocks(first_id: int, bodies: Sequence[tuple[bytes, bytes]], zdict: bytes | None = None
+           ) -> Iterable[tuple[int, int, bytes, bytes]]:
+    """Rows of ``event_bodies`` (see :func:`_cut`) deflated as :func:`pack_block` does."""
+    return _cut(first_id, bodies, lambda part: pack_block(part, zdict))
 
 
 class Packer:
@@ -93,8 +100,8 @@ class Packer:
     it keeps one compressor, with its dictionary loaded, for every block."""
 
     def __init__(self) -> None:
-        self._dictionary = _zstd_dict(DICTS[DICT].data)
-        self._zstd = zstd.ZstdCompressor(level=_ZSTD_LEVEL, zstd_dict=self._dictionary)
+        self._zstd = zstd.ZstdCompressor(level=_ZSTD_LEVEL,
+                                         zstd_dict=_zstd_dict(DICTS[DICT].data))
 
     def pack(self, bodies: Sequence[tuple[bytes, bytes]]) -> tuple[bytes, bytes]:
         """(sizes, one zstd frame) of consecutive events' (payload, raw) bytes."""
@@ -103,12 +110,8 @@ class Packer:
 
     def blocks(self, first_id: int, bodies: Sequence[tuple[bytes, bytes]]
                ) -> Iterable[tuple[int, int, bytes, bytes]]:
-        """Rows of ``event_bodies`` (as :func:`blocks`) compressed with :data:`DICT`."""
-        pack = self.pack
-        for at in range(0, len(bodies), BLOCK):
-            part = bodies[at:at + BLOCK]
-            sizes, data = pack(part)
-            yield first_id + at + len(part) - 1, first_id + at, sizes, data
+        """Rows of ``event_bodies`` (see :func:`_cut`) compressed with :data:`DICT`."""
+        return _cut(first_id, bodies, self.pack)
 
 
 _ZSTD_DICTS: dict[bytes, zstd.ZstdDict] = {}
@@ -124,14 +127,11 @@ def _zstd_dict(data: bytes) -> zstd.ZstdDict:
     return found
 
 
-def unpack_block(first: int, sizes: bytes, data: bytes,
-                 dictionary: Dictionary | bytes | None = None
+def unpack_block(first: int, sizes: bytes, data: bytes, dictionary: Dictionary | None = None
                  ) -> dict[int, tuple[bytes, bytes]]:
     """{event id: (payload bytes, raw bytes)} of one block (``dictionary``: the one it
-    names; bare bytes are a deflate dictionary)."""
+    names; None for schema 5's zlib streams)."""
     counts = struct.unpack(f"<{len(sizes) // 4}I", sizes)
-    if isinstance(dictionary, bytes):
-        dictionary = Dictionary(DEFLATE, dictionary)
     if dictionary is None:
         flat = zlib.decompress(data)
     elif dictionary.codec == ZSTD:
@@ -168,8 +168,6 @@ class BlockReader:
     def body(self, event_id: int) -> tuple[bytes, bytes] | None:
         """(payload, raw) bytes of ``event_id``, or None when no block holds it."""
         found = self._blocks.get(event_id)
-        if found is _UNREADABLE:
-            return None
         if found is None:
             row = self._conn.execute(self.SQL, (event_id,)).fetchone()
             if row is None or row[0] > event_id:
@@ -188,9 +186,7 @@ class BlockReader:
                 marked = range(max(row[0], event_id - BLOCK), min(row[4], event_id + BLOCK) + 1)
                 self._blocks.update(dict.fromkeys(marked, _UNREADABLE))
             found = self._blocks.get(event_id)
-            if found is _UNREADABLE:
-                return None
-        return found
+        return None if found is _UNREADABLE else found
 
     def _dictionary(self, ident: int) -> Dictionary:
         """Dictionary ``ident`` as the file keeps it (the same as :data:`DICTS`: a

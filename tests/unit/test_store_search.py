@@ -156,8 +156,8 @@ def test_a_block_holds_bodies_of_any_size_and_content():
     made = [(b"", b""), ("ü".encode(), b"\xed\xa0\x80raw"), (b"{}" * 5000, b"x")]
     sizes, data = bodies.pack_block(made)
     assert bodies.unpack_block(40, sizes, data) == {40: made[0], 41: made[1], 42: made[2]}
-    zdict = bodies.DICTS[1].data  # schema 6 and 7: deflate with a dictionary
-    sizes, data = bodies.pack_block(made, zdict)
+    zdict = bodies.DICTS[1]  # schema 6 and 7: deflate with a dictionary
+    sizes, data = bodies.pack_block(made, zdict.data)
     assert bodies.unpack_block(40, sizes, data, zdict) == {
         40: made[0], 41: made[1], 42: made[2]}
     packer = bodies.Packer()  # schema 8: zstd, one compressor for every block
