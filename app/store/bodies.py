@@ -46,6 +46,14 @@ _LEVEL = 1  # schema 5's blocks (no dictionary): fast; the block wins the redund
 _DICT_LEVEL = 2
 # zstd's own default level: on the bench's bodies level 1 cost the same and kept 7% more.
 _ZSTD_LEVEL = 3
+# A block is a few tens of KB, but a streaming compressor is not told so and sizes its
+# window and tables for any input (2 MB, 128 K entries), which it then resets for every
+# frame: tables sized to a block cost 28% less time for the same bytes (measured on the
+# bench's bodies: 1.8 µs an event against 2.5, 107 bytes either way).
+_ZSTD_OPTIONS = {zstd.CompressionParameter.compression_level: _ZSTD_LEVEL,
+                 zstd.CompressionParameter.window_log: 15,
+                 zstd.CompressionParameter.hash_log: 13,
+                 zstd.CompressionParameter.chain_log: 13}
 DEFLATE, ZSTD = "deflate", "zstd"
 
 
@@ -100,7 +108,7 @@ class Packer:
     it keeps one compressor, with its dictionary loaded, for every block."""
 
     def __init__(self) -> None:
-        self._zstd = zstd.ZstdCompressor(level=_ZSTD_LEVEL,
+        self._zstd = zstd.ZstdCompressor(options=_ZSTD_OPTIONS,
                                          zstd_dict=_zstd_dict(DICTS[DICT].data))
 
     def pack(self, bodies: Sequence[tuple[bytes, bytes]]) -> tuple[bytes, bytes]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import csv
+import functools
 import json
 import logging
 import operator
@@ -25,6 +26,7 @@ import sqlite3
 import threading
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +58,13 @@ _INSERT = (f"INSERT INTO events (id, {COLUMNS}, name_id, note_id) "
 _BLOCK = (f"INSERT INTO event_bodies (id, first, sizes, body, zdict) "
           f"VALUES (?, ?, ?, ?, {bodies.DICT})")
 _TERMS = "INSERT INTO event_terms (rowid, t) VALUES (?, ?)"
+# Rows per INSERT statement of a batch. ``executemany`` runs one statement per row, and
+# the sqlite3 module lets go of the GIL around every run of one: a producer busy adding
+# events then keeps it for its whole switch interval (5 ms) before the writer can go on,
+# so during a burst the writer wrote a row per 5 ms and the two threads hardly ever ran
+# at once. One statement of 64 rows does 64 rows' work per hand-over. 64 x 15 values
+# stays under 999, the variable limit of SQLite builds before 3.32.
+_ROWS_PER_STATEMENT = 64
 _KEYS_PER_QUERY = 500  # dedupe keys looked up per statement (SQLite's variable limit)
 # C-level getters for the batch loops of _write_batch (Pending is a named tuple).
 _KEY = operator.attrgetter("dedupe_key")
@@ -70,6 +79,27 @@ _CODE, _DEVICE, _USER, _CARD = (operator.itemgetter(i) for i in (4, 6, 8, 9))
 # the unique dedupe index finds them; new keys always hold "#", old ones never did.
 _LEGACY = ("SELECT id, dedupe_key FROM events WHERE dedupe_key >= ? AND dedupe_key < ? "
            "AND instr(dedupe_key, '#') = 0 AND device = ?")
+
+
+@functools.lru_cache(maxsize=8)
+def _wide(sql: str) -> tuple[str, int]:
+    """``sql`` (``INSERT … VALUES (…)``) for :data:`_ROWS_PER_STATEMENT` rows, and its
+    number of parameters."""
+    head, _, row = sql.partition(" VALUES ")
+    return (f"{head} VALUES {', '.join([row] * _ROWS_PER_STATEMENT)}",
+            row.count("?") * _ROWS_PER_STATEMENT)
+
+
+def _insert_rows(conn: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """``conn.executemany(sql, rows)``, :data:`_ROWS_PER_STATEMENT` rows per statement
+    (the rest one by one); the flattening is a C loop."""
+    whole = len(rows) - len(rows) % _ROWS_PER_STATEMENT
+    if whole:
+        wide, step = _wide(sql)
+        flat = list(chain.from_iterable(rows[:whole]))
+        conn.executemany(wide, [flat[at:at + step] for at in range(0, len(flat), step)])
+    if whole < len(rows):
+        conn.executemany(sql, rows[whole:])
 
 
 def _legacy_to_new(name: str, key: str, payload: str, device_id: str) -> str | None:
@@ -344,9 +374,9 @@ class EventStore:
             if note:
                 text += " " + notes[note]
             add_words((rid, text))
-        conn.executemany(_INSERT, events)
-        conn.executemany(_TERMS, words)
-        conn.executemany(_BLOCK, self._packer.blocks(first, list(map(_BODY, items))))
+        _insert_rows(conn, _INSERT, events)
+        _insert_rows(conn, _TERMS, words)
+        _insert_rows(conn, _BLOCK, list(self._packer.blocks(first, list(map(_BODY, items)))))
 
     def _release_keys(self, keys: list[str]) -> None:
         if keys:

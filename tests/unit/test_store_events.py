@@ -284,3 +284,35 @@ def test_concurrent_producers_lose_nothing(bus_store):
     assert s.flush(10)
     assert s.count() == 1600
     assert sum(len(b.events) for b in batches) == 1600
+
+
+def test_insert_rows_writes_what_executemany_would_at_every_length():
+    from app.store.events import _ROWS_PER_STATEMENT, _insert_rows
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT, c BLOB)")
+    for n in (0, 1, _ROWS_PER_STATEMENT - 1, _ROWS_PER_STATEMENT,
+              2 * _ROWS_PER_STATEMENT + 5):
+        conn.execute("DELETE FROM t")
+        rows = [(i, f"row {i}", bytes([i % 256])) for i in range(n)]
+        _insert_rows(conn, "INSERT INTO t (a, b, c) VALUES (?, ?, ?)", rows)
+        assert conn.execute("SELECT a, b, c FROM t ORDER BY a").fetchall() == rows
+
+
+def test_one_batch_of_many_events_keeps_every_row_its_text_and_its_body(store):
+    # Hold the writer so that every event below lands in one batch (wide statements
+    # and a remainder written one by one).
+    gate = threading.Event()
+    held = store._writer.call(lambda _conn: gate.wait(10))
+    for i in range(197):
+        store.add(access(i, device=("lobby", "garage")[i % 2]))
+    gate.set()
+    assert held.result(10)
+    assert store.flush(10)
+    every = store.query(limit=None, oldest_first=True)
+    assert [e.card for e in every] == [f"CARD{i:04d}" for i in range(197)]
+    assert [e.payload["record_no"] for e in every] == list(range(197))
+    assert all(f'"RecNo": {i}' in e.raw for i, e in enumerate(every))
+    assert [e.id for e in every] == list(range(every[0].id, every[0].id + 197))
+    assert [e.card for e in store.query(text="card0130 garage")] == []  # 130 is the lobby's
+    assert [e.card for e in store.query(text="card0131 garage")] == ["CARD0131"]
