@@ -17,6 +17,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -33,6 +34,7 @@ EXAMPLES = int(os.environ.get("KEYDESK_FUZZ_EXAMPLES", "6"))
 ENDS_WITHIN = 15.0  # seconds: a command against closed loopback ports is done long before
 STOP_AFTER = 0.6  # seconds before a serving command gets its Ctrl+C
 STOPS_WITHIN = 10.0  # seconds for it to end after Ctrl+C
+PRESS_AGAIN = 2.0  # seconds between presses of Ctrl+C while it still runs
 TRACEBACK = "Traceback (most recent call last)"
 FUZZ = settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
@@ -65,7 +67,11 @@ class Run:
         self.err = io.StringIO()
         self.thread_errors: list[str] = []
         self.interrupted = False
+        self.presses = 0
+        self.sigint = ""  # the SIGINT handler left behind, when not Python's own
         self.seconds = 0.0
+        self.stacks = ""  # every thread's stack, should it still run long after Ctrl+C
+        self._stacks = tempfile.TemporaryFile("w+", encoding="utf-8")
         self._running = True
         self._lock = threading.Lock()
         self._done = threading.Event()
@@ -74,7 +80,9 @@ class Run:
     def _watch(self, started: float) -> None:
         """Ctrl+C once ``stop_after`` has passed and the command has said something (a
         simulator announces its address, monitor its connection state): a person presses
-        it at a prompt, not while the program is still starting up."""
+        it at a prompt, not while the program is still starting up. Should the command
+        still run, Ctrl+C again every ``PRESS_AGAIN`` s, as a person would; how long it
+        took after the first press is what ``check`` judges."""
         while True:
             elapsed = time.monotonic() - started
             spoke = bool(self.out.getvalue() or self.err.getvalue())
@@ -82,24 +90,31 @@ class Run:
                 break
             if self._done.wait(0.05):
                 return
-        with self._lock:
-            if self._running:
+        while True:
+            with self._lock:
+                if not self._running:
+                    return
                 self.interrupted = True
+                self.presses += 1
                 _thread.interrupt_main()
+            if self._done.wait(PRESS_AGAIN):
+                return
 
     def go(self) -> Run:
         from app.cli.main import main
 
         def thread_failed(info: threading.ExceptHookArgs) -> None:
-            self.thread_errors.append(f"{info.thread.name}: {info.exc_type.__name__}")
+            name = info.thread.name if info.thread else "?"
+            self.thread_errors.append(f"{name}: {info.exc_type.__name__}")
 
         timer = threading.Thread(target=self._watch, args=(time.monotonic(),), daemon=True)
         previous_hook = threading.excepthook
         threading.excepthook = thread_failed
         start = time.monotonic()
-        # Should even Ctrl+C not end it, every thread's stack is on the real stderr.
+        # Should even Ctrl+C not end it, every thread's stack goes to a file this run's
+        # failure text shows (pytest captures the real stderr).
         faulthandler.dump_traceback_later(self._stop_after + STOPS_WITHIN + 20,
-                                          file=sys.__stderr__)
+                                          file=self._stacks)
         try:
             with contextlib.redirect_stdout(self.out), contextlib.redirect_stderr(self.err):
                 timer.start()
@@ -116,8 +131,17 @@ class Run:
                     self._absorb_late_interrupt()
         finally:
             faulthandler.cancel_dump_traceback_later()
+            self._stacks.seek(0)
+            self.stacks = self._stacks.read()
+            self._stacks.close()
             threading.excepthook = previous_hook
             self.seconds = time.monotonic() - start
+            handler = signal.getsignal(signal.SIGINT)
+            if handler is not signal.default_int_handler:
+                # A command that leaves its own handler behind would swallow the next
+                # command's Ctrl+C (as it would a second run in one process): say so.
+                self.sigint = repr(handler)
+                signal.signal(signal.SIGINT, signal.default_int_handler)
         return self
 
     def _absorb_late_interrupt(self) -> None:
@@ -130,15 +154,19 @@ class Run:
                 pass
 
     def explain(self) -> str:
+        stacks = self.stacks
         return (f"keydesk {' '.join(map(repr, self.argv))}\nrc={self.rc} in "
-                f"{self.seconds:.1f} s, interrupted={self.interrupted}\n--- stdout\n"
-                f"{self.out.getvalue()[-2000:]}\n--- stderr\n{self.err.getvalue()[-3000:]}")
+                f"{self.seconds:.1f} s, interrupted={self.interrupted} "
+                f"(Ctrl+C pressed {self.presses} times)\n--- stdout\n"
+                f"{self.out.getvalue()[-2000:]}\n--- stderr\n{self.err.getvalue()[-3000:]}"
+                + (f"\n--- every thread, still running\n{stacks[-6000:]}" if stacks else ""))
 
 
 def check(run: Run, serving: bool) -> None:
     text = run.explain()
     assert TRACEBACK not in run.err.getvalue() and TRACEBACK not in run.out.getvalue(), text
     assert not run.thread_errors, f"{run.thread_errors}\n{text}"
+    assert not run.sigint, f"left SIGINT handled by {run.sigint}\n{text}"
     if serving and run.interrupted:
         assert run.rc in (0, 1, 2, 130), text
         assert run.seconds < STOP_AFTER + STOPS_WITHIN, f"slow to stop on Ctrl+C\n{text}"
