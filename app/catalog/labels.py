@@ -88,6 +88,7 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "desk": "KeyDesk on this PC",
         "operator": "Operators and rights",
         "audit": "Audit trail",
+        "site_store": "Site store (PostgreSQL)",
     },
     "pt-BR": {
         "cloud_http": "Nuvem das fechaduras: status HTTP",
@@ -102,6 +103,7 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "desk": "KeyDesk neste computador",
         "operator": "Operadores e permissões",
         "audit": "Auditoria",
+        "site_store": "Banco do hotel (PostgreSQL)",
     },
     "zh-CN": {
         "cloud_http": "门锁云：HTTP 状态",
@@ -116,6 +118,7 @@ DOMAIN_NAMES: dict[str, dict[str, str]] = {
         "desk": "本机 KeyDesk",
         "operator": "操作员与权限",
         "audit": "审计记录",
+        "site_store": "酒店数据库（PostgreSQL）",
     },
 }
 

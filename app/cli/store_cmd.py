@@ -1,4 +1,5 @@
 """``keydesk store check``: a full integrity check of the event database.
+``keydesk store test``: can this desk use the site store (PostgreSQL) it is set to?
 ``keydesk store watch``: every event the desk's store announces, as it is stored.
 
 ``check`` exits 0 when the file is sound, 1 when it is damaged (KeyDesk then keeps it
@@ -36,6 +37,16 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="language of the message (en, pt-BR, zh-CN, any case)")
     check.add_argument("--json", action="store_true", help="one JSON line")
     check.set_defaults(func=_check)
+    test = actions.add_parser(
+        "test", help="test the site store (PostgreSQL) this desk is set to use",
+        description="Connect to the site store (--url, else KEYDESK_STORE_URL, else "
+        "Settings → Store) with the password in the keyring, and say what it holds. "
+        "Nothing is written. Exits 1 when it cannot be used.")
+    test.add_argument("--url", help="the address to test (postgresql://user@host/db)")
+    test.add_argument("--lang", type=argtypes.language, choices=LANGUAGES,
+                      help="language of the message (en, pt-BR, zh-CN, any case)")
+    test.add_argument("--json", action="store_true", help="one JSON line")
+    test.set_defaults(func=_test)
     watch = actions.add_parser(
         "watch", help="print every event the store announces, live",
         description="Print each event as the store announces it (on the site store: the "
@@ -77,6 +88,46 @@ def _check(args: argparse.Namespace) -> int:
     emit({"ok": result.sound, "path": str(path), "problems": list(result.problems),
           "error": result.error, "message": message}, args.json, message)
     return 0 if result.sound else EXIT_DAMAGED
+
+
+def _test(args: argparse.Namespace) -> int:
+    from app.i18n import preferred_language, set_preferred_language
+
+    before = preferred_language()
+    if args.lang:  # the failure's explanation too speaks the language asked for
+        set_preferred_language(args.lang)
+    try:
+        return _test_site(args)
+    finally:
+        set_preferred_language(before)
+
+
+def _test_site(args: argparse.Namespace) -> int:
+    from app.cli.output import fail
+    from app.cli.settings_notice import load_settings
+    from app.domain.errors import KeyDeskError
+    from app.settings import SecretStore
+    from app.store import messages
+    from app.store.backend import StoreUrlError, store_password, store_url
+    from app.store.postgres.probe import DOMAIN, check_site, describe
+
+    try:
+        url = (args.url or "").strip() or store_url(load_settings())
+    except StoreUrlError as exc:
+        return fail(KeyDeskError(DOMAIN, "bad_url", str(exc)), args.json)
+    if not url:
+        message = messages.text("site_test_none", args.lang)
+        emit({"ok": True, "url": "", "message": message}, args.json, message)
+        return 0
+    try:
+        check = check_site(url, store_password(SecretStore()))
+    except KeyDeskError as exc:
+        return fail(exc, args.json)
+    message = describe(check, args.lang)
+    emit({"ok": True, "url": check.where, "server": check.server, "schema": check.schema,
+          "events": check.events, "audit_rows": check.audit_rows, "message": message},
+         args.json, message)
+    return 0
 
 
 def stored_line(event: Any) -> dict[str, Any]:

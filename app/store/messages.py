@@ -38,6 +38,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "site_sending": "Site store {where}: reached; sending {queued} events and audit "
         "rows this desk kept while it was away.",
         "site_connecting": "Site store {where}: connecting…",
+        "site_test_ok": "Site store {where}: reached ({server}); it keeps {events} events "
+        "and {audit} audit rows. This desk can use it.",
+        "site_test_empty": "Site store {where}: reached ({server}); the database is still "
+        "empty and this desk may make KeyDesk's tables (the first desk to start does).",
+        "site_test_none": "No site store is set: this desk keeps its events and audit trail "
+        "in its own files.",
+        "site_testing": "Testing the site store…",
     },
     "pt-BR": {
         "not_kept": "Os eventos NÃO estão sendo guardados: o banco de eventos não pode ser "
@@ -67,6 +74,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "site_sending": "Banco do hotel {where}: conectado; enviando {queued} eventos e "
         "registros de auditoria que este balcão guardou enquanto ele estava fora.",
         "site_connecting": "Banco do hotel {where}: conectando…",
+        "site_test_ok": "Banco do hotel {where}: conectado ({server}); guarda {events} "
+        "eventos e {audit} linhas de auditoria. Este balcão pode usá-lo.",
+        "site_test_empty": "Banco do hotel {where}: conectado ({server}); o banco ainda está "
+        "vazio e este balcão pode criar as tabelas do KeyDesk (o primeiro balcão a iniciar "
+        "as cria).",
+        "site_test_none": "Nenhum banco do hotel configurado: este balcão guarda os eventos e "
+        "a auditoria nos próprios arquivos.",
+        "site_testing": "Testando o banco do hotel…",
     },
     "zh-CN": {
         "not_kept": "事件没有被保存：自 {since} 起无法写入事件数据库（{error}）。"
@@ -90,6 +105,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "site_sending": "酒店数据库 {where}：已连接；正在发送本前台离线期间暂存的 {queued} "
         "条事件和审计记录。",
         "site_connecting": "酒店数据库 {where}：正在连接…",
+        "site_test_ok": "酒店数据库 {where}：已连接（{server}）；其中保存了 {events} 条事件和 "
+        "{audit} 条审计记录。本前台可以使用它。",
+        "site_test_empty": "酒店数据库 {where}：已连接（{server}）；数据库还是空的，本前台有权"
+        "建立 KeyDesk 的表（第一个启动的前台会建立）。",
+        "site_test_none": "未设置酒店数据库：本前台把事件和审计记录保存在本机文件中。",
+        "site_testing": "正在测试酒店数据库…",
     },
 }
 

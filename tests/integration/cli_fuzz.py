@@ -25,7 +25,8 @@ ADDRESSES = [
     "socket://127.0.0.1:1", "http://127.0.0.1:1", "127.0.0.1:1", "127.0.0.1:0",
     "socket://127.0.0.1:99999", "http://127.0.0.1:99999", "127.0.0.1:99999", "http://[::1",
     "socket://127.0.0.1", "http://", "ftp://127.0.0.1:1", "127.0.0.1:x", "", "nan",
-    "/nonexistent/ttyKEYDESK", "loop://",
+    "/nonexistent/ttyKEYDESK", "loop://", "postgresql://keydesk@127.0.0.1:1/keydesk",
+    "postgresql://keydesk@127.0.0.1:99999/keydesk", "postgresql://[::1", "postgres://",
 ]
 ADDRESS_WORDS = ("port", "url", "device", "listen", "address", "control", "sim")
 

@@ -125,9 +125,10 @@ def test_the_catalog_has_no_codes_the_seeds_do_not_have(catalog, rows):
     assert extra == []
     # Domains without a vendor seed are written from the specs (the lock domain) or are
     # KeyDesk's own (operators and rights, the audit trail, the desk's cloud outcomes, the
-    # USB encoder — which borrows the seed's 53xx numbers — and the desk itself).
+    # USB encoder — which borrows the seed's 53xx numbers —, the desk itself and the
+    # site's shared store).
     assert {e.domain for e in catalog} - seeded_domains == {
-        "lock", "operator", "audit", "cloud_desk", "encoder", "desk"}
+        "lock", "operator", "audit", "cloud_desk", "encoder", "desk", "site_store"}
     numbered = [e.code for e in catalog.in_domain("encoder") if e.code.isdigit()]
     assert numbered and all(("cloud_api", code) in seeded for code in numbered)
 
