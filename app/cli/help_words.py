@@ -53,7 +53,8 @@ ENTRIES: list[tuple[str, str, str]] = [
      "添加、列出和删除操作员账号"),
     ("verify, list or export the audit trail", "confere, lista ou exporta a auditoria",
      "校验、列出或导出审计记录"),
-    ("check the event database", "verifica o banco de eventos", "检查事件数据库"),
+    ("the event store: check, test, watch",
+     "o armazenamento de eventos: verificar, testar, acompanhar", "事件存储：检查、测试、监看"),
     ("open the window on the built-in simulators (training, first start)",
      "abre a janela com os simuladores embutidos (treinamento, primeiro uso)",
      "用内置模拟器打开窗口（培训、首次使用）"),
@@ -561,8 +562,23 @@ ENTRIES: list[tuple[str, str, str]] = [
     ("before this time (ISO)", "antes desta hora (ISO)", "此时间之前（ISO）"),
     ("the CSV file to write", "o arquivo CSV a gravar", "要写入的 CSV 文件"),
     # keydesk store
-    ("Work with the event database (events.sqlite3).",
-     "Trabalha com o banco de eventos (events.sqlite3).", "处理事件数据库（events.sqlite3）。"),
+    ("Work with the event store: the event database (events.sqlite3) or the site store.",
+     "Trabalha com o armazenamento de eventos: o banco de eventos (events.sqlite3) ou o "
+     "banco do hotel.", "处理事件存储：事件数据库（events.sqlite3）或酒店数据库。"),
+    ("test the site store (PostgreSQL) this desk is set to use",
+     "testa o banco do hotel (PostgreSQL) que este balcão está configurado para usar",
+     "测试本前台设置使用的酒店数据库（PostgreSQL）"),
+    ("Connect to the site store (--url, else KEYDESK_STORE_URL, else Settings → Store) with "
+     "the password in the keyring, and say what it holds. Nothing is written. Exits 1 when "
+     "it cannot be used.",
+     "Conecta ao banco do hotel (--url, senão KEYDESK_STORE_URL, senão Configurações → "
+     "Armazenamento) com a senha do chaveiro, e diz o que ele guarda. Nada é gravado. Sai "
+     "com 1 quando ele não pode ser usado.",
+     "用钥匙串中的密码连接酒店数据库（--url，否则 KEYDESK_STORE_URL，否则“设置 → 数据存储”），"
+     "并说明其中保存的内容。不写入任何内容。无法使用时退出码为 1。"),
+    ("the address to test (postgresql://user@host/db)",
+     "o endereço a testar (postgresql://usuário@servidor/banco)",
+     "要测试的地址（postgresql://用户@主机/数据库）"),
     ("full integrity check of the event database",
      "verificação completa da integridade do banco de eventos", "全面检查事件数据库的完整性"),
     ("Run SQLite's full integrity_check on the event database. A damaged file is kept "

@@ -3427,6 +3427,14 @@ Lote {batch}</translation>
         <translation>Senha</translation>
     </message>
     <message>
+        <source>Test</source>
+        <translation>Testar</translation>
+    </message>
+    <message>
+        <source>Connect with the address and password as typed (nothing saved, nothing written)</source>
+        <translation>Conecta com o endereço e a senha como digitados (nada é salvo nem gravado)</translation>
+    </message>
+    <message>
         <source>With a PostgreSQL server (on the back-office PC), every desk of the hotel shares the events and the audit trail, and sees the others&apos; events live; every desk needs the same audit chain key. While the server cannot be reached, this desk keeps what it records and sends it when the server is back. A change applies at the next start. The password is kept in the system keyring.</source>
         <translation>Com um servidor PostgreSQL (no computador do escritório), todos os balcões do hotel compartilham os eventos e a auditoria e veem ao vivo os eventos uns dos outros; todos os balcões precisam da mesma chave da cadeia de auditoria. Enquanto o servidor estiver inacessível, este balcão guarda o que registra e envia quando o servidor voltar. Uma mudança vale a partir da próxima abertura. A senha fica no chaveiro do sistema.</translation>
     </message>

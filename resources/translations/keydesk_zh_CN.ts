@@ -3427,6 +3427,14 @@ Batch {batch}</source>
         <translation>密码</translation>
     </message>
     <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Connect with the address and password as typed (nothing saved, nothing written)</source>
+        <translation>按输入的地址和密码连接（不保存、不写入任何内容）</translation>
+    </message>
+    <message>
         <source>With a PostgreSQL server (on the back-office PC), every desk of the hotel shares the events and the audit trail, and sees the others&apos; events live; every desk needs the same audit chain key. While the server cannot be reached, this desk keeps what it records and sends it when the server is back. A change applies at the next start. The password is kept in the system keyring.</source>
         <translation>使用 PostgreSQL 服务器（放在后台办公室的电脑上）时，酒店的所有前台共享事件和审计记录，并实时看到彼此的事件；每个前台都需要同一个审计链密钥。服务器无法连接期间，本前台会保存所记录的内容，待服务器恢复后再发送。更改在下次启动时生效。密码保存在系统密钥环中。</translation>
     </message>

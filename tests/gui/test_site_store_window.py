@@ -110,3 +110,41 @@ def test_store_section_keeps_the_password_in_the_keyring(qtbot, tmp_path):
     finally:
         assert session.close()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_store_section_tests_the_typed_address_without_saving_it(qtbot, pg_url, tmp_path):
+    from tests.pg_server import free_port
+    from ui.settings.later import StoreSection
+
+    store = SettingsStore()
+    store.save(store.load())
+    session = KeyDeskSession(settings_store=store, secrets=MemorySecretStore())
+    qtbot.addWidget(session.window)
+    try:
+        section = StoreSection(session.ctx)
+        qtbot.addWidget(section)
+        section.load(session.ctx.settings)
+        label = section.result.label
+        section.test()  # nothing typed: this PC's own files
+        assert "No site store is set" in label.text()
+        section.url.setText(pg_url.replace(f":{PASSWORD}@", "@"))
+        section.password.setText(PASSWORD)
+        section.test()
+        assert not section.test_button.isEnabled()  # busy while it waits on the server
+        qtbot.waitUntil(lambda: "reached" in label.text(), timeout=15000)
+        assert section.test_button.isEnabled() and "still empty" in label.text()
+        section.password.setText("wrong-password")
+        section.test()
+        qtbot.waitUntil(lambda: label.text().startswith("✖"), timeout=15000)
+        assert "refused this desk" in label.text() and not section.result.explain.isHidden()
+        assert section.result.target == ("site_store", "login_refused")
+        section.url.setText(f"postgresql://keydesk@127.0.0.1:{free_port()}/keydesk")
+        section.test()
+        qtbot.waitUntil(lambda: "cannot be reached" in label.text(), timeout=15000)
+        section.resize(760, 460)
+        section.grab().save(str(tmp_path / "store-test.png"))
+        assert store.load().store_url == ""  # a test saves nothing
+    finally:
+        section.shutdown()
+        assert session.close()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

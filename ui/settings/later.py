@@ -4,15 +4,19 @@ the page after Save say)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from app import paths
+from app.i18n import resolve_language
 from app.settings import SecretStoreUnavailable, Settings
 from app.setup.apply import Applied
 from ui.context import UiContext
+from ui.jobs import JobRunner
 from ui.settings.section import Section
+from ui.widgets.outcome_line import OutcomeLine
 
 STORE_PASSWORD_SECRET = "store.password"
+TEST_WORKER = "store-test"  # the thread a Store → Test waits on the server from
 
 
 def _note(text: str) -> QLabel:
@@ -75,6 +79,18 @@ class StoreSection(Section):
         form.addRow(self.tr("Database"), self.url)
         form.addRow(self.tr("Password"), self.password)
         self.body.addLayout(form)
+        self.test_button = QPushButton(self.tr("Test"))
+        self.test_button.setObjectName("store_test")
+        self.test_button.setToolTip(self.tr("Connect with the address and password as typed "
+                                            "(nothing saved, nothing written)"))
+        self.test_button.clicked.connect(self.test)
+        self.result = OutcomeLine(ctx)
+        self.result.setObjectName("store_result")
+        self.jobs = JobRunner(ctx, self.result, busy=[self.test_button])
+        row = QHBoxLayout()
+        row.addWidget(self.test_button)
+        row.addWidget(self.result, 1)
+        self.body.addLayout(row)
         self.body.addWidget(_note(self.tr(
             "With a PostgreSQL server (on the back-office PC), every desk of the hotel "
             "shares the events and the audit trail, and sees the others' events live; "
@@ -86,19 +102,47 @@ class StoreSection(Section):
     def title(self) -> str:
         return self.tr("Store")
 
+    def shutdown(self) -> None:
+        self.jobs.close()
+        super().shutdown()
+
     def load(self, settings: Settings) -> None:
         self.url.setText(settings.store_url)
         self._placeholder()
 
     def _placeholder(self) -> None:
-        try:
-            stored = self.ctx.secrets.get(STORE_PASSWORD_SECRET)
-        except SecretStoreUnavailable:
-            stored = None
+        stored = self._stored_password()
         self.password.clear()
         self.password.setPlaceholderText(
             self.tr("saved in the system keyring (type to replace)") if stored
             else self.tr("not set"))
+
+    def test(self) -> None:
+        """Test the typed address (an empty one: this PC's own files, nothing to test) on
+        a worker thread: a server away must not freeze the window for its timeout."""
+        from app.store import messages
+        from app.store.postgres.probe import SiteCheck, check_site, describe
+
+        url, lang = self.url.text().strip(), resolve_language()
+        if not url:
+            self.result.ok(messages.text("site_test_none", lang))
+            return
+        password = self.password.text() or self._stored_password()
+
+        def start():  # type: ignore[no-untyped-def]
+            return self.ctx.runtime.device_thread(TEST_WORKER).submit(
+                lambda _job: check_site(url, password), "store-test")
+
+        def ok(check: SiteCheck) -> str:
+            return describe(check, lang)
+
+        self.jobs.run(start, messages.text("site_testing", lang), ok)
+
+    def _stored_password(self) -> str | None:
+        try:
+            return self.ctx.secrets.get(STORE_PASSWORD_SECRET) or None
+        except SecretStoreUnavailable:
+            return None
 
     def collect(self, new: Settings, secrets: dict[str, str | None]) -> None:
         new.store_url = self.url.text().strip()
