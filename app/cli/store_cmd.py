@@ -25,7 +25,8 @@ EXIT_DAMAGED = 1
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("store", help="the event store: check, test, watch",
-                       description="Work with the event store: the event database (events.sqlite3) or the site store.")
+                       description="Work with the event store: the event database "
+                       "(events.sqlite3) or the site store.")
     actions = p.add_subparsers(dest="store_action", metavar="ACTION", required=True)
     check = actions.add_parser(
         "check", help="full integrity check of the event database",
