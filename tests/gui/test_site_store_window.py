@@ -44,12 +44,21 @@ def entry_text(session) -> str:
     return entry.text() if entry is not None else ""
 
 
+def says(session, text: str):
+    """A waitUntil check that names what the status bar said instead, should it time out."""
+    def check() -> None:
+        entry = session.window.status._entries.get("store")
+        assert entry_text(session) == text, (entry_text(session),
+                                             entry.toolTip() if entry else "")
+    return check
+
+
 def test_status_bar_and_monitor_follow_the_site_store(site_desk, qtbot, pg_url,
                                                       pg_server: PgServer, tmp_path):
     session = site_desk
     monitor = session.window.show_page("monitor")
     monitor.banner._beep = lambda: None
-    qtbot.waitUntil(lambda: entry_text(session) == "Site store: ready", timeout=15000)
+    qtbot.waitUntil(says(session, "Site store: ready"), timeout=15000)
     # Another desk of the site writes an event: this window's Monitor shows it live.
     other = open_site(pg_url, None, data_dir=tmp_path / "other",
                       key=bytes.fromhex(KEY_HEX), desk="back")
@@ -67,7 +76,7 @@ def test_status_bar_and_monitor_follow_the_site_store(site_desk, qtbot, pg_url,
     pg_server.stop()
     try:
         session.services.audit.record("desk.test", who="ana")  # kept on this desk
-        qtbot.waitUntil(lambda: entry_text(session) == "Site store: offline", timeout=15000)
+        qtbot.waitUntil(says(session, "Site store: offline"), timeout=15000)
         entry = session.window.status._entries["store"]
         # The row and its desk event: both kept here until the server is back.
         qtbot.waitUntil(lambda: "2 events and audit rows" in entry.toolTip(), timeout=10000)
@@ -78,7 +87,7 @@ def test_status_bar_and_monitor_follow_the_site_store(site_desk, qtbot, pg_url,
         session.window.status.grab().save(str(tmp_path / "status-away.png"))
     finally:
         pg_server.start()
-    qtbot.waitUntil(lambda: entry_text(session) == "Site store: ready", timeout=20000)
+    qtbot.waitUntil(says(session, "Site store: ready"), timeout=20000)
     qtbot.waitUntil(lambda: session.services.events.health().queued == 0, timeout=20000)
     assert [e.what for e in session.services.audit.query(what="desk.test")] == ["desk.test"]
 
