@@ -197,6 +197,9 @@ class MainWindow(QMainWindow):
         self._status_sub = self.ctx.bridge.subscribe(
             self.status.on_event, DeviceStateChanged, DeviceForgotten, DeviceEvent,
             owner=self.status, where=lambda e: not isinstance(e, DeviceEvent) or e.kind == "desk")
+        # What was told before this subscription (the site store, the encoder: maybe once).
+        for event in self.ctx.runtime.states.snapshot():
+            self.status.on_event(event)
         self.status.clearMessage()
         self.refresh_setup()
         first = self.file_menu.actions()[0]

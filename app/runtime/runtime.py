@@ -14,6 +14,7 @@ from collections.abc import Callable
 from app.runtime.bus import EventBus
 from app.runtime.device_thread import DeviceThread
 from app.runtime.loop_thread import LoopThread
+from app.runtime.states import LatestStates
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +24,7 @@ class Runtime:
 
     def __init__(self) -> None:
         self.bus = EventBus()
+        self.states = LatestStates(self.bus)  # before anything can publish one
         self.loop = LoopThread()
         self._devices: dict[str, DeviceThread] = {}
         self._cleanups: list[Callable[[], object]] = []

@@ -6,7 +6,13 @@ import time
 
 import pytest
 
-from app.domain.events import ConnectionState, DeviceEvent, DeviceStateChanged, Progress
+from app.domain.events import (
+    ConnectionState,
+    DeviceEvent,
+    DeviceForgotten,
+    DeviceStateChanged,
+    Progress,
+)
 from app.runtime import DeviceThread, EventBus, JobCancelled, LoopThread, Runtime
 from tests.conftest import non_daemon_threads
 
@@ -180,3 +186,17 @@ def test_demo_keeps_its_data_apart_and_fresh(keydesk_home):
         assert rt.shutdown()
         assert paths.data_dir() == real
     assert seen[0] != seen[1]
+
+
+def test_the_runtime_keeps_each_sources_latest_state_from_its_first_moment():
+    runtime = Runtime()  # not started: a state told this early is kept as well
+    bus = runtime.bus
+    bus.publish(DeviceStateChanged("store", kind="store", state=ConnectionState.CONNECTING))
+    bus.publish(DeviceStateChanged("lobby", kind="reader", state=ConnectionState.CONNECTING))
+    bus.publish(DeviceStateChanged("store", kind="store", state=ConnectionState.CONNECTED,
+                                   detail="reached"))
+    bus.publish(DeviceStateChanged("garage", kind="reader", state=ConnectionState.FAILED))
+    bus.publish(DeviceForgotten("garage", kind="reader"))
+    latest = {e.source: (e.state, e.detail) for e in runtime.states.snapshot()}
+    assert latest == {"store": (ConnectionState.CONNECTED, "reached"),
+                      "lobby": (ConnectionState.CONNECTING, "")}
