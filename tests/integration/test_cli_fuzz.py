@@ -81,8 +81,8 @@ class Run:
         """Ctrl+C once ``stop_after`` has passed and the command has said something (a
         simulator announces its address, monitor its connection state): a person presses
         it at a prompt, not while the program is still starting up. Should the command
-        still run, Ctrl+C again every ``PRESS_AGAIN`` s, as a person would; how long it
-        took after the first press is what ``check`` judges."""
+        still run, Ctrl+C again every ``PRESS_AGAIN`` s, as a person would (``check`` still
+        wants the run over within ``STOP_AFTER + STOPS_WITHIN``)."""
         while True:
             elapsed = time.monotonic() - started
             spoke = bool(self.out.getvalue() or self.err.getvalue())
@@ -154,12 +154,12 @@ class Run:
                 pass
 
     def explain(self) -> str:
-        stacks = self.stacks
         return (f"keydesk {' '.join(map(repr, self.argv))}\nrc={self.rc} in "
                 f"{self.seconds:.1f} s, interrupted={self.interrupted} "
                 f"(Ctrl+C pressed {self.presses} times)\n--- stdout\n"
                 f"{self.out.getvalue()[-2000:]}\n--- stderr\n{self.err.getvalue()[-3000:]}"
-                + (f"\n--- every thread, still running\n{stacks[-6000:]}" if stacks else ""))
+                + (f"\n--- every thread, still running\n{self.stacks[-6000:]}"
+                   if self.stacks else ""))
 
 
 def check(run: Run, serving: bool) -> None:
