@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import faulthandler
 import os
+import signal
 import threading
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# A shell without job control starts a background command (``… &``, as some CI runners
+# and nohup'd scripts do) with Ctrl+C ignored, and every process it starts inherits that:
+# the tests that press Ctrl+C in a KeyDesk command (in this process or a child) would see
+# it vanish. The tests are about a person at a terminal, so Ctrl+C means what it does there.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # When the README's test command runs us, a hard crash (a segfault in a native library)
 # is written to this file with the test that was running, so the command can report it
