@@ -1,7 +1,8 @@
-"""``keydesk audit verify|list|export``: check, read and export the audit trail.
+"""``keydesk audit verify|list|export|key``: check, read and export the audit trail.
 
 ``verify`` walks the whole HMAC chain and names the first broken link (exit 1 with the
-row and what happened to it); ``list`` shows rows newest first; ``export`` writes CSV.
+row and what happened to it); ``list`` shows rows newest first; ``export`` writes CSV;
+``key`` carries the site's chain key between desks (``app/cli/audit_key_cmd.py``).
 Viewing and verifying need ``audit.view`` (manager), exporting needs ``export``; on a desk
 with operator accounts the command signs in first (``app/cli/signin.py``).
 """
@@ -13,7 +14,7 @@ import sys
 from datetime import datetime
 from typing import Any
 
-from app.cli import argtypes
+from app.cli import argtypes, audit_key_cmd
 from app.cli.output import emit, explain_error, fail, json_line
 from app.cli.words import say
 from app.domain.errors import KeyDeskError
@@ -46,6 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("export", parents=[filters], help="write rows to a CSV file")
     p.add_argument("out", type=argtypes.output_file, help="the CSV file to write")
     p.set_defaults(func=_export)
+    audit_key_cmd.register(cmds)
 
 
 def usage(message: str, as_json: bool) -> int:
@@ -113,7 +115,8 @@ def _verify(args: argparse.Namespace) -> int:
             print(json_line({**explain_error(err), **verdict.to_dict(), "problem": err.code,
                              "file": path}), flush=True)
             return 1
-        print(head, file=sys.stderr)
+        if verdict.row is not None or desk.audit.key is None:  # another key: no row to name
+            print(head, file=sys.stderr)
         return fail(err, False)
 
     return _run(args, body)

@@ -561,6 +561,23 @@ ENTRIES: list[tuple[str, str, str]] = [
      "从此时间起（ISO；不带时区时为本机时间）"),
     ("before this time (ISO)", "antes desta hora (ISO)", "此时间之前（ISO）"),
     ("the CSV file to write", "o arquivo CSV a gravar", "要写入的 CSV 文件"),
+    ("show this desk's audit chain key (its fingerprint)",
+     "mostra a chave da auditoria deste balcão (sua impressão digital)",
+     "显示本前台的审计记录密钥（其指纹）"),
+    ("The audit chain key every desk of a site must share: its fingerprint, the key itself "
+     "(--reveal), or store the site's key here (set).",
+     "A chave da auditoria que todos os balcões de um local compartilham: sua impressão "
+     "digital, a própria chave (--reveal), ou guarde aqui a chave do local (set).",
+     "本现场所有前台必须共用的审计记录密钥：其指纹、密钥本身（--reveal），或在本机存入本现场的密钥（set）。"),
+    ("also print the key itself (admin), to type on the other desks",
+     "mostra também a própria chave (administrador), para digitá-la nos outros balcões",
+     "同时显示密钥本身（管理员），以便在其他前台输入"),
+    ("store the site's key on this desk (typed, or one line from a pipe)",
+     "guarda a chave do local neste balcão (digitada, ou uma linha de um pipe)",
+     "在本前台存入本现场的密钥（手动输入，或从管道读取一行）"),
+    ("replace a different key whose seals this desk's trail holds",
+     "substitui outra chave cujos selos a auditoria deste balcão guarda",
+     "替换本前台审计记录中已用于封印的另一个密钥"),
     # keydesk store
     ("Work with the event store: the event database (events.sqlite3) or the site store.",
      "Trabalha com o armazenamento de eventos: o banco de eventos (events.sqlite3) ou o "

@@ -79,6 +79,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "ask_site_key": "Site key (every desk of this site must use the same): ",
         "site_key_short": "the site key must be at least 16 characters",
         "site_key_stored": "site key stored in the keyring",
+        "audit_key_is": "this desk's audit chain key: fingerprint {fingerprint} (from "
+        "{source}); every desk of the site must show the same",
+        "audit_key_from_keyring": "the system keyring",
+        "audit_key_from_env": "KEYDESK_AUDIT_KEY",
+        "audit_key_none": "this desk has no audit chain key (no system keyring and no "
+        "KEYDESK_AUDIT_KEY)",
+        "audit_key_reveal_note": "that line is the key itself: on every other desk of the site "
+        "run `keydesk audit key set` and type it; it is a secret, do not send it by e-mail or "
+        "chat",
+        "ask_audit_key": "The site's audit chain key (hex, from `keydesk audit key --reveal` "
+        "on the first desk): ",
+        "audit_key_bad": "that is not an audit chain key: it is 32 to 128 hex digits (0-9, "
+        "a-f), as `keydesk audit key --reveal` prints it",
+        "audit_key_same": "this desk already holds that key (fingerprint {fingerprint}); "
+        "nothing changed",
+        "audit_key_other": "not changed: this desk holds another key (fingerprint {mine}) and "
+        "{rows} row(s) of its audit trail are sealed with it; with --replace they stay, but "
+        "this desk can no longer check them",
+        "audit_key_stored": "audit chain key stored in the system keyring: fingerprint "
+        "{fingerprint}",
+        "audit_key_env_wins": "note: KEYDESK_AUDIT_KEY is set, and while it is, it is used "
+        "instead of the keyring",
         "op_issue": "issue",
         "op_duplicate": "duplicate",
         "op_wipe": "wipe",
@@ -222,6 +244,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "ask_site_key": "Chave do local (todos os balcões deste local usam a mesma): ",
         "site_key_short": "a chave do local precisa ter pelo menos 16 caracteres",
         "site_key_stored": "chave do local guardada no chaveiro",
+        "audit_key_is": "chave da auditoria deste balcão: impressão digital {fingerprint} "
+        "(de {source}); todos os balcões do local devem mostrar a mesma",
+        "audit_key_from_keyring": "o chaveiro do sistema",
+        "audit_key_from_env": "KEYDESK_AUDIT_KEY",
+        "audit_key_none": "este balcão não tem chave da auditoria (sem chaveiro do sistema e "
+        "sem KEYDESK_AUDIT_KEY)",
+        "audit_key_reveal_note": "essa linha é a própria chave: em cada um dos outros balcões "
+        "do local rode `keydesk audit key set` e digite-a; ela é secreta, não a envie por "
+        "e-mail nem por chat",
+        "ask_audit_key": "A chave da auditoria do local (hex, de `keydesk audit key --reveal` "
+        "no primeiro balcão): ",
+        "audit_key_bad": "isso não é uma chave da auditoria: ela tem de 32 a 128 dígitos hex "
+        "(0-9, a-f), como `keydesk audit key --reveal` a mostra",
+        "audit_key_same": "este balcão já tem essa chave (impressão digital {fingerprint}); "
+        "nada mudou",
+        "audit_key_other": "não alterada: este balcão tem outra chave (impressão digital "
+        "{mine}) e {rows} linha(s) da sua auditoria estão seladas com ela; com --replace elas "
+        "ficam, mas este balcão não poderá mais conferi-las",
+        "audit_key_stored": "chave da auditoria guardada no chaveiro do sistema: impressão "
+        "digital {fingerprint}",
+        "audit_key_env_wins": "aviso: KEYDESK_AUDIT_KEY está definida e, enquanto estiver, é "
+        "usada no lugar do chaveiro",
         "op_issue": "emissão",
         "op_duplicate": "duplicação",
         "op_wipe": "apagamento",
@@ -356,6 +400,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "ask_site_key": "现场密钥（本现场所有前台必须使用同一个）：",
         "site_key_short": "现场密钥至少需要 16 个字符",
         "site_key_stored": "现场密钥已存入密钥环",
+        "audit_key_is": "本前台的审计记录密钥：指纹 {fingerprint}（来自{source}）；"
+        "本现场每个前台显示的都应相同",
+        "audit_key_from_keyring": "系统密钥环",
+        "audit_key_from_env": " KEYDESK_AUDIT_KEY ",
+        "audit_key_none": "本前台没有审计记录密钥（没有系统密钥环，也没有 KEYDESK_AUDIT_KEY）",
+        "audit_key_reveal_note": "上面那一行就是密钥本身：在本现场其他每个前台运行 "
+        "`keydesk audit key set` 并输入它；它是机密，不要通过邮件或聊天发送",
+        "ask_audit_key": "本现场的审计记录密钥（十六进制，来自第一个前台的 "
+        "`keydesk audit key --reveal`）：",
+        "audit_key_bad": "这不是审计记录密钥：密钥为 32 到 128 位十六进制数字（0-9、a-f），"
+        "与 `keydesk audit key --reveal` 显示的一致",
+        "audit_key_same": "本前台已持有该密钥（指纹 {fingerprint}）；未作更改",
+        "audit_key_other": "未更改：本前台持有另一个密钥（指纹 {mine}），其审计记录中有 "
+        "{rows} 条以它封印；使用 --replace 后这些记录仍保留，但本前台将无法再校验它们",
+        "audit_key_stored": "审计记录密钥已存入系统密钥环：指纹 {fingerprint}",
+        "audit_key_env_wins": "注意：已设置 KEYDESK_AUDIT_KEY，只要它存在，就用它代替密钥环",
         "op_issue": "制卡",
         "op_duplicate": "复制卡",
         "op_wipe": "清卡",

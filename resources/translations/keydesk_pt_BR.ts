@@ -402,6 +402,14 @@
         <translation>Auditoria exportada</translation>
     </message>
     <message>
+        <source>Audit chain key viewed</source>
+        <translation>Chave da auditoria consultada</translation>
+    </message>
+    <message>
+        <source>Audit chain key shown</source>
+        <translation>Chave da auditoria exibida</translation>
+    </message>
+    <message>
         <source>Events exported</source>
         <translation>Eventos exportados</translation>
     </message>

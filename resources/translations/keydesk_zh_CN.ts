@@ -402,6 +402,14 @@
         <translation>已导出审计记录</translation>
     </message>
     <message>
+        <source>Audit chain key viewed</source>
+        <translation>已查看审计记录密钥</translation>
+    </message>
+    <message>
+        <source>Audit chain key shown</source>
+        <translation>已显示审计记录密钥</translation>
+    </message>
+    <message>
         <source>Events exported</source>
         <translation>已导出事件</translation>
     </message>

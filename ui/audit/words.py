@@ -59,6 +59,8 @@ ACTIONS: dict[str, str] = {
     "audit.list": QT_TRANSLATE_NOOP("AuditWords", "Audit trail listed"),
     "audit.verify": QT_TRANSLATE_NOOP("AuditWords", "Audit trail checked"),
     "audit.export": QT_TRANSLATE_NOOP("AuditWords", "Audit trail exported"),
+    "audit.key": QT_TRANSLATE_NOOP("AuditWords", "Audit chain key viewed"),
+    "audit.key.reveal": QT_TRANSLATE_NOOP("AuditWords", "Audit chain key shown"),
     "events.export": QT_TRANSLATE_NOOP("AuditWords", "Events exported"),
     "alarm.acknowledge": QT_TRANSLATE_NOOP("AuditWords", "Alarm acknowledged"),
 }

@@ -1,0 +1,143 @@
+"""``keydesk audit key [--reveal]`` and ``keydesk audit key set [--replace]``: the site's
+audit chain key, carried from one desk to the next.
+
+Every desk of a site that shares one audit trail must seal with the same key (the
+keyring's ``audit.chain_key``). Without these commands the only way to give a second desk
+the first one's key was an OS keyring tool. ``key`` shows the key's public fingerprint, so
+two desks can be compared without showing the secret; ``--reveal`` (admin) prints the key
+itself once, to be typed on the other desks; ``set`` (admin) reads it from the terminal
+without echo, or one line from a pipe, never from the command line (which ``ps`` shows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+from app.audit.chain import key_id
+from app.audit.site_key import CHAIN_KEY_SECRET, ENV_VAR, ChainKeyError, parse_key
+from app.cli.output import emit, fail
+from app.cli.words import say
+from app.domain.errors import KeyDeskError
+
+EXIT_USAGE = 2
+EXIT_REFUSED = 1
+
+
+def register(cmds: argparse._SubParsersAction) -> None:
+    key = cmds.add_parser(
+        "key", help="show this desk's audit chain key (its fingerprint)",
+        description="The audit chain key every desk of a site must share: its fingerprint, "
+                    "the key itself (--reveal), or store the site's key here (set).")
+    key.add_argument("--reveal", action="store_true",
+                     help="also print the key itself (admin), to type on the other desks")
+    key.add_argument("--json", action="store_true", help="one JSON line")
+    key.set_defaults(func=_show)
+    actions = key.add_subparsers(dest="key_cmd", metavar="ACTION")
+    put = actions.add_parser("set", help="store the site's key on this desk (typed, or one "
+                                         "line from a pipe)")
+    put.add_argument("--replace", action="store_true",
+                     help="replace a different key whose seals this desk's trail holds")
+    put.add_argument("--json", action="store_true", help="one JSON line")
+    put.set_defaults(func=_set)
+
+
+def _source() -> str:
+    return "env" if os.environ.get(ENV_VAR, "").strip() else "keyring"
+
+
+def _usage(message: str, as_json: bool) -> int:
+    from app.cli.main import usage_error
+
+    return usage_error("keydesk audit key", message, as_json)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from app.cli.desk import command_desk
+
+    try:
+        with command_desk() as desk:
+            if args.reveal:
+                desk.operators.require("settings.change", what="audit.key.reveal")
+            else:
+                desk.operators.require("audit.view", what="audit.key")
+            key = desk.audit.key
+            if key is None:
+                emit({"ok": False, "chain_key": False}, args.json, say("audit_key_none"))
+                return EXIT_REFUSED
+            info: dict[str, Any] = {"ok": True, "fingerprint": key_id(key),
+                                    "source": _source()}
+            if not args.reveal:
+                emit(info, args.json, say("audit_key_is", fingerprint=info["fingerprint"],
+                                          source=say(f"audit_key_from_{info['source']}")))
+                return 0
+            desk.audit.record("audit.key.reveal", detail={"fingerprint": info["fingerprint"]})
+    except KeyDeskError as exc:
+        return fail(exc, args.json)
+    # The one place the key is printed, on purpose: not through emit(), whose redaction
+    # would hide it should it be a registered secret (KEYDESK_AUDIT_KEY).
+    if args.json:
+        print(json.dumps({**info, "key": key.hex()}), flush=True)
+    else:
+        print(say("audit_key_is", fingerprint=info["fingerprint"],
+                  source=say(f"audit_key_from_{info['source']}")), flush=True)
+        print(key.hex(), flush=True)
+        print(say("audit_key_reveal_note"), file=sys.stderr, flush=True)
+    return 0
+
+
+def _set(args: argparse.Namespace) -> int:
+    from app import logsetup
+    from app.audit.actions import record_settings
+    from app.cli.card_cmd import ask_secret
+    from app.cli.desk import command_desk
+    from app.settings import SecretStore, SecretStoreUnavailable
+    from app.store.audit import AuditLog
+
+    try:
+        with command_desk() as desk:
+            desk.operators.require("settings.change", what="settings.change",
+                                   target=CHAIN_KEY_SECRET)
+            text = ask_secret(say("ask_audit_key")).strip()
+            try:
+                new = parse_key(text)
+            except ChainKeyError:
+                return _usage(say("audit_key_bad"), args.json)
+            logsetup.register_secret(text)
+            held = desk.audit.key
+            fingerprint = key_id(new)
+            if held == new:
+                emit({"ok": True, "fingerprint": fingerprint, "changed": False}, args.json,
+                     say("audit_key_same", fingerprint=fingerprint))
+                return 0
+            if held is not None and not args.replace:
+                # Rows this desk sealed with the key it holds could no longer be checked
+                # here once it is replaced: only a person who knows that may do it.
+                verdict = desk.audit.verify()
+                if verdict.ok and verdict.checked:
+                    mine = key_id(held)
+                    emit({"ok": False, "error": "other_key", "fingerprint": mine,
+                          "rows": verdict.checked}, args.json,
+                         say("audit_key_other", mine=mine, rows=verdict.checked))
+                    return EXIT_REFUSED
+            try:
+                SecretStore().set(CHAIN_KEY_SECRET, new.hex())
+            except SecretStoreUnavailable as exc:
+                return _usage(str(exc), args.json)
+            if isinstance(desk.audit, AuditLog):
+                # This desk's own trail: the row saying so is the first sealed with the new
+                # key (sealed with the old one, a fresh desk's trail would start "sealed
+                # with another key"). A site store's trail keeps the site's key.
+                desk.audit.key = new
+            record_settings(desk.audit, [], [CHAIN_KEY_SECRET])  # which, never the value
+    except KeyDeskError as exc:
+        return fail(exc, args.json)
+    emit({"ok": True, "fingerprint": fingerprint, "changed": True,
+          "replaced": key_id(held) if held else None}, args.json,
+         say("audit_key_stored", fingerprint=fingerprint))
+    if _source() == "env":
+        print(say("audit_key_env_wins"), file=sys.stderr, flush=True)
+    return 0
