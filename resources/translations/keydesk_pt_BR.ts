@@ -3435,6 +3435,10 @@ Lote {batch}</translation>
         <translation>Senha</translation>
     </message>
     <message>
+        <source>Audit chain key</source>
+        <translation>Chave da auditoria</translation>
+    </message>
+    <message>
         <source>Test</source>
         <translation>Testar</translation>
     </message>
@@ -3449,6 +3453,14 @@ Lote {batch}</translation>
     <message>
         <source>Store</source>
         <translation>Armazenamento</translation>
+    </message>
+    <message>
+        <source>fingerprint {fingerprint}: every desk of the site must show the same (keydesk audit key --reveal on this desk, keydesk audit key set on the others)</source>
+        <translation>impressão digital {fingerprint}: todos os balcões do local devem mostrar a mesma (keydesk audit key --reveal neste balcão, keydesk audit key set nos outros)</translation>
+    </message>
+    <message>
+        <source>none: this PC has no system keyring, so audit rows are written unsealed</source>
+        <translation>nenhuma: este computador não tem chaveiro do sistema, então as linhas da auditoria são gravadas sem selo</translation>
     </message>
     <message>
         <source>saved in the system keyring (type to replace)</source>

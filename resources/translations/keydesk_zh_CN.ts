@@ -3435,6 +3435,10 @@ Batch {batch}</source>
         <translation>密码</translation>
     </message>
     <message>
+        <source>Audit chain key</source>
+        <translation>审计记录密钥</translation>
+    </message>
+    <message>
         <source>Test</source>
         <translation>测试</translation>
     </message>
@@ -3449,6 +3453,14 @@ Batch {batch}</source>
     <message>
         <source>Store</source>
         <translation>数据存储</translation>
+    </message>
+    <message>
+        <source>fingerprint {fingerprint}: every desk of the site must show the same (keydesk audit key --reveal on this desk, keydesk audit key set on the others)</source>
+        <translation>指纹 {fingerprint}：本现场每个前台显示的都应相同（在本前台运行 keydesk audit key --reveal，在其他前台运行 keydesk audit key set）</translation>
+    </message>
+    <message>
+        <source>none: this PC has no system keyring, so audit rows are written unsealed</source>
+        <translation>无：本机没有系统密钥环，因此审计记录不带封印写入</translation>
     </message>
     <message>
         <source>saved in the system keyring (type to replace)</source>

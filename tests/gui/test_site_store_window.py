@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
+from app.audit.chain import key_id
 from app.domain.events import DeviceEvent
 from app.settings import MemorySecretStore, SettingsStore
 from app.store.backend import PASSWORD_SECRET, open_site
@@ -104,6 +105,12 @@ def test_store_section_keeps_the_password_in_the_keyring(qtbot, tmp_path):
         section = StoreSection(session.ctx)
         qtbot.addWidget(section)
         section.load(session.ctx.settings)
+        # The chain key every desk must share: its fingerprint to compare, never the key.
+        key = session.services.audit.key
+        assert key is not None
+        shown = section.chain_key.text()
+        assert key_id(key) in shown and key.hex() not in shown
+        assert "keydesk audit key" in shown
         section.url.setText("postgresql://keydesk@backoffice:5432/keydesk")
         section.password.setText("s3cret-site")
         new = store.load()
