@@ -15,7 +15,7 @@ import psycopg
 import pytest
 
 from app.domain.events import ConnectionState, DeviceEvent, DeviceStateChanged
-from app.domain.stored import StoredEvent, StoredEvents, StoreHealth
+from app.domain.stored import AlarmAcknowledged, StoredEvent, StoredEvents, StoreHealth
 from app.runtime.bus import EventBus
 from app.store import messages
 from app.store.backend import SiteBackends, open_site
@@ -107,6 +107,81 @@ def test_desks_see_each_others_events_live_and_a_record_is_kept_once(desks: Any,
     a.b.events.add(access(99, key=False))
     b.wait(lambda: 99 in b.records(), what="b sees a's new event")
     assert b.b.events.query(card="C00099")[0].payload["n"] == 99
+
+
+class Acks:
+    """The alarm acknowledgements a desk's bus was told."""
+
+    def __init__(self, desk: Watched) -> None:
+        self.told: list[AlarmAcknowledged] = []
+        self.cond = threading.Condition()
+        desk.bus.subscribe(self._told, AlarmAcknowledged)
+
+    def _told(self, event: AlarmAcknowledged) -> None:
+        with self.cond:
+            self.told.append(event)
+            self.cond.notify_all()
+
+    def ids(self) -> set[int]:
+        return {i for event in self.told for i in event.event_ids}
+
+    def wait_for(self, event_id: int, what: str) -> None:
+        with self.cond:
+            assert self.cond.wait_for(lambda: event_id in self.ids(), 15), what
+
+
+def break_in(n: int) -> DeviceEvent:
+    return DeviceEvent("Lobby", kind="reader", code="BreakIn", severity="alarm",
+                       payload={"device": "Lobby", "n": n, "door": 0})
+
+
+def stored_alarm(desk: Watched, n: int) -> int:
+    desk.wait(lambda: any(e.payload.get("n") == n and e.code == "BreakIn"
+                          for e in desk.stored), what=f"alarm {n} announced")
+    return next(e.id for e in desk.stored if e.payload.get("n") == n and e.code == "BreakIn")
+
+
+def test_an_alarm_acknowledged_at_one_desk_leaves_every_desks_banner(desks: Any,
+                                                                     pg_url: str) -> None:
+    a, b = desks("front").connected(), desks("back").connected()
+    told_a, told_b = Acks(a), Acks(b)
+    a.b.events.add(break_in(1))
+    assert a.b.events.flush(10)
+    alarm = stored_alarm(b, 1)
+    assert [e.id for e in b.b.events.unacknowledged_alarms()] == [alarm]
+    assert a.b.events.acknowledge([alarm], by="ana", note="door checked: wind") == 1
+    told_b.wait_for(alarm, "the other desk was told")
+    event = told_b.told[0]
+    assert (event.event_ids, event.by, event.note) == ((alarm,), "ana", "door checked: wind")
+    assert b.b.events.unacknowledged_alarms() == []
+    # The desk that acknowledged announced it once, when it committed: not again when its
+    # own notice came back (the other desk's next notice is the marker that it would have).
+    b.b.events.add(break_in(2))
+    assert b.b.events.flush(10)
+    second = stored_alarm(a, 2)
+    assert b.b.events.acknowledge([second], by="bruno") == 1
+    told_a.wait_for(second, "the first desk was told of the second alarm")
+    assert [e.event_ids for e in told_a.told] == [(alarm,), (second,)]
+    assert [e.event_ids for e in told_b.told] == [(alarm,), (second,)]
+
+
+def test_acknowledgements_made_while_a_desk_was_away_reach_its_banner(desks: Any,
+                                                                      pg_url: str) -> None:
+    a, b = desks("front").connected(), desks("back").connected()
+    told_b = Acks(b)
+    a.b.events.add(break_in(3))
+    assert a.b.events.flush(10)
+    alarm = stored_alarm(b, 3)
+    # Acknowledged where no notice reaches this desk (as while its listener was away)...
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("INSERT INTO alarm_acks (event_id, acked_at, acked_by, note) VALUES "
+                     "(%s, '2030-01-01T00:00:00+00:00', 'night porter', '')", (alarm,))
+        assert told_b.told == []
+        # ... then every connection of the desks is cut: they come back, and read it.
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                     "WHERE pid <> pg_backend_pid() AND datname = current_database()")
+    told_b.wait_for(alarm, "read back after reconnecting")
+    assert told_b.told[-1].by == "night porter"
 
 
 def test_one_audit_chain_for_the_site_whoever_appends(desks: Any, pg_url: str) -> None:

@@ -14,6 +14,7 @@ import csv
 import logging
 import threading
 import time
+import uuid
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,6 +25,7 @@ from app.domain.stored import AlarmAcknowledged, StoredEvent, StoredEvents, Stor
 from app.runtime.bus import EventBus, Subscription
 from app.store import integrity, messages
 from app.store.events import CSV_COLUMNS
+from app.store.postgres import acks
 from app.store.postgres.filters import ALARM_SQL, where
 from app.store.postgres.link import LinkState
 from app.store.postgres.listen import SELECT_ROWS, stored
@@ -51,6 +53,8 @@ class SiteEventStore:
         site.face_opened()
         site.watch(self._link_changed)
         site.on_events(self._announce)
+        site.on_acks(self._acked_elsewhere)
+        self._me = uuid.uuid4().hex  # names this desk's own acknowledgement notices
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -172,13 +176,15 @@ class SiteEventStore:
         now = iso_utc(datetime.now(UTC))
 
         def write(conn: Any) -> int:
-            count = 0
+            acked = []
             for event_id in event_ids:
-                count += conn.execute(
-                    "INSERT INTO alarm_acks (event_id, acked_at, acked_by, note) "
-                    "SELECT id, %s, %s, %s FROM events WHERE id = %s ON CONFLICT DO NOTHING",
-                    (now, by, note, int(event_id))).rowcount
-            return count
+                if conn.execute(
+                        "INSERT INTO alarm_acks (event_id, acked_at, acked_by, note) "
+                        "SELECT id, %s, %s, %s FROM events WHERE id = %s ON CONFLICT DO NOTHING",
+                        (now, by, note, int(event_id))).rowcount:
+                    acked.append(int(event_id))
+            acks.tell(conn, self._me, acked, by, note)  # the other desks' banners too
+            return len(acked)
 
         done: concurrent.futures.Future[int] = concurrent.futures.Future()
 
@@ -194,6 +200,14 @@ class SiteEventStore:
 
         self.site.writer.call(write).add_done_callback(announce)
         return done
+
+    def _acked_elsewhere(self, acked: acks.Acked) -> None:
+        """Another desk acknowledged alarms (or, after a gap, any desk did): this desk's
+        banner drops them too. This desk's own were announced when they committed."""
+        if acked.origin == self._me or self._bus is None or self._closed:
+            return
+        self._bus.publish(AlarmAcknowledged(self.source, event_ids=acked.event_ids,
+                                            by=acked.by, note=acked.note))
 
     def apply_retention(self, days: int) -> int:
         return int(self.apply_retention_later(days).result(60))

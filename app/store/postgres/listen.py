@@ -20,9 +20,10 @@ from collections.abc import Callable
 from typing import Any
 
 from app.domain.stored import StoredEvent
+from app.store.postgres import acks
 from app.store.postgres.connect import is_away
 from app.store.postgres.link import SiteLink
-from app.store.postgres.schema import CHANNEL
+from app.store.postgres.schema import ACK_CHANNEL, CHANNEL
 from app.store.rows import COLUMNS, to_stored
 
 log = logging.getLogger(__name__)
@@ -60,11 +61,14 @@ class SiteListener:
 
     def __init__(self, connect: Callable[[], Any], link: SiteLink, start: StartPoint,
                  on_events: Callable[[list[StoredEvent]], None],
+                 on_acks: Callable[[acks.Acked], None] | None = None,
                  name: str = "site-store-listener") -> None:
         self._connect = connect
         self.link = link
         self.start_point = start
         self._on_events = on_events
+        self._on_acks = on_acks
+        self._connections = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=name, daemon=False)
         self.announced = 0
@@ -84,8 +88,12 @@ class SiteListener:
             try:
                 conn = self._connect()
                 conn.execute(f"LISTEN {CHANNEL}")
+                conn.execute(f"LISTEN {ACK_CHANNEL}")
                 self.start_point.settle(conn)
                 self.link.reached()
+                self._connections += 1
+                if self._connections > 1:  # back after a gap: what was told meanwhile
+                    self._read_back_acks(conn)
                 self._listen(conn)
             except Exception as exc:
                 if not is_away(exc):
@@ -103,7 +111,14 @@ class SiteListener:
         self._catch_up(conn)
         looked = time.monotonic()
         while not self._stop.is_set():
-            told = any(True for _ in conn.notifies(timeout=self.WAKE, stop_after=1))
+            told = False
+            for notice in conn.notifies(timeout=self.WAKE, stop_after=1):
+                if notice.channel == ACK_CHANNEL:
+                    acked = acks.heard(notice.payload)
+                    if acked is not None:
+                        self._tell_acks(acked)
+                else:
+                    told = True
             if told or time.monotonic() - looked >= self.POLL:
                 self._catch_up(conn)
                 looked = time.monotonic()
@@ -124,3 +139,18 @@ class SiteListener:
                 log.exception("site store announcement failed")
             if len(rows) < self.CHUNK:
                 return
+
+    def _read_back_acks(self, conn: Any) -> None:
+        if self._on_acks is None:
+            return
+        after = max(0, (self.start_point.last or 0) - acks.LOOKBACK)
+        for acked in acks.read_back(conn, after):
+            self._tell_acks(acked)
+
+    def _tell_acks(self, acked: acks.Acked) -> None:
+        if self._on_acks is None or not acked.event_ids:
+            return
+        try:
+            self._on_acks(acked)
+        except Exception:
+            log.exception("site store acknowledgement announcement failed")

@@ -13,6 +13,7 @@ MIGRATION_LOCK = 0x4B44_0017  # advisory lock ids: "KD" and the issue
 EVENTS_LOCK = 0x4B44_0018  # serializes event writes: ids commit in order (LISTEN readers)
 AUDIT_LOCK = 0x4B44_0019  # serializes audit appends: one chain per site, never forked
 CHANNEL = "keydesk_events"
+ACK_CHANNEL = "keydesk_acks"  # alarm acknowledgements, told to the other desks (acks.py)
 
 MIGRATIONS: list[str] = [
     # 1: events (times as UTC microseconds, as in SQLite; payload JSON and raw text as

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.store.postgres import schema
+from app.store.postgres.acks import Acked
 from app.store.postgres.connect import connect, is_away, public_url
 from app.store.postgres.link import LinkState, SiteLink
 from app.store.postgres.listen import SiteListener, StartPoint
@@ -44,8 +45,9 @@ class SiteStore:
         self.writer = SiteWriter(self._connect, self.outbox, self.link, self.desk, key,
                                  on_connected=self._first_contact)
         self._event_watchers: list[Callable[[list[Any]], None]] = []
+        self._ack_watchers: list[Callable[[Acked], None]] = []
         self.listener = SiteListener(self._listener_connect, self.link,
-                                     self.start_point, self._announce)
+                                     self.start_point, self._announce, self._acked)
         self._read: Any = None
         self._read_lock = threading.Lock()
         self._open_faces = 0
@@ -124,6 +126,14 @@ class SiteStore:
     def _announce(self, events: list[Any]) -> None:
         for callback in list(self._event_watchers):
             callback(events)
+
+    def on_acks(self, callback: Callable[[Acked], None]) -> None:
+        """``callback(acked)`` for alarm acknowledgements any desk made (its own too)."""
+        self._ack_watchers.append(callback)
+
+    def _acked(self, acked: Acked) -> None:
+        for callback in list(self._ack_watchers):
+            callback(acked)
 
     # -- reading ---------------------------------------------------------------------------
 
