@@ -53,8 +53,8 @@ class SiteEventStore:
         site.face_opened()
         site.watch(self._link_changed)
         site.on_events(self._announce)
-        site.on_acks(self._acked_elsewhere)
         self._me = uuid.uuid4().hex  # names this desk's own acknowledgement notices
+        site.on_acks(self._acked_elsewhere)
 
     # -- lifecycle -------------------------------------------------------------------------
 
