@@ -22,6 +22,7 @@ ALLOWED = [
     "RF", "SMS", "SID", "URL", "HTTP", "HTTPS", "API", "JSON", "PNG", "PC", "App", "ID",
     "Auth Token", "Token", "Account SID", "GATT", "BLE", "Bluetooth", "AES", "dBm", "s",
     "min", "ms", "MB", "KB", "GB", "keydesk sim lock", "keydesk", "sim", "lock",
+    "keydesk audit key --reveal", "keydesk audit key set",  # commands, typed as they are
     "English", "Português", "Brasil", "ok", "OK", "Lobby", "Staff door", "Dana", "Ana",
     "Caio", "Tec", "Bruno", "Carla", "demo-admin", "demo-clerk", "demo-manager", "demo-tech",
     "Garden wing", "classic-1k", "classic-4k", "ultralight", "PIN", "demo", "Zoë",
