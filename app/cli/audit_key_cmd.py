@@ -19,7 +19,7 @@ from typing import Any
 
 from app.audit.chain import key_id
 from app.audit.site_key import CHAIN_KEY_SECRET, ENV_VAR, ChainKeyError, parse_key
-from app.cli.output import emit, fail
+from app.cli.output import emit, fail, site_away
 from app.cli.words import say
 from app.domain.errors import KeyDeskError
 
@@ -135,6 +135,11 @@ def _set(args: argparse.Namespace) -> int:
             record_settings(desk.audit, [], [CHAIN_KEY_SECRET])  # which, never the value
     except KeyDeskError as exc:
         return fail(exc, args.json)
+    except RuntimeError as exc:  # the site store's server away: its trail cannot be checked
+        away = site_away(exc)
+        if away is None:
+            raise
+        return fail(away, args.json)
     emit({"ok": True, "fingerprint": fingerprint, "changed": True,
           "replaced": key_id(held) if held else None}, args.json,
          say("audit_key_stored", fingerprint=fingerprint))

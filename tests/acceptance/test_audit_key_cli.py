@@ -139,3 +139,18 @@ def test_only_an_admin_sees_the_key_itself(tmp_path):
     assert put.returncode == 1, put.stdout + put.stderr
     assert desk("audit", "key", "--json", **as_("dana")).one()["fingerprint"] == \
         seen.one()["fingerprint"]
+
+
+def test_a_site_desk_whose_server_is_away_says_so_instead_of_failing(tmp_path):
+    from tests.pg_server import free_port
+
+    away = f"postgresql://keydesk@127.0.0.1:{free_port()}/keydesk"  # nothing listens there
+    desk = desk_at(tmp_path / "front", KEYDESK_STORE_URL=away)
+    checks = [desk("audit", "verify", "--json"),
+              typed(desk, "5a" * 32 + "\n", "audit", "key", "set", "--json")]
+    for result in checks:
+        no_traceback(result)
+        assert result.rc == 1, str(result)
+        said = result.one()
+        assert (said["domain"], said["code"]) == ("site_store", "unreachable"), str(result)
+        assert "back-office PC" in said["action"]
