@@ -26,7 +26,10 @@ def test_the_page_commissions_a_door_in_the_demo(page, session, qtbot, tmp_path)
     assert "0 of 7 doors" in page.progress_label.text()
     choose(page, "001-01-0101")
     page.wake()  # "I am at this door"
-    qtbot.waitUntil(lambda: "C4:A8:28:00:11:01" in page.scan_list.sightings, timeout=10000)
+    # A hang guard, not a speed goal: once in four full runs on a loaded 2-vCPU machine
+    # the scan (room directory from the demo cloud, then 4 s of adverts) was still
+    # running at 10 s; why is not known (see the stop note of 2026-12-03).
+    qtbot.waitUntil(lambda: "C4:A8:28:00:11:01" in page.scan_list.sightings, timeout=30000)
     first = page.scan_list.item(0, 2).text()
     assert first == "C4:A8:28:00:11:01"  # the door I stand at is the strongest
     page.run_action("commission")
