@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from app.cli import argtypes, audit_key_cmd
-from app.cli.output import emit, explain_error, fail, json_line, site_away
+from app.cli.output import emit, explain_error, fail, json_line
 from app.cli.words import say
 from app.domain.errors import KeyDeskError
 
@@ -82,11 +82,6 @@ def _run(args: argparse.Namespace, body: Any) -> int:
             return int(body(desk, filters))
     except KeyDeskError as exc:
         return fail(exc, args.json)
-    except RuntimeError as exc:  # the site store's server away: reading the trail needs it
-        away = site_away(exc)
-        if away is None:
-            raise
-        return fail(away, args.json)
     except OSError as exc:  # the export's folder missing, read-only, full disk
         return usage(say("cannot_write", path=getattr(args, "out", ""),
                          reason=exc.strerror or exc), args.json)

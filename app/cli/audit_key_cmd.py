@@ -19,11 +19,10 @@ from typing import Any
 
 from app.audit.chain import key_id
 from app.audit.site_key import CHAIN_KEY_SECRET, ENV_VAR, ChainKeyError, parse_key
-from app.cli.output import emit, fail, site_away
+from app.cli.output import emit, fail
 from app.cli.words import say
 from app.domain.errors import KeyDeskError
 
-EXIT_USAGE = 2
 EXIT_REFUSED = 1
 
 
@@ -70,9 +69,10 @@ def _show(args: argparse.Namespace) -> int:
                 return EXIT_REFUSED
             info: dict[str, Any] = {"ok": True, "fingerprint": key_id(key),
                                     "source": _source()}
+            heading = say("audit_key_is", fingerprint=info["fingerprint"],
+                          source=say(f"audit_key_from_{info['source']}"))
             if not args.reveal:
-                emit(info, args.json, say("audit_key_is", fingerprint=info["fingerprint"],
-                                          source=say(f"audit_key_from_{info['source']}")))
+                emit(info, args.json, heading)
                 return 0
             desk.audit.record("audit.key.reveal", detail={"fingerprint": info["fingerprint"]})
     except KeyDeskError as exc:
@@ -82,8 +82,7 @@ def _show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({**info, "key": key.hex()}), flush=True)
     else:
-        print(say("audit_key_is", fingerprint=info["fingerprint"],
-                  source=say(f"audit_key_from_{info['source']}")), flush=True)
+        print(heading, flush=True)
         print(key.hex(), flush=True)
         print(say("audit_key_reveal_note"), file=sys.stderr, flush=True)
     return 0
@@ -135,11 +134,6 @@ def _set(args: argparse.Namespace) -> int:
             record_settings(desk.audit, [], [CHAIN_KEY_SECRET])  # which, never the value
     except KeyDeskError as exc:
         return fail(exc, args.json)
-    except RuntimeError as exc:  # the site store's server away: its trail cannot be checked
-        away = site_away(exc)
-        if away is None:
-            raise
-        return fail(away, args.json)
     emit({"ok": True, "fingerprint": fingerprint, "changed": True,
           "replaced": key_id(held) if held else None}, args.json,
          say("audit_key_stored", fingerprint=fingerprint))
