@@ -299,6 +299,25 @@ def test_insert_rows_writes_what_executemany_would_at_every_length():
         assert conn.execute("SELECT a, b, c FROM t ORDER BY a").fetchall() == rows
 
 
+def test_rows_with_nones_are_written_as_executemany_would_in_any_order_of_them():
+    from app.store.events import _ROWS_PER_STATEMENT, _insert_with_nulls
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT, c INTEGER, d BLOB)")
+    rows: list[tuple[object, ...]] = []
+    for i in range(3 * _ROWS_PER_STATEMENT + 7):  # every pattern of Nones, some long
+        b = None if i % 2 else f"row {i}"
+        c = None if i % 3 == 0 else i
+        d = None if i % 5 == 0 else bytearray([i % 256])
+        rows.append((i, b, c, d))
+    _insert_with_nulls(conn, "INSERT INTO t (a, b, c, d) VALUES (?, ?, ?, ?)", rows)
+    got = conn.execute("SELECT a, b, c, d FROM t ORDER BY a").fetchall()
+    assert got == [(a, b, c, None if d is None else bytes(d)) for a, b, c, d in rows]
+    # A NULL written into the statement is a NULL, not the text "NULL" or a 0.
+    assert conn.execute("SELECT count(*) FROM t WHERE b IS NULL").fetchone()[0] == len(
+        [r for r in rows if r[1] is None])
+
+
 def test_one_batch_of_many_events_keeps_every_row_its_text_and_its_body(store):
     # Hold the writer so that every event below lands in one batch (wide statements
     # and a remainder written one by one).
