@@ -194,6 +194,7 @@ class EventStore:
             on_end=lambda ok: self._terms.committed() if ok else self._terms.rolled_back(),
         )
         self._closed = False
+        self._optimistic = True  # the writer thread's: see _write_batch
         self.damaged_file: Path | None = None  # a damaged database set aside at start
         self._health = StoreHealth(source, path=str(self.path))
 
@@ -333,35 +334,64 @@ class EventStore:
 
     def _write_batch(self, conn: sqlite3.Connection, batch: list[Pending]) -> Any:
         """One ``executemany`` per table: ids are given here (the next after the largest
-        ever given), duplicates are found with one indexed look-up per 500 keys. Every
-        step over the batch that can be is a C loop (``map``, set algebra): this thread
-        shares the GIL with the producers, so its Python per event counts twice."""
+        ever given). Every step over the batch that can be is a C loop (``map``, set
+        algebra): this thread shares the GIL with the producers, so its Python per event
+        counts twice.
+
+        Duplicates: nearly every batch holds none, so it is first written as it is and
+        the unique dedupe index refuses a key already stored (IntegrityError); then the
+        transaction is rolled back and begun again, and the batch's keys are looked up,
+        500 to a query. After a batch with duplicates (a back-fill overlapping what came
+        live) the next ones are looked up first, until one has none."""
         keys = [key for key in map(_KEY, batch) if key is not None]
         top = conn.execute(
             "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0),"
             " COALESCE((SELECT MAX(id) FROM events), 0))").fetchone()[0]
         items = batch
+        unique = set(keys)
+        if self._optimistic and len(unique) == len(keys):
+            try:
+                self._insert(conn, top + 1, batch)
+            except sqlite3.IntegrityError:
+                # Inside the writer's transaction: undo this attempt and keep one open.
+                conn.execute("ROLLBACK")
+                self._terms.rolled_back()
+                conn.execute("BEGIN IMMEDIATE")
+                self._optimistic = False
+            else:
+                return self._written(top + 1, batch, keys)
         if keys:
-            unique = list(set(keys))
-            known: set[str] = set()
-            for at in range(0, len(unique), _KEYS_PER_QUERY):
-                part = unique[at:at + _KEYS_PER_QUERY]
-                known.update(r[0] for r in conn.execute(
-                    f"SELECT dedupe_key FROM events WHERE dedupe_key IN "
-                    f"({', '.join('?' * len(part))})", part))
-            if known or len(unique) < len(keys):
-                items = []
-                for item in batch:
-                    key = item.dedupe_key
-                    if key is not None:
-                        if key in known:
-                            continue  # the same record again (live and back-filled): once
-                        known.add(key)
-                    items.append(item)
+            items = self._unseen(conn, batch, keys, list(unique))
+            self._optimistic = len(items) == len(batch)
         if items:
             self._insert(conn, top + 1, items)
+        return self._written(top + 1, items, keys)
+
+    @staticmethod
+    def _unseen(conn: sqlite3.Connection, batch: list[Pending], keys: list[str],
+                unique: list[str]) -> list[Pending]:
+        """``batch`` without the events whose key is stored or comes earlier in it."""
+        known: set[str] = set()
+        for at in range(0, len(unique), _KEYS_PER_QUERY):
+            part = unique[at:at + _KEYS_PER_QUERY]
+            known.update(r[0] for r in conn.execute(
+                f"SELECT dedupe_key FROM events WHERE dedupe_key IN "
+                f"({', '.join('?' * len(part))})", part))
+        if not known and len(unique) == len(keys):
+            return batch
+        items = []
+        for item in batch:
+            key = item.dedupe_key
+            if key is not None:
+                if key in known:
+                    continue  # the same record again (live and back-filled): once
+                known.add(key)
+            items.append(item)
+        return items
+
+    def _written(self, first: int, items: list[Pending], keys: list[str]) -> Any:
         # Built only for someone to announce them to (a store without a bus has nobody).
-        rows = ([pending_to_stored(rid, item) for rid, item in enumerate(items, top + 1)]
+        rows = ([pending_to_stored(rid, item) for rid, item in enumerate(items, first)]
                 if self._bus else [])
         return rows, keys
 

@@ -132,6 +132,31 @@ def test_duplicate_dedupe_keys_are_stored_and_announced_once(bus_store):
     assert s.has_key("lobby:1") and not s.has_key("lobby:99")
 
 
+def test_a_batch_first_written_as_new_meets_a_stored_key_and_is_written_once(bus_store):
+    bus, s, batches = bus_store
+    for i in range(20):
+        bus.publish(access(i))
+    assert s.flush(5)
+    gate = threading.Event()
+    held = s._writer.call(lambda _conn: gate.wait(10))  # the next events: one batch
+    for i in range(15, 40):  # 15..19 are stored already (a back-fill overlapping)
+        bus.publish(access(i))
+    gate.set()
+    assert held.result(10) and s.flush(5)
+    assert not s._optimistic  # the refused attempt was made, and undone
+    assert s.count() == 40
+    announced = [e.card for b in batches for e in b.events]
+    assert announced == [f"CARD{i:04d}" for i in range(40)]  # each once, in order
+    ids = [e.id for b in batches for e in b.events]
+    assert ids == sorted(ids) and len(set(ids)) == 40
+    assert [e.card for e in s.query(text="CARD0030")] == ["CARD0030"]  # its terms too
+    assert s.query(card="CARD0031")[0].payload["record_no"] == 31  # and its body
+    for i in range(40, 45):  # after a batch with duplicates, new ones still go in
+        bus.publish(access(i))
+    assert s.flush(5) and s.count() == 45
+    assert s._optimistic  # a batch looked up with none stored: optimistic again
+
+
 def test_other_sources_are_stored_generically(store):
     store.add(DeviceEvent("encoder", kind="encoder", code="CardPlaced",
                           payload={"uid": "04A1B2C3", "atqa": [0, 4]}, raw="D5 4B 01"))
