@@ -37,6 +37,7 @@ NARROW = f"e.id, {', '.join('e.' + c.strip() for c in COLUMNS.split(','))}"
 ALARM_SQL = "(severity = 'alarm' OR {})".format(
     " OR ".join(f"code = '{c}'" for c in sorted(ALARM_CODES)))
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
 _LAST_DAY = 2932896  # 9999-12-31 in days after 1970-01-01
 
 
@@ -153,7 +154,11 @@ def to_pending(event: DeviceEvent) -> Pending:
     text, int door, a bool result) and falls back to the general helpers otherwise."""
     p = event.payload or {}
     get = p.get
-    received = _us_of(event.time) or to_us(datetime.now(UTC))
+    at = event.time
+    if type(at) is datetime and at.tzinfo is not None:  # _us_of, inlined
+        received = (at - _EPOCH) // _MICROSECOND or to_us(datetime.now(UTC))
+    else:
+        received = to_us(at) or to_us(datetime.now(UTC))
     granted = get("granted")
     key = get("dedupe_key")
     if not (type(key) is str and key.isascii()):
@@ -173,7 +178,8 @@ def to_pending(event: DeviceEvent) -> Pending:
     source, kind, code, severity = event.source, event.kind, event.code, event.severity
     when = get("time")
     values = (
-        (_us_of(when) if when is not None else None) or received,
+        (to_us(when) if type(when) is str else _us_of(when) if when is not None else None)
+        or received,
         received,
         source if source.isascii() else search.storable(source),
         kind if kind.isascii() else search.storable(kind),
@@ -192,7 +198,11 @@ def to_pending(event: DeviceEvent) -> Pending:
         name = search.name_of(p)
     elif not name.isascii():
         name = search.storable(name)
-    return _new_pending(Pending, (values, key or None, dumps(p),
+    try:  # dumps, inlined for the usual payload
+        body = orjson.dumps(p, default=str)
+    except TypeError:
+        body = dumps(p)
+    return _new_pending(Pending, (values, key or None, body,
                                   raw.encode("utf-8", "surrogatepass"), name,
                                   search.note_of(p), p, raw))
 

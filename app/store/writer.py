@@ -139,6 +139,8 @@ class BatchWriter:
         self._on_lost = on_lost
         self._on_end = on_end  # told after each batch transaction: committed or not
         self._queue = Inbox()
+        # put(), without the frame of this class's own method (the producer's hot path).
+        self.enqueue: Callable[[Pending], None] = self._queue.put
         self._thread = threading.Thread(target=self._run, name=name, daemon=False)
         self._ready = threading.Event()
         self._error: BaseException | None = None
