@@ -55,6 +55,15 @@ log = logging.getLogger(__name__)
 
 _INSERT = (f"INSERT INTO events (id, {COLUMNS}, name_id, note_id) "
            f"VALUES ({', '.join('?' * 15)})")
+# What the writer binds for None: a float NaN, which SQLite stores as NULL (binding a
+# NaN double makes the value NULL). Python's sqlite3 binds None (and bytes) only after a
+# look-up for an adapter, ~4,000 machine instructions a value (callgrind), where an
+# int, a float or a text costs some 500: a door event paid more for its Nones than for
+# the rest of its row. Tried first and left: statements with NULL written in those
+# places, grouped by where the Nones were (rows out of id order: splitting the table's
+# last page in the middle cost 11 bytes an event), and NULLIF(?, stand-in) on every
+# nullable value (SQLite calls it as a function: 6,000 instructions an event more).
+_NULL = float("nan")
 _BLOCK = (f"INSERT INTO event_bodies (id, first, sizes, body, zdict) "
           f"VALUES (?, ?, ?, ?, {bodies.DICT})")
 _TERMS = "INSERT INTO event_terms (rowid, t) VALUES (?, ?)"
@@ -81,7 +90,7 @@ _LEGACY = ("SELECT id, dedupe_key FROM events WHERE dedupe_key >= ? AND dedupe_k
            "AND instr(dedupe_key, '#') = 0 AND device = ?")
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=8)
 def _wide(sql: str) -> tuple[str, int]:
     """``sql`` (``INSERT … VALUES (…)``) for :data:`_ROWS_PER_STATEMENT` rows, and its
     number of parameters."""
@@ -100,33 +109,6 @@ def _insert_rows(conn: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]
         conn.executemany(wide, [flat[at:at + step] for at in range(0, len(flat), step)])
     if whole < len(rows):
         conn.executemany(sql, rows[whole:])
-
-
-@functools.lru_cache(maxsize=64)
-def _with_nulls(sql: str, nulls: tuple[int, ...]) -> str:
-    """``sql`` (``INSERT … VALUES (?, …)``) with the parameters at positions ``nulls``
-    written as NULL."""
-    head, _, row = sql.partition(" VALUES ")
-    first, *rest = row.split("?")
-    return f"{head} VALUES {first}" + "".join(
-        ("NULL" if at in nulls else "?") + piece for at, piece in enumerate(rest))
-
-
-def _insert_with_nulls(conn: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]
-                       ) -> None:
-    """:func:`_insert_rows` for rows holding None: grouped by where their Nones are,
-    each group with those places written as NULL in the statement. Python's sqlite3
-    binds None (and bytes) only after a look-up for an adapter, ~4,000 machine
-    instructions a value (callgrind), where an int or a text costs some 500: a door
-    event with no card, user or result paid more for its six Nones than for the rest
-    of its row."""
-    groups: dict[tuple[int, ...], list[tuple[Any, ...]]] = {}
-    for row in rows:
-        nulls = tuple(at for at, value in enumerate(row) if value is None)
-        groups.setdefault(nulls, []).append(
-            tuple(value for value in row if value is not None) if nulls else row)
-    for nulls, part in groups.items():
-        _insert_rows(conn, _with_nulls(sql, nulls) if nulls else sql, part)
 
 
 def _legacy_to_new(name: str, key: str, payload: str, device_id: str) -> str | None:
@@ -407,10 +389,10 @@ class EventStore:
         names = tok(conn, search.NAME, set(map(_NAME, items)))
         notes = tok(conn, search.NOTE, set(map(_NOTE, items)))
         name_ids, note_ids = ids_of(conn, search.NAME, ()), ids_of(conn, search.NOTE, ())
-        events: list[tuple[Any, ...]] = []  # rows with no None (see _insert_with_nulls)
-        sparse: list[tuple[Any, ...]] = []  # the others
+        events: list[tuple[Any, ...]] = []
         words: list[tuple[int, str]] = []
-        add_event, add_sparse, add_words = events.append, sparse.append, words.append
+        add_event, add_words = events.append, words.append
+        null = _NULL
         for rid, item in enumerate(items, first):  # the one Python loop over the events
             v, name, note = item.values, item.name, item.note
             device, code, user, card = v[6], v[4], v[8], v[9]
@@ -420,8 +402,8 @@ class EventStore:
                 add_words((rid, f"{devices[device]} {codes[code]} {cards[card]} "
                                 f"{users[user]} {names[name]} {notes[note]}"))
                 continue
-            add_sparse((rid, *v, name_ids[name] if name else None,
-                        note_ids[note] if note else None))
+            add_event((rid, *[null if value is None else value for value in v],
+                       name_ids[name] if name else null, note_ids[note] if note else null))
             text = devices[device] if device else ""
             if code:
                 text += " " + codes[code]
@@ -434,12 +416,9 @@ class EventStore:
             if note:
                 text += " " + notes[note]
             add_words((rid, text))
-        # Ids are given, so the rows' order between the two calls does not matter (the
-        # terms' does: FTS5 writes its pending postings out when a rowid goes back).
         _insert_rows(conn, _INSERT, events)
-        _insert_with_nulls(conn, _INSERT, sparse)
         _insert_rows(conn, _TERMS, words)
-        # bytearray: bound as a blob without the adapter look-up bytes pay (see above).
+        # bytearray: bound as a blob without the adapter look-up bytes pay (_INSERT).
         _insert_rows(conn, _BLOCK, [
             (last, at, bytearray(sizes), bytearray(data))
             for last, at, sizes, data in self._packer.blocks(first, list(map(_BODY, items)))])

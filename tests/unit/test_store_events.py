@@ -324,23 +324,42 @@ def test_insert_rows_writes_what_executemany_would_at_every_length():
         assert conn.execute("SELECT a, b, c FROM t ORDER BY a").fetchall() == rows
 
 
-def test_rows_with_nones_are_written_as_executemany_would_in_any_order_of_them():
-    from app.store.events import _ROWS_PER_STATEMENT, _insert_with_nulls
-
-    conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT, c INTEGER, d BLOB)")
-    rows: list[tuple[object, ...]] = []
-    for i in range(3 * _ROWS_PER_STATEMENT + 7):  # every pattern of Nones, some long
-        b = None if i % 2 else f"row {i}"
-        c = None if i % 3 == 0 else i
-        d = None if i % 5 == 0 else bytearray([i % 256])
-        rows.append((i, b, c, d))
-    _insert_with_nulls(conn, "INSERT INTO t (a, b, c, d) VALUES (?, ?, ?, ?)", rows)
-    got = conn.execute("SELECT a, b, c, d FROM t ORDER BY a").fetchall()
-    assert got == [(a, b, c, None if d is None else bytes(d)) for a, b, c, d in rows]
-    # A NULL written into the statement is a NULL, not the text "NULL" or a 0.
-    assert conn.execute("SELECT count(*) FROM t WHERE b IS NULL").fetchone()[0] == len(
-        [r for r in rows if r[1] is None])
+def test_values_that_may_be_null_are_kept_exactly_beside_their_stand_ins(store):
+    # None is bound as a NaN, which SQLite keeps as NULL (events._NULL): every mix of
+    # present and missing values comes back, and the file holds NULL, never a number.
+    doors = [None, 0, -1, 1, 7]
+    for i in range(3 * 64 + 9):  # wide statements and the rest one by one
+        payload: dict[str, object] = {"device": "lobby", "time": f"2030-01-01T00:00:{i % 60:02d}Z"}
+        if i % 2:
+            payload["card"] = f"C{i}"
+        if i % 3:
+            payload["user"] = str(i)
+        if i % 5:
+            payload["granted"] = bool(i % 4)
+        if i % 7:
+            payload["dedupe_key"] = f"k{i}"
+        if i % 11:
+            payload["user_name"] = f"Name {i % 4}"
+        payload["door"] = doors[i % len(doors)]
+        store.add(DeviceEvent("lobby", kind="reader", code="DoorStatus", payload=payload,
+                              raw=f"r{i}"))
+    assert store.flush(5)
+    rows = {e.raw: e for e in store.query(limit=1000)}
+    assert len(rows) == 3 * 64 + 9
+    for i in range(3 * 64 + 9):
+        e = rows[f"r{i}"]
+        assert e.card == (f"C{i}" if i % 2 else None)
+        assert e.user == (str(i) if i % 3 else None)
+        assert e.granted == (bool(i % 4) if i % 5 else None)
+        assert e.dedupe_key == (f"k{i}" if i % 7 else None)
+        assert e.door == doors[i % len(doors)]
+    with sqlite3.connect(store.path) as conn:  # NULL in the file, not a stand-in
+        kinds = conn.execute("SELECT DISTINCT typeof(door), typeof(user), typeof(card), "
+                             "typeof(granted), typeof(dedupe_key), typeof(name_id) "
+                             "FROM events").fetchall()
+        assert {k for row in kinds for k in row} == {"null", "integer", "text"}
+        assert conn.execute("SELECT count(*) FROM events WHERE name_id IS NULL"
+                            ).fetchone()[0] == len([i for i in range(201) if not i % 11])
 
 
 def test_one_batch_of_many_events_keeps_every_row_its_text_and_its_body(store):
