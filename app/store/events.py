@@ -303,7 +303,7 @@ class EventStore:
             with self._pending_lock:
                 key = pending.dedupe_key
                 self._pending_keys[key] = self._pending_keys.get(key, 0) + 1
-        self._writer.enqueue(pending)
+        self._writer.put(pending)
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until everything added so far is committed (and announced). False when

@@ -139,8 +139,9 @@ class BatchWriter:
         self._on_lost = on_lost
         self._on_end = on_end  # told after each batch transaction: committed or not
         self._queue = Inbox()
-        # put(), without the frame of this class's own method (the producer's hot path).
-        self.enqueue: Callable[[Pending], None] = self._queue.put
+        # The inbox's own put: a method of this class around it was one more frame per
+        # event on the producer's thread.
+        self.put: Callable[[Pending], None] = self._queue.put
         self._thread = threading.Thread(target=self._run, name=name, daemon=False)
         self._ready = threading.Event()
         self._error: BaseException | None = None
@@ -168,9 +169,6 @@ class BatchWriter:
     def holding(self) -> int:
         """Rows the file refused, waiting in memory (exact on the writer thread)."""
         return len(self._held)
-
-    def put(self, item: Pending) -> None:
-        self._queue.put(item)
 
     def call(self, fn: Callable[[sqlite3.Connection], Any]) -> concurrent.futures.Future[Any]:
         """Run ``fn(conn)`` on the writer after everything queued before it."""
