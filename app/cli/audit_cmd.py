@@ -51,11 +51,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def usage(message: str, as_json: bool) -> int:
-    if as_json:
-        print(json_line({"ok": False, "error": "usage", "detail": message}), flush=True)
-    print(say("usage_error", prog="keydesk audit", message=message), file=sys.stderr,
-          flush=True)
-    return EXIT_USAGE
+    from app.cli.main import usage_error
+
+    return usage_error("keydesk audit", message, as_json)
 
 
 def _when(when: datetime | None, option: str) -> datetime | None:
