@@ -50,6 +50,32 @@ class StoredEvents(BusEvent):
 
 
 @dataclass(frozen=True)
+class KeptEvent:
+    """An event this desk keeps in its outbox while the shared site store is away: on this
+    desk's disk (durable), not yet in the site store, so without an id (``event.id`` 0).
+    ``origin`` is the id this desk gave it; the same text names it when it is sent."""
+
+    origin: str
+    event: StoredEvent
+
+
+@dataclass(frozen=True)
+class KeptEvents(BusEvent):
+    """Events just kept on this desk (oldest first). The Monitor shows them apart, marked
+    as not yet in the site store, until :class:`KeptEventsSent` names them; their rows
+    then come, with their ids, in :class:`StoredEvents` like every desk's."""
+
+    events: tuple[KeptEvent, ...] = ()
+
+
+@dataclass(frozen=True)
+class KeptEventsSent(BusEvent):
+    """Kept events the site store has taken (by their origins): no longer this desk's."""
+
+    origins: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class AlarmAcknowledged(BusEvent):
     """The desk acknowledged alarm rows (their store ids); recorded in the store first."""
 

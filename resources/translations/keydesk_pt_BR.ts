@@ -1457,8 +1457,12 @@ Quem estiver na porta pode entrar.</translation>
         <translation>Resultado</translation>
     </message>
     <message>
-        <source>Events in the order KeyDesk received them, at this PC&apos;s time: a reader whose clock is off is corrected by its measured drift (its own time is in the event&apos;s detail). ↺: fetched from the reader&apos;s log later.</source>
-        <translation>Eventos na ordem em que o KeyDesk os recebeu, no horário deste computador: o relógio de um leitor que está errado é corrigido pela diferença medida (o horário do próprio leitor está no detalhe do evento). ↺: buscado depois no registro do leitor.</translation>
+        <source>Kept on this desk: the site store&apos;s server cannot be reached. It is sent when the server is back, and then shown with every desk&apos;s events.</source>
+        <translation>Guardado neste balcão: o servidor do banco do hotel está inacessível. Ele é enviado quando o servidor voltar e então aparece junto com os eventos de todos os balcões.</translation>
+    </message>
+    <message>
+        <source>Events in the order KeyDesk received them, at this PC&apos;s time: a reader whose clock is off is corrected by its measured drift (its own time is in the event&apos;s detail). ↺: fetched from the reader&apos;s log later. In italics: kept on this desk while the site store&apos;s server is away.</source>
+        <translation>Eventos na ordem em que o KeyDesk os recebeu, no horário deste computador: o relógio de um leitor que está errado é corrigido pela diferença medida (o horário do próprio leitor está no detalhe do evento). ↺: buscado depois no registro do leitor. Em itálico: guardado neste balcão enquanto o servidor do banco do hotel está inacessível.</translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2230,14 @@ Quem estiver na porta pode entrar.</translation>
     <message>
         <source>({skipped} skipped while busy: in the store)</source>
         <translation>({skipped} pulados durante o pico: estão no banco)</translation>
+    </message>
+    <message>
+        <source>({kept} of them kept on this desk, not yet in the site store)</source>
+        <translation>({kept} deles guardados neste balcão, ainda não no banco do hotel)</translation>
+    </message>
+    <message>
+        <source>Kept on this desk, not yet in the site store: it is sent when the server is back.</source>
+        <translation>Guardado neste balcão, ainda não no banco do hotel: é enviado quando o servidor voltar.</translation>
     </message>
     <message>
         <source>Export events</source>

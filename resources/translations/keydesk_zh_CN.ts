@@ -1457,8 +1457,12 @@ Anyone at the door can walk in.</source>
         <translation>结果</translation>
     </message>
     <message>
-        <source>Events in the order KeyDesk received them, at this PC&apos;s time: a reader whose clock is off is corrected by its measured drift (its own time is in the event&apos;s detail). ↺: fetched from the reader&apos;s log later.</source>
-        <translation>事件按 KeyDesk 收到的顺序排列，时间为本机时间：时钟不准的门禁按测得的偏差修正（门禁自己的时间见事件详情）。↺：之后从门禁的记录中补取。</translation>
+        <source>Kept on this desk: the site store&apos;s server cannot be reached. It is sent when the server is back, and then shown with every desk&apos;s events.</source>
+        <translation>暂存在本前台：无法连接酒店数据库的服务器。服务器恢复后自动发送，之后与所有前台的事件一起显示。</translation>
+    </message>
+    <message>
+        <source>Events in the order KeyDesk received them, at this PC&apos;s time: a reader whose clock is off is corrected by its measured drift (its own time is in the event&apos;s detail). ↺: fetched from the reader&apos;s log later. In italics: kept on this desk while the site store&apos;s server is away.</source>
+        <translation>事件按 KeyDesk 收到的顺序排列，时间为本机时间：时钟不准的门禁按测得的偏差修正（门禁自己的时间见事件详情）。↺：之后从门禁的记录中补取。斜体：酒店数据库的服务器无法连接期间暂存在本前台的事件。</translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2230,14 @@ Anyone at the door can walk in.</source>
     <message>
         <source>({skipped} skipped while busy: in the store)</source>
         <translation>（繁忙时跳过 {skipped} 条：已保存在数据库中）</translation>
+    </message>
+    <message>
+        <source>({kept} of them kept on this desk, not yet in the site store)</source>
+        <translation>（其中 {kept} 条暂存在本前台，尚未进入酒店数据库）</translation>
+    </message>
+    <message>
+        <source>Kept on this desk, not yet in the site store: it is sent when the server is back.</source>
+        <translation>暂存在本前台，尚未进入酒店数据库：服务器恢复后自动发送。</translation>
     </message>
     <message>
         <source>Export events</source>

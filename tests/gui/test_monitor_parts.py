@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from app.domain.events import DeviceEvent
-from app.domain.stored import StoredEvent
+from app.domain.stored import KeptEvent, StoredEvent
 from app.store.events import EventStore
 from ui.monitor.describe import describe
 from ui.monitor.filters import Filters
@@ -67,6 +68,52 @@ def test_model_caps_rows_and_prepends_history(qtbot):
     model.prepend_events([stored(i) for i in range(30, 20, -1)])
     assert model.oldest_id == 21 and model.rowCount() == 110
     assert model.index(0, 5).data() == "Granted"
+
+
+def kept(i: int, **kw) -> KeptEvent:
+    return KeptEvent(f"run.{i}", replace(stored(i, **kw), id=0))
+
+
+def test_kept_rows_stay_below_the_stored_ones_until_the_site_store_takes_them(qtbot):
+    table = LiveEventTable(max_rows=6)
+    qtbot.addWidget(table)
+    table.stop()
+    model = table.model
+    table.offer([stored(1), stored(2)])
+    table.drain()
+    assert table.keep([kept(10), kept(11, granted=False), kept(12)]) == 3
+    assert table.keep([kept(11, granted=False)]) == 0  # told twice (window opened): once
+    assert model.rowCount() == 5 and model.kept_count == 3
+    assert [model.is_kept(r) for r in range(5)] == [False, False, True, True, True]
+    assert [model.event_at(r).card for r in range(5)] == [
+        "C0001", "C0002", "C0010", "C0011", "C0012"]
+    italic = model.index(2, 0).data(Qt.ItemDataRole.FontRole)
+    assert italic.italic() and model.index(1, 0).data(Qt.ItemDataRole.FontRole) is None
+    assert model.index(3, 5).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#664d03"
+    assert model.index(4, 5).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#5c636a"
+    assert model.index(2, 0).data(Qt.ItemDataRole.ToolTipRole).startswith(
+        "Kept on this desk: the site store's server cannot be reached.")
+    # A stored row arriving meanwhile (another reader's back-fill) goes above them.
+    table.offer([stored(3)])
+    table.drain()
+    assert [model.event_at(r).card for r in range(6)] == [
+        "C0001", "C0002", "C0003", "C0010", "C0011", "C0012"]
+    # The filters apply to kept rows too, and the kept ones come back when cleared.
+    table.apply_filters(Filters(result="refused"))
+    assert [model.event_at(r).card for r in range(model.rowCount())] == ["C0011"]
+    table.apply_filters(Filters())
+    assert model.kept_count == 3
+    # Taken by the site store (the middle one first): each leaves, the rest stay.
+    removed: list[tuple[int, int]] = []
+    model.rowsRemoved.connect(lambda _p, first, last: removed.append((first, last)))
+    assert table.sent(["run.11", "run.99"]) == 1
+    assert table.sent(["run.10", "run.12"]) == 2
+    assert model.kept_count == 0 and table.kept == {}
+    assert removed[0] == (model.rowCount() + 1, model.rowCount() + 1)
+    # At most max_rows kept rows are shown (the rest stay on this desk's disk).
+    table.keep([kept(i) for i in range(20, 30)])
+    assert model.kept_count == 6 and model.event_at(model.rowCount() - 1).card == "C0029"
+    assert list(table.kept) == [f"run.{i}" for i in range(24, 30)]
 
 
 def test_live_table_drains_in_batches_skipping_rows_already_shown(qtbot, tmp_path):

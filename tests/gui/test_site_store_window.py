@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.audit.chain import key_id
@@ -84,6 +84,21 @@ def test_status_bar_and_monitor_follow_the_site_store(site_desk, qtbot, pg_url,
         assert "cannot be reached" in entry.toolTip() and PASSWORD not in entry.toolTip()
         qtbot.waitUntil(lambda: monitor.store_health.isVisible(), timeout=5000)
         assert "cannot be reached" in monitor.store_health.label.text()
+        # A reader event meanwhile: shown at once, in italics, as kept on this desk.
+        session.services.events.add(DeviceEvent("Pool", kind="reader", code="AccessControl",
+                                                 payload={"card": "77EA3002", "granted": True}))
+        # (below the desk event of the audit row, kept too)
+        qtbot.waitUntil(lambda: model.kept_count == 2, timeout=10000)
+        row = model.rowCount() - 1
+        assert model.is_kept(row) and model.event_at(row).card == "77EA3002"
+        assert model.event_at(row - 1).code == "desk.test" and model.is_kept(row - 1)
+        assert model.index(row, 0).data(Qt.ItemDataRole.FontRole).italic()
+        assert "Kept on this desk" in model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+        assert not model.index(row - 2, 0).data(Qt.ItemDataRole.FontRole)  # a stored row
+        qtbot.waitUntil(lambda: "2 of them kept on this desk" in monitor.counts.text(),
+                        timeout=5000)
+        monitor.table.view.selectRow(row)
+        assert monitor.detail.text().startswith("Kept on this desk, not yet in the site store")
         session.window.grab().save(str(tmp_path / "window-away.png"))
         session.window.status.grab().save(str(tmp_path / "status-away.png"))
     finally:
@@ -91,6 +106,10 @@ def test_status_bar_and_monitor_follow_the_site_store(site_desk, qtbot, pg_url,
     qtbot.waitUntil(says(session, "Site store: ready"), timeout=20000)
     qtbot.waitUntil(lambda: session.services.events.health().queued == 0, timeout=20000)
     assert [e.what for e in session.services.audit.query(what="desk.test")] == ["desk.test"]
+    # Sent: the kept row leaves, and the event comes back as a stored row with its id.
+    qtbot.waitUntil(lambda: model.kept_count == 0 and any(
+        e.card == "77EA3002" and e.id > 0 for e in model._events), timeout=10000)
+    assert sum(e.card == "77EA3002" for e in model._events) == 1
 
 
 def test_store_section_keeps_the_password_in_the_keyring(qtbot, tmp_path):

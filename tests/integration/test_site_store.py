@@ -15,7 +15,15 @@ import psycopg
 import pytest
 
 from app.domain.events import ConnectionState, DeviceEvent, DeviceStateChanged
-from app.domain.stored import AlarmAcknowledged, StoredEvent, StoredEvents, StoreHealth
+from app.domain.stored import (
+    AlarmAcknowledged,
+    KeptEvent,
+    KeptEvents,
+    KeptEventsSent,
+    StoredEvent,
+    StoredEvents,
+    StoreHealth,
+)
 from app.runtime.bus import EventBus
 from app.store import messages
 from app.store.backend import SiteBackends, open_site
@@ -37,7 +45,10 @@ class Watched:
         self.stored: list[StoredEvent] = []
         self.health: list[StoreHealth] = []
         self.states: list[DeviceStateChanged] = []
-        self.bus.subscribe(self._told, StoredEvents, StoreHealth, DeviceStateChanged)
+        self.kept: list[KeptEvent] = []
+        self.sent: list[str] = []
+        self.bus.subscribe(self._told, StoredEvents, StoreHealth, DeviceStateChanged,
+                           KeptEvents, KeptEventsSent)
         backends.events.attach(self.bus)
 
     def _told(self, event: Any) -> None:
@@ -46,6 +57,10 @@ class Watched:
                 self.stored.extend(event.events)
             elif isinstance(event, StoreHealth):
                 self.health.append(event)
+            elif isinstance(event, KeptEvents):
+                self.kept.extend(event.events)
+            elif isinstance(event, KeptEventsSent):
+                self.sent.extend(event.origins)
             else:
                 self.states.append(event)
             self.cond.notify_all()
@@ -239,6 +254,31 @@ def test_server_away_the_desk_keeps_everything_and_sends_it_once_when_back(
     assert a.b.audit.verify().ok
 
 
+def test_events_kept_while_away_are_told_and_told_again_when_the_server_takes_them(
+        desks: Any, pg_url: str, pg_server: PgServer) -> None:
+    a = desks("front").connected()
+    pg_server.stop()
+    try:
+        for n in range(1, 11):
+            a.b.events.add(access(n))
+        a.wait(lambda: len(a.kept) == 10, what="kept events told")
+        assert [k.event.payload["n"] for k in a.kept] == list(range(1, 11))
+        assert {k.event.id for k in a.kept} == {0}  # no id before the site store has it
+        assert a.kept[0].event.card == "C00001" and a.kept[0].event.device == "Lobby"
+        assert len({k.origin for k in a.kept}) == 10
+        # What the Monitor reads when it opens meanwhile: the same events, from the file.
+        assert [(k.origin, k.event.payload["n"]) for k in a.b.events.kept()] == [
+            (k.origin, k.event.payload["n"]) for k in a.kept]
+        assert a.sent == [] and a.stored == []
+    finally:
+        pg_server.start()
+    a.wait(lambda: len(a.sent) == 10, what="sent events told")
+    assert a.sent == [k.origin for k in a.kept]
+    a.wait(lambda: len(a.records()) == 10, what="their stored rows announced")
+    assert a.records() == list(range(1, 11)) and all(e.id > 0 for e in a.stored)
+    assert a.b.events.kept() == []
+
+
 def test_what_a_closed_desk_kept_is_sent_at_its_next_start(pg_url: str, tmp_path: Path,
                                                           pg_server: PgServer) -> None:
     pg_server.stop()
@@ -250,6 +290,12 @@ def test_what_a_closed_desk_kept_is_sent_at_its_next_start(pg_url: str, tmp_path
         assert not desk.events.flush(1)
         assert desk.events.close(5)
         desk.audit.close()
+        # Opened again while still away, the desk shows what it kept before.
+        away = open_site(pg_url, None, data_dir=tmp_path, key=KEY, desk="front")
+        assert [k.event.payload["n"] for k in away.events.kept()] == list(range(1, 21))
+        assert [k.event.payload["n"] for k in away.events.kept(5)] == list(range(16, 21))
+        assert away.events.close(5)
+        away.audit.close()
     finally:
         pg_server.start()
     again = open_site(pg_url, None, data_dir=tmp_path, key=KEY, desk="front")

@@ -4,6 +4,10 @@ pulled from the store when the desk scrolls back to the top (or presses "Load ol
 Stored events can reach this widget twice (in a query result and, a moment later, in
 the queued ``StoredEvents`` signal); ids only grow, so anything not newer than the last
 row shown is skipped.
+
+Events kept on this desk while the shared site store is away (``KeptEvents``) are shown
+below, in italics, until the server has taken them (``KeptEventsSent``); the filters
+apply to them too.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from app.domain.stored import StoredEvent
+from app.domain.stored import KeptEvent, StoredEvent
 from ui.monitor.filters import Filters
 from ui.monitor.table_model import EventTableModel
 
@@ -58,6 +62,7 @@ class LiveEventTable(QWidget):
 
         self.buffer: deque[StoredEvent] = deque(maxlen=max_rows)
         self.skipped = 0  # rows that overflowed the buffer (still in the store)
+        self.kept: dict[str, KeptEvent] = {}  # by origin, oldest first, at most max_rows
         self.filters = Filters()
         self._query: Query | None = None
         self._programmatic = False
@@ -84,6 +89,31 @@ class LiveEventTable(QWidget):
                 if len(self.buffer) == self.buffer.maxlen:
                     self.skipped += 1
                 self.buffer.append(event)
+
+    def keep(self, events: Iterable[KeptEvent]) -> int:
+        """Show events kept on this desk (site store away) below the stored rows."""
+        new = [k for k in events if k.origin not in self.kept]
+        for k in new:
+            self.kept[k.origin] = k
+        for origin in list(self.kept)[:max(0, len(self.kept) - self.model.max_rows)]:
+            del self.kept[origin]  # still on this desk's disk: only no longer shown
+        shown = [k for k in new if self.filters.matches(k.event)]
+        if not shown:
+            return 0
+        bar = self.view.verticalScrollBar()
+        following = bar.value() >= bar.maximum() - 2
+        added = self.model.add_kept(shown)
+        if following:
+            self._programmatic = True
+            self.view.scrollToBottom()
+            self._programmatic = False
+        self.rows_added.emit(added)
+        return added
+
+    def sent(self, origins: Iterable[str]) -> int:
+        """Kept events the site store has taken leave (their stored rows follow)."""
+        gone = [o for o in origins if self.kept.pop(o, None) is not None]
+        return self.model.drop_kept(gone) if gone else 0
 
     def drain(self) -> int:
         if not self.buffer:
@@ -113,7 +143,7 @@ class LiveEventTable(QWidget):
         self.buffer.clear()
         rows = self._query(limit=self.PAGE, **filters.store_kwargs()) if self._query else []
         self._programmatic = True
-        self.model.reset(rows)
+        self.model.reset(rows, [k for k in self.kept.values() if filters.matches(k.event)])
         self.view.scrollToBottom()
         self._programmatic = False
         self._history_done = False

@@ -4,6 +4,10 @@ Each row's texts are computed once when it arrives (``describe``), so painting i
 lookup. New rows go at the bottom in one ``beginInsertRows`` per batch; when the cap is
 passed the oldest rows leave from the top (they stay in the store and come back with
 "Load older").
+
+Below the stored rows, in italics, come the events this desk keeps while the shared site
+store is away (:class:`app.domain.stored.KeptEvent`: on this desk's disk, no id yet);
+each leaves when the server has taken it, and comes back as a stored row.
 """
 
 from __future__ import annotations
@@ -20,9 +24,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.domain.stored import StoredEvent
+from app.domain.stored import KeptEvent, StoredEvent
 from ui.monitor.describe import RowText, describe
 
 # Column headers, translated when shown (context EventTableModel).
@@ -36,6 +40,12 @@ _FIELDS = ("time", "reader", "door", "person", "method", "result")
 
 _BACKGROUND = {"alarm": QBrush(QColor("#f8d7da")), "refused": QBrush(QColor("#fff3cd"))}
 _FOREGROUND = {"alarm": QBrush(QColor("#842029")), "refused": QBrush(QColor("#664d03"))}
+_KEPT_FOREGROUND = QBrush(QColor("#5c636a"))
+_KEPT_FONT = QFont()
+_KEPT_FONT.setItalic(True)
+_KEPT_NOTE = QT_TRANSLATE_NOOP(
+    "EventTableModel", "Kept on this desk: the site store's server cannot be reached. It "
+    "is sent when the server is back, and then shown with every desk's events.")
 
 EventRole = Qt.ItemDataRole.UserRole + 1
 RowTextRole = Qt.ItemDataRole.UserRole + 2
@@ -51,6 +61,8 @@ class EventTableModel(QAbstractTableModel):
         self.lang = lang
         self._events: list[StoredEvent] = []
         self._texts: list[RowText] = []
+        self._kept: list[KeptEvent] = []  # shown below the stored rows, oldest first
+        self._kept_texts: list[RowText] = []
         # Each reader's clock minus this PC's, where measured: its rows are shown on the
         # PC's clock, so rows in the order they arrived read in time order too.
         self.drift: dict[str, float] = {}
@@ -65,7 +77,7 @@ class EventTableModel(QAbstractTableModel):
     # -- Qt model API --------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt idiom)
-        return 0 if parent.isValid() else len(self._events)
+        return 0 if parent.isValid() else len(self._events) + len(self._kept)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -81,23 +93,29 @@ class EventTableModel(QAbstractTableModel):
                 "EventTableModel",
                 "Events in the order KeyDesk received them, at this PC's time: a reader whose "
                 "clock is off is corrected by its measured drift (its own time is in the "
-                "event's detail). ↺: fetched from the reader's log later.")
+                "event's detail). ↺: fetched from the reader's log later. In italics: "
+                "kept on this desk while the site store's server is away.")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        text = self._texts[index.row()]
+        row = index.row()
+        kept = row >= len(self._events)
+        text = self._kept_texts[row - len(self._events)] if kept else self._texts[row]
         if role == Qt.ItemDataRole.DisplayRole:
             return getattr(text, _FIELDS[index.column()])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text.detail
+            return (QCoreApplication.translate("EventTableModel", _KEPT_NOTE) + "\n\n"
+                    + text.detail) if kept else text.detail
+        if role == Qt.ItemDataRole.FontRole:
+            return _KEPT_FONT if kept else None
         if role == Qt.ItemDataRole.BackgroundRole:
             return _BACKGROUND.get(text.verdict)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return _FOREGROUND.get(text.verdict)
+        if role == Qt.ItemDataRole.ForegroundRole:  # kept: greyed, unless it warns
+            return _FOREGROUND.get(text.verdict, _KEPT_FOREGROUND if kept else None)
         if role == EventRole:
-            return self._events[index.row()]
+            return self.event_at(row)
         if role == RowTextRole:
             return text
         return None
@@ -113,10 +131,65 @@ class EventTableModel(QAbstractTableModel):
         return self._events[-1].id if self._events else None
 
     def event_at(self, row: int) -> StoredEvent:
+        """The row's event (a kept one has id 0)."""
+        if row >= len(self._events):
+            return self._kept[row - len(self._events)].event
         return self._events[row]
 
     def text_at(self, row: int) -> RowText:
+        if row >= len(self._events):
+            return self._kept_texts[row - len(self._events)]
         return self._texts[row]
+
+    def is_kept(self, row: int) -> bool:
+        """True for a row kept on this desk, not yet in the site store."""
+        return len(self._events) <= row < self.rowCount()
+
+    @property
+    def kept_count(self) -> int:
+        return len(self._kept)
+
+    # -- kept rows (below the stored ones) ----------------------------------------------
+
+    def add_kept(self, items: Iterable[KeptEvent]) -> int:
+        """Add events kept on this desk at the very bottom (oldest first); the oldest kept
+        rows leave past ``max_rows`` (they are still on this desk's disk)."""
+        batch = list(items)[-self.max_rows:]
+        if not batch:
+            return 0
+        overflow = len(self._kept) + len(batch) - self.max_rows
+        if overflow > 0:
+            start = len(self._events)
+            self.beginRemoveRows(QModelIndex(), start, start + overflow - 1)
+            del self._kept[:overflow]
+            del self._kept_texts[:overflow]
+            self.endRemoveRows()
+        first = self.rowCount()
+        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
+        self._kept.extend(batch)
+        self._kept_texts.extend(self._describe(k.event) for k in batch)
+        self.endInsertRows()
+        return len(batch)
+
+    def drop_kept(self, origins: Iterable[str]) -> int:
+        """Remove the kept rows the site store has taken (one removal per run of rows)."""
+        gone = set(origins)
+        removed = 0
+        at = len(self._kept)
+        while at > 0:  # from the bottom, so the rows above keep their numbers
+            if self._kept[at - 1].origin not in gone:
+                at -= 1
+                continue
+            end = at
+            while at > 0 and self._kept[at - 1].origin in gone:
+                at -= 1
+            base = len(self._events)
+            self.beginRemoveRows(QModelIndex(), base + at, base + end - 1)
+            del self._kept[at:end]
+            del self._kept_texts[at:end]
+            self.endRemoveRows()
+            removed += end - at
+        return removed
 
     def append_events(self, events: Iterable[StoredEvent]) -> int:
         """Add a batch at the bottom (oldest first); trims the top past ``max_rows``."""
@@ -125,7 +198,7 @@ class EventTableModel(QAbstractTableModel):
             return 0
         texts = [self._describe(e) for e in batch]
         overflow = len(self._events) + len(batch) - self.max_rows
-        if overflow > 0:
+        if overflow > 0:  # (kept rows are bounded apart: add_kept)
             self.beginRemoveRows(QModelIndex(), 0, overflow - 1)
             del self._events[:overflow]
             del self._texts[:overflow]
@@ -148,9 +221,12 @@ class EventTableModel(QAbstractTableModel):
         self.endInsertRows()
         return len(batch)
 
-    def reset(self, events: Iterable[StoredEvent] = ()) -> None:
+    def reset(self, events: Iterable[StoredEvent] = (), kept: Iterable[KeptEvent] = ()) -> None:
         batch = sorted(events, key=lambda e: e.id)[-self.max_rows:]
+        kept_batch = list(kept)[-self.max_rows:]
         self.beginResetModel()
         self._events = batch
         self._texts = [self._describe(e) for e in batch]
+        self._kept = kept_batch
+        self._kept_texts = [self._describe(k.event) for k in kept_batch]
         self.endResetModel()

@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 from app.access.monitor import ReaderMonitor
 from app.domain.errors import KeyDeskError
 from app.domain.events import DeviceForgotten, DeviceStateChanged
-from app.domain.stored import AlarmAcknowledged, StoredEvents, StoreHealth
+from app.domain.stored import (
+    AlarmAcknowledged,
+    KeptEvents,
+    KeptEventsSent,
+    StoredEvents,
+    StoreHealth,
+)
 from app.i18n import resolve_language
 from app.store.events import EventStore
 from ui import formats
@@ -126,7 +132,7 @@ class MonitorPage(QWidget):
 
         self._events = ctx.bridge.subscribe(
             self._on_bus_event, StoredEvents, DeviceStateChanged, AlarmAcknowledged,
-            StoreHealth, DeviceForgotten, owner=self)
+            StoreHealth, DeviceForgotten, KeptEvents, KeptEventsSent, owner=self)
         self._show_store()
         if self.reader_monitor is not None:
             self.device_actions.attach(self.reader_monitor)
@@ -145,6 +151,7 @@ class MonitorPage(QWidget):
             return
         self.store_health.show_health(self.store.health())
         self.table.set_query(self.store.query)
+        self.table.keep(self.store.kept())  # after subscribing: none is missed
         self.table.apply_filters(Filters())
         # Alarms nobody acknowledged (even before a crash) must still be acknowledged.
         self.banner.raise_alarms(list(reversed(self.store.unacknowledged_alarms())))
@@ -161,7 +168,7 @@ class MonitorPage(QWidget):
     # -- events --------------------------------------------------------------------------
 
     def _on_bus_event(self, event: StoredEvents | DeviceStateChanged | AlarmAcknowledged
-                      | StoreHealth | DeviceForgotten) -> None:
+                      | StoreHealth | DeviceForgotten | KeptEvents | KeptEventsSent) -> None:
         if isinstance(event, StoredEvents):
             for e in event.events:
                 self.filter_bar.add_device(e.device)
@@ -171,6 +178,15 @@ class MonitorPage(QWidget):
                 "action") != "Stop"]
             if alarms:
                 self.banner.raise_alarms(alarms)
+        elif isinstance(event, KeptEvents):  # the site store is away: kept on this desk
+            kept = tuple(k.event for k in event.events)
+            for e in kept:
+                self.filter_bar.add_device(e.device)
+            self.table.keep(event.events)
+            self.devices.on_stored(kept)
+        elif isinstance(event, KeptEventsSent):
+            self.table.sent(event.origins)
+            self._update_counts()
         elif isinstance(event, StoreHealth):
             self.store_health.show_health(event)
         elif isinstance(event, DeviceStateChanged):
@@ -228,13 +244,21 @@ class MonitorPage(QWidget):
         if skipped:
             said += " " + self.tr("({skipped} skipped while busy: in the store)").format(
                 skipped=formats.number(skipped))
+        kept = self.table.model.kept_count
+        if kept:
+            said += " " + self.tr("({kept} of them kept on this desk, not yet in the site "
+                                  "store)").format(kept=formats.number(kept))
         self.counts.setText(said)
 
     def _selected(self, current: Any, _previous: Any) -> None:
         text = current.data(RowTextRole) if current.isValid() else None
         if text is None:
             return
-        self.detail.setText(f"{text.time} · {text.reader}\n{text.detail}")
+        kept = ""
+        if self.table.model.is_kept(current.row()):
+            kept = self.tr("Kept on this desk, not yet in the site store: it is sent when "
+                           "the server is back.") + "\n"
+        self.detail.setText(f"{kept}{text.time} · {text.reader}\n{text.detail}")
         self._explain_target = text.explain
         self.explain.setEnabled(text.explain is not None)
 

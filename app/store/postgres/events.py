@@ -21,7 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.events import ConnectionState, DeviceEvent, DeviceIdentified, DeviceStateChanged
-from app.domain.stored import AlarmAcknowledged, StoredEvent, StoredEvents, StoreHealth
+from app.domain.stored import (
+    AlarmAcknowledged,
+    KeptEvent,
+    KeptEvents,
+    KeptEventsSent,
+    StoredEvent,
+    StoredEvents,
+    StoreHealth,
+)
 from app.runtime.bus import EventBus, Subscription
 from app.store import integrity, messages
 from app.store.events import CSV_COLUMNS
@@ -31,7 +39,7 @@ from app.store.postgres.link import LinkState
 from app.store.postgres.listen import SELECT_ROWS, stored
 from app.store.postgres.site import SiteStore
 from app.store.postgres.writer import SiteAway
-from app.store.rows import from_us, iso_utc, to_pending, to_us
+from app.store.rows import Pending, from_us, iso_utc, pending_to_stored, to_pending, to_us
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +63,8 @@ class SiteEventStore:
         site.on_events(self._announce)
         self._me = uuid.uuid4().hex  # names this desk's own acknowledgement notices
         site.on_acks(self._acked_elsewhere)
+        site.writer.on_kept = self._kept
+        site.writer.on_sent = self._sent
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -138,6 +148,24 @@ class SiteEventStore:
                         self._pending_keys.pop(key, None)
         if self._bus is not None and not self._closed:
             self._bus.publish(StoredEvents(self.source, events=tuple(events)))
+
+    def _kept(self, items: list[tuple[str, Pending]]) -> None:
+        """On the writer thread: events just put in the outbox (the server is away)."""
+        if self._bus is not None and not self._closed:
+            self._bus.publish(KeptEvents(self.source, events=tuple(
+                KeptEvent(origin, pending_to_stored(0, item)) for origin, item in items)))
+
+    def _sent(self, origins: list[str]) -> None:
+        """On the writer thread: outbox events the server has now taken."""
+        if self._bus is not None and not self._closed:
+            self._bus.publish(KeptEventsSent(self.source, origins=tuple(origins)))
+
+    def kept(self, limit: int = 5000) -> list[KeptEvent]:
+        """The newest ``limit`` events kept on this desk while the server was away (an
+        earlier run's too), oldest first; new ones are told as ``KeptEvents`` and those
+        the server has taken as ``KeptEventsSent``. Read from the outbox file."""
+        return [KeptEvent(origin, pending_to_stored(0, item))
+                for origin, item in self.site.writer.kept(limit)]
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until everything added so far is in the site store and announced. False

@@ -78,6 +78,14 @@ class Outbox:
         return [(int(s), str(o), tuple(orjson.loads(c)), bytes(p), bytes(r))
                 for s, o, c, p, r in rows]
 
+    def newest_events(self, limit: int) -> list[tuple[int, str, tuple[Any, ...], bytes, bytes]]:
+        """The newest ``limit`` events, oldest first (as :meth:`events`)."""
+        with self._lock:
+            rows = self._db.execute(f"SELECT seq, origin, columns, payload, raw FROM {EVENTS} "
+                                    "ORDER BY seq DESC LIMIT ?", (limit,)).fetchall()
+        return [(int(s), str(o), tuple(orjson.loads(c)), bytes(p), bytes(r))
+                for s, o, c, p, r in reversed(rows)]
+
     def audit(self, limit: int) -> list[tuple[int, str, tuple[str, ...]]]:
         """The oldest ``limit`` audit rows: (seq, origin, the row's values)."""
         with self._lock:

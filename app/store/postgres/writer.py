@@ -91,6 +91,10 @@ class SiteWriter:
         self._count_lock = threading.Lock()
         self.written = 0  # events written (not skipped as already there) since start
         self.top = 0  # the largest id this writer gave an event
+        # Told on the writer thread, the only one that fills and empties the outbox, so
+        # "kept" is always told before "sent" for the same events.
+        self.on_kept: Callable[[list[tuple[str, Pending]]], None] | None = None
+        self.on_sent: Callable[[list[str]], None] | None = None
 
     # -- any thread ------------------------------------------------------------------------
 
@@ -130,6 +134,12 @@ class SiteWriter:
 
     def queued(self) -> int:
         return self.outbox.count(EVENTS) + self.outbox.count(AUDIT)
+
+    def kept(self, limit: int) -> list[tuple[str, Pending]]:
+        """The newest ``limit`` events kept on this desk (an earlier run's too), oldest
+        first. Any thread: the outbox has its own lock."""
+        return [(origin, rebuild(values, payload, raw))
+                for _seq, origin, values, payload, raw in self.outbox.newest_events(limit)]
 
     def stop(self, timeout: float) -> bool:
         if self._thread.is_alive():
@@ -286,7 +296,17 @@ class SiteWriter:
             writes.clean_values(item.values), item.dedupe_key, item.payload, item.raw,
             item.name, item.note)) for origin, item in batch])
         self.link.queued(self.queued())
+        self._tell(self.on_kept, batch)
         self._sync()
+
+    @staticmethod
+    def _tell(callback: Callable[[Any], None] | None, what: Any) -> None:
+        """A watcher's failure is logged: it never stops the writer (nor loses a row)."""
+        if callback is not None:
+            try:
+                callback(what)
+            except Exception:
+                log.exception("site store watcher failed")
 
     # -- audit rows and calls ----------------------------------------------------------------
 
@@ -345,6 +365,7 @@ class SiteWriter:
                 self._send_events([(origin, rebuild(values, payload, raw))
                                    for _seq, origin, values, payload, raw in chunk])
                 self.outbox.drop(EVENTS, chunk[-1][0])
+                self._tell(self.on_sent, [origin for _seq, origin, *_rest in chunk])
         except Exception as exc:
             if not is_away(exc):  # e.g. a site database of a newer KeyDesk: not written to
                 log.exception("site store cannot be written to")
