@@ -93,6 +93,10 @@
         <translation>Confirmar que viu o alarme</translation>
     </message>
     <message>
+        <source>The site store&apos;s server cannot be reached: this alarm can be acknowledged once it has reached the store.</source>
+        <translation>O servidor do banco do hotel está inacessível: este alarme pode ser reconhecido quando chegar ao banco.</translation>
+    </message>
+    <message>
         <source>{reader}, door {door}</source>
         <translation>{reader}, porta {door}</translation>
     </message>

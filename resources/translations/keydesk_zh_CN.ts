@@ -93,6 +93,10 @@
         <translation>确认报警</translation>
     </message>
     <message>
+        <source>The site store&apos;s server cannot be reached: this alarm can be acknowledged once it has reached the store.</source>
+        <translation>无法连接酒店数据库的服务器：此警报进入数据库后才能确认。</translation>
+    </message>
+    <message>
         <source>{reader}, door {door}</source>
         <translation>{reader}，{door} 号门</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from app.domain.events import DeviceEvent
 from app.domain.stored import KeptEvent, StoredEvent
 from app.store.events import EventStore
+from ui.monitor.alarm_banner import AlarmBanner
 from ui.monitor.describe import describe
 from ui.monitor.filters import Filters
 from ui.monitor.live_table import LiveEventTable
@@ -114,6 +115,27 @@ def test_kept_rows_stay_below_the_stored_ones_until_the_site_store_takes_them(qt
     table.keep([kept(i) for i in range(20, 30)])
     assert model.kept_count == 6 and model.event_at(model.rowCount() - 1).card == "C0029"
     assert list(table.kept) == [f"run.{i}" for i in range(24, 30)]
+
+
+def test_a_kept_alarm_sounds_at_once_and_is_acknowledged_once_stored(qtbot):
+    banner = AlarmBanner(beep=lambda: None)
+    qtbot.addWidget(banner)
+    asked: list[list[int]] = []
+    banner.acknowledge_requested.connect(asked.append)
+    alarm = kept(7, code="BreakIn", granted=None, severity="alarm", action="Start")
+    banner.raise_kept([alarm])
+    banner.raise_kept([alarm])  # told twice: sounds once
+    assert not banner.isHidden() and banner.beeps == 1 and not banner.ack.isEnabled()
+    assert "BreakIn" not in banner.label.text() and "Door forced open" in banner.label.text()
+    assert "acknowledged once it has reached the store" in banner.ack.toolTip()
+    banner.kept_sent([alarm.origin])  # sent before its stored row is announced
+    assert banner.isHidden()
+    banner.raise_alarms([stored(70, code="BreakIn", granted=None, severity="alarm")])
+    assert not banner.isHidden() and banner.ack.isEnabled() and banner.ack.toolTip() == ""
+    banner.raise_kept([kept(8, code="Duress", granted=None, severity="alarm")])
+    assert "(+1 more)" in banner.label.text() and banner.ack.isEnabled()
+    banner.ack.click()
+    assert asked == [[70]]  # only what the store can record
 
 
 def test_live_table_drains_in_batches_skipping_rows_already_shown(qtbot, tmp_path):

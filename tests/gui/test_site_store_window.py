@@ -89,6 +89,7 @@ def test_status_bar_and_monitor_follow_the_site_store(site_desk, qtbot, pg_url,
                                                  payload={"card": "77EA3002", "granted": True}))
         # (below the desk event of the audit row, kept too)
         qtbot.waitUntil(lambda: model.kept_count == 2, timeout=10000)
+        assert not monitor.banner.isVisible()
         row = model.rowCount() - 1
         assert model.is_kept(row) and model.event_at(row).card == "77EA3002"
         assert model.event_at(row - 1).code == "desk.test" and model.is_kept(row - 1)
@@ -99,6 +100,12 @@ def test_status_bar_and_monitor_follow_the_site_store(site_desk, qtbot, pg_url,
                         timeout=5000)
         monitor.table.view.selectRow(row)
         assert monitor.detail.text().startswith("Kept on this desk, not yet in the site store")
+        # An alarm meanwhile sounds at once; it is acknowledged once the store has it.
+        session.services.events.add(DeviceEvent("Pool", kind="reader", code="BreakIn",
+                                                 severity="alarm", payload={"action": "Start"}))
+        qtbot.waitUntil(lambda: monitor.banner.isVisible(), timeout=10000)
+        assert not monitor.banner.ack.isEnabled() and monitor.banner.beeps >= 1
+        assert "acknowledged once" in monitor.banner.ack.toolTip()
         session.window.grab().save(str(tmp_path / "window-away.png"))
         session.window.status.grab().save(str(tmp_path / "status-away.png"))
     finally:
@@ -110,6 +117,9 @@ def test_status_bar_and_monitor_follow_the_site_store(site_desk, qtbot, pg_url,
     qtbot.waitUntil(lambda: model.kept_count == 0 and any(
         e.card == "77EA3002" and e.id > 0 for e in model._events), timeout=10000)
     assert sum(e.card == "77EA3002" for e in model._events) == 1
+    qtbot.waitUntil(lambda: [e.code for e in monitor.banner.pending] == ["BreakIn"],
+                    timeout=10000)
+    assert monitor.banner.isVisible() and monitor.banner.ack.isEnabled()
 
 
 def test_store_section_keeps_the_password_in_the_keyring(qtbot, tmp_path):

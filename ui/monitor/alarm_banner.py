@@ -3,6 +3,10 @@
 It stays visible and sounds again every few seconds until someone presses
 "Acknowledge"; the acknowledgement is recorded in the event store (who, when) before
 the banner goes away, so an alarm raised just before a crash is shown again at restart.
+
+An alarm this desk keeps while the shared site store is away (a ``KeptEvent``) sounds
+and shows at once too; it can be acknowledged only once the site store has it (an
+acknowledgement is recorded there, by the event's id), when it comes back as stored.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton
 
-from app.domain.stored import StoredEvent
+from app.domain.stored import KeptEvent, StoredEvent
 from app.i18n import resolve_language
 from ui.monitor.describe import describe
 
@@ -32,6 +36,7 @@ class AlarmBanner(QFrame):
         self._beep = beep or QApplication.beep
         self.beeps = 0
         self._alarms: dict[int, StoredEvent] = {}
+        self._kept: dict[str, StoredEvent] = {}  # by origin: not in the site store yet
         self.drift: dict[str, float] = {}  # the page shares the table's: one clock shown
         self.label = QLabel()
         self.label.setWordWrap(True)
@@ -61,6 +66,23 @@ class AlarmBanner(QFrame):
         self._sound()
         self._repeat.start()
 
+    def raise_kept(self, items: list[KeptEvent]) -> None:
+        """Alarms kept on this desk (site store away): shown and sounded, not yet
+        acknowledgeable."""
+        new = [k for k in items if k.origin not in self._kept]
+        if not new:
+            return
+        for k in new:
+            self._kept[k.origin] = k.event
+        self._refresh()
+        self._sound()
+        self._repeat.start()
+
+    def kept_sent(self, origins: list[str] | tuple[str, ...]) -> None:
+        """The site store has them: they come back as stored alarms (``raise_alarms``)."""
+        if any(self._kept.pop(o, None) is not None for o in list(origins)):
+            self._refresh()
+
     def acknowledged(self, event_ids: list[int]) -> None:
         """The store recorded the acknowledgement: drop those alarms."""
         for i in event_ids:
@@ -78,22 +100,29 @@ class AlarmBanner(QFrame):
         self._beep()
 
     def _refresh(self) -> None:
-        if not self._alarms:
+        if not self._alarms and not self._kept:
             self._repeat.stop()
             self.hide()
             return
-        latest = max(self._alarms.values(), key=lambda e: e.id)
+        if not self._alarms:  # only kept ones: nothing the store could record yet
+            self.ack.setEnabled(False)
+        self.ack.setToolTip("" if self._alarms else self.tr(
+            "The site store's server cannot be reached: this alarm can be acknowledged "
+            "once it has reached the store."))
+        latest = (list(self._kept.values())[-1] if self._kept
+                  else max(self._alarms.values(), key=lambda e: e.id))
         lang = resolve_language()  # the catalog's wording in the desk's language
         text = describe(latest, lang, drift=self.drift.get(latest.device))
         where = latest.device
         if latest.door is not None:
             where = self.tr("{reader}, door {door}").format(reader=where, door=latest.door)
-        more = len(self._alarms) - 1
+        more = len(self._alarms) + len(self._kept) - 1
         said = self.tr("⚠ {what} — {where} at {time}").format(
             what=text.result.split(':')[0], where=where, time=text.time)
         if more:
             said += "  " + self.tr("(+{more} more)").format(more=more)
         self.label.setText(said)
         self.label.setToolTip("\n\n".join(
-            describe(e, lang, drift=self.drift.get(e.device)).detail for e in self.pending[-10:]))
+            describe(e, lang, drift=self.drift.get(e.device)).detail
+            for e in [*self.pending, *self._kept.values()][-10:]))
         self.show()

@@ -10,6 +10,7 @@ readers (``app.access.start_monitoring``) and stops everything in :meth:`shutdow
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from app.domain.errors import KeyDeskError
 from app.domain.events import DeviceForgotten, DeviceStateChanged
 from app.domain.stored import (
     AlarmAcknowledged,
+    KeptEvent,
     KeptEvents,
     KeptEventsSent,
     StoredEvents,
@@ -151,7 +153,7 @@ class MonitorPage(QWidget):
             return
         self.store_health.show_health(self.store.health())
         self.table.set_query(self.store.query)
-        self.table.keep(self.store.kept())  # after subscribing: none is missed
+        self._kept(self.store.kept())  # after subscribing: none is missed
         self.table.apply_filters(Filters())
         # Alarms nobody acknowledged (even before a crash) must still be acknowledged.
         self.banner.raise_alarms(list(reversed(self.store.unacknowledged_alarms())))
@@ -179,13 +181,10 @@ class MonitorPage(QWidget):
             if alarms:
                 self.banner.raise_alarms(alarms)
         elif isinstance(event, KeptEvents):  # the site store is away: kept on this desk
-            kept = tuple(k.event for k in event.events)
-            for e in kept:
-                self.filter_bar.add_device(e.device)
-            self.table.keep(event.events)
-            self.devices.on_stored(kept)
+            self._kept(event.events)
         elif isinstance(event, KeptEventsSent):
             self.table.sent(event.origins)
+            self.banner.kept_sent(event.origins)
             self._update_counts()
         elif isinstance(event, StoreHealth):
             self.store_health.show_health(event)
@@ -195,6 +194,16 @@ class MonitorPage(QWidget):
             self.banner.acknowledged(list(event.event_ids))
         elif isinstance(event, DeviceForgotten):  # removed in Settings: its row goes
             self.devices.forget(event.source)
+
+    def _kept(self, items: Sequence[KeptEvent]) -> None:
+        """Events this desk keeps while the site store is away: shown, marked as such."""
+        kept = tuple(k.event for k in items)
+        for e in kept:
+            self.filter_bar.add_device(e.device)
+        self.table.keep(items)
+        self.devices.on_stored(kept)
+        self.banner.raise_kept([k for k in items if is_alarm(k.event)
+                                and k.event.payload.get("action") != "Stop"])
 
     def _poll_status(self) -> None:
         monitor = self.ctx.services.readers  # Settings may have started it, or changed it
