@@ -210,6 +210,16 @@ def test_what_a_hostile_reader_sends_is_kept_and_shown(desk: Desk) -> None:
     assert [e.id for e in desk.events.query(text="bad")] == [rows[0].id]
 
 
+def test_a_door_number_past_64_bits_is_null_and_whole_in_the_payload(desk: Desk) -> None:
+    huge = DeviceEvent("Lobby", kind="reader", code="AccessControl",
+                       payload={"card": "C1", "door": 10 ** 30, "dedupe_key": "sn:1#rec:9@0"})
+    fill(desk, [huge, access(2)])
+    rows = desk.events.query(oldest_first=True)
+    assert [e.door for e in rows] == [None, 1]
+    assert rows[0].payload["door"] == 10 ** 30  # every digit, not a float
+    assert [e.card for e in desk.events.query(card="C1")] == ["C1"]
+
+
 def test_audit_trail_records_filters_verifies_and_exports(desk: Desk, tmp_path: Path) -> None:
     log = desk.audit
     ids = [log.record("card.issue", who="ana", role="clerk", target="UID1", room=["101", "102"],

@@ -379,3 +379,36 @@ def test_one_batch_of_many_events_keeps_every_row_its_text_and_its_body(store):
     assert [e.id for e in every] == list(range(every[0].id, every[0].id + 197))
     assert [e.card for e in store.query(text="card0130 garage")] == []  # 130 is the lobby's
     assert [e.card for e in store.query(text="card0131 garage")] == ["CARD0131"]
+
+
+def test_a_door_number_no_integer_column_holds_is_null_and_kept_in_the_payload(store):
+    for i, door in enumerate([10 ** 30, -(2 ** 63) - 1, 2 ** 63 - 1, float("inf"), "7"]):
+        store.add(access(i, door=door))
+    assert store.flush(5)
+    rows = store.query(oldest_first=True)
+    assert [e.door for e in rows] == [None, None, 2 ** 63 - 1, None, 7]
+    assert rows[0].payload["door"] == 10 ** 30  # nothing of the event is lost
+
+
+def test_a_row_that_fails_alone_costs_only_itself_and_the_batch_terms_stay_right(store):
+    """A batch that fails for another reason than a duplicate is undone (its new terms
+    too) and written row by row: the rest are stored once, with their text and body."""
+    from app.store.rows import to_pending
+
+    gate = threading.Event()
+    held = store._writer.call(lambda _conn: gate.wait(10))  # the next rows: one batch
+    bad = to_pending(access(3))
+    bad = bad._replace(values=(*bad.values[:7], object(), *bad.values[8:]))  # unbindable
+    for i in range(6):
+        store._writer.put(bad if i == 3 else to_pending(access(i, device=f"new-{i}")))
+    gate.set()
+    assert held.result(10) and store.flush(5)
+    assert [e.card for e in store.query(oldest_first=True)] == [
+        "CARD0000", "CARD0001", "CARD0002", "CARD0004", "CARD0005"]
+    for i in (0, 1, 2, 4, 5):  # the terms the failed attempt made were made again
+        assert [e.card for e in store.query(text=f"new-{i}")] == [f"CARD{i:04d}"]
+        assert [e.card for e in store.query(device=f"new-{i}")] == [f"CARD{i:04d}"]
+    assert store.query(text="new-3") == []
+    assert store.query(card="CARD0004")[0].payload["record_no"] == 4  # and its body
+    store.add(access(9, device="new-9"))  # the next batch goes in whole
+    assert store.flush(5) and [e.card for e in store.query(text="new-9")] == ["CARD0009"]
