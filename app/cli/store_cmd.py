@@ -147,7 +147,7 @@ def _watch(args: argparse.Namespace) -> int:
 
     from app.cli.desk import command_desk
     from app.domain.events import DeviceStateChanged
-    from app.domain.stored import StoredEvents
+    from app.domain.stored import KeptEvents, KeptEventsSent, StoredEvents
 
     done = threading.Event()
     lock = threading.Lock()
@@ -161,12 +161,20 @@ def _watch(args: argparse.Namespace) -> int:
                          f"{d['code']} {d['card'] or ''}".rstrip())
             elif isinstance(event, DeviceStateChanged) and event.source == "store":
                 print(state_line(event), file=sys.stderr, flush=True)
+            elif isinstance(event, KeptEvents):  # the site store is away (stdout: stored only)
+                for kept in event.events:
+                    row = kept.event
+                    print(f"[{row.time} {row.device} {row.code} {row.card or ''}".rstrip()
+                          + f": {say('kept_on_desk')}]", file=sys.stderr, flush=True)
+            elif isinstance(event, KeptEventsSent):
+                print(f"[store: {say('kept_sent', count=len(event.origins))}]",
+                      file=sys.stderr, flush=True)
 
     previous = signal.signal(signal.SIGTERM, lambda *_: done.set())
     try:
         with command_desk(sign=False) as services:
             bus = services.runtime.bus
-            bus.subscribe(told, StoredEvents, DeviceStateChanged)
+            bus.subscribe(told, StoredEvents, DeviceStateChanged, KeptEvents, KeptEventsSent)
             if args.readers:
                 services.start_readers()
             ends = None if args.duration is None else time.monotonic() + args.duration

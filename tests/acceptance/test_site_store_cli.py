@@ -146,6 +146,10 @@ def test_two_desks_share_events_and_audit_and_lose_nothing_while_the_server_is_a
                      lambda: f"front: {front.said()[-2000:]}\nback: {back.said()[-2000:]}")
             assert front.proc.poll() is None and back.proc.poll() is None
             assert STORE_PASSWORD not in front.said() + back.said()
+            # Each kept event is told as kept, on stderr (stdout holds stored rows only).
+            kept_lines = [line for line in front.said().splitlines()
+                          if line.endswith(": kept on this desk until the site store is back]")]
+            assert kept_lines and " Lobby AccessControl " in kept_lines[0], front.said()[-2000:]
         finally:
             pg_server.start()
         assert max(stored() or [0]) < EVENTS, "the reader finished before the server stopped"
@@ -163,6 +167,7 @@ def test_two_desks_share_events_and_audit_and_lose_nothing_while_the_server_is_a
                  lambda: f"{len(stored())} stored")
         wait_for(lambda: seen_alike(front) and seen_alike(back), 30,
                  "every stored event shown on both desks")
+        assert re.search(r"\[store: \d+ kept events sent to the site store\]", front.said())
     finally:
         codes = {name: desk.stop() for name, desk in desks.items()}
     for name, desk in desks.items():
