@@ -18,7 +18,7 @@ import sys
 from typing import Any
 
 from app.audit.chain import key_id
-from app.audit.site_key import CHAIN_KEY_SECRET, ENV_VAR, ChainKeyError, parse_key
+from app.audit.site_key import ENV_VAR, ChainKeyError
 from app.cli.output import emit, fail
 from app.cli.words import say
 from app.domain.errors import KeyDeskError
@@ -55,15 +55,19 @@ def _usage(message: str, as_json: bool) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from app.audit import key_carry
     from app.cli.desk import command_desk
 
     try:
         with command_desk() as desk:
-            if args.reveal:
-                desk.operators.require("settings.change", what="audit.key.reveal")
-            else:
+            if not args.reveal:
                 desk.operators.require("audit.view", what="audit.key")
-            key = desk.audit.key
+                key = desk.audit.key
+            else:
+                try:
+                    key = key_carry.reveal(desk.audit, desk.operators)
+                except key_carry.NoChainKey:
+                    key = None
             if key is None:
                 emit({"ok": False, "chain_key": False}, args.json, say("audit_key_none"))
                 return EXIT_REFUSED
@@ -74,7 +78,6 @@ def _show(args: argparse.Namespace) -> int:
             if not args.reveal:
                 emit(info, args.json, heading)
                 return 0
-            desk.audit.record("audit.key.reveal", detail={"fingerprint": info["fingerprint"]})
     except KeyDeskError as exc:
         return fail(exc, args.json)
     # The one place the key is printed, on purpose: not through emit(), whose redaction
@@ -89,8 +92,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _set(args: argparse.Namespace) -> int:
-    from app import logsetup
-    from app.audit.actions import record_settings
+    from app.audit import key_carry
     from app.cli.card_cmd import ask_secret
     from app.cli.desk import command_desk
     from app.settings import SecretStore, SecretStoreUnavailable
@@ -98,45 +100,30 @@ def _set(args: argparse.Namespace) -> int:
 
     try:
         with command_desk() as desk:
-            desk.operators.require("settings.change", what="settings.change",
-                                   target=CHAIN_KEY_SECRET)
-            text = ask_secret(say("ask_audit_key")).strip()
+            key_carry.may_store(desk.operators)
+            text = ask_secret(say("ask_audit_key"))
             try:
-                new = parse_key(text)
+                done = key_carry.store(desk.audit, desk.operators, SecretStore(), text,
+                                       replace=args.replace,
+                                       local_trail=isinstance(desk.audit, AuditLog))
             except ChainKeyError:
                 return _usage(say("audit_key_bad"), args.json)
-            logsetup.register_secret(text)
-            held = desk.audit.key
-            fingerprint = key_id(new)
-            if held == new:
-                emit({"ok": True, "fingerprint": fingerprint, "changed": False}, args.json,
-                     say("audit_key_same", fingerprint=fingerprint))
-                return 0
-            if held is not None and not args.replace:
-                # Rows this desk sealed with the key it holds could no longer be checked
-                # here once it is replaced: only a person who knows that may do it.
-                verdict = desk.audit.verify()
-                if verdict.ok and verdict.checked:
-                    mine = key_id(held)
-                    emit({"ok": False, "error": "other_key", "fingerprint": mine,
-                          "rows": verdict.checked}, args.json,
-                         say("audit_key_other", mine=mine, rows=verdict.checked))
-                    return EXIT_REFUSED
-            try:
-                SecretStore().set(CHAIN_KEY_SECRET, new.hex())
+            except key_carry.OtherKeyHeld as other:
+                emit({"ok": False, "error": "other_key", "fingerprint": other.fingerprint,
+                      "rows": other.rows}, args.json,
+                     say("audit_key_other", mine=other.fingerprint, rows=other.rows))
+                return EXIT_REFUSED
             except SecretStoreUnavailable as exc:
                 return _usage(str(exc), args.json)
-            if isinstance(desk.audit, AuditLog):
-                # This desk's own trail: the row saying so is the first sealed with the new
-                # key (sealed with the old one, a fresh desk's trail would start "sealed
-                # with another key"). A site store's trail keeps the site's key.
-                desk.audit.key = new
-            record_settings(desk.audit, [], [CHAIN_KEY_SECRET])  # which, never the value
     except KeyDeskError as exc:
         return fail(exc, args.json)
-    emit({"ok": True, "fingerprint": fingerprint, "changed": True,
-          "replaced": key_id(held) if held else None}, args.json,
-         say("audit_key_stored", fingerprint=fingerprint))
-    if _source() == "env":
+    if not done.changed:
+        emit({"ok": True, "fingerprint": done.fingerprint, "changed": False}, args.json,
+             say("audit_key_same", fingerprint=done.fingerprint))
+        return 0
+    emit({"ok": True, "fingerprint": done.fingerprint, "changed": True,
+          "replaced": done.replaced}, args.json,
+         say("audit_key_stored", fingerprint=done.fingerprint))
+    if done.env_wins:
         print(say("audit_key_env_wins"), file=sys.stderr, flush=True)
     return 0

@@ -641,6 +641,93 @@
     </message>
 </context>
 <context>
+    <name>ChainKeyRow</name>
+    <message>
+        <source>Show key…</source>
+        <translation>Mostrar chave…</translation>
+    </message>
+    <message>
+        <source>Show this desk&apos;s key, to type on the other desks of the site (an admin&apos;s; recorded)</source>
+        <translation>Mostrar a chave deste balcão, para digitar nos outros balcões do local (do administrador; fica registrado)</translation>
+    </message>
+    <message>
+        <source>Set key…</source>
+        <translation>Definir chave…</translation>
+    </message>
+    <message>
+        <source>Type the key the site&apos;s first desk shows (an admin&apos;s; recorded)</source>
+        <translation>Digitar a chave que o primeiro balcão do local mostra (do administrador; fica registrado)</translation>
+    </message>
+    <message>
+        <source>fingerprint {fingerprint}: every desk of the site must show the same (Show key… on this desk, Set key… on the others)</source>
+        <translation>impressão digital {fingerprint}: todos os balcões do local devem mostrar a mesma (Mostrar chave… neste balcão, Definir chave… nos outros)</translation>
+    </message>
+    <message>
+        <source>none: this PC has no system keyring, so audit rows are written unsealed</source>
+        <translation>nenhuma: este computador não tem chaveiro do sistema, então as linhas da auditoria são gravadas sem selo</translation>
+    </message>
+    <message>
+        <source>This desk holds no key: this PC has no system keyring.</source>
+        <translation>Este balcão não tem chave: este computador não tem chaveiro do sistema.</translation>
+    </message>
+    <message>
+        <source>The key was shown; the audit trail records that it was.</source>
+        <translation>A chave foi mostrada; a auditoria registra que foi.</translation>
+    </message>
+    <message>
+        <source>Nothing changed: this desk keeps its key.</source>
+        <translation>Nada mudou: este balcão mantém a sua chave.</translation>
+    </message>
+    <message>
+        <source>That is not an audit chain key: type the 64 hex digits (0–9, a–f) the first desk shows.</source>
+        <translation>Isso não é uma chave da auditoria: digite os 64 dígitos hexadecimais (0–9, a–f) que o primeiro balcão mostra.</translation>
+    </message>
+    <message>
+        <source>This PC has no system keyring: the key cannot be kept here.</source>
+        <translation>Este computador não tem chaveiro do sistema: a chave não pode ser guardada aqui.</translation>
+    </message>
+    <message>
+        <source>This desk holds that key already (fingerprint {fingerprint}).</source>
+        <translation>Este balcão já tem essa chave (impressão digital {fingerprint}).</translation>
+    </message>
+    <message>
+        <source>Key stored (fingerprint {fingerprint}).</source>
+        <translation>Chave guardada (impressão digital {fingerprint}).</translation>
+    </message>
+    <message>
+        <source>The site store&apos;s trail uses it from the next start.</source>
+        <translation>A auditoria do banco do hotel passa a usá-la a partir da próxima inicialização.</translation>
+    </message>
+    <message>
+        <source>KEYDESK_AUDIT_KEY is set on this PC: that key is used instead.</source>
+        <translation>KEYDESK_AUDIT_KEY está definida neste computador: é essa chave que é usada.</translation>
+    </message>
+    <message>
+        <source>Set the audit chain key</source>
+        <translation>Definir a chave da auditoria</translation>
+    </message>
+    <message>
+        <source>The key the site&apos;s first desk shows (Settings → Store → Show key…):</source>
+        <translation>A chave que o primeiro balcão do local mostra (Configurações → Armazenamento → Mostrar chave…):</translation>
+    </message>
+    <message>
+        <source>Replace the audit chain key</source>
+        <translation>Substituir a chave da auditoria</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s audit trail holds {rows} rows sealed with its key (fingerprint {fingerprint}). With another key, this desk can no longer check them. Replace it anyway?</source>
+        <translation>A auditoria deste balcão tem {rows} linhas seladas com a sua chave (impressão digital {fingerprint}). Com outra chave, este balcão não poderá mais conferi-las. Substituir mesmo assim?</translation>
+    </message>
+    <message>
+        <source>The audit chain key</source>
+        <translation>A chave da auditoria</translation>
+    </message>
+    <message>
+        <source>Type it on every other desk of the site (Settings → Store → Set key…). Anyone who has it can seal audit rows for this site: do not write it down where guests can see it.</source>
+        <translation>Digite-a em cada um dos outros balcões do local (Configurações → Armazenamento → Definir chave…). Quem a tiver pode selar linhas da auditoria deste local: não a anote onde hóspedes possam ver.</translation>
+    </message>
+</context>
+<context>
     <name>CloudForm</name>
     <message>
         <source>Base URL</source>
@@ -3469,14 +3556,6 @@ Lote {batch}</translation>
     <message>
         <source>Store</source>
         <translation>Armazenamento</translation>
-    </message>
-    <message>
-        <source>fingerprint {fingerprint}: every desk of the site must show the same (keydesk audit key --reveal on this desk, keydesk audit key set on the others)</source>
-        <translation>impressão digital {fingerprint}: todos os balcões do local devem mostrar a mesma (keydesk audit key --reveal neste balcão, keydesk audit key set nos outros)</translation>
-    </message>
-    <message>
-        <source>none: this PC has no system keyring, so audit rows are written unsealed</source>
-        <translation>nenhuma: este computador não tem chaveiro do sistema, então as linhas da auditoria são gravadas sem selo</translation>
     </message>
     <message>
         <source>saved in the system keyring (type to replace)</source>

@@ -641,6 +641,93 @@
     </message>
 </context>
 <context>
+    <name>ChainKeyRow</name>
+    <message>
+        <source>Show key…</source>
+        <translation>显示密钥…</translation>
+    </message>
+    <message>
+        <source>Show this desk&apos;s key, to type on the other desks of the site (an admin&apos;s; recorded)</source>
+        <translation>显示本前台的密钥，以便在本现场其他前台输入（仅管理员；会被记录）</translation>
+    </message>
+    <message>
+        <source>Set key…</source>
+        <translation>设置密钥…</translation>
+    </message>
+    <message>
+        <source>Type the key the site&apos;s first desk shows (an admin&apos;s; recorded)</source>
+        <translation>输入本现场第一台前台显示的密钥（仅管理员；会被记录）</translation>
+    </message>
+    <message>
+        <source>fingerprint {fingerprint}: every desk of the site must show the same (Show key… on this desk, Set key… on the others)</source>
+        <translation>指纹 {fingerprint}：本现场每个前台显示的都应相同（在本前台点“显示密钥…”，在其他前台点“设置密钥…”）</translation>
+    </message>
+    <message>
+        <source>none: this PC has no system keyring, so audit rows are written unsealed</source>
+        <translation>无：本机没有系统密钥环，因此审计记录不带封印写入</translation>
+    </message>
+    <message>
+        <source>This desk holds no key: this PC has no system keyring.</source>
+        <translation>本前台没有密钥：本机没有系统密钥环。</translation>
+    </message>
+    <message>
+        <source>The key was shown; the audit trail records that it was.</source>
+        <translation>密钥已显示；审计记录已记下此次显示。</translation>
+    </message>
+    <message>
+        <source>Nothing changed: this desk keeps its key.</source>
+        <translation>未做更改：本前台保留原密钥。</translation>
+    </message>
+    <message>
+        <source>That is not an audit chain key: type the 64 hex digits (0–9, a–f) the first desk shows.</source>
+        <translation>这不是审计记录密钥：请输入第一台前台显示的 64 位十六进制数字（0–9、a–f）。</translation>
+    </message>
+    <message>
+        <source>This PC has no system keyring: the key cannot be kept here.</source>
+        <translation>本机没有系统密钥环：无法在此保存密钥。</translation>
+    </message>
+    <message>
+        <source>This desk holds that key already (fingerprint {fingerprint}).</source>
+        <translation>本前台已持有该密钥（指纹 {fingerprint}）。</translation>
+    </message>
+    <message>
+        <source>Key stored (fingerprint {fingerprint}).</source>
+        <translation>密钥已保存（指纹 {fingerprint}）。</translation>
+    </message>
+    <message>
+        <source>The site store&apos;s trail uses it from the next start.</source>
+        <translation>酒店数据库的审计记录从下次启动起使用它。</translation>
+    </message>
+    <message>
+        <source>KEYDESK_AUDIT_KEY is set on this PC: that key is used instead.</source>
+        <translation>本机设置了 KEYDESK_AUDIT_KEY：实际使用的是该密钥。</translation>
+    </message>
+    <message>
+        <source>Set the audit chain key</source>
+        <translation>设置审计记录密钥</translation>
+    </message>
+    <message>
+        <source>The key the site&apos;s first desk shows (Settings → Store → Show key…):</source>
+        <translation>本现场第一台前台显示的密钥（设置 → 存储 → 显示密钥…）：</translation>
+    </message>
+    <message>
+        <source>Replace the audit chain key</source>
+        <translation>替换审计记录密钥</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s audit trail holds {rows} rows sealed with its key (fingerprint {fingerprint}). With another key, this desk can no longer check them. Replace it anyway?</source>
+        <translation>本前台的审计记录中有 {rows} 条用其密钥封印的记录（指纹 {fingerprint}）。换成另一个密钥后，本前台将无法再校验这些记录。仍要替换吗？</translation>
+    </message>
+    <message>
+        <source>The audit chain key</source>
+        <translation>审计记录密钥</translation>
+    </message>
+    <message>
+        <source>Type it on every other desk of the site (Settings → Store → Set key…). Anyone who has it can seal audit rows for this site: do not write it down where guests can see it.</source>
+        <translation>请在本现场的其他每台前台输入它（设置 → 存储 → 设置密钥…）。持有它的人可以为本现场封印审计记录：不要写在客人能看到的地方。</translation>
+    </message>
+</context>
+<context>
     <name>CloudForm</name>
     <message>
         <source>Base URL</source>
@@ -3469,14 +3556,6 @@ Batch {batch}</source>
     <message>
         <source>Store</source>
         <translation>数据存储</translation>
-    </message>
-    <message>
-        <source>fingerprint {fingerprint}: every desk of the site must show the same (keydesk audit key --reveal on this desk, keydesk audit key set on the others)</source>
-        <translation>指纹 {fingerprint}：本现场每个前台显示的都应相同（在本前台运行 keydesk audit key --reveal，在其他前台运行 keydesk audit key set）</translation>
-    </message>
-    <message>
-        <source>none: this PC has no system keyring, so audit rows are written unsealed</source>
-        <translation>无：本机没有系统密钥环，因此审计记录不带封印写入</translation>
     </message>
     <message>
         <source>saved in the system keyring (type to replace)</source>

@@ -137,9 +137,9 @@ def test_store_section_keeps_the_password_in_the_keyring(qtbot, tmp_path):
         # The chain key every desk must share: its fingerprint to compare, never the key.
         key = session.services.audit.key
         assert key is not None
-        shown = section.chain_key.text()
+        shown = section.chain_key.label.text()
         assert key_id(key) in shown and key.hex() not in shown
-        assert "keydesk audit key" in shown
+        assert "Show key…" in shown
         section.url.setText("postgresql://keydesk@backoffice:5432/keydesk")
         section.password.setText("s3cret-site")
         new = store.load()
@@ -152,6 +152,59 @@ def test_store_section_keeps_the_password_in_the_keyring(qtbot, tmp_path):
         assert json.loads(store.path.read_text(encoding="utf-8"))["store_url"] == new.store_url
         section.resize(700, 420)
         section.grab().save(str(tmp_path / "store-section.png"))
+    finally:
+        assert session.close()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_the_chain_key_is_carried_from_the_window_shown_once_and_set(qtbot, tmp_path):
+    from ui.settings.later import StoreSection
+
+    store = SettingsStore()
+    store.save(store.load())
+    secrets = MemorySecretStore()
+    session = KeyDeskSession(settings_store=store, secrets=secrets)
+    qtbot.addWidget(session.window)
+    try:
+        audit = session.services.audit
+        audit.record("desk.test", who="ana")  # the trail holds a row sealed with its key
+        old = audit.key
+        assert old is not None
+        section = StoreSection(session.ctx)
+        qtbot.addWidget(section)
+        section.load(session.ctx.settings)
+        row = section.chain_key
+        shown: list[str] = []
+        row.present_key = shown.append
+        row.show_button.click()
+        assert shown == [old.hex()]
+        revealed = audit.query(what="audit.key.reveal")
+        assert [r.detail for r in revealed] == [{"fingerprint": key_id(old)}]
+        # A typo is said as such; nothing is stored.
+        row.ask_key = lambda: "not-a-key"
+        row.set_button.click()
+        assert "not an audit chain key" in row.result.label.text()
+        # Another key, while this desk's trail holds rows sealed with its own: asked first.
+        new = "ab" * 32
+        asked: list[tuple[str, int]] = []
+        row.ask_key = lambda: new
+        row.confirm_replace = lambda fp, rows: asked.append((fp, rows)) is not None
+        row.set_button.click()
+        assert asked and asked[0][0] == key_id(old) and asked[0][1] >= 2
+        assert "Nothing changed" in row.result.label.text()
+        assert secrets.get("audit.chain_key") == old.hex() and audit.key == old
+        row.confirm_replace = lambda fp, rows: True
+        row.set_button.click()
+        assert secrets.get("audit.chain_key") == new and audit.key == bytes.fromhex(new)
+        assert "Key stored" in row.result.label.text()
+        assert key_id(bytes.fromhex(new)) in row.label.text()
+        changed = audit.query(what="settings.change")
+        assert changed[0].target == "audit.chain_key"
+        assert new not in json.dumps([vars(r) for r in audit.query()], default=str)
+        row.set_button.click()  # the same key again
+        assert "holds that key already" in row.result.label.text()
+        section.resize(700, 460)
+        section.grab().save(str(tmp_path / "store-section-key.png"))
     finally:
         assert session.close()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

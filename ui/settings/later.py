@@ -4,7 +4,6 @@ the page after Save say)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
 from app import paths
@@ -13,6 +12,7 @@ from app.settings import SecretStoreUnavailable, Settings
 from app.setup.apply import Applied
 from ui.context import UiContext
 from ui.jobs import JobRunner
+from ui.settings.chain_key import ChainKeyRow
 from ui.settings.section import Section
 from ui.widgets.outcome_line import OutcomeLine
 
@@ -76,10 +76,7 @@ class StoreSection(Section):
         self.password = QLineEdit()
         self.password.setObjectName("store_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.chain_key = QLabel()
-        self.chain_key.setObjectName("store_chain_key")
-        self.chain_key.setWordWrap(True)
-        self.chain_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.chain_key = ChainKeyRow(ctx)
         form = QFormLayout()
         form.addRow(self.tr("Database"), self.url)
         form.addRow(self.tr("Password"), self.password)
@@ -115,23 +112,7 @@ class StoreSection(Section):
     def load(self, settings: Settings) -> None:
         self.url.setText(settings.store_url)
         self._placeholder()
-        self._show_chain_key()
-
-    def _show_chain_key(self) -> None:
-        """The key's public fingerprint, never the key: desks are compared by it (the key
-        itself is carried with ``keydesk audit key --reveal`` and ``set``)."""
-        from app.audit.chain import key_id
-
-        if not self.ctx.started:
-            self.chain_key.setText("…")
-            return
-        key = self.ctx.services.audit.key
-        self.chain_key.setText(
-            self.tr("fingerprint {fingerprint}: every desk of the site must show the same "
-                    "(keydesk audit key --reveal on this desk, keydesk audit key set on the "
-                    "others)").format(fingerprint=key_id(key)) if key
-            else self.tr("none: this PC has no system keyring, so audit rows are written "
-                         "unsealed"))
+        self.chain_key.refresh()
 
     def _placeholder(self) -> None:
         stored = self._stored_password()
