@@ -218,6 +218,25 @@ def test_latest_time_per_device(store):
     assert store.latest_time("garage") == datetime(2030, 1, 1, 10, 1, 10, tzinfo=UTC)
 
 
+def test_a_quiet_readers_latest_time_comes_from_its_own_newest_events(store, monkeypatch):
+    monkeypatch.setattr(store, "LATEST_WALK", 10)  # the newest 10 rows by time are walked
+    monkeypatch.setattr(store, "LATEST_QUIET", 3)  # a quiet reader: its newest 3 events
+    store.add(access(1, device="pool"))
+    store.add(access(2, device="pool"))
+    for i in range(3, 40):  # the lobby's traffic since: the pool's is far below the top
+        store.add(access(i))
+    assert store.flush(5)
+    assert store.latest_time("pool") == datetime(2030, 1, 1, 10, 0, 2, tzinfo=UTC)
+    assert store.latest_time("lobby") == datetime(2030, 1, 1, 10, 0, 39, tzinfo=UTC)
+    assert store.latest_time("pool", kind="encoder") is None
+    # Its clock set back since: its newest events are older than one it sent before. The
+    # answer is one of them, earlier than the newest stored: the back-fill asks for more.
+    for i in range(3):
+        store.add(access(40 + i, device="pool", time=f"2030-01-01T09:00:0{i}Z"))
+    assert store.flush(5)
+    assert store.latest_time("pool") == datetime(2030, 1, 1, 9, 0, 2, tzinfo=UTC)
+
+
 def test_a_reader_filter_answers_through_the_terms_and_the_rows_agree(store):
     for i in range(60):
         store.add(access(i, device=("lobby", "garage", "Recepção")[i % 3],
