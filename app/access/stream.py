@@ -132,7 +132,9 @@ class ReaderStream:
         self.status = ReaderStatus(name, http.base_url)
         self._recent = _RecentKeys()
         self._since = since  # device epoch to back-fill from at the first connection
-        self._last_alive: float | None = None  # device epoch of the last byte received
+        # This PC's epoch of the last byte received, made the device's when used: the
+        # clock check that measures the drift may end after the connection has dropped.
+        self._last_alive: float | None = None
         # Device time (UTC field) of the newest access seen: the log is in time order, so a
         # gap's missed records all come at or after it (no margin needed, no clock guess).
         self._last_access_utc: int | None = None
@@ -259,12 +261,12 @@ class ReaderStream:
             # The answer's headers are the device's bytes too, so they anchor the next gap's
             # back-fill even when this connection drops before a part of it is read (else,
             # before any access, no back-fill ran and the first records were lost).
-            self._last_alive = self._device_now()
+            self._last_alive = time.time()
             parser = MultipartParser(boundary_from_content_type(resp.headers.get("content-type")))
             try:
                 async with asyncio.timeout(self.watchdog) as deadline:
                     async for chunk in resp.aiter_raw():
-                        self._last_alive = self._device_now()
+                        self._last_alive = time.time()
                         parts = parser.feed(chunk)
                         if parts:
                             # Only whole parts (heartbeats included) feed the watchdog: a
@@ -354,7 +356,7 @@ class ReaderStream:
         if self._last_access_utc is not None:
             start: float | None = float(self._last_access_utc)
         elif self._last_alive is not None:
-            start = self._last_alive - BACKFILL_MARGIN
+            start = self._last_alive + (self.status.clock_drift or 0.0) - BACKFILL_MARGIN
         else:
             start = self._since
         if self._unfilled_from is not None:  # an earlier back-fill failed: cover it too

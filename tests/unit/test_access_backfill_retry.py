@@ -56,3 +56,25 @@ def test_range_stays_marked_when_a_twin_succeeded_first(monkeypatch):
 
 async def _no_sleep(_seconds: float) -> None:
     return None
+
+
+def test_the_gap_is_asked_on_the_readers_clock_measured_after_the_drop(monkeypatch):
+    """A connection that dropped before the clock check answered: its last sign of life
+    was noted on this PC's clock, and the back-fill asks from it on the reader's clock,
+    with the drift measured since (a reader two hours behind would else be asked about
+    the two hours to come, and the gap's records never fetched)."""
+    published: list = []
+    stream = _stream(published)
+    stream.api = FlakyLog(failures=0)  # type: ignore[assignment]
+    monkeypatch.setattr("app.access.stream.time.time", lambda: 1_000_000.0)
+    stream._last_alive = 1_000_000.0  # noted while the drift was not known yet
+    stream.status.clock_drift = -7200.0  # measured afterwards: the reader is 2 h behind
+
+    async def gap() -> None:
+        stream._start_backfill()
+        await asyncio.gather(*stream._backfills)
+
+    asyncio.run(gap())
+    start, end = stream.api.calls[0]
+    assert start == 1_000_000.0 - 7200.0 - 10.0  # the reader's time of it, less the margin
+    assert end == 1_000_000.0 - 7200.0 + 10.0
