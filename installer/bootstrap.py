@@ -7,7 +7,8 @@
 ``test`` runs pytest (plus ruff) and then runs the tests marked ``pc_zones`` (dates and
 times: the lock cloud, cards) again with the PC's time zone set to each of
 ``PC_ZONES``, so a desk far from its community is tested too. Extra arguments go to
-every pytest run.
+every pytest run. The main run spreads the test files over one pytest-xdist worker per
+core (up to ``MAX_WORKERS``; ``-n 0`` among the arguments runs it in one process).
 
 Needs only Python 3.11+. Creates ``.venv`` beside this repository's ``pyproject.toml``,
 installs the exact versions of ``installer/requirements.lock`` plus KeyDesk itself
@@ -35,6 +36,10 @@ PYTEST_NO_TESTS = 5
 # the CI machine's own), so each PC midnight and each community midnight falls elsewhere.
 PC_ZONES = ("America/Sao_Paulo", "Asia/Shanghai")
 ZONE_MARKER = "pc_zones"
+# Worker processes for the main run: its tests wait on sockets and simulators much of
+# the time, but 2 cores already halve it (8:28 -> 4:29), and each worker starts its own
+# PostgreSQL server for the tests that need one.
+MAX_WORKERS = 4
 
 
 def venv_python() -> Path:
@@ -76,20 +81,25 @@ def _without_runner_frames(block: str) -> str:
 
 def report_crash(log: Path, code: int) -> None:
     """Say plainly which test was running when pytest died of a signal, with the crashing
-    thread's stack first (tests/conftest.py has faulthandler write to ``log``)."""
+    thread's stack first (tests/conftest.py has faulthandler write to ``log``; a worker
+    process to ``log`` with its name after a dot, and a worker that died is code 0: the
+    main run goes on, and says which test took it down)."""
     text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
     running = [line[len("running "):] for line in text.splitlines()
                if line.startswith("running ")]
     dump = text[text.find("Fatal Python error"):] if "Fatal Python error" in text else ""
     blocks = [_without_runner_frames(b) for b in dump.split("\n\n")]
     current = [b for b in blocks if b.startswith("Current thread")]
+    worker = log.suffix[1:] if log.suffix.startswith(".gw") else ""
+    who = f"pytest worker {worker}" if worker else "pytest"
+    how = f" (signal {-code})" if code < 0 else ""
     others = ["\n".join(b.splitlines()[:6]) for b in blocks if b not in current]
     print("\n".join([
         "",
-        f"pytest crashed (signal {-code}) while running: "
+        f"{who} crashed{how} while running: "
         f"{running[-1] if running else 'before the first test'}",
         *others, *current,
-        f"pytest crashed (signal {-code}) while running: "
+        f"{who} crashed{how} while running: "
         f"{running[-1] if running else 'before the first test'} -- the crashing thread's "
         "stack is just above",
     ]), flush=True)
@@ -111,7 +121,26 @@ def _pytest(python: Path, args: list[str], env: dict[str, str],
                                       stderr=subprocess.STDOUT).returncode
         if code < 0:
             report_crash(crash_log, code)
+        for worker_log in sorted(Path(tmp).glob("crash.log.gw*")):
+            if "Fatal Python error" in worker_log.read_text(encoding="utf-8",
+                                                            errors="replace"):
+                report_crash(worker_log, 0)
     return code
+
+
+def with_workers(args: list[str]) -> list[str]:
+    """``args`` with one pytest-xdist worker per core (up to :data:`MAX_WORKERS`), whole
+    test files to a worker (their module fixtures and order kept), unless ``args`` say
+    how many already (``-n``) or turn xdist off."""
+    said = any(a.startswith(("-n", "--numprocesses", "--dist", "--max-worker-restart"))
+               for a in args)
+    off = any(a in ("no:xdist", "-pno:xdist") for a in args)
+    workers = min(MAX_WORKERS, os.cpu_count() or 1)
+    if said or off or workers < 2:
+        return list(args)
+    # A file whose test crashes its worker is handed to the next worker and crashes it
+    # too: two restarts say it plainly without crashing a worker per core four times.
+    return ["-n", str(workers), "--dist", "loadfile", "--max-worker-restart", "2", *args]
 
 
 def _zone_runs(python: Path, extra: list[str], env: dict[str, str]) -> list[int]:
@@ -168,7 +197,7 @@ def run_tests(python: Path, extra: list[str]) -> int:
     }
     failed = [name for name, argv in checks.items()
               if subprocess.run(argv, cwd=ROOT, env=env).returncode != 0]
-    codes = [_pytest(python, extra, env)]
+    codes = [_pytest(python, with_workers(extra), env)]
     # Windows' C runtime does not read IANA names from TZ: there the re-runs would test
     # nothing new (CI runs on Linux).
     codes.extend(_zone_runs(python, extra, env))

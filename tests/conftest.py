@@ -22,6 +22,8 @@ if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
 # is written to this file with the test that was running, so the command can report it
 # plainly instead of leaving a wall of thread dumps (see installer/bootstrap.py).
 _CRASH_LOG = os.environ.get("KEYDESK_CRASH_LOG")
+if _CRASH_LOG and os.environ.get("PYTEST_XDIST_WORKER"):  # a file per worker process
+    _CRASH_LOG = f"{_CRASH_LOG}.{os.environ['PYTEST_XDIST_WORKER']}"
 _crash_file = open(_CRASH_LOG, "w", encoding="utf-8") if _CRASH_LOG else None
 if _crash_file is not None:
     faulthandler.enable(_crash_file, all_threads=True)
