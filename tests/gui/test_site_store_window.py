@@ -40,6 +40,26 @@ def site_desk(qtbot, pg_url, monkeypatch, tmp_path):
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.fixture
+def local_desk(qtbot):
+    """A desk on its own SQLite files (no site store set): (session, settings store,
+    keyring), and its Settings → Store section, loaded."""
+    from ui.settings.later import StoreSection
+
+    store = SettingsStore()
+    store.save(store.load())
+    secrets = MemorySecretStore()
+    session = KeyDeskSession(settings_store=store, secrets=secrets)
+    qtbot.addWidget(session.window)
+    section = StoreSection(session.ctx)
+    qtbot.addWidget(section)
+    section.load(session.ctx.settings)
+    yield session, store, secrets, section
+    section.shutdown()
+    assert session.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def entry_text(session) -> str:
     entry = session.window.status._entries.get("store")
     return entry.text() if entry is not None else ""
@@ -122,127 +142,90 @@ def test_status_bar_and_monitor_follow_the_site_store(site_desk, qtbot, pg_url,
     assert monitor.banner.isVisible() and monitor.banner.ack.isEnabled()
 
 
-def test_store_section_keeps_the_password_in_the_keyring(qtbot, tmp_path):
-    from ui.settings.later import StoreSection
-
-    store = SettingsStore()
-    store.save(store.load())
-    secrets = MemorySecretStore()
-    session = KeyDeskSession(settings_store=store, secrets=secrets)
-    qtbot.addWidget(session.window)
-    try:
-        section = StoreSection(session.ctx)
-        qtbot.addWidget(section)
-        section.load(session.ctx.settings)
-        # The chain key every desk must share: its fingerprint to compare, never the key.
-        key = session.services.audit.key
-        assert key is not None
-        shown = section.chain_key.label.text()
-        assert key_id(key) in shown and key.hex() not in shown
-        assert "Show key…" in shown
-        section.url.setText("postgresql://keydesk@backoffice:5432/keydesk")
-        section.password.setText("s3cret-site")
-        new = store.load()
-        typed: dict[str, str | None] = {}
-        section.collect(new, typed)
-        assert new.store_url == "postgresql://keydesk@backoffice:5432/keydesk"
-        assert typed == {PASSWORD_SECRET: "s3cret-site"}
-        store.save(new)
-        assert "s3cret-site" not in store.path.read_text(encoding="utf-8")
-        assert json.loads(store.path.read_text(encoding="utf-8"))["store_url"] == new.store_url
-        section.resize(700, 420)
-        section.grab().save(str(tmp_path / "store-section.png"))
-    finally:
-        assert session.close()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def test_store_section_keeps_the_password_in_the_keyring(local_desk, tmp_path):
+    session, store, _secrets, section = local_desk
+    # The chain key every desk must share: its fingerprint to compare, never the key.
+    key = session.services.audit.key
+    assert key is not None
+    shown = section.chain_key.label.text()
+    assert key_id(key) in shown and key.hex() not in shown
+    assert "Show key…" in shown
+    section.url.setText("postgresql://keydesk@backoffice:5432/keydesk")
+    section.password.setText("s3cret-site")
+    new = store.load()
+    typed: dict[str, str | None] = {}
+    section.collect(new, typed)
+    assert new.store_url == "postgresql://keydesk@backoffice:5432/keydesk"
+    assert typed == {PASSWORD_SECRET: "s3cret-site"}
+    store.save(new)
+    assert "s3cret-site" not in store.path.read_text(encoding="utf-8")
+    assert json.loads(store.path.read_text(encoding="utf-8"))["store_url"] == new.store_url
+    section.resize(700, 420)
+    section.grab().save(str(tmp_path / "store-section.png"))
 
 
-def test_the_chain_key_is_carried_from_the_window_shown_once_and_set(qtbot, tmp_path):
-    from ui.settings.later import StoreSection
-
-    store = SettingsStore()
-    store.save(store.load())
-    secrets = MemorySecretStore()
-    session = KeyDeskSession(settings_store=store, secrets=secrets)
-    qtbot.addWidget(session.window)
-    try:
-        audit = session.services.audit
-        audit.record("desk.test", who="ana")  # the trail holds a row sealed with its key
-        old = audit.key
-        assert old is not None
-        section = StoreSection(session.ctx)
-        qtbot.addWidget(section)
-        section.load(session.ctx.settings)
-        row = section.chain_key
-        shown: list[str] = []
-        row.present_key = shown.append
-        row.show_button.click()
-        assert shown == [old.hex()]
-        revealed = audit.query(what="audit.key.reveal")
-        assert [r.detail for r in revealed] == [{"fingerprint": key_id(old)}]
-        # A typo is said as such; nothing is stored.
-        row.ask_key = lambda: "not-a-key"
-        row.set_button.click()
-        assert "not an audit chain key" in row.result.label.text()
-        # Another key, while this desk's trail holds rows sealed with its own: asked first.
-        new = "ab" * 32
-        asked: list[tuple[str, int]] = []
-        row.ask_key = lambda: new
-        row.confirm_replace = lambda fp, rows: asked.append((fp, rows)) is not None
-        row.set_button.click()
-        assert asked and asked[0][0] == key_id(old) and asked[0][1] >= 2
-        assert "Nothing changed" in row.result.label.text()
-        assert secrets.get("audit.chain_key") == old.hex() and audit.key == old
-        row.confirm_replace = lambda fp, rows: True
-        row.set_button.click()
-        assert secrets.get("audit.chain_key") == new and audit.key == bytes.fromhex(new)
-        assert "Key stored" in row.result.label.text()
-        assert key_id(bytes.fromhex(new)) in row.label.text()
-        changed = audit.query(what="settings.change")
-        assert changed[0].target == "audit.chain_key"
-        assert new not in json.dumps([vars(r) for r in audit.query()], default=str)
-        row.set_button.click()  # the same key again
-        assert "holds that key already" in row.result.label.text()
-        section.resize(700, 460)
-        section.grab().save(str(tmp_path / "store-section-key.png"))
-    finally:
-        assert session.close()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def test_the_chain_key_is_carried_from_the_window_shown_once_and_set(local_desk, tmp_path):
+    session, _store, secrets, section = local_desk
+    audit = session.services.audit
+    audit.record("desk.test", who="ana")  # the trail holds a row sealed with its key
+    old = audit.key
+    assert old is not None
+    row = section.chain_key
+    shown: list[str] = []
+    row.present_key = shown.append
+    row.show_button.click()
+    assert shown == [old.hex()]
+    revealed = audit.query(what="audit.key.reveal")
+    assert [r.detail for r in revealed] == [{"fingerprint": key_id(old)}]
+    # A typo is said as such; nothing is stored.
+    row.ask_key = lambda: "not-a-key"
+    row.set_button.click()
+    assert "not an audit chain key" in row.result.label.text()
+    # Another key, while this desk's trail holds rows sealed with its own: asked first.
+    new = "ab" * 32
+    asked: list[tuple[str, int]] = []
+    row.ask_key = lambda: new
+    row.confirm_replace = lambda fp, rows: asked.append((fp, rows)) is not None
+    row.set_button.click()
+    assert asked and asked[0][0] == key_id(old) and asked[0][1] >= 2
+    assert "Nothing changed" in row.result.label.text()
+    assert secrets.get("audit.chain_key") == old.hex() and audit.key == old
+    row.confirm_replace = lambda fp, rows: True
+    row.set_button.click()
+    assert secrets.get("audit.chain_key") == new and audit.key == bytes.fromhex(new)
+    assert "Key stored" in row.result.label.text()
+    assert key_id(bytes.fromhex(new)) in row.label.text()
+    changed = audit.query(what="settings.change")
+    assert changed[0].target == "audit.chain_key"
+    assert new not in json.dumps([vars(r) for r in audit.query()], default=str)
+    row.set_button.click()  # the same key again
+    assert "holds that key already" in row.result.label.text()
+    section.resize(700, 460)
+    section.grab().save(str(tmp_path / "store-section-key.png"))
 
 
-def test_store_section_tests_the_typed_address_without_saving_it(qtbot, pg_url, tmp_path):
+def test_store_section_tests_the_typed_address_without_saving_it(local_desk, qtbot, pg_url,
+                                                                  tmp_path):
     from tests.pg_server import free_port
-    from ui.settings.later import StoreSection
 
-    store = SettingsStore()
-    store.save(store.load())
-    session = KeyDeskSession(settings_store=store, secrets=MemorySecretStore())
-    qtbot.addWidget(session.window)
-    try:
-        section = StoreSection(session.ctx)
-        qtbot.addWidget(section)
-        section.load(session.ctx.settings)
-        label = section.result.label
-        section.test()  # nothing typed: this PC's own files
-        assert "No site store is set" in label.text()
-        section.url.setText(pg_url.replace(f":{PASSWORD}@", "@"))
-        section.password.setText(PASSWORD)
-        section.test()
-        assert not section.test_button.isEnabled()  # busy while it waits on the server
-        qtbot.waitUntil(lambda: "reached" in label.text(), timeout=15000)
-        assert section.test_button.isEnabled() and "still empty" in label.text()
-        section.password.setText("wrong-password")
-        section.test()
-        qtbot.waitUntil(lambda: label.text().startswith("✖"), timeout=15000)
-        assert "refused this desk" in label.text() and not section.result.explain.isHidden()
-        assert section.result.target == ("site_store", "login_refused")
-        section.url.setText(f"postgresql://keydesk@127.0.0.1:{free_port()}/keydesk")
-        section.test()
-        qtbot.waitUntil(lambda: "cannot be reached" in label.text(), timeout=15000)
-        section.resize(760, 460)
-        section.grab().save(str(tmp_path / "store-test.png"))
-        assert store.load().store_url == ""  # a test saves nothing
-    finally:
-        section.shutdown()
-        assert session.close()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    _session, store, _secrets, section = local_desk
+    label = section.result.label
+    section.test()  # nothing typed: this PC's own files
+    assert "No site store is set" in label.text()
+    section.url.setText(pg_url.replace(f":{PASSWORD}@", "@"))
+    section.password.setText(PASSWORD)
+    section.test()
+    assert not section.test_button.isEnabled()  # busy while it waits on the server
+    qtbot.waitUntil(lambda: "reached" in label.text(), timeout=15000)
+    assert section.test_button.isEnabled() and "still empty" in label.text()
+    section.password.setText("wrong-password")
+    section.test()
+    qtbot.waitUntil(lambda: label.text().startswith("✖"), timeout=15000)
+    assert "refused this desk" in label.text() and not section.result.explain.isHidden()
+    assert section.result.target == ("site_store", "login_refused")
+    section.url.setText(f"postgresql://keydesk@127.0.0.1:{free_port()}/keydesk")
+    section.test()
+    qtbot.waitUntil(lambda: "cannot be reached" in label.text(), timeout=15000)
+    section.resize(760, 460)
+    section.grab().save(str(tmp_path / "store-test.png"))
+    assert store.load().store_url == ""  # a test saves nothing
