@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -39,6 +39,7 @@ from ui.front_desk.cloud_common import (
     settings_zone_or_default,
     with_calendar,
 )
+from ui.qt_noop import QT_TRANSLATE_NOOP
 
 DEFAULT_DAYS = 7  # the period shown unless the desk picks another
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,7 @@ from ui.front_desk.cloud_common import (
     settings_zone,
     settings_zone_or_default,
 )
+from ui.qt_noop import QT_TRANSLATE_NOOP
 
 QR_SIDE = 320  # pixels: comfortably scannable by a phone held to the screen
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,6 +36,7 @@ from ui.front_desk.cloud_common import (
     settings_zone,
     settings_zone_or_default,
 )
+from ui.qt_noop import QT_TRANSLATE_NOOP
 
 
 def describe_card(card: RfCardInfo) -> str:

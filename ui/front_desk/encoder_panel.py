@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QTime
+from PySide6.QtCore import QCoreApplication, QDateTime, QTime
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,6 +46,7 @@ from ui import formats
 from ui.context import UiContext
 from ui.front_desk.card_tray import CardTray
 from ui.jobs import JobRunner
+from ui.qt_noop import QT_TRANSLATE_NOOP
 from ui.widgets.field_note import FieldNote
 from ui.widgets.question import ask
 from ui.widgets.result_view import ResultView
