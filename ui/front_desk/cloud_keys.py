@@ -153,7 +153,7 @@ class GuestKeysPanel(RoomFormPanel):
     def issue(self) -> None:
         self._clear_key()
 
-        def make(desk):  # type: ignore[no-untyped-def]
+        def make(desk):
             tz = settings_zone(self.ctx.settings)
             self._name_zone(tz)
             start, end = community_time(self.start, tz), community_time(self.end, tz)
@@ -184,7 +184,7 @@ class GuestKeysPanel(RoomFormPanel):
                  busy=[self.fetch_button])
 
     def bluetooth(self) -> None:
-        def make(desk):  # type: ignore[no-untyped-def]
+        def make(desk):
             room = self.room.pick()
             return desk.bluetooth_key(self._mobile(), room.mac, self._area_code(),
                                       room.lock_type)

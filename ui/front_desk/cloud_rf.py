@@ -125,7 +125,7 @@ class RfCardsPanel(RoomFormPanel):
         return int(self.lock_kind.currentData() or OPERATE_CARD_TYPES["other"])
 
     def issue(self) -> None:
-        def make(desk):  # type: ignore[no-untyped-def]
+        def make(desk):
             room = self.room.room()
             tz = settings_zone(self.ctx.settings)
             self._name_zone(tz)
@@ -144,7 +144,7 @@ class RfCardsPanel(RoomFormPanel):
         self.run(lambda d: d.rf_read(self._kind()), self._show_card, busy=[self.read_button])
 
     def cancel(self) -> None:
-        def make(desk):  # type: ignore[no-untyped-def]
+        def make(desk):
             serial = values.required(self.serial.text(), "expected_serial")
             return desk.rf_cancel(serial, self._kind())
 

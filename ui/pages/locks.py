@@ -73,7 +73,7 @@ class LocksPage(QWidget):
             self.outcome.failed(self.plan_error)
 
     # -- layout ----------------------------------------------------------------------------
-    def _button(self, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, text: str, slot) -> QPushButton:
         b = QPushButton(text)
         b.clicked.connect(slot)
         return b
@@ -222,7 +222,7 @@ class LocksPage(QWidget):
         self.ctx.bridge.watch(self.ctx.runtime.loop.submit(self._explained(load())),
                               self._imported, self.outcome.failed)
 
-    async def _explained(self, coro):  # type: ignore[no-untyped-def]
+    async def _explained(self, coro):
         try:
             return await coro
         except (OSError, UnicodeDecodeError) as exc:
@@ -271,7 +271,7 @@ class LocksPage(QWidget):
         self.outcome.info(self.tr("Scanning… wake the lock if it is not in the list."))
         self.ctx.bridge.watch(self.service.scan(SCAN_SECONDS), self._scanned, self._scan_failed)
 
-    def _scanned(self, sightings: list) -> None:  # type: ignore[type-arg]
+    def _scanned(self, sightings: list) -> None:
         self.scan_button.setEnabled(True)
         for s in sightings:
             self.scan_list.add(s)
@@ -357,7 +357,7 @@ class LocksPage(QWidget):
         self._set_busy(False)
         self.outcome.failed(exc)
 
-    def _why(self, step) -> str:  # type: ignore[no-untyped-def]
+    def _why(self, step) -> str:
         return self._explain_step(step.status, step.code, step.note, step.args, step.detail)
 
     def _explain_step(self, status: str, code: str, note: str, args: dict[str, Any],

@@ -171,7 +171,7 @@ class ReaderDialog(QDialog):
             self.check = check
             return check_words(self, check)
 
-        def start():  # type: ignore[no-untyped-def]
+        def start():
             return self.ctx.runtime.loop.submit(remember_refusal(
                 check_reader(entry.config.url, entry.config.user, password), self.refused, key))
 
