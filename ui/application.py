@@ -205,7 +205,7 @@ class KeyDeskSession:
         old = self.window
         if old.work_in_progress():  # never cut a card or a door short for a language
             page = old.pages.built().get("settings")
-            if hasattr(page, "status"):
+            if page is not None and hasattr(page, "status"):
                 page.status.setText(QCoreApplication.translate(
                     "KeyDeskSession", "Saved. Work is still running (a card, a door…): the "
                     "window speaks {language} from the next start of KeyDesk.").format(

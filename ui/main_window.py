@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
                 if isinstance(event, DeviceStateChanged):
                     on_state(event)
         stand_in = self.stack.widget(index)
+        assert stand_in is not None  # every page stands in the stack from the start
         current = self.stack.currentIndex()
         self.stack.insertWidget(index, page)
         self.stack.removeWidget(stand_in)

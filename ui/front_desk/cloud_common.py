@@ -161,7 +161,9 @@ class RoomPicker(QComboBox):
         super().__init__()
         self.setEditable(True)
         self.setMinimumContentsLength(28)
-        self.lineEdit().setPlaceholderText(self.tr("BUILDING-FLOOR-ROOM, e.g. 001-01-0101"))
+        line = self.lineEdit()
+        assert line is not None  # an editable combo box has one
+        line.setPlaceholderText(self.tr("BUILDING-FLOOR-ROOM, e.g. 001-01-0101"))
         self.rooms: dict[str, Room] = {}
 
     def load(self, buildings: list[Building]) -> None:

@@ -191,8 +191,8 @@ class ExplainPage(QWidget):
 
     def result_keys(self) -> list[tuple[str, str]]:
         """(domain, code) of the listed results, in order (for tests and self-test)."""
-        return [tuple(self.results.topLevelItem(i).data(0, KEY_ROLE))
-                for i in range(self.results.topLevelItemCount())]
+        items = (self.results.topLevelItem(i) for i in range(self.results.topLevelItemCount()))
+        return [tuple(item.data(0, KEY_ROLE)) for item in items if item is not None]
 
     # --- detail -----------------------------------------------------------------------
 

@@ -53,6 +53,7 @@ class LocksPage(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
+        assert ctx.services.locks is not None  # built by open_desk (start_locks asserts it)
         self.service = ctx.services.locks
         self.plan_error: KeyDeskError | None = None
         try:
@@ -347,8 +348,9 @@ class LocksPage(QWidget):
                                 prefix=self.tr("%1 works but needs a revisit: ").replace(
                                     "%1", where))
         else:
-            step = next((s for s in result.steps if s.status == "failed"), None)
-            self.outcome.failed(KeyDeskError("lock", result.reason, step.detail if step else "",
+            failed = next((s for s in result.steps if s.status == "failed"), None)
+            self.outcome.failed(KeyDeskError("lock", result.reason,
+                                             failed.detail if failed else "",
                                              state=result.lock_state),
                                 prefix=f"{where}: ")
 
