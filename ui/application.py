@@ -77,7 +77,7 @@ class KeyDeskSession:
         self.runtime: Runtime | None = None
         self._retired: list[MainWindow] = []
         self._gc: QtThreadGarbageCollector | None = None
-        self._on_started: list[Callable[[], None]] = []
+        self._on_started: list[Callable[[], object]] = []
         self.start_error: Exception | None = None  # the deferred start failed (see run_window)
         if demo:  # the demo's settings are its simulators': it starts whole
             defer = False
@@ -127,7 +127,7 @@ class KeyDeskSession:
     def bridge(self) -> Bridge:
         return self.ctx.bridge
 
-    def when_started(self, then: Callable[[], None]) -> None:
+    def when_started(self, then: Callable[[], object]) -> None:
         """Run ``then`` once the desk's services are built (at once if they are)."""
         if self.started:
             then()
