@@ -9,6 +9,7 @@ another zone would otherwise miss "today's" openings every evening.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate
@@ -116,7 +117,9 @@ class DoorLogPanel(RoomFormPanel):
             self.failed(exc)
             return
         self._use_zone(tz)
-        start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
+        # toPython() gives a date (PySide6's stubs say object).
+        start = cast(date, self.date_from.date().toPython())
+        end = cast(date, self.date_to.date().toPython())
         try:  # the clerk's dates, checked here as the command line checks them
             fields = StayFields(start=f"“{self.tr('from')}”", end=f"“{self.tr('to')}”")
             check_period(start, end, fields, most_days=MAX_LOG_SPAN_DAYS)

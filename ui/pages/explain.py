@@ -209,7 +209,9 @@ class ExplainPage(QWidget):
         self.refresh()
         if entry is None:
             self.results.blockSignals(True)
-            self.results.setCurrentItem(None)  # a partial match must not look like the answer
+            # A partial match must not look like the answer. (Qt takes no item: nullptr;
+            # PySide6's stubs want one.)
+            self.results.setCurrentItem(None)  # type: ignore[call-overload]
             self.results.blockSignals(False)
             lang = self.lang
             explanation = heading(lang, "unknown_explanation").format(domain=domain, code=code)
