@@ -77,7 +77,7 @@ class KeyDeskSession:
         self.runtime: Runtime | None = None
         self._retired: list[MainWindow] = []
         self._gc: QtThreadGarbageCollector | None = None
-        self._on_started: list[Callable[[], None]] = []
+        self._on_started: list[Callable[[], object]] = []
         self.start_error: Exception | None = None  # the deferred start failed (see run_window)
         if demo:  # the demo's settings are its simulators': it starts whole
             defer = False
@@ -127,7 +127,7 @@ class KeyDeskSession:
     def bridge(self) -> Bridge:
         return self.ctx.bridge
 
-    def when_started(self, then: Callable[[], None]) -> None:
+    def when_started(self, then: Callable[[], object]) -> None:
         """Run ``then`` once the desk's services are built (at once if they are)."""
         if self.started:
             then()
@@ -205,7 +205,7 @@ class KeyDeskSession:
         old = self.window
         if old.work_in_progress():  # never cut a card or a door short for a language
             page = old.pages.built().get("settings")
-            if hasattr(page, "status"):
+            if page is not None and hasattr(page, "status"):
                 page.status.setText(QCoreApplication.translate(
                     "KeyDeskSession", "Saved. Work is still running (a card, a door…): the "
                     "window speaks {language} from the next start of KeyDesk.").format(

@@ -8,7 +8,7 @@ shows its "not set up yet" notice instead of failing.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ui.icons import icon
 from ui.keys import set_keys
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 class DeskShortcuts(QObject):
@@ -32,7 +35,8 @@ class DeskShortcuts(QObject):
         action = QAction(icon(icon_name), text, self.parent())
         set_keys(action, keys)
         # Pressed while the desk is still starting: done once it has started, not dropped.
-        action.triggered.connect(lambda _=False: self.parent().when_started(slot))
+        action.triggered.connect(
+            lambda _=False: cast("MainWindow", self.parent()).when_started(slot))
         menu.addAction(action)
         return action
 

@@ -3,7 +3,9 @@ locks, the desk's own actions. A reader keeps the name it was given in Settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from ui.qt_noop import QT_TRANSLATE_NOOP
 
 # By the kind of source (DeviceStateChanged.kind, StoredEvent.kind), context DeviceNames.
 KIND_NAMES = {

@@ -41,7 +41,9 @@ def when(value: datetime, seconds: bool = False) -> str:
     """A moment as the desk reads it (an aware time is shown on this PC's clock)."""
     if value.tzinfo is not None:
         value = value.astimezone().replace(tzinfo=None)
-    return QLocale().toString(QDateTime(value), datetime_format(seconds))
+    # PySide6 makes a QDateTime of a datetime; its stubs lack that overload.
+    qdt = QDateTime(value)  # type: ignore[call-overload]
+    return QLocale().toString(qdt, datetime_format(seconds))
 
 
 def number(value: int | float) -> str:

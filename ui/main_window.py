@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.retired = False
         self._frame_looks = 0
-        self._waiting: list[Callable[[], None]] = []  # asked before the desk started
+        self._waiting: list[Callable[[], object]] = []  # asked before the desk started
         self.desk_lock: DeskLock | None = None
         self.setWindowTitle(self.tr("KeyDesk — demo (simulated devices)") if ctx.demo
                             else "KeyDesk")
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         for then in waiting:
             then()
 
-    def when_started(self, then: Callable[[], None]) -> None:
+    def when_started(self, then: Callable[[], object]) -> None:
         """Run ``then`` now, or once the desk's services are built (asked early: kept)."""
         if self.ctx.started and self.desk_lock is not None:
             then()
@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
                 if isinstance(event, DeviceStateChanged):
                     on_state(event)
         stand_in = self.stack.widget(index)
+        assert stand_in is not None  # every page stands in the stack from the start
         current = self.stack.currentIndex()
         self.stack.insertWidget(index, page)
         self.stack.removeWidget(stand_in)

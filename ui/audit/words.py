@@ -6,10 +6,11 @@ Texts are marked with ``QT_TRANSLATE_NOOP`` (so ``lupdate`` collects them in the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from app.catalog import explain_error
 from app.domain.errors import KeyDeskError
+from ui.qt_noop import QT_TRANSLATE_NOOP
 
 
 def _t(text: str) -> str:

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from ui.context import UiContext
+from ui.qt_noop import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Coroutine
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, QTimeZone
@@ -26,11 +26,13 @@ from app.cloud.timezones import zone
 from app.domain.errors import KeyDeskError
 from app.inputs import InputError
 from app.settings import Settings
-from app.store.audit import AuditLog
 from ui import formats
 from ui.context import UiContext
 from ui.jobs import JobRunner
 from ui.widgets.outcome_line import OutcomeLine
+
+if TYPE_CHECKING:
+    from app.store.backend import AuditBackend
 
 log = logging.getLogger(__name__)
 EditT = TypeVar("EditT", bound=QDateTimeEdit)
@@ -124,7 +126,7 @@ class CloudPanel(QWidget):
         """Load what the panel shows. Not at start-up: the cloud is asked only once the
         desk opens the tab."""
 
-    def audit(self) -> AuditLog:
+    def audit(self) -> AuditBackend:
         return self.ctx.services.audit
 
     def desk(self) -> CloudDesk:
@@ -161,7 +163,9 @@ class RoomPicker(QComboBox):
         super().__init__()
         self.setEditable(True)
         self.setMinimumContentsLength(28)
-        self.lineEdit().setPlaceholderText(self.tr("BUILDING-FLOOR-ROOM, e.g. 001-01-0101"))
+        line = self.lineEdit()
+        assert line is not None  # an editable combo box has one
+        line.setPlaceholderText(self.tr("BUILDING-FLOOR-ROOM, e.g. 001-01-0101"))
         self.rooms: dict[str, Room] = {}
 
     def load(self, buildings: list[Building]) -> None:

@@ -9,9 +9,10 @@ another zone would otherwise miss "today's" openings every evening.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import cast
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -39,6 +40,7 @@ from ui.front_desk.cloud_common import (
     settings_zone_or_default,
     with_calendar,
 )
+from ui.qt_noop import QT_TRANSLATE_NOOP
 
 DEFAULT_DAYS = 7  # the period shown unless the desk picks another
 
@@ -115,7 +117,9 @@ class DoorLogPanel(RoomFormPanel):
             self.failed(exc)
             return
         self._use_zone(tz)
-        start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
+        # toPython() gives a date (PySide6's stubs say object).
+        start = cast(date, self.date_from.date().toPython())
+        end = cast(date, self.date_to.date().toPython())
         try:  # the clerk's dates, checked here as the command line checks them
             fields = StayFields(start=f"“{self.tr('from')}”", end=f"“{self.tr('to')}”")
             check_period(start, end, fields, most_days=MAX_LOG_SPAN_DAYS)

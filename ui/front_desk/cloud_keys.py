@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,7 @@ from ui.front_desk.cloud_common import (
     settings_zone,
     settings_zone_or_default,
 )
+from ui.qt_noop import QT_TRANSLATE_NOOP
 
 QR_SIDE = 320  # pixels: comfortably scannable by a phone held to the screen
 
@@ -152,7 +153,7 @@ class GuestKeysPanel(RoomFormPanel):
     def issue(self) -> None:
         self._clear_key()
 
-        def make(desk):  # type: ignore[no-untyped-def]
+        def make(desk):
             tz = settings_zone(self.ctx.settings)
             self._name_zone(tz)
             start, end = community_time(self.start, tz), community_time(self.end, tz)
@@ -183,7 +184,7 @@ class GuestKeysPanel(RoomFormPanel):
                  busy=[self.fetch_button])
 
     def bluetooth(self) -> None:
-        def make(desk):  # type: ignore[no-untyped-def]
+        def make(desk):
             room = self.room.pick()
             return desk.bluetooth_key(self._mobile(), room.mac, self._area_code(),
                                       room.lock_type)

@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,6 +36,7 @@ from ui.front_desk.cloud_common import (
     settings_zone,
     settings_zone_or_default,
 )
+from ui.qt_noop import QT_TRANSLATE_NOOP
 
 
 def describe_card(card: RfCardInfo) -> str:
@@ -124,7 +125,7 @@ class RfCardsPanel(RoomFormPanel):
         return int(self.lock_kind.currentData() or OPERATE_CARD_TYPES["other"])
 
     def issue(self) -> None:
-        def make(desk):  # type: ignore[no-untyped-def]
+        def make(desk):
             room = self.room.room()
             tz = settings_zone(self.ctx.settings)
             self._name_zone(tz)
@@ -143,7 +144,7 @@ class RfCardsPanel(RoomFormPanel):
         self.run(lambda d: d.rf_read(self._kind()), self._show_card, busy=[self.read_button])
 
     def cancel(self) -> None:
-        def make(desk):  # type: ignore[no-untyped-def]
+        def make(desk):
             serial = values.required(self.serial.text(), "expected_serial")
             return desk.rf_cancel(serial, self._kind())
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QSortFilterProxyModel,
@@ -19,6 +18,7 @@ from app.cloud.desk import OPERATOR_NOT_SET, OPERATOR_OK, OPERATOR_UNCHECKED
 from app.cloud.models import Building
 from ui.context import UiContext
 from ui.front_desk.cloud_common import CloudPanel, button
+from ui.qt_noop import QT_TRANSLATE_NOOP
 
 # Column headers, translated when shown (context RoomsPanel).
 COLUMNS = [QT_TRANSLATE_NOOP("RoomsPanel", "Building / floor / room"),

@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QTime
+from PySide6.QtCore import QCoreApplication, QDateTime, QTime
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,6 +46,7 @@ from ui import formats
 from ui.context import UiContext
 from ui.front_desk.card_tray import CardTray
 from ui.jobs import JobRunner
+from ui.qt_noop import QT_TRANSLATE_NOOP
 from ui.widgets.field_note import FieldNote
 from ui.widgets.question import ask
 from ui.widgets.result_view import ResultView
@@ -78,7 +79,8 @@ def _tr(text: str) -> str:
 
 
 def _qdt(value: datetime) -> QDateTime:
-    return QDateTime(value)
+    # PySide6 makes a QDateTime of a datetime; its stubs lack that overload.
+    return QDateTime(value)  # type: ignore[call-overload]
 
 
 class EncoderPanel(QWidget):
@@ -234,8 +236,10 @@ class EncoderPanel(QWidget):
     def issuance_from_form(self, confirmed: bool = False) -> Issuance:
         """The form's stay, checked as the command line checks it; an InputError names
         what is wrong, shown beside its field (NeedsConfirmation: to be asked)."""
-        start = self.valid_from.dateTime().toPython().replace(second=0, microsecond=0)
-        end = self.valid_to.dateTime().toPython().replace(second=0, microsecond=0)
+        # toPython() gives a datetime (PySide6's stubs say object).
+        start = cast(datetime, self.valid_from.dateTime().toPython())
+        end = cast(datetime, self.valid_to.dateTime().toPython())
+        start, end = start.replace(second=0, microsecond=0), end.replace(second=0, microsecond=0)
         kind = str(self.kind.currentData() or self.kind.currentText())
         rooms = tuple(split_rooms(self.rooms.text()))
         most, longest = self.service.layout.room_limits()

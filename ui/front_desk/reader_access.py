@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtGui import QShowEvent
@@ -32,11 +32,13 @@ from app.access.api import normalise_card
 from app.access.client import DOMAIN, INVALID_ARGS
 from app.access.desk import ReaderDesk, ReaderOutcome, guest_grant
 from app.domain.errors import KeyDeskError
-from app.store.audit import AuditLog
 from ui import formats
 from ui.context import UiContext
 from ui.jobs import JobRunner
 from ui.widgets.outcome_line import OutcomeLine
+
+if TYPE_CHECKING:
+    from app.store.backend import AuditBackend
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +190,7 @@ class ReaderAccessPanel(QWidget):
 
     # -- give / take -----------------------------------------------------------------------
 
-    def audit(self) -> AuditLog:
+    def audit(self) -> AuditBackend:
         return self.ctx.services.audit
 
     def _desk(self) -> ReaderDesk:

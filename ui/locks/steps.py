@@ -3,9 +3,8 @@ warning, failed or cancelled, with its reason."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 COLOURS = {"done": "#1b5e20", "skipped": "#555555", "warning": "#8a6d00",
            "failed": "#b71c1c", "cancelled": "#555555"}
@@ -14,7 +13,7 @@ MARKS = {"done": "✔", "skipped": "–", "warning": "!", "failed": "✖", "canc
 
 
 class StepList(QTableWidget):
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
         self.setHorizontalHeaderLabels([self.tr("Step"), self.tr("Result"), self.tr("Why")])
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

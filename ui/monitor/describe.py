@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from app import catalog
 from app.domain.stored import ALARM_CODES, StoredEvent
 from ui.device_names import device_name
+from ui.qt_noop import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 # The way through a door, as the reader tells it (app.access.decode keeps only these two).

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
@@ -21,12 +21,14 @@ from app.access.api import ClockCheck, drift_words
 from app.access.desk import audited
 from app.access.monitor import ReaderMonitor
 from app.domain.errors import KeyDeskError
-from app.store.audit import AuditLog
 from ui import formats
 from ui.context import UiContext
 from ui.jobs import JobRunner
 from ui.monitor.device_status import DeviceStatusTable
 from ui.widgets.outcome_line import OutcomeLine
+
+if TYPE_CHECKING:
+    from app.store.backend import AuditBackend
 
 log = logging.getLogger(__name__)
 MAX_DOORS = 4  # door discovery stops here (access readers drive one to four doors)
@@ -55,7 +57,7 @@ class DeviceActions(QObject):
         for name in names:
             self.read_door(name, 0, quiet=True, discover=True)
 
-    def audit(self) -> AuditLog:
+    def audit(self) -> AuditBackend:
         return self.ctx.services.audit
 
     def _submit(self, what: str, name: str, detail: dict[str, Any], op: Any) -> Any:

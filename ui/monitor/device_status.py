@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,6 +31,7 @@ from app.domain.events import ConnectionState, DeviceStateChanged
 from app.domain.stored import StoredEvent
 from ui import formats
 from ui.device_names import device_name
+from ui.qt_noop import QT_TRANSLATE_NOOP
 
 # Column headers, translated when shown (context DeviceStatusTable).
 HEADERS = (QT_TRANSLATE_NOOP("DeviceStatusTable", "Device"),

@@ -7,12 +7,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.domain.stored import StoredEvent
 from ui.device_names import device_name
 from ui.monitor.describe import is_alarm
+from ui.qt_noop import QT_TRANSLATE_NOOP
 
 # (label, value); labels translated when shown (context FilterBar).
 KINDS = ((QT_TRANSLATE_NOOP("FilterBar", "All sources"), None),

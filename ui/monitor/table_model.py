@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -28,6 +27,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.stored import KeptEvent, StoredEvent
 from ui.monitor.describe import RowText, describe
+from ui.qt_noop import QT_TRANSLATE_NOOP
 
 # Column headers, translated when shown (context EventTableModel).
 COLUMNS = (QT_TRANSLATE_NOOP("EventTableModel", "Time"),

@@ -34,7 +34,7 @@ _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Whe
 class LockCover(QWidget):
     """What a locked desk shows instead of its pages."""
 
-    def __init__(self, on_unlock, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, on_unlock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lock_cover")
         layout = QVBoxLayout(self)

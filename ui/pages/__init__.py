@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ui.context import UiContext
+from ui.qt_noop import QT_TRANSLATE_NOOP
 
 
 def front_desk(ctx: UiContext) -> QWidget:

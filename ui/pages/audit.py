@@ -9,7 +9,7 @@ on a worker thread, so a long trail never freezes the window.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QShowEvent
@@ -178,7 +178,8 @@ class AuditPage(QWidget):
         def when(check: QCheckBox, edit: QDateTimeEdit) -> datetime | None:
             if not check.isChecked():
                 return None
-            return edit.dateTime().toPython().astimezone()  # typed in this PC's time
+            # typed in this PC's time; toPython() gives a datetime (the stubs: object)
+            return cast(datetime, edit.dateTime().toPython()).astimezone()
 
         return {"who": self.who.currentData() or None,
                 "room": self.room.text().strip() or None,

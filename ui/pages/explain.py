@@ -191,8 +191,8 @@ class ExplainPage(QWidget):
 
     def result_keys(self) -> list[tuple[str, str]]:
         """(domain, code) of the listed results, in order (for tests and self-test)."""
-        return [tuple(self.results.topLevelItem(i).data(0, KEY_ROLE))
-                for i in range(self.results.topLevelItemCount())]
+        items = (self.results.topLevelItem(i) for i in range(self.results.topLevelItemCount()))
+        return [tuple(item.data(0, KEY_ROLE)) for item in items if item is not None]
 
     # --- detail -----------------------------------------------------------------------
 
@@ -209,7 +209,9 @@ class ExplainPage(QWidget):
         self.refresh()
         if entry is None:
             self.results.blockSignals(True)
-            self.results.setCurrentItem(None)  # a partial match must not look like the answer
+            # A partial match must not look like the answer. (Qt takes no item: nullptr;
+            # PySide6's stubs want one.)
+            self.results.setCurrentItem(None)  # type: ignore[call-overload]
             self.results.blockSignals(False)
             lang = self.lang
             explanation = heading(lang, "unknown_explanation").format(domain=domain, code=code)

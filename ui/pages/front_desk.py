@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ui.context import UiContext
-from ui.front_desk import PANELS
+from ui.front_desk import PANELS, Panel
 from ui.icons import icon
 from ui.widgets.not_set_up import SetupGate, missing_for
 
@@ -41,7 +41,10 @@ class FrontDeskPage(QWidget):
         self.tabs.setObjectName("front_desk_tabs")
         self.gates: list[SetupGate] = []
         for panel in PANELS:
-            gate = SetupGate(ctx, lambda p=panel: p.build(ctx),
+            def build(p: Panel = panel) -> QWidget:  # this panel, not the loop's last
+                return p.build(ctx)
+
+            gate = SetupGate(ctx, build,
                              missing_for(ctx, panel.needs) if panel.needs else (lambda: None))
             gate.setObjectName(f"tab_{panel.name}")
             self.gates.append(gate)

@@ -53,6 +53,7 @@ class LocksPage(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
+        assert ctx.services.locks is not None  # built by open_desk (start_locks asserts it)
         self.service = ctx.services.locks
         self.plan_error: KeyDeskError | None = None
         try:
@@ -73,7 +74,7 @@ class LocksPage(QWidget):
             self.outcome.failed(self.plan_error)
 
     # -- layout ----------------------------------------------------------------------------
-    def _button(self, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, text: str, slot) -> QPushButton:
         b = QPushButton(text)
         b.clicked.connect(slot)
         return b
@@ -222,7 +223,7 @@ class LocksPage(QWidget):
         self.ctx.bridge.watch(self.ctx.runtime.loop.submit(self._explained(load())),
                               self._imported, self.outcome.failed)
 
-    async def _explained(self, coro):  # type: ignore[no-untyped-def]
+    async def _explained(self, coro):
         try:
             return await coro
         except (OSError, UnicodeDecodeError) as exc:
@@ -271,7 +272,7 @@ class LocksPage(QWidget):
         self.outcome.info(self.tr("Scanning… wake the lock if it is not in the list."))
         self.ctx.bridge.watch(self.service.scan(SCAN_SECONDS), self._scanned, self._scan_failed)
 
-    def _scanned(self, sightings: list) -> None:  # type: ignore[type-arg]
+    def _scanned(self, sightings: list) -> None:
         self.scan_button.setEnabled(True)
         for s in sightings:
             self.scan_list.add(s)
@@ -347,8 +348,9 @@ class LocksPage(QWidget):
                                 prefix=self.tr("%1 works but needs a revisit: ").replace(
                                     "%1", where))
         else:
-            step = next((s for s in result.steps if s.status == "failed"), None)
-            self.outcome.failed(KeyDeskError("lock", result.reason, step.detail if step else "",
+            failed = next((s for s in result.steps if s.status == "failed"), None)
+            self.outcome.failed(KeyDeskError("lock", result.reason,
+                                             failed.detail if failed else "",
                                              state=result.lock_state),
                                 prefix=f"{where}: ")
 
@@ -357,7 +359,7 @@ class LocksPage(QWidget):
         self._set_busy(False)
         self.outcome.failed(exc)
 
-    def _why(self, step) -> str:  # type: ignore[no-untyped-def]
+    def _why(self, step) -> str:
         return self._explain_step(step.status, step.code, step.note, step.args, step.detail)
 
     def _explain_step(self, status: str, code: str, note: str, args: dict[str, Any],

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.access.monitor import ReaderMonitor
 from app.domain.errors import KeyDeskError
-from app.domain.events import DeviceForgotten, DeviceStateChanged
+from app.domain.events import BusEvent, DeviceForgotten, DeviceStateChanged
 from app.domain.stored import (
     AlarmAcknowledged,
     KeptEvent,
@@ -38,7 +38,6 @@ from app.domain.stored import (
     StoreHealth,
 )
 from app.i18n import resolve_language
-from app.store.events import EventStore
 from ui import formats
 from ui.context import UiContext
 from ui.monitor.alarm_banner import AlarmBanner
@@ -52,6 +51,9 @@ from ui.monitor.table_model import RowTextRole
 from ui.widgets.not_set_up import SetupHint, missing_for
 from ui.widgets.outcome_line import OutcomeLine
 
+if TYPE_CHECKING:
+    from app.store.backend import EventBackend
+
 log = logging.getLogger(__name__)
 
 
@@ -62,7 +64,7 @@ class MonitorPage(QWidget):
         super().__init__()
         self.ctx = ctx
         # Both owned by the desk (app.services): they work whether or not this page exists.
-        self.store: EventStore | None = ctx.services.events
+        self.store: EventBackend | None = ctx.services.events
         self.reader_monitor: ReaderMonitor | None = ctx.services.readers
         self._closed = False
         lang = resolve_language()  # the preferred language: keydesk --lang, else the setting
@@ -169,8 +171,7 @@ class MonitorPage(QWidget):
 
     # -- events --------------------------------------------------------------------------
 
-    def _on_bus_event(self, event: StoredEvents | DeviceStateChanged | AlarmAcknowledged
-                      | StoreHealth | DeviceForgotten | KeptEvents | KeptEventsSent) -> None:
+    def _on_bus_event(self, event: BusEvent) -> None:  # one of the types subscribed to
         if isinstance(event, StoredEvents):
             for e in event.events:
                 self.filter_bar.add_device(e.device)

@@ -133,7 +133,7 @@ class StoreSection(Section):
             return
         password = self.password.text() or self._stored_password()
 
-        def start():  # type: ignore[no-untyped-def]
+        def start():
             return self.ctx.runtime.device_thread(TEST_WORKER).submit(
                 lambda _job: check_site(url, password), "store-test")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,7 @@ from app.operators.rights import ADMIN, ROLES
 from app.settings import Settings
 from ui.context import UiContext
 from ui.jobs import JobRunner
+from ui.qt_noop import QT_TRANSLATE_NOOP
 from ui.settings.section import Section
 from ui.widgets.dialog_buttons import ok_cancel
 from ui.widgets.field_note import FieldNote

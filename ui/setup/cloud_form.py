@@ -144,7 +144,7 @@ class CloudForm(QWidget):
                 community=check.community_no, rooms=check.rooms, buildings=check.buildings,
                 issuers=", ".join(check.issuers) or self.tr("none"), operator=operator)
 
-        def start():  # type: ignore[no-untyped-def]
+        def start():
             creds = self.credentials().require()  # a missing field is said before any call
             return self.ctx.runtime.loop.submit(check_cloud(creds))
 
