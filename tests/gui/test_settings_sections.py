@@ -94,15 +94,15 @@ def test_a_refused_password_is_not_sent_twice(desk, reader, qtbot):
     dialog.url.setText(reader.url)
     dialog.password.setText("wrong-pw")
     dialog.test()
-    qtbot.waitUntil(lambda: dialog.result.explain.isVisible(), timeout=15000)
+    qtbot.waitUntil(lambda: dialog.outcome.explain.isVisible(), timeout=15000)
     assert reader.auth.failed_logins == 1
     assert "bold" in dialog.lockout.styleSheet()  # the lock-out warning, said louder
     dialog.test()  # the same password again: not sent
-    assert "refused this user and password" in dialog.result.label.text()
+    assert "refused this user and password" in dialog.outcome.label.text()
     assert reader.auth.failed_logins == 1
     dialog.password.setText(PW)
     dialog.test()
-    qtbot.waitUntil(lambda: "serial SIM-GATE-9" in dialog.result.label.text(), timeout=15000)
+    qtbot.waitUntil(lambda: "serial SIM-GATE-9" in dialog.outcome.label.text(), timeout=15000)
     dialog.reject()
 
 

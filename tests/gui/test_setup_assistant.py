@@ -136,9 +136,9 @@ def test_the_assistant_alone_sets_up_a_working_desk(fresh, sims, qtbot, tmp_path
     dialog.url.setText(sims["reader"]["url"])
     dialog.password.setText(READER_PASSWORD)
     dialog.test()
-    qtbot.waitUntil(lambda: "serial SIM-LOBBY-0001" in dialog.result.label.text(),
+    qtbot.waitUntil(lambda: "serial SIM-LOBBY-0001" in dialog.outcome.label.text(),
                     timeout=15000)
-    assert "clock" in dialog.result.label.text()
+    assert "clock" in dialog.outcome.label.text()
     dialog.grab().save(str(shots / "4-reader-dialog.png"))
     dialog.accept()
     assert [e.config.name for e in readers.entries()] == ["Lobby"]

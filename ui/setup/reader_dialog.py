@@ -51,10 +51,6 @@ def credential_key(url: str, user: str, password: str) -> str:
 
 
 class ReaderDialog(QDialog):
-    # The Test outcome line; the name hides QDialog.result() (never asked of this dialog:
-    # the finished signal carries its answer), and the tests read it by this name.
-    result: OutcomeLine  # type: ignore[assignment]
-
     def __init__(self, ctx: UiContext, refused: set[str], taken: set[str],
                  entry: ReaderEntry | None = None, stored_password: str = "",
                  parent: QWidget | None = None) -> None:
@@ -105,10 +101,10 @@ class ReaderDialog(QDialog):
         self.test_button = QPushButton(self.tr("Test"))
         self.test_button.setObjectName("reader_test")
         self.test_button.clicked.connect(self.test)
-        self.result = OutcomeLine(ctx)
-        self.result.setObjectName("reader_result")
-        self.result.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.jobs = JobRunner(ctx, self.result, busy=[self.test_button])
+        self.outcome = OutcomeLine(ctx)
+        self.outcome.setObjectName("reader_result")
+        self.outcome.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.jobs = JobRunner(ctx, self.outcome, busy=[self.test_button])
         self.problem = FieldNote()
         self.problem.setObjectName("reader_problem")
 
@@ -116,7 +112,7 @@ class ReaderDialog(QDialog):
         self.ok_button = buttons.button(OK)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
-        test_row.addWidget(self.result, 1)
+        test_row.addWidget(self.outcome, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.lockout)
@@ -162,11 +158,11 @@ class ReaderDialog(QDialog):
         entry = self.entry()
         password = entry.password or self.stored_password
         if not entry.config.url.startswith(("http://", "https://")) or not password:
-            self.result.info(self.tr("Type the address and the password first."))
+            self.outcome.info(self.tr("Type the address and the password first."))
             return
         key = credential_key(entry.config.url, entry.config.user, password)
         if key in self.refused:
-            self.result.info(self.tr(
+            self.outcome.info(self.tr(
                 "The reader refused this user and password a moment ago. Another wrong try "
                 "brings the lock-out closer: type the right password, then Test again."))
             return

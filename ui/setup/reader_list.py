@@ -146,7 +146,7 @@ class ReaderList(QWidget):
                             if old.config.name != entry.config.name else "")
                     self.readers[row] = entry
                 if dialog.check is not None:
-                    self.tested[entry.config.name] = dialog.result.label.text()
+                    self.tested[entry.config.name] = dialog.outcome.label.text()
                 self._show()
                 self.changed.emit()
             dialog.deleteLater()
