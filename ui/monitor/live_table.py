@@ -100,14 +100,20 @@ class LiveEventTable(QWidget):
         shown = [k for k in new if self.filters.matches(k.event)]
         if not shown:
             return 0
+        added = self._following(lambda: self.model.add_kept(shown))
+        self.rows_added.emit(added)
+        return added
+
+    def _following(self, add: Callable[[], int]) -> int:
+        """``add()`` rows at the bottom; a desk reading the newest rows keeps reading them
+        (one scrolled up to older ones is left where it is)."""
         bar = self.view.verticalScrollBar()
         following = bar.value() >= bar.maximum() - 2
-        added = self.model.add_kept(shown)
+        added = add()
         if following:
             self._programmatic = True
             self.view.scrollToBottom()
             self._programmatic = False
-        self.rows_added.emit(added)
         return added
 
     def sent(self, origins: Iterable[str]) -> int:
@@ -123,13 +129,7 @@ class LiveEventTable(QWidget):
         self.buffer.clear()
         if not batch:
             return 0
-        bar = self.view.verticalScrollBar()
-        following = bar.value() >= bar.maximum() - 2
-        added = self.model.append_events(batch)
-        if following:
-            self._programmatic = True
-            self.view.scrollToBottom()
-            self._programmatic = False
+        added = self._following(lambda: self.model.append_events(batch))
         if self.on_drained is not None:
             self.on_drained(batch, time.monotonic())
         self.rows_added.emit(added)
