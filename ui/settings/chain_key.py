@@ -169,8 +169,13 @@ class ChainKeyRow(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def _present_key(self, key_hex: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The audit chain key"), key_hex,
+        # In groups of eight, in a fixed-width font: easier to read out and type (Set key…
+        # and ``keydesk audit key set`` take it with or without the spaces).
+        groups = " ".join(key_hex[at:at + 8] for at in range(0, len(key_hex), 8))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The audit chain key"),
+                          f"<p style='font-family: monospace; font-size: large'>{groups}</p>",
                           QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
         box.setInformativeText(self.tr(
             "Type it on every other desk of the site (Settings → Store → Set key…). Anyone "
             "who has it can seal audit rows for this site: do not write it down where "
