@@ -279,6 +279,43 @@ def test_events_kept_while_away_are_told_and_told_again_when_the_server_takes_th
     assert a.b.events.kept() == []
 
 
+def test_an_event_the_server_refuses_is_kept_apart_and_holds_up_nothing(
+        desks: Any, pg_server: PgServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not for being away (a bug, ours or the server's): the rest go in, and the refused
+    one stays in the desk's outbox file, apart, with the server's answer."""
+    from app.store.postgres import writes
+
+    real = writes.insert_events
+
+    def picky(conn: Any, desk: str, items: list[Any]) -> dict[str, int]:
+        if any(item.values[9] in ("C00003", "C00007") for _origin, item in items):
+            raise ValueError("refused by a bug")
+        return real(conn, desk, items)
+
+    monkeypatch.setattr(writes, "insert_events", picky)
+    a = desks("front").connected()
+    for n in range(1, 6):  # written live
+        a.b.events.add(access(n))
+    a.wait(lambda: len(a.records()) == 4, what="the others stored")
+    pg_server.stop()
+    try:
+        for n in range(6, 9):  # kept while away, sent when back
+            a.b.events.add(access(n))
+        a.wait(lambda: len(a.kept) == 3, what="kept while away")
+    finally:
+        pg_server.start()
+    a.wait(lambda: len(a.records()) == 6, what="the outbox sent")
+    assert a.records() == [1, 2, 4, 5, 6, 8]
+    outbox = a.b.events.site.outbox
+    refused = outbox.refused()
+    assert [(item, values[9], error) for _o, item, values, error in refused] == [
+        ("event", "C00003", "ValueError: refused by a bug"),
+        ("event", "C00007", "ValueError: refused by a bug")]
+    # Nothing holds up what comes next: the outbox empties.
+    a.wait(lambda: a.b.events.health().queued == 0, what="the outbox empty")
+    assert a.b.events.flush(10)
+
+
 def test_what_a_closed_desk_kept_is_sent_at_its_next_start(pg_url: str, tmp_path: Path,
                                                           pg_server: PgServer) -> None:
     pg_server.stop()

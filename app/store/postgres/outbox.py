@@ -4,7 +4,10 @@ While the server is away, events and audit rows are written here (durable: a des
 closed or crashes meanwhile keeps them) and sent, oldest first, when it is back. Every
 item carries its *origin*, an id given once on this desk; the site store keeps it in a
 unique column, so an item sent again after a crash between "sent" and "dropped here" is
-ignored there: nothing lost, nothing twice.
+ignored there: nothing lost, nothing twice. An item the server refuses for another reason
+than being away (a bug of ours or of the server's: it never should) must not hold up the
+rest for ever; it is moved to ``refused_out`` with the server's answer, kept for support
+(``sqlite3 site-outbox.sqlite3 "SELECT * FROM refused_out"``), never dropped.
 
 Only the site store's writer thread uses it (and ``count`` from any thread).
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +24,16 @@ import orjson
 
 from app.store.rows import Pending
 
-EVENTS, AUDIT = "events_out", "audit_out"
+EVENTS, AUDIT, REFUSED = "events_out", "audit_out", "refused_out"
 _SCHEMA = (
     f"CREATE TABLE IF NOT EXISTS {EVENTS} (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
     "origin TEXT NOT NULL UNIQUE, columns BLOB NOT NULL, payload BLOB NOT NULL, "
     "raw BLOB NOT NULL)",
     f"CREATE TABLE IF NOT EXISTS {AUDIT} (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
     "origin TEXT NOT NULL UNIQUE, columns BLOB NOT NULL)",
+    f"CREATE TABLE IF NOT EXISTS {REFUSED} (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+    "origin TEXT NOT NULL, item TEXT NOT NULL, columns BLOB NOT NULL, payload BLOB, raw BLOB, "
+    "error TEXT NOT NULL, at TEXT NOT NULL)",
 )
 
 
@@ -41,7 +48,7 @@ class Outbox:
         self._db.execute("PRAGMA synchronous=FULL")  # rare writes: survive a power cut too
         for sql in _SCHEMA:
             self._db.execute(sql)
-        self._counts = {table: self._count(table) for table in (EVENTS, AUDIT)}
+        self._counts = {table: self._count(table) for table in (EVENTS, AUDIT, REFUSED)}
 
     def _count(self, table: str) -> int:
         return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
@@ -69,6 +76,22 @@ class Outbox:
     def put_audit(self, origin: str, values: tuple[str, ...]) -> None:
         self._insert(AUDIT, f"INSERT OR IGNORE INTO {AUDIT} (origin, columns) VALUES (?, ?)",
                      [(origin, orjson.dumps(list(values)))])
+
+    def put_refused(self, origin: str, item: str, values: tuple[Any, ...], error: str,
+                    payload: bytes | None = None, raw: bytes | None = None) -> None:
+        """Keep an item the server refused (``item``: "event" or "audit"), with why."""
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        self._insert(REFUSED, f"INSERT INTO {REFUSED} (origin, item, columns, payload, raw, "
+                     "error, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     [(origin, item, orjson.dumps(list(values), default=str), payload, raw,
+                       error, at)])
+
+    def refused(self) -> list[tuple[str, str, tuple[Any, ...], str]]:
+        """Every refused item: (origin, "event" or "audit", its values, the error)."""
+        with self._lock:
+            rows = self._db.execute(f"SELECT origin, item, columns, error FROM {REFUSED} "
+                                    "ORDER BY seq").fetchall()
+        return [(str(o), str(i), tuple(orjson.loads(c)), str(e)) for o, i, c, e in rows]
 
     def events(self, limit: int) -> list[tuple[int, str, tuple[Any, ...], bytes, bytes]]:
         """The oldest ``limit`` events: (seq, origin, column values, payload, raw)."""

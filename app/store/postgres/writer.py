@@ -26,7 +26,7 @@ from app.store import search
 from app.store.postgres import writes
 from app.store.postgres.connect import is_away
 from app.store.postgres.link import SiteLink
-from app.store.postgres.outbox import AUDIT, EVENTS, Outbox
+from app.store.postgres.outbox import AUDIT, EVENTS, REFUSED, Outbox
 from app.store.rows import Pending, loads
 
 log = logging.getLogger(__name__)
@@ -286,9 +286,17 @@ class SiteWriter:
                 for one in batch:
                     self._events([one])
             else:
-                log.exception("site store could not write event %r", batch[0][1].values)
+                self._refused(batch[0], exc)
             return
         self._wrote(written)
+
+    def _refused(self, one: tuple[str, Pending], exc: Exception) -> None:
+        """An event the server refused (not for being away): kept on this desk, apart."""
+        origin, item = one
+        self.outbox.put_refused(origin, "event", writes.clean_values(item.values),
+                                f"{type(exc).__name__}: {exc}", item.payload, item.raw)
+        log.error("site store refused event %s (%s); kept on this desk in %s, table %s",
+                  origin, exc, self.outbox.path, REFUSED)
 
     def _keep(self, batch: list[tuple[str, Pending]]) -> None:
         """Into the outbox (cleaned as the server would take them), then try to send."""
@@ -382,9 +390,10 @@ class SiteWriter:
         except Exception as exc:
             if is_away(exc):
                 raise
-            # A row the server refuses must not hold up the rest for ever.
-            log.exception("site store refused audit row %s kept on this desk: %r", origin,
-                          values)
+            # A row the server refuses must not hold up the rest for ever: kept apart.
+            self.outbox.put_refused(origin, "audit", values, f"{type(exc).__name__}: {exc}")
+            log.error("site store refused audit row %s (%s); kept on this desk in %s, "
+                      "table %s", origin, exc, self.outbox.path, REFUSED)
 
     def _send_events(self, batch: list[tuple[str, Pending]]) -> None:
         try:
@@ -393,8 +402,7 @@ class SiteWriter:
             if is_away(exc):
                 raise
             if len(batch) == 1:
-                log.exception("site store refused event %s kept on this desk: %r",
-                              batch[0][0], batch[0][1].values)
+                self._refused(batch[0], exc)
                 return
             for one in batch:
                 self._send_events([one])
