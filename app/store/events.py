@@ -22,6 +22,7 @@ import functools
 import json
 import logging
 import operator
+import os
 import sqlite3
 import threading
 from dataclasses import replace
@@ -29,6 +30,8 @@ from datetime import UTC, datetime, timedelta
 from itertools import chain
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from app import paths
 from app.domain.events import DeviceEvent, DeviceIdentified
@@ -179,6 +182,7 @@ class EventStore:
         self._writer = BatchWriter(
             lambda: connect(self.path, migrate=True), self._write_batch, self._committed,
             on_health=self._writer_health, on_lost=self._forget_keys,
+            on_refused=self._keep_refused,
             on_end=lambda ok: self._terms.committed() if ok else self._terms.rolled_back(),
         )
         self._closed = False
@@ -229,6 +233,25 @@ class EventStore:
                                time=datetime.now(UTC))
         if self._bus is not None:
             self._bus.publish(self._health)
+
+    @property
+    def refused_path(self) -> Path:
+        """Where an event the file would not take alone is kept (JSON lines)."""
+        return self.path.with_name(self.path.stem + ".refused.jsonl")
+
+    def _keep_refused(self, item: Pending, exc: BaseException) -> None:
+        """On the writer thread: one line of JSON for the refused event (its columns,
+        payload, raw text and why), appended and synced, for support to put back."""
+        line = orjson.dumps({
+            "at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "error": f"{type(exc).__name__}: {exc}", "values": list(item.values),
+            "payload": item.payload.decode("utf-8", "replace"), "raw": item.raw_text,
+        }, default=repr) + b"\n"
+        with open(self.refused_path, "ab") as out:
+            out.write(line)
+            out.flush()
+            os.fsync(out.fileno())
+        self._forget_keys([item])
 
     def _forget_keys(self, items: list[Pending]) -> None:
         """Lost rows are no longer "queued to be stored" (:meth:`has_key`)."""

@@ -131,6 +131,7 @@ class BatchWriter:
         on_health: Callable[[WriterHealth], None] | None = None,
         on_lost: Callable[[list[Pending]], None] | None = None,
         on_end: Callable[[bool], None] | None = None,
+        on_refused: Callable[[Pending, BaseException], None] | None = None,
     ) -> None:
         self._connect = connect
         self._write_batch = write_batch
@@ -138,6 +139,7 @@ class BatchWriter:
         self._on_health = on_health
         self._on_lost = on_lost
         self._on_end = on_end  # told after each batch transaction: committed or not
+        self._on_refused = on_refused  # a row refused alone (not the file's fault)
         self._queue = Inbox()
         # The inbox's own put: a method of this class around it was one more frame per
         # event on the producer's thread.
@@ -281,9 +283,19 @@ class BatchWriter:
                 for item in batch:
                     self._commit(conn, [item])
             else:
-                log.exception("event store could not write event %r", batch[0].values)
+                self._refused(batch[0], exc)
             return
         self._announce(result)
+
+    def _refused(self, item: Pending, exc: BaseException) -> None:
+        """A row the file took no fault in refusing (a value it cannot hold: a bug of
+        ours), alone: handed to ``on_refused`` to be kept apart, never silently dropped."""
+        log.error("event store could not write event %r: %s", item.values, exc)
+        if self._on_refused is not None:
+            try:
+                self._on_refused(item, exc)
+            except Exception:
+                log.exception("event store could not keep the refused event apart")
 
     def _announce(self, result: Any) -> None:
         try:
@@ -353,7 +365,7 @@ class BatchWriter:
                             self._forget_held(i)
                             self._failed(single)
                             return
-                        log.exception("event store could not write event %r", item.values)
+                        self._refused(item, single)
             else:
                 self._announce(result)
             self._forget_held(len(chunk))

@@ -418,6 +418,7 @@ def test_a_row_that_fails_alone_costs_only_itself_and_the_batch_terms_stay_right
     held = store._writer.call(lambda _conn: gate.wait(10))  # the next rows: one batch
     bad = to_pending(access(3))
     bad = bad._replace(values=(*bad.values[:7], object(), *bad.values[8:]))  # unbindable
+    store._pending_keys[bad.dedupe_key] = 1  # queued to be stored, as add() says it
     for i in range(6):
         store._writer.put(bad if i == 3 else to_pending(access(i, device=f"new-{i}")))
     gate.set()
@@ -428,6 +429,13 @@ def test_a_row_that_fails_alone_costs_only_itself_and_the_batch_terms_stay_right
         assert [e.card for e in store.query(text=f"new-{i}")] == [f"CARD{i:04d}"]
         assert [e.card for e in store.query(device=f"new-{i}")] == [f"CARD{i:04d}"]
     assert store.query(text="new-3") == []
+    # The refused one is kept apart, whole, with why: never silently dropped.
+    import json
+    kept = [json.loads(line) for line in store.refused_path.read_text().splitlines()]
+    assert len(kept) == 1 and "Error" in kept[0]["error"]
+    assert kept[0]["values"][9] == "CARD0003" and kept[0]["raw"].startswith("Code=Access")
+    assert json.loads(kept[0]["payload"])["record_no"] == 3
+    assert not store.has_key(bad.dedupe_key)  # no longer "queued to be stored"
     assert store.query(card="CARD0004")[0].payload["record_no"] == 4  # and its body
     store.add(access(9, device="new-9"))  # the next batch goes in whole
     assert store.flush(5) and [e.card for e in store.query(text="new-9")] == ["CARD0009"]
