@@ -115,6 +115,15 @@ def test_kept_rows_stay_below_the_stored_ones_until_the_site_store_takes_them(qt
     table.keep([kept(i) for i in range(20, 30)])
     assert model.kept_count == 6 and model.event_at(model.rowCount() - 1).card == "C0029"
     assert list(table.kept) == [f"run.{i}" for i in range(24, 30)]
+    # Under a filter the model shows fewer rows than the table knows: one the table no
+    # longer keeps (past its bound) leaves the model too, not only once it is sent.
+    table.sent([f"run.{i}" for i in range(24, 30)])
+    table.apply_filters(Filters(result="refused"))
+    table.keep([kept(50, granted=False)])
+    table.keep([kept(i) for i in range(51, 56)])  # not shown: granted
+    assert model.kept_count == 1
+    table.keep([kept(56)])  # 50 passes the bound
+    assert model.kept_count == 0 and "run.50" not in table.kept
 
 
 def test_a_kept_alarm_sounds_at_once_and_is_acknowledged_once_stored(qtbot):

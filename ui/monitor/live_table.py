@@ -95,9 +95,13 @@ class LiveEventTable(QWidget):
         new = [k for k in events if k.origin not in self.kept]
         for k in new:
             self.kept[k.origin] = k
-        for origin in list(self.kept)[:max(0, len(self.kept) - self.model.max_rows)]:
-            del self.kept[origin]  # still on this desk's disk: only no longer shown
-        shown = [k for k in new if self.filters.matches(k.event)]
+        # The oldest past max_rows are no longer shown (still on this desk's disk).
+        trimmed = list(self.kept)[:max(0, len(self.kept) - self.model.max_rows)]
+        for origin in trimmed:
+            del self.kept[origin]
+        if trimmed:
+            self.model.drop_kept(trimmed)
+        shown = [k for k in new if k.origin in self.kept and self.filters.matches(k.event)]
         if not shown:
             return 0
         added = self._following(lambda: self.model.add_kept(shown))
@@ -118,8 +122,10 @@ class LiveEventTable(QWidget):
 
     def sent(self, origins: Iterable[str]) -> int:
         """Kept events the site store has taken leave (their stored rows follow)."""
-        gone = [o for o in origins if self.kept.pop(o, None) is not None]
-        return self.model.drop_kept(gone) if gone else 0
+        gone = list(origins)
+        for origin in gone:
+            self.kept.pop(origin, None)
+        return self.model.drop_kept(gone)
 
     def drain(self) -> int:
         if not self.buffer:
