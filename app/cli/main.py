@@ -149,16 +149,13 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception as exc:  # what explains it is imported now, not at every start
-        from app.cli.output import fail, site_away
+        from app.cli.output import fail
         from app.inputs import InputError
 
         if isinstance(exc, InputError):
             return usage_error(command_prog(parser, args), exc, as_json)
-        if isinstance(exc, KeyDeskError):
+        if isinstance(exc, KeyDeskError):  # the site store's SiteAway too
             return fail(exc, as_json)
-        away = site_away(exc)  # a command needing the site store's server while it is away
-        if away is not None:
-            return fail(away, as_json)
         return fail(unexpected(exc), as_json)  # a bug: logged with its traceback, explained
 
 

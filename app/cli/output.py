@@ -14,7 +14,7 @@ from app.i18n import worded
 from app.logsetup import redact
 from app.output import emit, json_line
 
-__all__ = ["EXIT_FAILURE", "emit", "explain_error", "fail", "json_line", "site_away",
+__all__ = ["EXIT_FAILURE", "emit", "explain_error", "fail", "json_line",
            "state_line"]
 
 EXIT_FAILURE = 1
@@ -59,13 +59,3 @@ def state_line(event: DeviceStateChanged) -> str:
 
     detail = f" ({worded(event.detail)})" if event.detail else ""
     return f"[{event.source}: {say(f'state_{event.state.value}')}{detail}]"
-
-
-def site_away(exc: BaseException) -> KeyDeskError | None:
-    """What a command that needs the site store's server says while it is away (the
-    catalog's ``site_store unreachable``); None for any other failure."""
-    from app.store.postgres.writer import SiteAway  # only a desk on a site store gets here
-
-    if not isinstance(exc, SiteAway):
-        return None
-    return KeyDeskError("site_store", "unreachable", str(exc))

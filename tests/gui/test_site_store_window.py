@@ -128,6 +128,12 @@ def test_status_bar_and_monitor_follow_the_site_store(site_desk, qtbot, pg_url,
         assert "acknowledged once" in monitor.banner.ack.toolTip()
         session.window.grab().save(str(tmp_path / "window-away.png"))
         session.window.status.grab().save(str(tmp_path / "status-away.png"))
+        # The Audit page, which reads the site's trail, says the server is away, plainly.
+        audit_page = session.window.show_page("audit")
+        audit_page.refresh()
+        qtbot.waitUntil(lambda: "cannot be reached" in audit_page.status.text(), timeout=10000)
+        assert "unexpected" not in audit_page.status.text()
+        session.window.show_page("monitor")
     finally:
         pg_server.start()
     qtbot.waitUntil(says(session, "Site store: ready"), timeout=20000)

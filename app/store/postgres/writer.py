@@ -22,6 +22,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from app.domain.errors import KeyDeskError
 from app.store import search
 from app.store.postgres import writes
 from app.store.postgres.connect import is_away
@@ -34,8 +35,13 @@ log = logging.getLogger(__name__)
 _STOP = object()
 
 
-class SiteAway(RuntimeError):
-    """The site's server cannot be reached now (what was asked needs it)."""
+class SiteAway(KeyDeskError):
+    """The site's server cannot be reached now (what was asked needs it): the catalog's
+    ``site_store unreachable``, so the window and the commands explain it like any
+    failure a person can act on (the detail: what the network or the server said)."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__("site_store", "unreachable", detail, retryable=True)
 
 
 class _Call:
