@@ -14,6 +14,13 @@ from app.i18n import by_key, phrase
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
+        "not_open": "Events are NOT being kept: the event database did not open ({error}). "
+        "No event is kept or listed meanwhile (the readers' state is still shown). Restart "
+        "KeyDesk; if this comes back, call support with the log (Help → Show log).",
+        "newer_file": "Events are NOT being kept: the event database was made by a newer "
+        "KeyDesk, and this one does not write to it, so that nothing in it is spoiled "
+        "({error}). No event is kept or listed meanwhile (the readers' state is still "
+        "shown). Install the newer KeyDesk on this PC.",
         "not_kept": "Events are NOT being kept: the event database cannot be written "
         "since {since} ({error}). {pending} events wait in memory and KeyDesk tries "
         "again every second. Free disk space on this PC, or check that the data folder "
@@ -47,6 +54,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "site_testing": "Testing the site store…",
     },
     "pt-BR": {
+        "not_open": "Os eventos NÃO estão sendo guardados: o banco de eventos não abriu "
+        "({error}). Enquanto isso, nenhum evento é guardado nem listado (o estado dos leitores "
+        "continua aparecendo). Reinicie o KeyDesk; se voltar a acontecer, chame o suporte com "
+        "o registro (Ajuda → Mostrar o log).",
+        "newer_file": "Os eventos NÃO estão sendo guardados: o banco de eventos foi criado "
+        "por um KeyDesk mais novo, e este não grava nele, para não estragar nada do que ele "
+        "contém ({error}). Enquanto isso, nenhum evento é guardado nem listado (o estado dos "
+        "leitores continua aparecendo). Instale o KeyDesk mais novo neste computador.",
         "not_kept": "Os eventos NÃO estão sendo guardados: o banco de eventos não pode ser "
         "gravado desde {since} ({error}). {pending} eventos aguardam na memória e o "
         "KeyDesk tenta de novo a cada segundo. Libere espaço em disco neste computador ou "
@@ -84,6 +99,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "site_testing": "Testando o banco do hotel…",
     },
     "zh-CN": {
+        "not_open": "事件没有被保存：事件数据库未能打开（{error}）。"
+        "在此期间不保存也不列出任何事件（门禁状态仍会显示）。"
+        "请重启 KeyDesk；如果再次出现，请带上日志（帮助 → 显示日志）联系技术支持。",
+        "newer_file": "事件没有被保存：事件数据库由更新版本的 KeyDesk 创建，本版本不写入它，"
+        "以免损坏其中的内容（{error}）。在此期间不保存也不列出任何事件（门禁状态仍会显示）。"
+        "请在这台电脑上安装更新版本的 KeyDesk。",
         "not_kept": "事件没有被保存：自 {since} 起无法写入事件数据库（{error}）。"
         "{pending} 条事件暂存在内存中，KeyDesk 每秒重试一次。请清理这台电脑的磁盘空间，"
         "或检查数据文件夹是否可写。",
@@ -138,6 +159,15 @@ def health_lines(health: StoreHealth, lang: str | None = None) -> list[str]:
         lines.append(text("site_away", lang, where=health.path, since=_utc(health.away_since),
                           error=health.away, queued=health.queued))
     return lines
+
+
+def not_open(error: BaseException | None, lang: str | None = None) -> str:
+    """What the desk is told when the event store did not open at all (no retry runs)."""
+    from app.store.schema import SchemaTooNew
+
+    reason = f"{type(error).__name__}: {error}" if error is not None else "-"
+    return text("newer_file" if isinstance(error, SchemaTooNew) else "not_open", lang,
+                error=reason)
 
 
 def _utc(since: str) -> str:

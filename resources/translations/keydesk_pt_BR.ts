@@ -2307,10 +2307,6 @@ Quem estiver na porta pode entrar.</translation>
         <translation>Monitor</translation>
     </message>
     <message>
-        <source>the event store did not open</source>
-        <translation>o banco de eventos não abriu</translation>
-    </message>
-    <message>
         <source>nothing older in the store</source>
         <translation>nada mais antigo no banco</translation>
     </message>

@@ -2307,10 +2307,6 @@ Anyone at the door can walk in.</source>
         <translation>监控</translation>
     </message>
     <message>
-        <source>the event store did not open</source>
-        <translation>事件数据库未能打开</translation>
-    </message>
-    <message>
         <source>nothing older in the store</source>
         <translation>数据库中没有更早的事件</translation>
     </message>

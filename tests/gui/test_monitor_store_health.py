@@ -11,6 +11,7 @@ import os
 import random
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.store.events import EventStore
@@ -100,3 +101,32 @@ def test_the_menu_checks_the_database_and_tells_the_result(session, page, qtbot)
     qtbot.waitUntil(lambda: box() is not None, timeout=10000)
     assert "is sound" in box().text()
     box().accept()
+
+
+def test_an_event_file_of_a_newer_keydesk_is_said_so_and_not_as_a_full_disk(qtbot,
+                                                                             keydesk_home):
+    import sqlite3
+
+    from app import paths
+    from app.settings import MemorySecretStore, SettingsStore
+    from ui.application import KeyDeskSession
+
+    paths.data_dir().mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(paths.data_dir() / "events.sqlite3")
+    conn.execute("PRAGMA user_version = 999")  # written by a newer KeyDesk
+    conn.close()
+    store = SettingsStore()
+    store.save(store.load())
+    s = KeyDeskSession(settings_store=store, secrets=MemorySecretStore())
+    try:
+        s.window.show()
+        assert s.services.events is None
+        page = s.window.show_page("monitor")
+        text = page.store_health.label.text()
+        assert page.store_health.isVisible() and page.store_health.failing
+        assert "made by a newer KeyDesk" in text and "Install the newer KeyDesk" in text
+        assert "disk space" not in text and "every second" not in text
+        shot(page, "monitor-newer-file.png")
+    finally:
+        assert s.close()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

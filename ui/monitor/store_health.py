@@ -60,11 +60,10 @@ class StoreHealthBanner(QFrame):
         self.dismiss.setVisible(not self.failing)  # not kept: cannot be waved away
         self.show()
 
-    def unavailable(self, reason: str) -> None:
-        """The store did not even open: nothing is kept at all."""
+    def unavailable(self, error: BaseException | None) -> None:
+        """The store did not even open: nothing is kept at all (and nothing retries)."""
         self.failing = True
-        self.label.setText(messages.text("not_kept", self.lang, since="-", error=reason,
-                                         pending=0))
+        self.label.setText(messages.not_open(error, self.lang))
         self.setStyleSheet(_RED)
         self.dismiss.hide()
         self.show()

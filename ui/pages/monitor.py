@@ -149,9 +149,7 @@ class MonitorPage(QWidget):
 
     def _show_store(self) -> None:
         if self.store is None:  # a broken or newer file: the page still shows live state
-            error = self.ctx.services.events_error
-            self.store_health.unavailable(f"{type(error).__name__}: {error}" if error
-                                          else self.tr("the event store did not open"))
+            self.store_health.unavailable(self.ctx.services.events_error)
             return
         self.store_health.show_health(self.store.health())
         self.table.set_query(self.store.query)
