@@ -168,6 +168,10 @@
         <translation>todos</translation>
     </message>
     <message>
+        <source>Shown: the rows this desk keeps until the server is back (kept: {count}; not yet numbered nor sealed in the site&apos;s trail; the filters do not apply to them).</source>
+        <translation>Mostradas: as linhas que este balcão guarda até o servidor voltar (guardadas: {count}; ainda sem número nem selo na auditoria do hotel; os filtros não se aplicam a elas).</translation>
+    </message>
+    <message>
         <source>{count} rows, newest first.</source>
         <translation>{count} linhas, as mais recentes primeiro.</translation>
     </message>

@@ -168,6 +168,10 @@
         <translation>所有人</translation>
     </message>
     <message>
+        <source>Shown: the rows this desk keeps until the server is back (kept: {count}; not yet numbered nor sealed in the site&apos;s trail; the filters do not apply to them).</source>
+        <translation>显示的是本前台在服务器恢复前暂存的记录（暂存：{count} 条；尚未在酒店审计记录中编号和封印；筛选条件对它们不起作用）。</translation>
+    </message>
+    <message>
         <source>{count} rows, newest first.</source>
         <translation>共 {count} 行，最新的在前。</translation>
     </message>

@@ -133,6 +133,12 @@ def test_status_bar_and_monitor_follow_the_site_store(site_desk, qtbot, pg_url,
         audit_page.refresh()
         qtbot.waitUntil(lambda: "cannot be reached" in audit_page.status.text(), timeout=10000)
         assert "unexpected" not in audit_page.status.text()
+        # ... and shows what this desk keeps meanwhile: the row recorded while away.
+        assert "rows this desk keeps" in audit_page.status.text()
+        assert "(kept: 1;" in audit_page.status.text()
+        assert [e.what for e in audit_page.model.rows] == ["desk.test"]
+        assert audit_page.model.cell(audit_page.model.rows[0], 0) == "—"  # no number yet
+        audit_page.grab().save(str(tmp_path / "audit-away.png"))
         session.window.show_page("monitor")
     finally:
         pg_server.start()

@@ -232,6 +232,7 @@ def test_server_away_the_desk_keeps_everything_and_sends_it_once_when_back(
             a.b.events.add(access(n))
             b.b.events.add(access(n))  # the same records, seen by both desks
         assert a.b.audit.record("desk.away", who="ana") == 0  # kept here, no number yet
+        assert [(e.id, e.what, e.who) for e in a.b.audit.kept()] == [(0, "desk.away", "ana")]
         assert not a.b.events.flush(1)  # not in the site store yet: it says so
         a.wait(lambda: a.b.events.health().queued == 51, what="queued on the desk")
         health = a.b.events.health()
@@ -251,6 +252,7 @@ def test_server_away_the_desk_keeps_everything_and_sends_it_once_when_back(
         desk.wait(lambda d=desk: len(d.records()) >= 51, what="every event announced")
         assert desk.records() == list(range(1, 52))
     assert [e.what for e in b.b.audit.query()] == ["desk.away", "desk.before"]
+    assert a.b.audit.kept() == []  # sent: the site's trail has it now
     assert a.b.audit.verify().ok
 
 

@@ -53,8 +53,8 @@ class AuditTableModel(QAbstractTableModel):
         return None
 
     def cell(self, e: AuditEntry, col: int) -> str:
-        if col == 0:
-            return str(e.id)
+        if col == 0:  # 0: kept on this desk, not yet numbered in the site's trail
+            return str(e.id) if e.id else "—"
         if col == 1:
             return formats.when(e.at, seconds=True)
         if col == 2:

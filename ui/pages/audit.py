@@ -193,11 +193,21 @@ class AuditPage(QWidget):
             return
         filters = self.filters()
         audit = self.audit
-        self._run(lambda: (audit.query(limit=LIMIT, **filters), audit.distinct("who")),
-                  self._show_rows, self.tr("Reading the audit trail…"))
 
-    def _show_rows(self, result: tuple[list[Any], list[str]]) -> None:
-        rows, names = result
+        def read() -> tuple[list[Any], list[str], KeyDeskError | None]:
+            try:
+                return audit.query(limit=LIMIT, **filters), audit.distinct("who"), None
+            except KeyDeskError as exc:
+                if (exc.domain, exc.code) != ("site_store", "unreachable"):
+                    raise
+                # The site's trail cannot be read now: what this desk keeps can be.
+                kept = audit.kept(LIMIT)
+                return kept, sorted({e.who for e in kept}), exc
+
+        self._run(read, self._show_rows, self.tr("Reading the audit trail…"))
+
+    def _show_rows(self, result: tuple[list[Any], list[str], KeyDeskError | None]) -> None:
+        rows, names, away = result
         self.model.set_rows(rows)
         chosen = self.who.currentData()
         self.who.blockSignals(True)
@@ -207,6 +217,13 @@ class AuditPage(QWidget):
             self.who.addItem(name, name)
         self.who.setCurrentIndex(max(0, self.who.findData(chosen or "")))
         self.who.blockSignals(False)
+        if away is not None:
+            title = explain_error(away)["title"]
+            self.status.setText(f"<b style='color:#b3261e'>{title}</b><br>" + self.tr(
+                "Shown: the rows this desk keeps until the server is back (kept: {count}; "
+                "not yet numbered nor sealed in the site's trail; the filters do not apply "
+                "to them).").format(count=len(rows)))
+            return
         text = self.tr("{count} rows, newest first.").format(count=len(rows))
         if len(rows) >= LIMIT:
             text += " " + self.tr("Only the newest {limit} are shown: narrow the filters, "

@@ -126,6 +126,13 @@ class SiteAuditLog:
     def recent(self, limit: int = 100, what_prefix: str = "") -> list[AuditEntry]:
         return self.query(limit, what=what_prefix or None)
 
+    def kept(self, limit: int = 500) -> list[AuditEntry]:
+        """The newest ``limit`` rows this desk keeps while the server is away (not yet
+        numbered nor sealed: id 0), newest first, as :meth:`query` gives rows. Read from
+        the outbox file, so they can be shown while the site's trail cannot."""
+        return [published_entry(0, values, sealed=False)
+                for _seq, _origin, values in reversed(self.site.outbox.newest_audit(limit))]
+
     def distinct(self, column: str) -> list[str]:
         if column not in ("who", "what"):
             raise ValueError(column)

@@ -116,6 +116,13 @@ class Outbox:
                                     "LIMIT ?", (limit,)).fetchall()
         return [(int(s), str(o), tuple(orjson.loads(c))) for s, o, c in rows]
 
+    def newest_audit(self, limit: int) -> list[tuple[int, str, tuple[str, ...]]]:
+        """The newest ``limit`` audit rows, oldest first (as :meth:`audit`)."""
+        with self._lock:
+            rows = self._db.execute(f"SELECT seq, origin, columns FROM {AUDIT} ORDER BY seq "
+                                    "DESC LIMIT ?", (limit,)).fetchall()
+        return [(int(s), str(o), tuple(orjson.loads(c))) for s, o, c in reversed(rows)]
+
     def drop(self, table: str, upto: int) -> None:
         """Forget every item up to ``upto`` (the site store has them)."""
         with self._lock:
