@@ -95,6 +95,9 @@ class StoreHealth(BusEvent):
     under this path (the store goes on in a fresh file). ``since``: UTC ISO time the
     current failure began (empty while writing).
 
+    ``refused``: events that could not be stored by any retry (a value the database
+    cannot hold: a bug), kept apart in ``refused_in`` for support, never dropped.
+
     A desk on the shared site store (PostgreSQL): ``away`` says why the server cannot be
     reached ("" while it can), ``away_since`` since when, and ``queued`` how many events
     are kept on this desk meanwhile, to be sent when it is back (they are kept: writing
@@ -111,7 +114,10 @@ class StoreHealth(BusEvent):
     away: str = ""
     away_since: str = ""
     queued: int = 0
+    refused: int = 0
+    refused_in: str = ""
 
     @property
     def ok(self) -> bool:
-        return self.writing and not self.pending and not self.lost and not self.damaged_file
+        return (self.writing and not self.pending and not self.lost and not self.damaged_file
+                and not self.refused)

@@ -230,6 +230,8 @@ class EventStore:
     def _writer_health(self, state: WriterHealth) -> None:
         self._health = replace(self._health, writing=state.writing, pending=state.pending,
                                lost=state.lost, error=state.error, since=state.since,
+                               refused=state.refused,
+                               refused_in=str(self.refused_path) if state.refused else "",
                                time=datetime.now(UTC))
         if self._bus is not None:
             self._bus.publish(self._health)

@@ -25,6 +25,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "since {since} ({error}). {pending} events wait in memory and KeyDesk tries "
         "again every second. Free disk space on this PC, or check that the data folder "
         "can be written.",
+        "refused": "Events the event database refused to store (a fault of KeyDesk's, not "
+        "yours): {refused}. They are kept apart, whole, in {where}: send that file to "
+        "support, who can put them back.",
         "lost": "{lost} events could not be kept: the memory for unwritten events was "
         "full. They are missing from KeyDesk's history.",
         "kept_again": "Events are being kept again.",
@@ -66,6 +69,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "gravado desde {since} ({error}). {pending} eventos aguardam na memória e o "
         "KeyDesk tenta de novo a cada segundo. Libere espaço em disco neste computador ou "
         "verifique se a pasta de dados permite gravação.",
+        "refused": "Eventos que o banco de eventos recusou guardar (uma falha do KeyDesk, não "
+        "sua): {refused}. Eles estão guardados à parte, inteiros, em {where}: envie esse "
+        "arquivo ao suporte, que pode recolocá-los.",
         "lost": "{lost} eventos não puderam ser guardados: a memória para eventos não "
         "gravados encheu. Eles ficam faltando no histórico do KeyDesk.",
         "kept_again": "Os eventos voltaram a ser guardados.",
@@ -108,6 +114,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_kept": "事件没有被保存：自 {since} 起无法写入事件数据库（{error}）。"
         "{pending} 条事件暂存在内存中，KeyDesk 每秒重试一次。请清理这台电脑的磁盘空间，"
         "或检查数据文件夹是否可写。",
+        "refused": "有 {refused} 条事件无法保存：事件数据库拒绝了它们（这是 KeyDesk 的故障，"
+        "不是您的操作问题）。它们已完整地另存于 {where}：请把该文件发给技术支持，由其恢复。",
         "lost": "有 {lost} 条事件无法保存：用于暂存未写入事件的内存已满。"
         "KeyDesk 的历史记录中将缺少这些事件。",
         "kept_again": "事件已恢复保存。",
@@ -153,6 +161,8 @@ def health_lines(health: StoreHealth, lang: str | None = None) -> list[str]:
                           pending=health.pending))
     if health.lost:
         lines.append(text("lost", lang, lost=health.lost))
+    if health.refused:
+        lines.append(text("refused", lang, refused=health.refused, where=health.refused_in))
     if health.damaged_file:
         lines.append(text("damaged", lang, aside=health.damaged_file))
     if health.away:

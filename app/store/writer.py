@@ -58,6 +58,7 @@ class WriterHealth:
     lost: int  # rows that did not fit in memory (since the writer started)
     error: str
     since: str  # UTC ISO time the current failure began, "" while writing
+    refused: int = 0  # rows refused alone and kept apart (on_refused), since the start
 
 
 class Inbox:
@@ -151,6 +152,7 @@ class BatchWriter:
         self._held: list[Pending] = []
         self._held_bytes = 0
         self._lost = 0
+        self._refused_rows = 0
         self._failure = ""
         self._since = ""
         self._next_retry = 0.0
@@ -291,11 +293,13 @@ class BatchWriter:
         """A row the file took no fault in refusing (a value it cannot hold: a bug of
         ours), alone: handed to ``on_refused`` to be kept apart, never silently dropped."""
         log.error("event store could not write event %r: %s", item.values, exc)
+        self._refused_rows += 1
         if self._on_refused is not None:
             try:
                 self._on_refused(item, exc)
             except Exception:
                 log.exception("event store could not keep the refused event apart")
+        self._report(force=True)
 
     def _announce(self, result: Any) -> None:
         try:
@@ -384,7 +388,7 @@ class BatchWriter:
             return
         self._last_report = now
         self.health = WriterHealth(not self._failure, len(self._held), self._lost,
-                                   self._failure, self._since)
+                                   self._failure, self._since, self._refused_rows)
         if self._on_health is not None:
             try:
                 self._on_health(self.health)

@@ -130,3 +130,21 @@ def test_an_event_file_of_a_newer_keydesk_is_said_so_and_not_as_a_full_disk(qtbo
     finally:
         assert s.close()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_events_kept_apart_are_told_until_dismissed_and_again_when_more_come(qtbot):
+    from app.domain.stored import StoreHealth
+    from ui.monitor.store_health import StoreHealthBanner
+
+    banner = StoreHealthBanner("en")
+    qtbot.addWidget(banner)
+    where = "/data/events.refused.jsonl"
+    banner.show_health(StoreHealth("store", refused=1, refused_in=where))
+    assert not banner.isHidden() and not banner.failing
+    assert "refused to store" in banner.label.text() and where in banner.label.text()
+    assert "): 1." in banner.label.text()
+    banner.dismiss.click()
+    banner.show_health(StoreHealth("store", refused=1, refused_in=where))
+    assert banner.isHidden()  # read and dismissed: nothing new
+    banner.show_health(StoreHealth("store", refused=2, refused_in=where))
+    assert not banner.isHidden() and "): 2." in banner.label.text()

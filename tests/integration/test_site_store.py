@@ -313,6 +313,8 @@ def test_an_event_the_server_refuses_is_kept_apart_and_holds_up_nothing(
     assert [(item, values[9], error) for _o, item, values, error in refused] == [
         ("event", "C00003", "ValueError: refused by a bug"),
         ("event", "C00007", "ValueError: refused by a bug")]
+    refused_health = a.b.events.health()  # the desk is told how many, and where
+    assert refused_health.refused == 2 and "refused_out" in refused_health.refused_in
     # Nothing holds up what comes next: the outbox empties.
     a.wait(lambda: a.b.events.health().queued == 0, what="the outbox empty")
     assert a.b.events.flush(10)

@@ -436,6 +436,12 @@ def test_a_row_that_fails_alone_costs_only_itself_and_the_batch_terms_stay_right
     assert kept[0]["values"][9] == "CARD0003" and kept[0]["raw"].startswith("Code=Access")
     assert json.loads(kept[0]["payload"])["record_no"] == 3
     assert not store.has_key(bad.dedupe_key)  # no longer "queued to be stored"
+    health = store.health()  # and the desk is told, with where it is
+    assert health.refused == 1 and health.refused_in == str(store.refused_path)
+    assert not health.ok and health.writing
+    from app.store import messages
+    said = messages.health_lines(health, "en")
+    assert said == [messages.text("refused", "en", refused=1, where=store.refused_path)]
     assert store.query(card="CARD0004")[0].payload["record_no"] == 4  # and its body
     store.add(access(9, device="new-9"))  # the next batch goes in whole
     assert store.flush(5) and [e.card for e in store.query(text="new-9")] == ["CARD0009"]

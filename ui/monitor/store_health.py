@@ -39,8 +39,8 @@ class StoreHealthBanner(QFrame):
         self.dismiss.clicked.connect(self.hide)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
-        # (lost, damaged file, site store away) already dismissable
-        self._seen: tuple[int, str, bool] = (0, "", False)
+        # (lost, damaged file, site store away, refused) already dismissable
+        self._seen: tuple[int, str, bool, int] = (0, "", False, 0)
         self.hide()
 
     def show_health(self, health: StoreHealth) -> None:
@@ -51,7 +51,7 @@ class StoreHealthBanner(QFrame):
             return
         if was_failing and not self.failing:
             lines.insert(0, messages.text("kept_again", self.lang))
-        notice = (health.lost, health.damaged_file, bool(health.away))  # the site store
+        notice = (health.lost, health.damaged_file, bool(health.away), health.refused)
         if not self.failing and notice == self._seen and not was_failing and self.isHidden():
             return  # already read and dismissed; nothing new to say
         self._seen = notice

@@ -65,6 +65,7 @@ class SiteEventStore:
         site.on_acks(self._acked_elsewhere)
         site.writer.on_kept = self._kept
         site.writer.on_sent = self._sent
+        site.writer.on_refused = self._refused
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -159,6 +160,13 @@ class SiteEventStore:
         """On the writer thread: outbox events the server has now taken."""
         if self._bus is not None and not self._closed:
             self._bus.publish(KeptEventsSent(self.source, origins=tuple(origins)))
+
+    def _refused(self, count: int) -> None:
+        """On the writer thread: the server refused an event (kept in the outbox file)."""
+        self._health = replace(self._health, refused=count, time=datetime.now(UTC),
+                               refused_in=f"{self.site.outbox.path} (refused_out)")
+        if self._bus is not None:
+            self._bus.publish(self._health)
 
     def kept(self, limit: int = 5000) -> list[KeptEvent]:
         """The newest ``limit`` events kept on this desk while the server was away (an

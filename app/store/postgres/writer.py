@@ -101,6 +101,8 @@ class SiteWriter:
         # "kept" is always told before "sent" for the same events.
         self.on_kept: Callable[[list[tuple[str, Pending]]], None] | None = None
         self.on_sent: Callable[[list[str]], None] | None = None
+        self.on_refused: Callable[[int], None] | None = None  # events refused so far
+        self.refused = 0
 
     # -- any thread ------------------------------------------------------------------------
 
@@ -303,6 +305,8 @@ class SiteWriter:
                                 f"{type(exc).__name__}: {exc}", item.payload, item.raw)
         log.error("site store refused event %s (%s); kept on this desk in %s, table %s",
                   origin, exc, self.outbox.path, REFUSED)
+        self.refused += 1
+        self._tell(self.on_refused, self.refused)
 
     def _keep(self, batch: list[tuple[str, Pending]]) -> None:
         """Into the outbox (cleaned as the server would take them), then try to send."""
