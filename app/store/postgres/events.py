@@ -58,6 +58,8 @@ class SiteEventStore:
         self._closed = False
         self.damaged_file: Path | None = None
         self._health = StoreHealth(source, path=self.path)
+        # The writer (refusals, the link) and the listener (the link) both update it.
+        self._health_lock = threading.RLock()  # a watcher may reach the link again
         site.face_opened()
         site.watch(self._link_changed)
         site.on_events(self._announce)
@@ -101,11 +103,12 @@ class SiteEventStore:
     # -- state -----------------------------------------------------------------------------
 
     def _link_changed(self, state: LinkState) -> None:
-        self._health = replace(self._health, away=state.away, away_since=state.since,
-                               queued=state.queued, time=datetime.now(UTC))
-        if self._bus is not None:
-            self._bus.publish(self._health)
-            self._bus.publish(self._status(state))
+        with self._health_lock:  # published in order: the last told is the newest
+            self._health = replace(self._health, away=state.away, away_since=state.since,
+                                   queued=state.queued, time=datetime.now(UTC))
+            if self._bus is not None:
+                self._bus.publish(self._health)
+                self._bus.publish(self._status(state))
 
     def _status(self, state: LinkState) -> DeviceStateChanged:
         if state.away:
@@ -163,10 +166,11 @@ class SiteEventStore:
 
     def _refused(self, count: int) -> None:
         """On the writer thread: the server refused an event (kept in the outbox file)."""
-        self._health = replace(self._health, refused=count, time=datetime.now(UTC),
-                               refused_in=f"{self.site.outbox.path} (refused_out)")
-        if self._bus is not None:
-            self._bus.publish(self._health)
+        with self._health_lock:
+            self._health = replace(self._health, refused=count, time=datetime.now(UTC),
+                                   refused_in=f"{self.site.outbox.path} (refused_out)")
+            if self._bus is not None:
+                self._bus.publish(self._health)
 
     def kept(self, limit: int = 5000) -> list[KeptEvent]:
         """The newest ``limit`` events kept on this desk while the server was away (an
