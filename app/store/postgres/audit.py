@@ -131,7 +131,7 @@ class SiteAuditLog:
         numbered nor sealed: id 0), newest first, as :meth:`query` gives rows. Read from
         the outbox file, so they can be shown while the site's trail cannot."""
         return [published_entry(0, values, sealed=False)
-                for _seq, _origin, values in reversed(self.site.outbox.newest_audit(limit))]
+                for _seq, _origin, values in self.site.outbox.audit(limit, newest=True)]
 
     def distinct(self, column: str) -> list[str]:
         if column not in ("who", "what"):

@@ -48,7 +48,7 @@ class Outbox:
         self._db.execute("PRAGMA synchronous=FULL")  # rare writes: survive a power cut too
         for sql in _SCHEMA:
             self._db.execute(sql)
-        self._counts = {table: self._count(table) for table in (EVENTS, AUDIT, REFUSED)}
+        self._counts = {table: self._count(table) for table in (EVENTS, AUDIT)}
 
     def _count(self, table: str) -> int:
         return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
@@ -64,7 +64,8 @@ class Outbox:
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
-            self._counts[table] = self._count(table)
+            if table in self._counts:  # what is still to send (refused_out is not)
+                self._counts[table] = self._count(table)
 
     def put_events(self, items: list[tuple[str, Pending]]) -> None:
         """Keep (origin, event) pairs, in this order."""
@@ -93,35 +94,25 @@ class Outbox:
                                     "ORDER BY seq").fetchall()
         return [(str(o), str(i), tuple(orjson.loads(c)), str(e)) for o, i, c, e in rows]
 
-    def events(self, limit: int) -> list[tuple[int, str, tuple[Any, ...], bytes, bytes]]:
-        """The oldest ``limit`` events: (seq, origin, column values, payload, raw)."""
+    def events(self, limit: int, *, newest: bool = False
+               ) -> list[tuple[int, str, tuple[Any, ...], bytes, bytes]]:
+        """The oldest ``limit`` events, oldest first (``newest``: the newest, newest
+        first): (seq, origin, column values, payload, raw)."""
         with self._lock:
             rows = self._db.execute(f"SELECT seq, origin, columns, payload, raw FROM {EVENTS} "
-                                    "ORDER BY seq LIMIT ?", (limit,)).fetchall()
+                                    f"ORDER BY seq{' DESC' if newest else ''} LIMIT ?",
+                                    (limit,)).fetchall()
         return [(int(s), str(o), tuple(orjson.loads(c)), bytes(p), bytes(r))
                 for s, o, c, p, r in rows]
 
-    def newest_events(self, limit: int) -> list[tuple[int, str, tuple[Any, ...], bytes, bytes]]:
-        """The newest ``limit`` events, oldest first (as :meth:`events`)."""
+    def audit(self, limit: int, *, newest: bool = False
+              ) -> list[tuple[int, str, tuple[str, ...]]]:
+        """The oldest ``limit`` audit rows, oldest first (``newest``: the newest, newest
+        first): (seq, origin, the row's values)."""
         with self._lock:
-            rows = self._db.execute(f"SELECT seq, origin, columns, payload, raw FROM {EVENTS} "
-                                    "ORDER BY seq DESC LIMIT ?", (limit,)).fetchall()
-        return [(int(s), str(o), tuple(orjson.loads(c)), bytes(p), bytes(r))
-                for s, o, c, p, r in reversed(rows)]
-
-    def audit(self, limit: int) -> list[tuple[int, str, tuple[str, ...]]]:
-        """The oldest ``limit`` audit rows: (seq, origin, the row's values)."""
-        with self._lock:
-            rows = self._db.execute(f"SELECT seq, origin, columns FROM {AUDIT} ORDER BY seq "
-                                    "LIMIT ?", (limit,)).fetchall()
+            rows = self._db.execute(f"SELECT seq, origin, columns FROM {AUDIT} ORDER BY seq"
+                                    f"{' DESC' if newest else ''} LIMIT ?", (limit,)).fetchall()
         return [(int(s), str(o), tuple(orjson.loads(c))) for s, o, c in rows]
-
-    def newest_audit(self, limit: int) -> list[tuple[int, str, tuple[str, ...]]]:
-        """The newest ``limit`` audit rows, oldest first (as :meth:`audit`)."""
-        with self._lock:
-            rows = self._db.execute(f"SELECT seq, origin, columns FROM {AUDIT} ORDER BY seq "
-                                    "DESC LIMIT ?", (limit,)).fetchall()
-        return [(int(s), str(o), tuple(orjson.loads(c))) for s, o, c in reversed(rows)]
 
     def drop(self, table: str, upto: int) -> None:
         """Forget every item up to ``upto`` (the site store has them)."""

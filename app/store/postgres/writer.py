@@ -146,8 +146,8 @@ class SiteWriter:
     def kept(self, limit: int) -> list[tuple[str, Pending]]:
         """The newest ``limit`` events kept on this desk (an earlier run's too), oldest
         first. Any thread: the outbox has its own lock."""
-        return [(origin, rebuild(values, payload, raw))
-                for _seq, origin, values, payload, raw in self.outbox.newest_events(limit)]
+        return [(origin, rebuild(values, payload, raw)) for _seq, origin, values, payload, raw
+                in reversed(self.outbox.events(limit, newest=True))]
 
     def stop(self, timeout: float) -> bool:
         if self._thread.is_alive():
