@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from typing import Any
 
 from app.audit.chain import key_id
-from app.audit.site_key import ENV_VAR, ChainKeyError
+from app.audit.site_key import ChainKeyError
 from app.cli.output import emit, fail
 from app.cli.words import say
 from app.domain.errors import KeyDeskError
@@ -45,7 +44,9 @@ def register(cmds: argparse._SubParsersAction) -> None:
 
 
 def _source() -> str:
-    return "env" if os.environ.get(ENV_VAR, "").strip() else "keyring"
+    from app.audit.key_carry import from_env
+
+    return "env" if from_env() else "keyring"
 
 
 def _usage(message: str, as_json: bool) -> int:

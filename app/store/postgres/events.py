@@ -46,6 +46,11 @@ log = logging.getLogger(__name__)
 STATUS_SOURCE = "store"  # the status bar's entry for the site store (kind "store")
 
 
+def _as_kept(items: list[tuple[str, Pending]]) -> list[KeptEvent]:
+    """Outbox items (origin, event) as the desk is shown them: no id yet."""
+    return [KeptEvent(origin, pending_to_stored(0, item)) for origin, item in items]
+
+
 class SiteEventStore:
     def __init__(self, site: SiteStore, *, source: str = "store") -> None:
         self.site = site
@@ -156,8 +161,7 @@ class SiteEventStore:
     def _kept(self, items: list[tuple[str, Pending]]) -> None:
         """On the writer thread: events just put in the outbox (the server is away)."""
         if self._bus is not None and not self._closed:
-            self._bus.publish(KeptEvents(self.source, events=tuple(
-                KeptEvent(origin, pending_to_stored(0, item)) for origin, item in items)))
+            self._bus.publish(KeptEvents(self.source, events=tuple(_as_kept(items))))
 
     def _sent(self, origins: list[str]) -> None:
         """On the writer thread: outbox events the server has now taken."""
@@ -176,8 +180,7 @@ class SiteEventStore:
         """The newest ``limit`` events kept on this desk while the server was away (an
         earlier run's too), oldest first; new ones are told as ``KeptEvents`` and those
         the server has taken as ``KeptEventsSent``. Read from the outbox file."""
-        return [KeptEvent(origin, pending_to_stored(0, item))
-                for origin, item in self.site.writer.kept(limit)]
+        return _as_kept(self.site.writer.kept(limit))
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until everything added so far is in the site store and announced. False
