@@ -52,6 +52,11 @@ def is_alarm(event: StoredEvent) -> bool:
     return event.severity == "alarm" or event.code in ALARM_CODES
 
 
+def raises_alarm(event: StoredEvent) -> bool:
+    """An alarm that starts (or pulses): the banner sounds for it; its "Stop" does not."""
+    return is_alarm(event) and event.payload.get("action") != "Stop"
+
+
 @functools.lru_cache(maxsize=2048)
 def catalog_wording(domain: str, code: str, lang: str = "en") -> Wording | None:
     """The catalog's title/explanation/action for (domain, code), or None."""

@@ -101,8 +101,8 @@ class EventTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = index.row()
-        kept = row >= len(self._events)
-        text = self._kept_texts[row - len(self._events)] if kept else self._texts[row]
+        kept = self.is_kept(row)
+        text = self.text_at(row)
         if role == Qt.ItemDataRole.DisplayRole:
             return getattr(text, _FIELDS[index.column()])
         if role == Qt.ItemDataRole.ToolTipRole:

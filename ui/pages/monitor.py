@@ -41,7 +41,7 @@ from app.i18n import resolve_language
 from ui import formats
 from ui.context import UiContext
 from ui.monitor.alarm_banner import AlarmBanner
-from ui.monitor.describe import is_alarm
+from ui.monitor.describe import raises_alarm
 from ui.monitor.device_actions import DeviceActions
 from ui.monitor.device_status import DeviceStatusTable
 from ui.monitor.filters import FilterBar, Filters
@@ -175,8 +175,7 @@ class MonitorPage(QWidget):
                 self.filter_bar.add_device(e.device)
             self.table.offer(event.events)
             self.devices.on_stored(event.events)
-            alarms = [e for e in event.events if is_alarm(e) and e.payload.get(
-                "action") != "Stop"]
+            alarms = [e for e in event.events if raises_alarm(e)]
             if alarms:
                 self.banner.raise_alarms(alarms)
         elif isinstance(event, KeptEvents):  # the site store is away: kept on this desk
@@ -201,8 +200,7 @@ class MonitorPage(QWidget):
             self.filter_bar.add_device(e.device)
         self.table.keep(items)
         self.devices.on_stored(kept)
-        self.banner.raise_kept([k for k in items if is_alarm(k.event)
-                                and k.event.payload.get("action") != "Stop"])
+        self.banner.raise_kept([k for k in items if raises_alarm(k.event)])
 
     def _poll_status(self) -> None:
         monitor = self.ctx.services.readers  # Settings may have started it, or changed it
