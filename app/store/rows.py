@@ -181,6 +181,7 @@ def to_pending(event: DeviceEvent) -> Pending:
     if not (type(device) is str and device and device.isascii()):
         device = _text_or_none(device) or event.source
     door = get("door")
+    # _INT64's bounds, written out: half the time of ``door in _INT64`` on this hot path.
     if not (type(door) is int and -0x8000000000000000 <= door <= 0x7FFFFFFFFFFFFFFF):
         door = _int_or_none(door)
     user = get("user")
