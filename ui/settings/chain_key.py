@@ -8,6 +8,7 @@ seals this desk's trail holds asks first.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -114,16 +115,16 @@ class ChainKeyRow(QWidget):
         if not text or not text.strip():
             return
         local = isinstance(services.audit, AuditLog)
+        store = functools.partial(key_carry.store, services.audit, services.operators,
+                                  services.secrets, text, local_trail=local)
         try:
             try:
-                done = key_carry.store(services.audit, services.operators, services.secrets,
-                                       text, local_trail=local)
+                done = store()
             except key_carry.OtherKeyHeld as other:
                 if not self.confirm_replace(other.fingerprint, other.rows):
                     self.result.info(self.tr("Nothing changed: this desk keeps its key."))
                     return
-                done = key_carry.store(services.audit, services.operators, services.secrets,
-                                       text, replace=True, local_trail=local)
+                done = store(replace=True)
         except ChainKeyError:
             self.result.problem(self.tr("That is not an audit chain key: type the 64 hex "
                                         "digits (0–9, a–f) the first desk shows."))
