@@ -12,6 +12,7 @@ acknowledgement is recorded there, by the event's id), when it comes back as sto
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton
@@ -56,27 +57,25 @@ class AlarmBanner(QFrame):
         return sorted(self._alarms.values(), key=lambda e: e.id)
 
     def raise_alarms(self, events: list[StoredEvent]) -> None:
-        new = [e for e in events if e.id not in self._alarms]
-        if not new:
-            return
-        for e in new:
-            self._alarms[e.id] = e
-        self._refresh()
-        self.ack.setEnabled(True)
-        self._sound()
-        self._repeat.start()
+        if self._raise(self._alarms, [(e.id, e) for e in events]):
+            self.ack.setEnabled(True)
 
     def raise_kept(self, items: list[KeptEvent]) -> None:
         """Alarms kept on this desk (site store away): shown and sounded, not yet
         acknowledgeable."""
-        new = [k for k in items if k.origin not in self._kept]
+        self._raise(self._kept, [(k.origin, k.event) for k in items])
+
+    def _raise(self, shown: dict[Any, StoredEvent], items: list[tuple[Any, StoredEvent]]
+               ) -> bool:
+        """Show and sound the alarms not shown yet (by their key); True when there were."""
+        new = [(key, e) for key, e in items if key not in shown]
         if not new:
-            return
-        for k in new:
-            self._kept[k.origin] = k.event
+            return False
+        shown.update(new)
         self._refresh()
         self._sound()
         self._repeat.start()
+        return True
 
     def kept_sent(self, origins: list[str] | tuple[str, ...]) -> None:
         """The site store has them: they come back as stored alarms (``raise_alarms``)."""
